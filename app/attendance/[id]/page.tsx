@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDay } from "@/components/format";
+import { StatusBadge } from "@/components/status-badge";
+import { STATUS_DESCRIPTIONS } from "@/lib/attendance/status";
+import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
+import { citationHref } from "@/lib/quotes/passage-id";
+import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
+import { parseId } from "@/lib/validation/id";
+
+type AttendancePageProps = { params: Promise<{ id: string }> };
+
+// Rendered on first request, then served from the cache until an edit revalidates it.
+export async function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: AttendancePageProps): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const entry = id ? await getAttendance(id) : null;
+  return { title: entry ? `${entry.leader.name} at the ${entry.event.name}` : "Entry not found" };
+}
+
+export default async function AttendancePage({ params }: AttendancePageProps) {
+  const id = parseId((await params).id);
+  const entry = id ? await getAttendanceInContext(id) : null;
+  if (!entry) notFound();
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link
+          href={`/events/${entry.event.slug}`}
+          className="text-blue-800 underline dark:text-blue-300"
+        >
+          ← {entry.event.name}, {formatDay(entry.event.date)}
+        </Link>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{entry.leader.name}</h1>
+        <p className="text-slate-700 dark:text-slate-300">
+          {entry.leader.office}, {entry.leader.polity}
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={entry.status} />
+          <span className="text-sm text-slate-600 dark:text-slate-400">
+            {STATUS_DESCRIPTIONS[entry.status]} As of{" "}
+            {entry.asOf ? formatDay(entry.asOf) : "an unknown date"}.
+          </span>
+        </div>
+        {entry.note && <p className="text-slate-700 dark:text-slate-300">{entry.note}</p>}
+      </header>
+
+      <section aria-labelledby="citations-heading" className="space-y-4">
+        <h2 id="citations-heading" className="text-xl font-semibold">
+          Citations
+        </h2>
+        <ol className="space-y-4">
+          {entry.citations.map((citation, index) => (
+            <li
+              key={citation.id}
+              className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+            >
+              <p className="text-sm font-medium text-slate-600 dark:text-slate-400">
+                [{index + 1}] {citation.source.title}, {citation.source.publisher}
+              </p>
+              <blockquote className="mt-2 font-serif text-lg leading-relaxed">
+                {citation.before && (
+                  <span className="text-slate-500 dark:text-slate-400">…{citation.before}</span>
+                )}
+                <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
+                  {citation.quote}
+                </mark>
+                {citation.after && (
+                  <span className="text-slate-500 dark:text-slate-400">{citation.after}…</span>
+                )}
+              </blockquote>
+              <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                <Link
+                  href={citationHref(citation)}
+                  className="text-blue-800 underline dark:text-blue-300"
+                >
+                  See it in the stored article
+                  <span className="sr-only"> (citation {index + 1})</span>
+                </Link>
+                <a
+                  href={urlWithTextFragment(citation.source.url, citation.quote)}
+                  rel="noopener noreferrer"
+                  className="text-blue-800 underline dark:text-blue-300"
+                >
+                  Open the original page
+                  <span className="sr-only"> at this passage (citation {index + 1})</span>
+                </a>
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { AttendanceDTO, EventDTO, StatusCounts as Counts } from "@/lib/data/dto";
+import { STATUS_LABELS } from "@/lib/attendance/status";
+import type { AttendanceQuery } from "@/lib/validation/attendance-query";
+import { AttendanceFilters } from "./attendance-filters";
+import { AttendanceList } from "./attendance-list";
+import { formatDay } from "./format";
+import { StatusCounts } from "./status-counts";
+
+export type EventViewProps = {
+  event: EventDTO;
+  counts: Counts;
+  entries: AttendanceDTO[];
+  query: AttendanceQuery;
+  /** Where the filter form submits: this page's path. */
+  path: string;
+};
+
+function describeFilter(query: AttendanceQuery) {
+  const parts = [];
+  if (query.status) parts.push(`status ${STATUS_LABELS[query.status].toLowerCase()}`);
+  if (query.q) parts.push(`matching “${query.q}”`);
+  return parts.join(", ");
+}
+
+export function EventView({ event, counts, entries, query, path }: EventViewProps) {
+  const filtered = Boolean(query.status || query.q);
+  const caption = filtered
+    ? `${entries.length} of ${counts.total} leaders, ${describeFilter(query)}`
+    : `${counts.total} leaders`;
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.name}</h1>
+        <p className="text-slate-700 dark:text-slate-300">
+          <time dateTime={event.date}>{formatDay(event.date)}</time> · {event.place}
+        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{event.occasion}</p>
+      </header>
+
+      <section
+        aria-labelledby="counts-heading"
+        className="rounded-lg bg-slate-50 p-4 dark:bg-slate-900"
+      >
+        <h2 id="counts-heading" className="sr-only">
+          Counts
+        </h2>
+        <StatusCounts counts={counts} />
+      </section>
+
+      <section aria-labelledby="list-heading" className="space-y-4">
+        <h2 id="list-heading" className="text-xl font-semibold">
+          Attendees
+        </h2>
+        <AttendanceFilters action={path} query={query} />
+        <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
+          {filtered ? (
+            <>
+              Showing {caption}. <Link href={path}>Clear filters</Link>
+            </>
+          ) : (
+            <>Showing all {counts.total} leaders.</>
+          )}
+        </p>
+        {entries.length > 0 ? (
+          <AttendanceList entries={entries} caption={caption} />
+        ) : (
+          <div className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
+            <p className="font-medium">No leaders match these filters.</p>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              Try another spelling, or <Link href={path}>show all leaders</Link>.
+            </p>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

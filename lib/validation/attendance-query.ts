@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const optionalText = (max: number) =>
+  z.preprocess((value) => {
+    const v = firstValue(value);
+    return typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, max) : undefined;
+  }, z.string().optional());
+
+/**
+ * The list's filter, search and sort, as they come from a URL. Shared by the list page, the
+ * exports and the API so all three show the same entries. Unknown values fall back to "all"
+ * rather than failing: a hand-edited URL still shows a list.
+ */
+export const attendanceQuerySchema = z.object({
+  status: z.preprocess(firstValue, z.enum(ATTENDANCE_STATUSES).optional().catch(undefined)),
+  q: optionalText(200),
+  sort: z.preprocess(firstValue, z.enum(SORT_KEYS).catch("name").default("name")),
+});
+
+export type AttendanceQuery = z.infer<typeof attendanceQuerySchema>;
+
+export function parseAttendanceQuery(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): AttendanceQuery {
+  const record = params instanceof URLSearchParams ? Object.fromEntries(params) : params;
+  return attendanceQuerySchema.parse(record);
+}
+
+/** The query as URL parameters, leaving out defaults, for links that keep the filters. */
+export function attendanceQueryToSearchParams(query: Partial<AttendanceQuery>) {
+  const params = new URLSearchParams();
+  if (query.status) params.set("status", query.status);
+  if (query.q) params.set("q", query.q);
+  if (query.sort && query.sort !== "name") params.set("sort", query.sort);
+  return params;
+}

@@ -1,0 +1,181 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const SEEDED_LEADERS = [
+  "Nicolas Maduro",
+  "Alexander Lukashenko",
+  "Xi Jinping",
+  "Emomali Rahmon",
+  "Ilham Aliyev",
+  "Milorad Dodik",
+  "Mahmoud Abbas",
+  "Luiz Inacio Lula da Silva",
+  "Robert Fico",
+];
+
+const attendeeTable = (page: Page) => page.getByRole("table");
+const leaderNames = (page: Page) => attendeeTable(page).getByRole("rowheader").getByRole("link");
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test("the home page lists the nine seeded leaders with the event and counts", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Victory Day Parade" })).toBeVisible();
+  await expect(page.getByText("9 May 2025")).toBeVisible();
+  await expect(page.getByText("Moscow, Russia")).toBeVisible();
+
+  await expect(leaderNames(page)).toHaveText(SEEDED_LEADERS.toSorted((a, b) => a.localeCompare(b)));
+
+  const counts = page.getByRole("definition");
+  await expect(counts).toHaveText(["9", "8", "1", "0"]);
+
+  const lula = attendeeTable(page)
+    .getByRole("row")
+    .filter({ hasText: "Luiz Inacio Lula da Silva" });
+  await expect(lula.getByText("Reported", { exact: true })).toBeVisible();
+  await expect(lula.getByText("Brazil")).toBeVisible();
+  const maduro = attendeeTable(page).getByRole("row").filter({ hasText: "Nicolas Maduro" });
+  await expect(maduro.getByRole("link", { name: /^Citation \d for Nicolas Maduro/ })).toHaveCount(
+    2,
+  );
+});
+
+test("every leader has a status in words and at least one citation", async ({ page }) => {
+  await page.goto("/events/victory-day-parade-2025");
+  const rows = attendeeTable(page).getByRole("rowgroup").nth(1).getByRole("row");
+  await expect(rows).toHaveCount(9);
+  for (const row of await rows.all()) {
+    await expect(row.getByText(/^(Confirmed|Reported|Declined)$/)).toBeVisible();
+    expect(await row.getByRole("link", { name: /^Citation 1 for / }).count()).toBe(1);
+  }
+});
+
+test("filtering to reported shows only Lula, and the filter lives in the URL", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Status", { exact: true }).selectOption("reported");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=reported/);
+  await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
+  await expect(page.getByText("Showing 1 of 9 leaders")).toBeVisible();
+
+  await page.reload();
+  await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("reported");
+});
+
+test("search is accent-insensitive: “Inácio” finds Lula", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Search name, office or country").fill("Inácio");
+  await page.getByLabel("Search name, office or country").press("Enter");
+  await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
+});
+
+test("search matches office and country, and sorting by country orders the rows", async ({
+  page,
+}) => {
+  await page.goto("/?q=prime+minister");
+  await expect(leaderNames(page)).toHaveText(["Robert Fico"]);
+  await page.goto("/?q=srpska");
+  await expect(leaderNames(page)).toHaveText(["Milorad Dodik"]);
+  await page.goto("/?sort=country");
+  await expect(leaderNames(page).first()).toHaveText("Ilham Aliyev"); // Azerbaijan
+  await expect(leaderNames(page).last()).toHaveText("Nicolas Maduro"); // Venezuela
+});
+
+test("a search with no match shows a clear empty state", async ({ page }) => {
+  await page.goto("/?q=nobody-by-this-name");
+  await expect(page.getByText("No leaders match these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "show all leaders" }).click();
+  await expect(leaderNames(page)).toHaveCount(9);
+});
+
+test("Xi Jinping's citation lands on the source with the passage highlighted", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Citation 1 for Xi Jinping/ }).click();
+  await expect(page).toHaveURL(/\/sources\/\d+#passage-\d+-\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Venezuela's Maduro to attend Moscow's Victory Day parade",
+  );
+  const target = page.locator("mark:target");
+  await expect(target).toHaveCount(1);
+  await expect(target).toContainText("China’s leader Xi Jinping");
+  await expect(target).toBeInViewport();
+  await expect(page.getByText("publication date unknown")).toBeVisible();
+  // The highlight names the leaders it supports, linked back to their rows.
+  const note = page.locator("p", { has: target }).getByRole("link", { name: "Xi Jinping" });
+  await expect(note).toHaveAttribute("href", /\/events\/victory-day-parade-2025#entry-\d+/);
+});
+
+test("the source page links to the original with a text fragment", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Citation 1 for Robert Fico/ }).click();
+  const original = page.getByRole("link", { name: /at the original page, Robert Fico/ });
+  await expect(original).toHaveAttribute(
+    "href",
+    /^https:\/\/intellinews\.com\/venezuela-s-maduro-to-attend-moscow-s-victory-day-parade-376595\/#:~:text=Slovak/,
+  );
+  // Maduro's two passages, the sentence naming six leaders, Lula's and Fico's.
+  await expect(page.locator("mark")).toHaveCount(5);
+});
+
+test("an entry page shows the citations in context", async ({ page }) => {
+  await page.goto("/");
+  await attendeeTable(page).getByRole("link", { name: "Nicolas Maduro", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nicolas Maduro" })).toBeVisible();
+  await expect(page.getByText("President, Venezuela")).toBeVisible();
+  const quotes = page.getByRole("blockquote");
+  await expect(quotes).toHaveCount(2);
+  await expect(quotes.nth(1).locator("mark")).toHaveText(
+    "We appreciate that President Maduro will be with us on Victory Day",
+  );
+});
+
+test("the list works on a 360 px wide phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/");
+  const cards = page.getByRole("list", { name: "9 leaders" }).locator("> li");
+  await expect(cards).toHaveCount(9);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("unknown pages answer 404", async ({ page }) => {
+  const event = await page.goto("/events/no-such-event");
+  expect(event?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  expect((await page.goto("/sources/999999"))?.status()).toBe(404);
+  expect((await page.goto("/sources/abc"))?.status()).toBe(404);
+  expect((await page.goto("/attendance/0"))?.status()).toBe(404);
+});
+
+test("the list and source pages have no serious accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/?status=reported");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: /^Citation 1 for Luiz/ }).click();
+  await expect(page.locator("mark:target")).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/events");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the public pages work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Status", { exact: true }).selectOption("reported");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
+  await context.close();
+});
