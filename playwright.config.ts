@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The server's database; tests' fixtures write to it directly (tests/fixtures.ts). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
 /** Debian's Chromium where it is installed (CI, this machine), else Playwright's own browser. */
 function chromiumExecutable(): string | undefined {
@@ -43,7 +46,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: E2E_DATABASE_URL,
+      BETTER_AUTH_URL: BASE_URL,
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     },
   },
 });

@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { attendanceSnapshot, recordRevision } from "../lib/data/revisions";
 import { anchorQuote, describeAnchorError } from "../lib/quotes/anchor";
 import { leaderSearchKey } from "../lib/text/search-key";
 
@@ -120,27 +121,47 @@ export async function seedDatabase(
       }
 
       const key = { eventId: event.id, leaderId: leader.id };
-      let attendance = await tx.attendance.findUnique({ where: { eventId_leaderId: key } });
-      if (!attendance) {
-        attendance = await tx.attendance.create({ data: { ...key, status: entry.status, asOf } });
-        created.entries++;
-      }
+      if (await tx.attendance.findUnique({ where: { eventId_leaderId: key } })) continue;
 
-      for (const [position, anchor] of entry.citations.entries()) {
-        const existing = await tx.citation.findFirst({
-          where: {
-            attendanceId: attendance.id,
-            sourceId: source.id,
-            start: anchor.start,
-            end: anchor.end,
-          },
-        });
-        if (existing) continue;
-        await tx.citation.create({
-          data: { attendanceId: attendance.id, sourceId: source.id, position, ...anchor },
-        });
-        created.citations++;
-      }
+      // A new entry, with its citations, its first story step and its revision (imported from
+      // the article), in the same transaction.
+      const attendance = await tx.attendance.create({
+        data: { ...key, status: entry.status, asOf },
+      });
+      created.entries++;
+      await tx.citation.createMany({
+        data: entry.citations.map((anchor, position) => ({
+          attendanceId: attendance.id,
+          sourceId: source.id,
+          position,
+          ...anchor,
+        })),
+      });
+      created.citations += entry.citations.length;
+      const after = await attendanceSnapshot(tx, attendance.id);
+      const revision = await recordRevision(
+        tx,
+        { seed: source.title },
+        {
+          entityType: "attendance",
+          entityId: attendance.id,
+          action: "create",
+          before: null,
+          after,
+          eventId: event.id,
+          summary: "Imported from the article",
+        },
+      );
+      await tx.statusStep.create({
+        data: {
+          attendanceId: attendance.id,
+          status: entry.status,
+          asOf,
+          recordedAt: source.addedAt,
+          citations: JSON.stringify(after?.citations ?? []),
+          revisionId: revision.id,
+        },
+      });
     }
   });
 

@@ -1,22 +1,51 @@
 /**
  * Makes the database ready before `npm run dev` and `npm start`: creates the SQLite file if it
- * is absent, applies pending migrations, and seeds the article's data into an empty database.
+ * is absent, applies pending migrations, seeds the article's data into an empty database, and
+ * generates a session secret beside it when BETTER_AUTH_SECRET is not set.
  * A database that already has events is never re-seeded (an editor may have deleted entries).
+ *
+ * With --dev (npm run dev) and no editor yet, it also creates one with a generated password and
+ * prints it once, so the Quick start leads to a working sign-in. Production creates no account.
  */
 import { deployMigrations, resolveDatabaseFile } from "./migrate.mjs";
+import { createEditor } from "../lib/auth/editors";
+import { generatePassword } from "../lib/auth/password";
+import { ensureSecretFile } from "../lib/auth/secret-file";
 import { createPrismaClient } from "../lib/sqlite";
 import { seedDatabase } from "../prisma/seed";
+
+const DEV_EDITOR = { email: "editor@rollcall.local", name: "Development editor" };
 
 async function main() {
   const file = resolveDatabaseFile();
   const applied = await deployMigrations(file);
   if (applied.length > 0) console.log(`Database ${file}: applied ${applied.join(", ")}.`);
 
+  if (!process.env.BETTER_AUTH_SECRET && ensureSecretFile()) {
+    console.log(
+      "Generated a session secret beside the database (set BETTER_AUTH_SECRET to use your own).",
+    );
+  }
+
   const db = createPrismaClient(`file:${file}`);
   try {
     if ((await db.event.count()) === 0) {
       const { created } = await seedDatabase(db);
       console.log(`Database ${file}: seeded ${created.entries} entries from the article.`);
+    }
+    if (process.argv.includes("--dev") && (await db.user.count()) === 0) {
+      const password = generatePassword();
+      await createEditor(db, { ...DEV_EDITOR, password });
+      console.log(
+        [
+          "",
+          "  A development editor was created (shown once; `npm run editor:create` makes more):",
+          `    email:    ${DEV_EDITOR.email}`,
+          `    password: ${password}`,
+          "  Sign in at http://localhost:3000/sign-in",
+          "",
+        ].join("\n"),
+      );
     }
   } finally {
     await db.$disconnect();

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { AttendanceForm } from "@/components/admin/attendance-form";
+import { createAttendanceAction } from "@/lib/actions/attendance";
+import { listEventOptions } from "@/lib/data/events";
+import { listLeaderOptions } from "@/lib/data/leaders";
+import { requireEditor } from "@/lib/data/session";
+import { listSourceOptions } from "@/lib/data/sources-admin";
+import { parseId } from "@/lib/validation/id";
+
+export const metadata: Metadata = { title: "New entry" };
+
+export default async function NewEntryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireEditor("/admin/entries/new");
+  const eventId = parseId((await searchParams).event);
+  const [events, leaders, sources] = await Promise.all([
+    listEventOptions(),
+    listLeaderOptions(),
+    listSourceOptions(),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">New entry</h1>
+      <AttendanceForm
+        action={createAttendanceAction}
+        initial={{ eventId: eventId ?? events[0]?.id, leaderMode: "existing", citations: [{}] }}
+        events={events}
+        leaders={leaders}
+        sources={sources}
+        submitLabel="Create entry"
+      />
+    </div>
+  );
+}

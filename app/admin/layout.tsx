@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { signOutAction } from "@/lib/actions/auth";
+import { getEditor } from "@/lib/data/session";
+
+export const metadata: Metadata = {
+  title: { default: "Admin", template: "%s · Admin · Rollcall" },
+  robots: { index: false, follow: false },
+};
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  // Each page checks the session itself (and every action does too); this only shows who is in.
+  const editor = await getEditor();
+  return (
+    <div className="space-y-6">
+      {editor && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-slate-100 px-4 py-2 dark:bg-slate-900">
+          <nav aria-label="Admin">
+            <ul className="flex flex-wrap gap-4 text-sm font-medium">
+              <li>
+                <Link href="/admin">Entries</Link>
+              </li>
+              <li>
+                <Link href="/admin/leaders">Leaders</Link>
+              </li>
+              <li>
+                <Link href="/admin/sources">Sources</Link>
+              </li>
+            </ul>
+          </nav>
+          <form action={signOutAction} className="flex items-center gap-3 text-sm">
+            <span>
+              Signed in as <strong>{editor.name}</strong>
+            </span>
+            <button
+              type="submit"
+              className="rounded border border-slate-500 px-2 py-1 hover:bg-white dark:hover:bg-slate-800"
+            >
+              Sign out
+            </button>
+          </form>
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}

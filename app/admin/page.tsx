@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDay } from "@/components/format";
+import { StatusBadge } from "@/components/status-badge";
+import { Flash } from "@/components/ui/form-message";
+import { inputClass } from "@/components/ui/field";
+import { ATTENDANCE_STATUSES, STATUS_LABELS, isAttendanceStatus } from "@/lib/attendance/status";
+import { listAdminAttendance } from "@/lib/data/attendance-admin";
+import { listEventOptions } from "@/lib/data/events";
+import { requireEditor } from "@/lib/data/session";
+import { parseId } from "@/lib/validation/id";
+
+export const metadata: Metadata = { title: "Entries" };
+
+type AdminPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+export default async function AdminEntriesPage({ searchParams }: AdminPageProps) {
+  await requireEditor("/admin");
+  const params = await searchParams;
+  const q = first(params.q)?.slice(0, 200);
+  const eventSlug = first(params.event)?.slice(0, 200);
+  const statusParam = first(params.status);
+  const status = isAttendanceStatus(statusParam) ? statusParam : undefined;
+  const before = parseId(first(params.before)) ?? undefined;
+
+  const [{ rows, nextBefore }, events] = await Promise.all([
+    listAdminAttendance({ q, eventSlug, status, before }),
+    listEventOptions(200),
+  ]);
+  const nextParams = new URLSearchParams({
+    ...(q ? { q } : {}),
+    ...(eventSlug ? { event: eventSlug } : {}),
+    ...(status ? { status } : {}),
+    ...(nextBefore ? { before: String(nextBefore) } : {}),
+  });
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Entries</h1>
+        <Link
+          href="/admin/entries/new"
+          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+        >
+          New entry
+        </Link>
+      </div>
+      <Flash message={params.deleted ? "The entry was deleted." : undefined} />
+
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter entries"
+        className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-end"
+      >
+        <div>
+          <label htmlFor="admin-q" className="block text-sm font-medium">
+            Search leaders
+          </label>
+          <input
+            id="admin-q"
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={200}
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor="admin-event" className="block text-sm font-medium">
+            Event
+          </label>
+          <select
+            id="admin-event"
+            name="event"
+            defaultValue={eventSlug ?? ""}
+            className={inputClass}
+          >
+            <option value="">All events</option>
+            {events.map((event) => (
+              <option key={event.id} value={event.slug}>
+                {event.name} ({event.date})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="admin-status" className="block text-sm font-medium">
+            Status
+          </label>
+          <select
+            id="admin-status"
+            name="status"
+            defaultValue={status ?? ""}
+            className={inputClass}
+          >
+            <option value="">All statuses</option>
+            {ATTENDANCE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-slate-500 px-4 py-2 font-medium">
+          Filter
+        </button>
+      </form>
+
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
+          No entries match these filters.
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Entries, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-2 pr-3">
+                  Leader
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Event
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  As of
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Citations
+                </th>
+                <th scope="col" className="py-2">
+                  Actions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.id}
+                  className="border-b border-slate-200 align-top dark:border-slate-800"
+                >
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    <span className="font-semibold">{row.leader}</span>
+                    <div className="text-slate-600 dark:text-slate-400">
+                      {row.office}, {row.polity}
+                    </div>
+                  </th>
+                  <td className="py-2 pr-3">
+                    {row.event.name}
+                    <div className="text-slate-600 dark:text-slate-400">
+                      {formatDay(row.event.date)}
+                    </div>
+                  </td>
+                  <td className="py-2 pr-3">
+                    <StatusBadge status={row.status} />
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {row.asOf ? formatDay(row.asOf) : "—"}
+                  </td>
+                  <td className="py-2 pr-3">{row.citationCount}</td>
+                  <td className="py-2 whitespace-nowrap">
+                    <Link
+                      href={`/admin/entries/${row.id}`}
+                      aria-label={`Edit ${row.leader} at ${row.event.name}`}
+                    >
+                      Edit
+                    </Link>{" "}
+                    ·{" "}
+                    <Link
+                      href={`/attendance/${row.id}`}
+                      aria-label={`View ${row.leader} at ${row.event.name}`}
+                    >
+                      View
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="flex gap-4">
+        {before && <Link href="/admin">First page</Link>}
+        {nextBefore && <Link href={`/admin?${nextParams}`}>Next page →</Link>}
+      </nav>
+    </div>
+  );
+}

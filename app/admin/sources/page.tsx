@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireEditor } from "@/lib/data/session";
+import { listSourcesAdmin } from "@/lib/data/sources-admin";
+
+export const metadata: Metadata = { title: "Sources" };
+
+export default async function SourcesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireEditor("/admin/sources");
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(String((await searchParams).page ?? "1"), 10) || 1),
+  );
+  const { rows, hasMore } = await listSourcesAdmin(page);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Sources</h1>
+        <Link
+          href="/admin/sources/new"
+          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+        >
+          New source
+        </Link>
+      </div>
+      <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+        {rows.map((s) => (
+          <li key={s.id} className="py-2">
+            <Link href={`/admin/sources/${s.id}`} className="font-semibold">
+              {s.title}
+            </Link>
+            <div className="text-sm text-slate-600 dark:text-slate-400">
+              {s.publisher} · {s.publishedOn ?? "date unknown"} · {s.citationCount}{" "}
+              {s.citationCount === 1 ? "citation" : "citations"} ·{" "}
+              <Link href={`/sources/${s.id}`}>public page</Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <nav aria-label="Pages" className="flex gap-4">
+        {page > 1 && <Link href={`/admin/sources?page=${page - 1}`}>← Previous</Link>}
+        {hasMore && <Link href={`/admin/sources?page=${page + 1}`}>Next →</Link>}
+      </nav>
+    </div>
+  );
+}

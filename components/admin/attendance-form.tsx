@@ -1,0 +1,344 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { StatusIcon } from "@/components/status-badge";
+import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/attendance/status";
+import type { FormState } from "@/lib/validation/errors";
+import { indexedToArray } from "@/lib/validation/form-data";
+import { formKey } from "./form-key";
+
+export type AttendanceFormValues = {
+  version?: number;
+  eventId?: number | string;
+  leaderMode?: "existing" | "new";
+  leaderId?: number | string;
+  leader?: { name?: string; office?: string; polity?: string; countryCode?: string };
+  status?: string;
+  asOf?: string | null;
+  note?: string;
+  citations?: { sourceId?: number | string; quote?: string }[];
+};
+
+export type AttendanceFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial: AttendanceFormValues;
+  events: { id: number; name: string; date: string }[];
+  leaders: { id: number; name: string; polity: string }[];
+  sources: { id: number; title: string; publisher: string }[];
+  submitLabel: string;
+};
+
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+function valuesFrom(state: FormState, initial: AttendanceFormValues): AttendanceFormValues {
+  if (!state.values) return initial;
+  const v = state.values as Record<string, unknown>;
+  return {
+    version: state.conflict?.version ?? (Number(v.version) || initial.version),
+    eventId: str(v.eventId),
+    leaderMode: v.leaderMode === "new" ? "new" : "existing",
+    leaderId: str(v.leaderId),
+    leader: (typeof v.leader === "object" && v.leader
+      ? v.leader
+      : {}) as AttendanceFormValues["leader"],
+    status: str(v.status),
+    asOf: str(v.asOf),
+    note: str(v.note),
+    citations: indexedToArray(v.citations) as AttendanceFormValues["citations"],
+  };
+}
+
+export function AttendanceForm(props: AttendanceFormProps) {
+  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const key = formKey(state);
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <FormMessage state={state} />
+      <AttendanceFields
+        key={key}
+        {...props}
+        state={state}
+        values={valuesFrom(state, props.initial)}
+      />
+    </form>
+  );
+}
+
+type FieldsProps = AttendanceFormProps & { state: FormState; values: AttendanceFormValues };
+
+let rowCounter = 0;
+const newRow = (c: { sourceId?: number | string; quote?: string } = {}) => ({
+  key: ++rowCounter,
+  sourceId: str(c.sourceId),
+  quote: c.quote ?? "",
+});
+
+function AttendanceFields({ values, state, events, leaders, sources, submitLabel }: FieldsProps) {
+  const errors = state.errors ?? {};
+  const [mode, setMode] = useState<"existing" | "new">(values.leaderMode ?? "existing");
+  const [rows, setRows] = useState(() =>
+    (values.citations?.length ? values.citations : [{}]).map((c) => newRow(c)),
+  );
+  const defaultSource = sources[0]?.id;
+
+  return (
+    <>
+      {values.version !== undefined && (
+        <input type="hidden" name="version" value={values.version} />
+      )}
+
+      <Field id="eventId" label="Event" errors={errors.eventId}>
+        {(p) => (
+          <select
+            {...p}
+            name="eventId"
+            defaultValue={str(values.eventId)}
+            className={inputClass}
+            required
+          >
+            <option value="">Choose an event</option>
+            {events.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.date})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <fieldset className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+        <legend className="px-1 font-semibold">Leader</legend>
+        <div className="flex flex-wrap gap-4">
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="leaderMode"
+              value="existing"
+              checked={mode === "existing"}
+              onChange={() => setMode("existing")}
+            />
+            An existing leader
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="leaderMode"
+              value="new"
+              checked={mode === "new"}
+              onChange={() => setMode("new")}
+            />
+            A new leader
+          </label>
+        </div>
+        <div hidden={mode !== "existing"}>
+          <Field id="leaderId" label="Existing leader" errors={errors.leaderId}>
+            {(p) => (
+              <select
+                {...p}
+                name="leaderId"
+                defaultValue={str(values.leaderId)}
+                className={inputClass}
+              >
+                <option value="">Choose a leader</option>
+                {leaders.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name} ({l.polity})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
+          <Field id="leader.name" label="Name" errors={errors["leader.name"]}>
+            {(p) => (
+              <input
+                {...p}
+                name="leader.name"
+                defaultValue={values.leader?.name ?? ""}
+                maxLength={200}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            id="leader.office"
+            label="Office"
+            hint="For example: President, Prime Minister"
+            errors={errors["leader.office"]}
+          >
+            {(p) => (
+              <input
+                {...p}
+                name="leader.office"
+                defaultValue={values.leader?.office ?? ""}
+                maxLength={200}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            id="leader.polity"
+            label="Country or entity"
+            hint="As people say it: Venezuela, Republika Srpska"
+            errors={errors["leader.polity"]}
+          >
+            {(p) => (
+              <input
+                {...p}
+                name="leader.polity"
+                defaultValue={values.leader?.polity ?? ""}
+                maxLength={200}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            id="leader.countryCode"
+            label="ISO country code"
+            hint="Two letters, such as VE; empty if none"
+            errors={errors["leader.countryCode"]}
+          >
+            {(p) => (
+              <input
+                {...p}
+                name="leader.countryCode"
+                defaultValue={values.leader?.countryCode ?? ""}
+                maxLength={2}
+                autoCapitalize="characters"
+                className={`${inputClass} uppercase`}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset aria-describedby="status-error" className="space-y-2">
+        <legend className="text-sm font-medium">Status</legend>
+        {ATTENDANCE_STATUSES.map((status) => (
+          <label key={status} className="flex items-start gap-2">
+            <input
+              type="radio"
+              name="status"
+              value={status}
+              defaultChecked={values.status === status}
+              className="mt-1.5"
+            />
+            <span>
+              <span className="inline-flex items-center gap-1 font-medium">
+                <StatusIcon status={status} /> {STATUS_LABELS[status]}
+              </span>
+              <span className="block text-sm text-slate-600 dark:text-slate-400">
+                {STATUS_DESCRIPTIONS[status]}
+              </span>
+            </span>
+          </label>
+        ))}
+        <FieldError id="status-error" errors={errors.status} />
+      </fieldset>
+
+      <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
+        <Field id="asOf" label="As of" hint="The date the source asserts it" errors={errors.asOf}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="asOf"
+              defaultValue={str(values.asOf)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="note" label="Note (optional)" errors={errors.note}>
+          {(p) => (
+            <textarea
+              {...p}
+              name="note"
+              rows={2}
+              maxLength={2000}
+              defaultValue={values.note ?? ""}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+
+      <fieldset className="space-y-4">
+        <legend className="font-semibold">Citations</legend>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          For each citation, choose the source and paste the exact words that support the status.
+          The quote is checked against the stored text.
+        </p>
+        <FieldError id="citations-error" errors={errors.citations} />
+        {rows.map((row, i) => (
+          <div
+            key={row.key}
+            className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+          >
+            <div className="flex items-center justify-between">
+              <h3 className="font-medium">Citation {i + 1}</h3>
+              {rows.length > 1 && (
+                <button
+                  type="button"
+                  onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+                  className="text-sm text-red-800 underline dark:text-red-300"
+                >
+                  Remove citation {i + 1}
+                </button>
+              )}
+            </div>
+            <Field
+              id={`citations.${i}.sourceId`}
+              label={`Source of citation ${i + 1}`}
+              errors={errors[`citations.${i}.sourceId`]}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  name={`citations.${i}.sourceId`}
+                  defaultValue={row.sourceId || str(defaultSource)}
+                  className={inputClass}
+                >
+                  <option value="">Choose a source</option>
+                  {sources.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title} ({s.publisher})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id={`citations.${i}.quote`}
+              label={`Quote of citation ${i + 1}`}
+              errors={errors[`citations.${i}.quote`]}
+            >
+              {(p) => (
+                <textarea
+                  {...p}
+                  name={`citations.${i}.quote`}
+                  rows={3}
+                  maxLength={5000}
+                  defaultValue={row.quote}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => setRows([...rows, newRow()])}
+          className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
+        >
+          Add a citation
+        </button>
+      </fieldset>
+
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import fs from "node:fs";
+import { z } from "zod";
+import { secretFile } from "./auth/secret-file";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, "BETTER_AUTH_SECRET must have at least 32 characters.")
+    .optional(),
+  BETTER_AUTH_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+/** The environment, read and validated once. */
+export const env = envSchema.parse(process.env);
+
+/**
+ * The secret that signs session cookies: BETTER_AUTH_SECRET, or else the random one that
+ * `scripts/prepare-db.ts` generated beside the database (never committed, mode 0600).
+ */
+export function authSecret(): string {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  try {
+    const secret = fs.readFileSync(/*turbopackIgnore: true*/ secretFile(), "utf8").trim();
+    if (secret.length >= 32) return secret;
+  } catch {
+    // fall through
+  }
+  throw new Error("No BETTER_AUTH_SECRET: set it, or run `npm run db:prepare` to generate one.");
+}
+
+/** The site's public origin, for auth callbacks and absolute links. */
+export const siteUrl = () => env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { ATTENDANCE_STATUSES } from "@/lib/attendance/status";
+import { isIsoCountryCode } from "@/lib/geo/iso-3166";
+import { indexedToArray } from "./form-data";
+import { optionalDateField, optionalTextField, textField, versionField } from "./fields";
+import { idSchema } from "./id";
+
+export const MAX_CITATIONS = 20;
+export const MAX_QUOTE_LENGTH = 5_000;
+
+export const countryCodeField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || isIsoCountryCode(v), {
+    message: "Use an ISO 3166-1 two-letter country code such as VE or BA, or leave it empty.",
+  });
+
+export const leaderSchema = z.object({
+  name: textField("Name", 200),
+  office: textField("Office", 200),
+  polity: textField("Country or entity", 200),
+  countryCode: countryCodeField,
+});
+
+export const citationInputSchema = z.object({
+  sourceId: idSchema
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .default(null),
+  quote: z
+    .string()
+    .max(MAX_QUOTE_LENGTH, `A quote can have at most ${MAX_QUOTE_LENGTH} characters.`)
+    .default(""),
+});
+
+/**
+ * The entry form. The leader is either an existing one (leaderId) or a new one (leader.*).
+ * Citation rows left entirely empty are dropped; at least one must remain. Anchoring the
+ * quotes needs the source texts, so it happens in the data layer.
+ */
+export const attendanceFormSchema = z
+  .object({
+    eventId: idSchema,
+    leaderMode: z.enum(["existing", "new"]).default("existing"),
+    leaderId: z.string().optional(),
+    leader: z.unknown().optional(),
+    status: z.enum(ATTENDANCE_STATUSES, { error: "Choose confirmed, reported or declined." }),
+    asOf: optionalDateField("The as-of date"),
+    note: optionalTextField("The note", 2_000),
+    citations: z.preprocess(
+      (value) =>
+        indexedToArray(value).filter(
+          (row) =>
+            typeof row === "object" &&
+            row !== null &&
+            Object.values(row).some((v) => typeof v === "string" && v.trim() !== ""),
+        ),
+      z
+        .array(citationInputSchema)
+        .min(1, "Add at least one citation: a source and the exact words that support the status.")
+        .max(MAX_CITATIONS, `An entry can have at most ${MAX_CITATIONS} citations.`),
+    ),
+  })
+  .transform((value, ctx) => {
+    let leader: { id: number } | { create: z.infer<typeof leaderSchema> };
+    if (value.leaderMode === "existing") {
+      const id = idSchema.safeParse(value.leaderId);
+      if (!id.success) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["leaderId"],
+          message: "Choose a leader, or create a new one.",
+        });
+        return z.NEVER;
+      }
+      leader = { id: id.data };
+    } else {
+      const parsed = leaderSchema.safeParse(value.leader ?? {});
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ ...issue, path: ["leader", ...issue.path] });
+        return z.NEVER;
+      }
+      leader = { create: parsed.data };
+    }
+    value.citations.forEach((c, i) => {
+      if (c.sourceId === null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["citations", i, "sourceId"],
+          message: "Choose the source.",
+        });
+      if (!c.quote.trim())
+        ctx.addIssue({
+          code: "custom",
+          path: ["citations", i, "quote"],
+          message: "Paste the exact words from the source.",
+        });
+    });
+    return {
+      eventId: value.eventId,
+      leader,
+      status: value.status,
+      asOf: value.asOf,
+      note: value.note,
+      citations: value.citations.map((c) => ({ sourceId: c.sourceId ?? 0, quote: c.quote.trim() })),
+    };
+  });
+
+export type AttendanceInput = z.output<typeof attendanceFormSchema>;
+
+export const attendanceUpdateSchema = z.object({ version: versionField });

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Trimmed text with a length bound; control characters other than newlines/tabs are refused. */
+export const textField = (label: string, max: number, { min = 1 } = {}) =>
+  z
+    .string({ error: `${label} is missing.` })
+    .trim()
+    .min(
+      min,
+      min === 1 ? `Enter ${label.toLowerCase()}.` : `${label} needs at least ${min} characters.`,
+    )
+    .max(max, `${label} can have at most ${max} characters.`)
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
+      message: `${label} contains invisible control characters; remove them.`,
+    });
+
+export const optionalTextField = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, `${label} can have at most ${max} characters.`)
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
+      message: `${label} contains invisible control characters; remove them.`,
+    })
+    .transform((v) => v.trim())
+    .optional()
+    .default("");
+
+/** A calendar date YYYY-MM-DD between 1900 and 2200, or empty for none. */
+export const optionalDateField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(
+      z.iso
+        .date({ error: `${label} must be a date like 2025-04-12.` })
+        .refine(
+          (v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || (v >= "1900-01-01" && v <= "2200-12-31"),
+          `${label} must be between 1900 and 2200.`,
+        )
+        .nullable(),
+    );
+
+export const versionField = z.coerce
+  .number({ error: "The form is missing its version; reload the page." })
+  .int()
+  .min(1, "The form's version is not valid; reload the page.")
+  .max(1_000_000_000);
+
+/** An http(s) URL; other schemes (javascript:, data:, file:) are refused. */
+export const httpUrlField = z
+  .string()
+  .trim()
+  .max(2000, "The address can have at most 2000 characters.")
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      hostname: z.regexes.domain,
+      error: "Enter a web address that starts with http:// or https://.",
+    }),
+  );

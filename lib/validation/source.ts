@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { httpUrlField, optionalDateField, optionalTextField, textField } from "./fields";
+
+/** A generous bound: long reports and transcripts fit; a pasted book does not. */
+export const MAX_SOURCE_TEXT_LENGTH = 500_000;
+
+export const sourceFormSchema = z.object({
+  title: textField("The title", 300),
+  publisher: textField("The publisher", 200),
+  url: httpUrlField,
+  publishedOn: optionalDateField("The publication date"),
+  dateNote: optionalTextField("The note on the date", 500),
+  // Kept verbatim (not trimmed): citation offsets index into exactly this text.
+  text: z
+    .string({ error: "Paste the text of the source." })
+    .refine((v) => v.trim().length > 0, "Paste the text of the source.")
+    .refine(
+      (v) => v.length <= MAX_SOURCE_TEXT_LENGTH,
+      `The text can have at most ${MAX_SOURCE_TEXT_LENGTH.toLocaleString("en")} characters.`,
+    )
+    .refine((v) => !v.includes("\u0000"), "The text contains NUL characters; remove them.")
+    .transform((v) => v.replace(/\r\n?/g, "\n")),
+});
+
+export type SourceInput = z.output<typeof sourceFormSchema>;

@@ -1,0 +1,302 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { E2E_DATABASE_URL } from "../../playwright.config";
+import { expect, signIn, test, type TestEvent } from "../fixtures";
+import type { Page } from "@playwright/test";
+
+const run = promisify(execFile);
+
+async function createEntryWithNewLeader(
+  page: Page,
+  event: TestEvent,
+  leader = { name: "Anna Example", office: "President", polity: "Ruritania", code: "" },
+) {
+  await page.goto("/admin/entries/new");
+  await page.getByLabel("Event").selectOption({ label: `${event.name} (2000-06-01)` });
+  await page.getByLabel("A new leader").check();
+  await page.getByLabel("Name", { exact: true }).fill(leader.name);
+  await page.getByLabel("Office").fill(leader.office);
+  await page.getByLabel("Country or entity").fill(leader.polity);
+  if (leader.code) await page.getByLabel("ISO country code").fill(leader.code);
+  await page.getByRole("radio", { name: /^Confirmed/ }).check();
+  await page.getByLabel("As of").fill("2000-05-01");
+  await page
+    .getByLabel("Source of citation 1")
+    .selectOption({ label: `${event.sourceTitle} (Example Wire)` });
+}
+
+test("an editor signs in, creates an entry with a new leader, and the public list shows it with a working citation", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  await createEntryWithNewLeader(page, testEvent);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit on 1 June");
+  await page.getByRole("button", { name: "Create entry" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Edit: Anna Example" })).toBeVisible();
+  await expect(page.locator("mark").first()).toHaveText(
+    "Ruritania's President Anna Example will attend the Harbour Summit on 1 June",
+  );
+
+  await page.goto(`/events/${testEvent.slug}`);
+  const row = page.getByRole("table").getByRole("row").filter({ hasText: "Anna Example" });
+  await expect(row.getByText("Confirmed", { exact: true })).toBeVisible();
+  await row.getByRole("link", { name: /^Citation 1 for Anna Example/ }).click();
+  await expect(page.locator("mark:target")).toHaveText(
+    "Ruritania's President Anna Example will attend the Harbour Summit on 1 June",
+  );
+
+  const revisions = await db.revision.findMany({ where: { eventId: testEvent.id } });
+  expect(revisions.map((r) => [r.entityType, r.action])).toEqual([["attendance", "create"]]);
+});
+
+test("a quote that is not in the source gives a field error and saves nothing", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  await createEntryWithNewLeader(page, testEvent, {
+    name: "Boris Sample",
+    office: "Leader",
+    polity: "Borduria",
+    code: "",
+  });
+  // Straight apostrophe where the source has a curly one: close, but not exact.
+  await page.getByLabel("Quote of citation 1").fill("Zembla's Prime Minister Kinbote");
+  await page.getByRole("button", { name: "Create entry" }).click();
+
+  const quote = page.getByLabel("Quote of citation 1");
+  await expect(quote).toHaveAttribute("aria-invalid", "true");
+  const errorId = (await quote.getAttribute("aria-describedby"))!;
+  await expect(page.locator(`[id="${errorId}"]`)).toContainText(
+    "This quote does not appear in the source",
+  );
+  await expect(page.locator(`[id="${errorId}"]`)).toContainText("Zembla’s Prime Minister Kinbote");
+  // The editor's input is kept.
+  await expect(quote).toHaveValue("Zembla's Prime Minister Kinbote");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Boris Sample");
+
+  expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(0);
+  expect(await db.leader.count({ where: { name: "Boris Sample" } })).toBe(0);
+  expect(await db.revision.count({ where: { eventId: testEvent.id } })).toBe(0);
+  await page.goto(`/events/${testEvent.slug}`);
+  await expect(page.getByText("No leaders match these filters.")).toBeVisible();
+});
+
+test("a quote found twice asks for more context; an invalid country code is refused", async ({
+  signedIn: page,
+  testEvent,
+}) => {
+  await createEntryWithNewLeader(page, testEvent, {
+    name: "Ottokar",
+    office: "King",
+    polity: "Syldavia",
+    code: "XX",
+  });
+  await page.getByLabel("Quote of citation 1").fill("attend");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByLabel("ISO country code")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use an ISO 3166-1 two-letter country code")).toBeVisible();
+  await page.getByLabel("ISO country code").fill("");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(
+    page.getByText(
+      /This quote appears \d+ times in the source; include more of the surrounding words/,
+    ),
+  ).toBeVisible();
+});
+
+test("changing a status shows on the public page at once", async ({
+  signedIn: page,
+  testEvent,
+}) => {
+  await createEntryWithNewLeader(page, testEvent);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  const editUrl = page.url();
+
+  await page.goto(`/events/${testEvent.slug}`);
+  await expect(page.getByRole("table").getByText("Confirmed", { exact: true })).toBeVisible();
+  const entryPage = page.url();
+
+  await page.goto(editUrl);
+  await page.getByRole("radio", { name: /^Declined/ }).check();
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Syldavia's King Ottokar declined the invitation.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Saved. The public pages show the change now." }),
+  ).toBeVisible();
+
+  await page.goto(entryPage);
+  await expect(page.getByRole("table").getByText("Declined", { exact: true })).toBeVisible();
+  await expect(page.getByRole("table").getByText("Confirmed", { exact: true })).toHaveCount(0);
+  await page.getByRole("table").getByRole("link", { name: "Anna Example", exact: true }).click();
+  await expect(page.getByRole("blockquote").locator("mark")).toHaveText(
+    "Syldavia's King Ottokar declined the invitation.",
+  );
+});
+
+test("two editors change the same entry: the second gets the conflict with their input kept", async ({
+  browser,
+  signedIn: page,
+  testEvent,
+  editor,
+}) => {
+  await createEntryWithNewLeader(page, testEvent);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  const editUrl = page.url().replace(/\?.*$/, "");
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, editor);
+  await expect(second.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
+  await second.goto(editUrl);
+
+  // The first editor saves.
+  await page.goto(editUrl);
+  await page.getByRole("radio", { name: /^Reported/ }).check();
+  await page.getByLabel("Note (optional)").fill("First editor's note");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  // The second editor, on the page loaded before that save, saves other changes.
+  await second.getByRole("radio", { name: /^Declined/ }).check();
+  await second.getByLabel("Note (optional)").fill("Second editor's note");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  const alert = second
+    .getByRole("alert")
+    .filter({ hasText: "Someone else saved this entry after you opened it" });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole("row", { name: /Status/ })).toContainText("reported");
+  await expect(alert.getByRole("row", { name: /Note/ })).toContainText("First editor's note");
+  await expect(second.getByLabel("Note (optional)")).toHaveValue("Second editor's note");
+  await expect(second.getByRole("radio", { name: /^Declined/ })).toBeChecked();
+
+  // Nothing was overwritten: the public page shows the first save.
+  const check = await browser.newPage();
+  await check.goto(editUrl.replace(/\/admin\/entries\//, "/attendance/"));
+  await expect(check.getByText("Reported", { exact: true })).toBeVisible();
+  await expect(check.getByText("First editor's note")).toBeVisible();
+
+  // Saving again applies the second editor's input over the first save, knowingly.
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await check.reload();
+  await expect(check.getByText("Declined", { exact: true })).toBeVisible();
+  await other.close();
+  await check.close();
+});
+
+test("an entry is deleted only after confirmation", async ({ signedIn: page, testEvent, db }) => {
+  await createEntryWithNewLeader(page, testEvent);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Delete entry" }).click();
+  await page.getByRole("button", { name: "Delete entry" }).click();
+  await expect(page.getByText("Confirm the deletion.")).toBeVisible();
+  expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(1);
+
+  await page.getByLabel("Yes, delete the entry for Anna Example").check();
+  await page.getByRole("button", { name: "Delete entry" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "The entry was deleted." }),
+  ).toBeVisible();
+  expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(0);
+  await page.goto(`/events/${testEvent.slug}`);
+  await expect(page.getByText("No leaders match these filters.")).toBeVisible();
+});
+
+test("signing out ends the session; admin pages send everyone else to sign-in", async ({
+  signedIn: page,
+}) => {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await page.goto("/admin/entries/new");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fentries%2Fnew/);
+  const response = await page.goto("/admin");
+  expect(response?.headers()["x-robots-tag"] ?? "").toContain("noindex");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+});
+
+test("an action posted without a session changes nothing", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  await createEntryWithNewLeader(page, testEvent);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  // The session ends while the form is open (cookies gone), then the editor saves.
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "Your session has ended. Sign in again; nothing was saved." }),
+  ).toBeVisible();
+  expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(0);
+  expect(await db.leader.count({ where: { name: `Nobody ${testEvent.id}` } })).toBe(0);
+});
+
+test("the sign-up endpoint refuses", async ({ request, db }) => {
+  const email = `intruder-${Date.now()}@example.org`;
+  const response = await request.post("/api/auth/sign-up/email", {
+    data: { email, password: "a-long-enough-password", name: "Intruder" },
+    headers: { origin: new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100").origin },
+  });
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(response.status()).toBeLessThan(500);
+  expect(await db.user.count({ where: { email } })).toBe(0);
+});
+
+test("the sixth wrong password in a minute is throttled", async ({ page, editor }) => {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, { ...editor, password: `wrong-password-${attempt}` });
+    await expect(
+      page.getByRole("alert").filter({ hasText: "do not match an editor account" }),
+    ).toBeVisible();
+  }
+  await signIn(page, { ...editor, password: "wrong-password-6" });
+  await expect(
+    page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Wait \d+ seconds/ }),
+  ).toBeVisible();
+  // Even the right password waits until the window ends.
+  await signIn(page, editor);
+  await expect(
+    page.getByRole("alert").filter({ hasText: /Too many failed sign-ins/ }),
+  ).toBeVisible();
+});
+
+test("the editor command creates an account that can sign in", async ({ page }) => {
+  const email = `cli-${Date.now()}@example.org`;
+  const { stdout } = await run(
+    "node_modules/.bin/tsx",
+    ["scripts/editor-create.ts", "--email", email, "--name", "C. Li"],
+    {
+      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    },
+  );
+  const password = /Password \(shown once, store it now\): (\S+)/.exec(stdout)?.[1];
+  expect(password).toHaveLength(20);
+  await signIn(page, { email, name: "C. Li", password: password! });
+  await expect(page.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
+  await expect(page.getByText("Signed in as C. Li")).toBeVisible();
+});
