@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { EventView } from "@/components/event-view";
+import { NoEvents } from "@/components/no-events";
 import { getEventAttendance } from "@/lib/data/attendance";
 import { getFeaturedEvent } from "@/lib/data/events";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
 export const metadata: Metadata = { title: "Who attends" };
 
+// The home page with filters, rendered per request. Without filters, "/" is rewritten to the
+// cached app/home/[view] (next.config.js).
 export default async function HomePage({
   searchParams,
 }: {
@@ -14,15 +17,6 @@ export default async function HomePage({
   const query = parseAttendanceQuery(await searchParams);
   const featured = await getFeaturedEvent();
   const view = featured ? await getEventAttendance(featured.slug, query) : null;
-  if (!view) {
-    return (
-      <div className="py-12 text-center">
-        <h1 className="text-2xl font-bold">No events yet</h1>
-        <p className="mt-2 text-slate-600 dark:text-slate-400">
-          Run <code>npm run db:seed</code> to load the Victory Day parade.
-        </p>
-      </div>
-    );
-  }
+  if (!view) return <NoEvents />;
   return <EventView {...view} query={query} path="/" />;
 }

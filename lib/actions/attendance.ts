@@ -30,7 +30,7 @@ export async function createAttendanceAction(
   const result = await createAttendance(editor, parsed.data);
   if (!result.ok) return failureState(result, values);
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
@@ -62,7 +62,7 @@ export async function updateAttendanceAction(
   const result = await updateAttendance(editor, entryId.data, version.data, parsed.data);
   if (!result.ok) return failureState(result, values);
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug, result.previousEventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
@@ -92,7 +92,7 @@ export async function deleteAttendanceAction(
   const result = await deleteAttendance(editor, entryId.data, version.data);
   if (!result.ok) return failureState(result, {});
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,

@@ -35,7 +35,10 @@ export async function updateLeaderAction(
   const result = await updateLeader(editor, leaderId.data, version.data, parsed.data);
   if (!result.ok) return failureState(result, values);
 
-  revalidatePublicPages({ eventSlugs: result.eventSlugs, attendanceIds: result.attendanceIds });
+  await revalidatePublicPages({
+    eventSlugs: result.eventSlugs,
+    attendanceIds: result.attendanceIds,
+  });
   redirect(`/admin/leaders/${leaderId.data}?saved=1`);
 }
 

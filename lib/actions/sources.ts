@@ -56,7 +56,7 @@ export async function updateSourceAction(
   const result = await updateSource(editor, sourceId.data, version.data, parsed.data);
   if (!result.ok) return failureState(result, values);
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: result.eventSlugs,
     attendanceIds: result.attendanceIds,
     sourceIds: [result.sourceId],

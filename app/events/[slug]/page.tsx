@@ -3,22 +3,24 @@ import { notFound } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { getEventAttendance } from "@/lib/data/attendance";
 import { getEventBySlug } from "@/lib/data/events";
-import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
+import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
-type EventPageProps = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type EventPageProps = { params: Promise<{ slug: string }> };
+
+// The unfiltered list: rendered on first request, then served from the cache until an edit
+// revalidates it (lib/actions/revalidate.ts). A request with filters is rewritten to
+// ./filtered (next.config.js), which renders per request.
+export async function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: EventPageProps): Promise<Metadata> {
   const event = await getEventBySlug((await params).slug);
   return event ? { title: `${event.name}, ${event.place}` } : { title: "Event not found" };
 }
 
-export default async function EventPage({ params, searchParams }: EventPageProps) {
-  const { slug } = await params;
-  const query = parseAttendanceQuery(await searchParams);
-  const view = await getEventAttendance(slug, query);
+export default async function EventPage({ params }: EventPageProps) {
+  const view = await getEventAttendance((await params).slug, UNFILTERED_QUERY);
   if (!view) notFound();
-  return <EventView {...view} query={query} path={`/events/${view.event.slug}`} />;
+  return <EventView {...view} query={UNFILTERED_QUERY} path={`/events/${view.event.slug}`} />;
 }
