@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { createAttendance, deleteAttendance, updateAttendance } from "@/lib/data/attendance-admin";
+import { revertAttendance } from "@/lib/data/history";
 import { getEditor, SIGNED_OUT_MESSAGE } from "@/lib/data/session";
 import { attendanceFormSchema } from "@/lib/validation/attendance";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
@@ -98,4 +99,30 @@ export async function deleteAttendanceAction(
     sourceIds: result.sourceIds,
   });
   redirect(`/admin?deleted=1`);
+}
+
+export async function revertAttendanceAction(
+  id: unknown,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const editor = await getEditor();
+  if (!editor) return { message: SIGNED_OUT_MESSAGE };
+
+  const entryId = idSchema.safeParse(id);
+  const version = versionField.safeParse(formData.get("version"));
+  const revisionId = idSchema.safeParse(formData.get("revisionId"));
+  if (!entryId.success || !version.success || !revisionId.success) {
+    return { message: "This version cannot be restored from this form; reload the page." };
+  }
+
+  const result = await revertAttendance(editor, entryId.data, version.data, revisionId.data);
+  if (!result.ok) return failureState(result, {});
+
+  revalidatePublicPages({
+    eventSlugs: [result.eventSlug, result.previousEventSlug],
+    attendanceIds: [result.attendanceId],
+    sourceIds: result.sourceIds,
+  });
+  redirect(`/admin/entries/${result.attendanceId}?saved=reverted`);
 }
