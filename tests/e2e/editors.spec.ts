@@ -188,14 +188,18 @@ test("two editors change the same entry: the second gets the conflict with their
   // Nothing was overwritten: the public page shows the first save.
   const check = await browser.newPage();
   await check.goto(editUrl.replace(/\/admin\/entries\//, "/attendance/"));
-  await expect(check.locator("article header").getByText("Reported", { exact: true })).toBeVisible();
+  await expect(
+    check.locator("article header").getByText("Reported", { exact: true }),
+  ).toBeVisible();
   await expect(check.locator("article header").getByText("First editor's note")).toBeVisible();
 
   // Saving again applies the second editor's input over the first save, knowingly.
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await check.reload();
-  await expect(check.locator("article header").getByText("Declined", { exact: true })).toBeVisible();
+  await expect(
+    check.locator("article header").getByText("Declined", { exact: true }),
+  ).toBeVisible();
   await other.close();
   await check.close();
 });

@@ -71,7 +71,9 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   const entryPath = page.url().replace(/\/admin\/entries\/(\d+).*/, "/attendance/$1");
   await page.goto(entryPath);
   await expect(page.getByRole("heading", { level: 1, name: "Anna Example" })).toBeVisible();
-  await expect(page.locator("article header").getByText("Confirmed", { exact: true })).toBeVisible();
+  await expect(
+    page.locator("article header").getByText("Confirmed", { exact: true }),
+  ).toBeVisible();
   const story = page.getByRole("region", { name: "How the status came to be" });
   await expect(story.getByRole("listitem").filter({ hasText: /as of/ })).toHaveCount(1);
 
