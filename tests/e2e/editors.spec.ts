@@ -304,3 +304,13 @@ test("the editor command creates an account that can sign in", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
   await expect(page.getByText("Signed in as C. Li")).toBeVisible();
 });
+
+test("the session cookie is HttpOnly and SameSite=Lax", async ({ signedIn: page }) => {
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("session_token"));
+  expect(session, cookies.map((c) => c.name).join(", ")).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  // Plain http here; behind https (BETTER_AUTH_URL https://…) the cookie is Secure and __Secure- prefixed.
+  expect(session!.secure).toBe(false);
+});
