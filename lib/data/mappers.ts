@@ -1,0 +1,77 @@
+import "server-only";
+import type { AttendanceStatus } from "@/lib/attendance/status";
+import type { AttendanceDTO, CitationDTO, EventDTO, LeaderDTO, SourceRefDTO } from "./dto";
+
+export const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export function toEventDTO(row: {
+  id: number;
+  slug: string;
+  name: string;
+  place: string;
+  date: Date;
+  occasion: string;
+}): EventDTO {
+  return { id: row.id, slug: row.slug, name: row.name, place: row.place, date: toIsoDate(row.date), occasion: row.occasion };
+}
+
+export function toLeaderDTO(row: LeaderDTO): LeaderDTO {
+  return { id: row.id, name: row.name, office: row.office, polity: row.polity, countryCode: row.countryCode };
+}
+
+export function toSourceRefDTO(row: SourceRefDTO): SourceRefDTO {
+  return { id: row.id, title: row.title, publisher: row.publisher, url: row.url };
+}
+
+export function toCitationDTO(row: {
+  id: number;
+  quote: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  source: SourceRefDTO;
+}): CitationDTO {
+  return {
+    id: row.id,
+    quote: row.quote,
+    start: row.start,
+    end: row.end,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    source: toSourceRefDTO(row.source),
+  };
+}
+
+export function toAttendanceDTO(row: {
+  id: number;
+  eventId: number;
+  status: AttendanceStatus;
+  asOf: Date | null;
+  note: string;
+  updatedAt: Date;
+  version: number;
+  leader: LeaderDTO;
+  citations: Parameters<typeof toCitationDTO>[0][];
+}): AttendanceDTO {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    leader: toLeaderDTO(row.leader),
+    status: row.status,
+    asOf: row.asOf ? toIsoDate(row.asOf) : null,
+    note: row.note,
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    citations: row.citations.map(toCitationDTO),
+  };
+}
+
+/** The Prisma `include` that gives what toAttendanceDTO needs. */
+export const attendanceInclude = {
+  leader: true,
+  citations: {
+    orderBy: { position: "asc" },
+    include: { source: { select: { id: true, title: true, publisher: true, url: true } } },
+  },
+} as const;

@@ -1,0 +1,99 @@
+// Not marked server-only: the seed script records its revisions with these too.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Editor } from "./session";
+
+export type Actor = Pick<Editor, "id" | "name"> | { seed: string };
+
+export type EntityType = "attendance" | "citation" | "leader" | "source" | "event";
+export type RevisionAction = "create" | "update" | "delete" | "revert";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Records a change. Call it inside the transaction that makes the change, so that there is no
+ * change without its revision and no revision without its change.
+ */
+export async function recordRevision(
+  tx: Tx,
+  actor: Actor,
+  revision: {
+    entityType: EntityType;
+    entityId: number;
+    action: RevisionAction;
+    before: unknown;
+    after: unknown;
+    eventId?: number | null;
+    summary?: string;
+  },
+) {
+  return tx.revision.create({
+    data: {
+      entityType: revision.entityType,
+      entityId: revision.entityId,
+      action: revision.action,
+      before: revision.before == null ? null : JSON.stringify(revision.before),
+      after: revision.after == null ? null : JSON.stringify(revision.after),
+      eventId: revision.eventId ?? null,
+      summary: revision.summary ?? "",
+      actorId: "seed" in actor ? null : actor.id,
+      actorName: "seed" in actor ? `Seed: ${actor.seed}` : actor.name,
+    },
+  });
+}
+
+/** What an attendance entry is, as a revision stores it. */
+export type AttendanceSnapshot = {
+  version: number;
+  eventId: number;
+  event: string;
+  leaderId: number;
+  leader: string;
+  status: string;
+  asOf: string | null;
+  note: string;
+  citations: { sourceId: number; source: string; quote: string; start: number; end: number }[];
+};
+
+export async function attendanceSnapshot(tx: Tx, id: number): Promise<AttendanceSnapshot | null> {
+  const row = await tx.attendance.findUnique({
+    where: { id },
+    include: {
+      event: { select: { name: true } },
+      leader: { select: { name: true } },
+      citations: { orderBy: { position: "asc" }, include: { source: { select: { title: true } } } },
+    },
+  });
+  if (!row) return null;
+  return {
+    version: row.version,
+    eventId: row.eventId,
+    event: row.event.name,
+    leaderId: row.leaderId,
+    leader: row.leader.name,
+    status: row.status,
+    asOf: row.asOf ? row.asOf.toISOString().slice(0, 10) : null,
+    note: row.note,
+    citations: row.citations.map((c) => ({
+      sourceId: c.sourceId,
+      source: c.source.title,
+      quote: c.quote,
+      start: c.start,
+      end: c.end,
+    })),
+  };
+}
+
+/** The entry as it was at `version`, from the revision that produced that version. */
+export async function attendanceAtVersion(tx: Tx, id: number, version: number): Promise<AttendanceSnapshot | null> {
+  const revisions = await tx.revision.findMany({
+    where: { entityType: "attendance", entityId: id },
+    orderBy: { id: "desc" },
+    select: { after: true },
+    take: 200,
+  });
+  for (const revision of revisions) {
+    const after = revision.after ? (JSON.parse(revision.after) as AttendanceSnapshot) : null;
+    if (after?.version === version) return after;
+  }
+  return null;
+}
