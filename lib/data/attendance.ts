@@ -16,10 +16,15 @@ function whereForQuery(eventId: number, query: Pick<AttendanceQuery, "status" | 
 }
 
 /** An event's entries, filtered, searched and sorted as the query says (and as of its date). */
-export async function listAttendance(eventId: number, query: AttendanceQuery): Promise<AttendanceDTO[]> {
+export async function listAttendance(
+  eventId: number,
+  query: AttendanceQuery,
+): Promise<AttendanceDTO[]> {
   if (query.asOf) {
     const entries = await listAttendanceAsOf(eventId, query.asOf, query.q);
-    return entries.filter((e) => !query.status || e.status === query.status).sort(compareEntries(query.sort));
+    return entries
+      .filter((e) => !query.status || e.status === query.status)
+      .sort(compareEntries(query.sort));
   }
   const rows = await db.attendance.findMany({
     where: whereForQuery(eventId, query),
@@ -30,7 +35,11 @@ export async function listAttendance(eventId: number, query: AttendanceQuery): P
 
 /** How many entries of an event have each status (ignoring any filter). */
 export async function countAttendanceByStatus(eventId: number): Promise<StatusCounts> {
-  const groups = await db.attendance.groupBy({ by: ["status"], where: { eventId }, _count: { _all: true } });
+  const groups = await db.attendance.groupBy({
+    by: ["status"],
+    where: { eventId },
+    _count: { _all: true },
+  });
   const counts = { confirmed: 0, reported: 0, declined: 0, total: 0 };
   for (const group of groups) {
     counts[group.status] = group._count._all;
@@ -49,14 +58,16 @@ export async function getAttendance(id: number): Promise<AttendanceDetailDTO | n
   return row ? { ...toAttendanceDTO(row), event: toEventDTO(row.event) } : null;
 }
 
-
-
 /**
  * The list as the story stood at the end of `day`: each entry's latest status with an as-of
  * date on or before it (undated steps count from the day they were recorded), with the
  * citations that supported it then. Entries with no status yet by then are left out.
  */
-async function listAttendanceAsOf(eventId: number, day: string, q?: string): Promise<AttendanceDTO[]> {
+async function listAttendanceAsOf(
+  eventId: number,
+  day: string,
+  q?: string,
+): Promise<AttendanceDTO[]> {
   const rows = await db.attendance.findMany({
     where: whereForQuery(eventId, { q }),
     include: { ...attendanceInclude, steps: true },
@@ -72,7 +83,12 @@ async function listAttendanceAsOf(eventId: number, day: string, q?: string): Pro
     }));
     const step = stepAsOf(steps, day);
     if (!step) return [];
-    const cited = JSON.parse(step.citations) as { sourceId: number; quote: string; start: number; end: number }[];
+    const cited = JSON.parse(step.citations) as {
+      sourceId: number;
+      quote: string;
+      start: number;
+      end: number;
+    }[];
     for (const c of cited) sourceIds.add(c.sourceId);
     return [{ row, step, cited }];
   });
@@ -95,7 +111,19 @@ async function listAttendanceAsOf(eventId: number, day: string, q?: string): Pro
         const now = dto.citations.find((d) => d.source.id === c.sourceId && d.quote === c.quote);
         const source = sources.get(c.sourceId);
         if (now) return [now];
-        return source ? [{ id: -(i + 1), quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "", source }] : [];
+        return source
+          ? [
+              {
+                id: -(i + 1),
+                quote: c.quote,
+                start: c.start,
+                end: c.end,
+                prefix: "",
+                suffix: "",
+                source,
+              },
+            ]
+          : [];
       }),
     };
   });
@@ -112,7 +140,11 @@ export async function getEventAttendance(
     const all = await listAttendanceAsOf(eventRow.id, query.asOf);
     const counts = { confirmed: 0, reported: 0, declined: 0, total: all.length };
     for (const entry of all) counts[entry.status]++;
-    return { event: toEventDTO(eventRow), counts, entries: await listAttendance(eventRow.id, query) };
+    return {
+      event: toEventDTO(eventRow),
+      counts,
+      entries: await listAttendance(eventRow.id, query),
+    };
   }
   const [counts, entries] = await Promise.all([
     countAttendanceByStatus(eventRow.id),
@@ -121,18 +153,26 @@ export async function getEventAttendance(
   return { event: toEventDTO(eventRow), counts, entries };
 }
 
-export type CitationInContextDTO = AttendanceDTO["citations"][number] & { before: string; after: string };
+export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
+  before: string;
+  after: string;
+};
 
 const CONTEXT_CHARS = 240;
 
 /** One entry with each citation's surrounding text from its source, for the entry page. */
 export async function getAttendanceInContext(
   id: number,
-): Promise<(Omit<AttendanceDetailDTO, "citations"> & { citations: CitationInContextDTO[] }) | null> {
+): Promise<
+  (Omit<AttendanceDetailDTO, "citations"> & { citations: CitationInContextDTO[] }) | null
+> {
   const entry = await getAttendance(id);
   if (!entry) return null;
   const sourceIds = [...new Set(entry.citations.map((c) => c.source.id))];
-  const sources = await db.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, text: true } });
+  const sources = await db.source.findMany({
+    where: { id: { in: sourceIds } },
+    select: { id: true, text: true },
+  });
   const textById = new Map(sources.map((s) => [s.id, s.text]));
   return {
     ...entry,

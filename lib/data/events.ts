@@ -17,7 +17,9 @@ export async function getFeaturedEvent(): Promise<EventDTO | null> {
 export const EVENTS_PAGE_SIZE = 50;
 
 /** Events newest first, a page at a time (there may be tens of thousands). */
-export async function listEvents(page = 1): Promise<{ events: (EventDTO & { entryCount: number })[]; hasMore: boolean }> {
+export async function listEvents(
+  page = 1,
+): Promise<{ events: (EventDTO & { entryCount: number })[]; hasMore: boolean }> {
   const rows = await db.event.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
     skip: (page - 1) * EVENTS_PAGE_SIZE,
@@ -25,7 +27,9 @@ export async function listEvents(page = 1): Promise<{ events: (EventDTO & { entr
     include: { _count: { select: { attendances: true } } },
   });
   return {
-    events: rows.slice(0, EVENTS_PAGE_SIZE).map((row) => ({ ...toEventDTO(row), entryCount: row._count.attendances })),
+    events: rows
+      .slice(0, EVENTS_PAGE_SIZE)
+      .map((row) => ({ ...toEventDTO(row), entryCount: row._count.attendances })),
     hasMore: rows.length > EVENTS_PAGE_SIZE,
   };
 }

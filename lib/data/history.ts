@@ -30,7 +30,12 @@ export async function getStory(attendanceId: number): Promise<StoryStepDTO[]> {
   }));
   const sourceIds = [...new Set(parsed.flatMap((s) => s.citations.map((c) => c.sourceId)))];
   const urls = new Map(
-    (await db.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, url: true } })).map((s) => [s.id, s.url]),
+    (
+      await db.source.findMany({
+        where: { id: { in: sourceIds } },
+        select: { id: true, url: true },
+      })
+    ).map((s) => [s.id, s.url]),
   );
   return storyOrder(parsed).map((s) => ({
     ...s,
@@ -124,7 +129,10 @@ export async function listChanges(query: {
 }): Promise<{ rows: RevisionDTO[]; nextBefore: number | null; eventUnknown: boolean }> {
   let eventId: number | undefined;
   if (query.eventSlug) {
-    const event = await db.event.findUnique({ where: { slug: query.eventSlug }, select: { id: true } });
+    const event = await db.event.findUnique({
+      where: { slug: query.eventSlug },
+      select: { id: true },
+    });
     if (!event) return { rows: [], nextBefore: null, eventUnknown: true };
     eventId = event.id;
   }
@@ -150,7 +158,11 @@ export async function listChanges(query: {
 export async function listChangeAuthors(): Promise<{ id: string; name: string }[]> {
   const groups = await db.revision.groupBy({ by: ["actorId"], where: { actorId: { not: null } } });
   const ids = groups.map((g) => g.actorId).filter((id): id is string => id !== null);
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   return users;
 }
 
@@ -170,18 +182,35 @@ export async function revertAttendance(
       where: { id },
       include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
     });
-    if (!current) return { ok: false, kind: "not-found", message: "This entry no longer exists." } as const;
+    if (!current)
+      return { ok: false, kind: "not-found", message: "This entry no longer exists." } as const;
     if (current.version !== version) return conflict(tx, id, version);
     const target = await tx.revision.findUnique({ where: { id: revisionId } });
     if (!target || target.entityType !== "attendance" || target.entityId !== id || !target.after) {
-      return { ok: false, kind: "invalid", message: "That version cannot be restored.", errors: {} } as const;
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "That version cannot be restored.",
+        errors: {},
+      } as const;
     }
     const state = JSON.parse(target.after) as AttendanceSnapshot;
 
-    const leader = await tx.leader.findUnique({ where: { id: state.leaderId }, select: { id: true } });
-    const event = await tx.event.findUnique({ where: { id: state.eventId }, select: { id: true, slug: true } });
+    const leader = await tx.leader.findUnique({
+      where: { id: state.leaderId },
+      select: { id: true },
+    });
+    const event = await tx.event.findUnique({
+      where: { id: state.eventId },
+      select: { id: true, slug: true },
+    });
     if (!leader || !event) {
-      return { ok: false, kind: "invalid", message: "That version's leader or event no longer exists.", errors: {} } as const;
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "That version's leader or event no longer exists.",
+        errors: {},
+      } as const;
     }
     const sources = await tx.source.findMany({
       where: { id: { in: state.citations.map((c) => c.sourceId) } },
@@ -191,7 +220,10 @@ export async function revertAttendance(
     const anchors = [];
     for (const c of state.citations) {
       const text = texts.get(c.sourceId);
-      const result = text === undefined ? null : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
+      const result =
+        text === undefined
+          ? null
+          : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
       if (!result?.ok) {
         return {
           ok: false,
@@ -235,7 +267,12 @@ export async function revertAttendance(
       attendanceId: id,
       eventSlug: event.slug,
       previousEventSlug: current.event.slug,
-      sourceIds: [...new Set([...current.citations.map((c) => c.sourceId), ...anchors.map((a) => a.sourceId)])],
+      sourceIds: [
+        ...new Set([
+          ...current.citations.map((c) => c.sourceId),
+          ...anchors.map((a) => a.sourceId),
+        ]),
+      ],
     } as const;
   });
 }

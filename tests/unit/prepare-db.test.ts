@@ -12,7 +12,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "rollcall-prepare-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function prepare(file: string, ...args: string[]) {
-  const env = { ...process.env, DATABASE_URL: `file:${file}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${file}` };
   delete env.BETTER_AUTH_SECRET;
   return run("node_modules/.bin/tsx", ["scripts/prepare-db.ts", ...args], { env });
 }
