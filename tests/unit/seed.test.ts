@@ -9,13 +9,20 @@ const EXPECTED = [
   ["Xi Jinping", "President", "China", "CN", "confirmed"],
   ["Emomali Rahmon", "President", "Tajikistan", "TJ", "confirmed"],
   ["Ilham Aliyev", "President", "Azerbaijan", "AZ", "confirmed"],
-  ["Milorad Dodik", "President of Republika Srpska", "Republika Srpska (Bosnia and Herzegovina)", "BA", "confirmed"],
+  [
+    "Milorad Dodik",
+    "President of Republika Srpska",
+    "Republika Srpska (Bosnia and Herzegovina)",
+    "BA",
+    "confirmed",
+  ],
   ["Mahmoud Abbas", "Head of the Palestinian National Authority", "Palestine", "PS", "confirmed"],
   ["Luiz Inacio Lula da Silva", "President", "Brazil", "BR", "reported"],
   ["Robert Fico", "Prime Minister", "Slovakia", "SK", "confirmed"],
 ] as const;
 
-const SIX = "Several other foreign leaders have confirmed their attendance at the Victory Day parade";
+const SIX =
+  "Several other foreign leaders have confirmed their attendance at the Victory Day parade";
 
 describe("the seed", () => {
   let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -38,7 +45,9 @@ describe("the seed", () => {
   }
 
   it("creates the event and the source as source.json describes them", async () => {
-    const event = await t.db.event.findUniqueOrThrow({ where: { slug: "victory-day-parade-2025" } });
+    const event = await t.db.event.findUniqueOrThrow({
+      where: { slug: "victory-day-parade-2025" },
+    });
     expect(event).toMatchObject({ name: "Victory Day Parade", place: "Moscow, Russia" });
     expect(event.date.toISOString()).toBe("2025-05-09T00:00:00.000Z");
     const [source, ...others] = await t.db.source.findMany();
@@ -53,30 +62,50 @@ describe("the seed", () => {
 
   it("creates exactly the nine entries of the article, as of 12 April 2025", async () => {
     const entries = await t.db.attendance.findMany({ include: { leader: true } });
-    const rows = entries.map((e) => [e.leader.name, e.leader.office, e.leader.polity, e.leader.countryCode, e.status]);
+    const rows = entries.map((e) => [
+      e.leader.name,
+      e.leader.office,
+      e.leader.polity,
+      e.leader.countryCode,
+      e.status,
+    ]);
     expect(rows.toSorted()).toEqual(EXPECTED.map((r) => [...r]).toSorted());
     for (const entry of entries) expect(entry.asOf?.toISOString()).toBe("2025-04-12T00:00:00.000Z");
     const names = entries.map((e) => e.leader.name).join(" ");
-    for (const mentioned of ["Lavrov", "Gil", "Putin", "Chávez", "Trump"]) expect(names).not.toContain(mentioned);
+    for (const mentioned of ["Lavrov", "Gil", "Putin", "Chávez", "Trump"])
+      expect(names).not.toContain(mentioned);
   });
 
   it("backs every entry with the passage that supports its status", async () => {
     const entries = await t.db.attendance.findMany({
       include: { leader: true, citations: { orderBy: { position: "asc" } } },
     });
-    const quotes = Object.fromEntries(entries.map((e) => [e.leader.name, e.citations.map((c) => c.quote)]));
+    const quotes = Object.fromEntries(
+      entries.map((e) => [e.leader.name, e.citations.map((c) => c.quote)]),
+    );
     expect(quotes["Nicolas Maduro"]).toEqual([
-      expect.stringMatching(/^Venezuelan President Nicolas Maduro will travel to Moscow .* announced on April 12\.$/),
+      expect.stringMatching(
+        /^Venezuelan President Nicolas Maduro will travel to Moscow .* announced on April 12\.$/,
+      ),
       "We appreciate that President Maduro will be with us on Victory Day",
     ]);
-    for (const name of ["Alexander Lukashenko", "Xi Jinping", "Emomali Rahmon", "Ilham Aliyev", "Milorad Dodik", "Mahmoud Abbas"]) {
+    for (const name of [
+      "Alexander Lukashenko",
+      "Xi Jinping",
+      "Emomali Rahmon",
+      "Ilham Aliyev",
+      "Milorad Dodik",
+      "Mahmoud Abbas",
+    ]) {
       expect(quotes[name]).toEqual([expect.stringContaining(SIX)]);
       expect(quotes[name]![0]).toContain(name.split(" ").at(-1));
     }
     expect(quotes["Luiz Inacio Lula da Silva"]).toEqual([
       "Brazilian President Luiz Inacio Lula da Silva reportedly intends to visit Moscow for the celebrations",
     ]);
-    expect(quotes["Robert Fico"]).toEqual(["Slovak Prime Minister Robert Fico is the only EU leader scheduled to attend"]);
+    expect(quotes["Robert Fico"]).toEqual([
+      "Slovak Prime Minister Robert Fico is the only EU leader scheduled to attend",
+    ]);
   });
 
   it("stores citations whose offsets point at their quote, with up to 32 characters of context", async () => {
@@ -103,7 +132,9 @@ describe("the seed", () => {
     const entry = await t.db.attendance.findFirstOrThrow({ where: { leaderId: fico.id } });
     await t.db.attendance.update({ where: { id: entry.id }, data: { status: "declined" } });
     await seedDatabase(t.db);
-    expect((await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } })).status).toBe("declined");
+    expect((await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } })).status).toBe(
+      "declined",
+    );
   });
 
   it("keeps the project's seed data independent of ../shared", () => {

@@ -13,7 +13,11 @@ describe("searchKey", () => {
     expect(searchKey("Chávez")).toBe(searchKey("Chavez"));
   });
   it("covers name, office and country or entity", () => {
-    const key = leaderSearchKey({ name: "Milorad Dodik", office: "President of Republika Srpska", polity: "Republika Srpska" });
+    const key = leaderSearchKey({
+      name: "Milorad Dodik",
+      office: "President of Republika Srpska",
+      polity: "Republika Srpska",
+    });
     expect(key).toContain("dodik");
     expect(key).toContain("president of republika srpska");
   });
@@ -36,9 +40,12 @@ describe("segmentText", () => {
     ]);
   });
   it("clamps spans to the text and ignores empty ones", () => {
-    expect(segmentText("abc", [{ start: -5, end: 99 }, { start: 1, end: 1 }])).toEqual([
-      { start: 0, end: 3, text: "abc", spans: [0] },
-    ]);
+    expect(
+      segmentText("abc", [
+        { start: -5, end: 99 },
+        { start: 1, end: 1 },
+      ]),
+    ).toEqual([{ start: 0, end: 3, text: "abc", spans: [0] }]);
   });
 });
 
@@ -71,7 +78,9 @@ describe("parseAttendanceQuery", () => {
       q: undefined,
       sort: "name",
     });
-    expect(parseAttendanceQuery(new URLSearchParams("status=declined&status=confirmed"))).toMatchObject({
+    expect(
+      parseAttendanceQuery(new URLSearchParams("status=declined&status=confirmed")),
+    ).toMatchObject({
       status: "confirmed",
     });
   });
@@ -80,7 +89,18 @@ describe("parseAttendanceQuery", () => {
 describe("parseId", () => {
   it("accepts plain positive integers only", () => {
     expect(parseId("42")).toBe(42);
-    for (const bad of ["0", "-1", "1e3", "abc", "042", " 4", "99999999999999999999", "", null, undefined]) {
+    for (const bad of [
+      "0",
+      "-1",
+      "1e3",
+      "abc",
+      "042",
+      " 4",
+      "99999999999999999999",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(parseId(bad), String(bad)).toBeNull();
     }
   });
