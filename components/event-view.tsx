@@ -4,6 +4,7 @@ import { STATUS_LABELS } from "@/lib/attendance/status";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import { AttendanceFilters } from "./attendance-filters";
 import { AttendanceList } from "./attendance-list";
+import { ExportLinks } from "./export-links";
 import { formatDay } from "./format";
 import { StatusCounts } from "./status-counts";
 
@@ -66,6 +67,7 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
           Attendees
         </h2>
         <AttendanceFilters action={path} query={query} />
+        <ExportLinks slug={event.slug} query={query} />
         <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
           {filtered ? (
             <>
