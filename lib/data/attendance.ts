@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { compareEntries } from "@/lib/attendance/status";
+import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
 import { stepAsOf } from "@/lib/history/as-of";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
@@ -58,20 +58,26 @@ export async function getAttendance(id: number): Promise<AttendanceDetailDTO | n
   return row ? { ...toAttendanceDTO(row), event: toEventDTO(row.event) } : null;
 }
 
+type RowWithSteps = Parameters<typeof toAttendanceDTO>[0] & {
+  steps: {
+    id: number;
+    status: AttendanceStatus;
+    asOf: Date | null;
+    recordedAt: Date;
+    citations: string;
+  }[];
+};
+
 /**
- * The list as the story stood at the end of `day`: each entry's latest status with an as-of
+ * Entries as the story stood at the end of `day`: each entry's latest status with an as-of
  * date on or before it (undated steps count from the day they were recorded), with the
  * citations that supported it then. Entries with no status yet by then are left out.
+ * Shared by the list and the exports.
  */
-async function listAttendanceAsOf(
-  eventId: number,
+export async function entriesAsOf<T extends RowWithSteps>(
+  rows: T[],
   day: string,
-  q?: string,
-): Promise<AttendanceDTO[]> {
-  const rows = await db.attendance.findMany({
-    where: whereForQuery(eventId, { q }),
-    include: { ...attendanceInclude, steps: true },
-  });
+): Promise<{ row: T; entry: AttendanceDTO }[]> {
   const sourceIds = new Set<number>();
   const picked = rows.flatMap((row) => {
     const steps = row.steps.map((s) => ({
@@ -102,12 +108,12 @@ async function listAttendanceAsOf(
   );
   return picked.map(({ row, step, cited }) => {
     const dto = toAttendanceDTO(row);
-    return {
+    const entry: AttendanceDTO = {
       ...dto,
       status: step.status,
       asOf: step.asOf,
       citations: cited.flatMap((c, i) => {
-        // The citation as stored now (offsets may have moved with a source edit), else as then.
+        // The citation as stored now (its offsets may have moved with a source edit), else as then.
         const now = dto.citations.find((d) => d.source.id === c.sourceId && d.quote === c.quote);
         const source = sources.get(c.sourceId);
         if (now) return [now];
@@ -126,7 +132,20 @@ async function listAttendanceAsOf(
           : [];
       }),
     };
+    return { row, entry };
   });
+}
+
+async function listAttendanceAsOf(
+  eventId: number,
+  day: string,
+  q?: string,
+): Promise<AttendanceDTO[]> {
+  const rows = await db.attendance.findMany({
+    where: whereForQuery(eventId, { q }),
+    include: { ...attendanceInclude, steps: true },
+  });
+  return (await entriesAsOf(rows, day)).map(({ entry }) => entry);
 }
 
 /** Everything the event page, its API and its export show: the event, its counts and the list. */

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, EventDTO } from "./dto";
+import { entriesAsOf } from "./attendance";
 import { attendanceInclude, toAttendanceDTO } from "./mappers";
 
 /** An entry with the event it belongs to, as the exports write it. */
@@ -25,9 +26,13 @@ export const EXPORT_BATCH_SIZE = 500;
  * as it was when its batch was read; none is skipped or repeated.
  */
 export async function* listAllAttendanceForExport(
-  query: Pick<AttendanceQuery, "status" | "q">,
+  query: Pick<AttendanceQuery, "status" | "q" | "asOf">,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<ExportEntryDTO> {
+  if (query.asOf) {
+    yield* listAllAttendanceAsOfForExport({ ...query, asOf: query.asOf }, batchSize);
+    return;
+  }
   const filter = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.q ? { leader: { searchText: { contains: searchKey(query.q) } } } : {}),
@@ -45,6 +50,35 @@ export async function* listAllAttendanceForExport(
     }
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
+    afterId = last.id;
+  }
+}
+
+/**
+ * The same, as the story stood at the end of `query.asOf` (see entriesAsOf): the status
+ * filter applies to the status in force then, so it is applied after the story is read.
+ */
+async function* listAllAttendanceAsOfForExport(
+  query: Pick<AttendanceQuery, "status" | "q"> & { asOf: string },
+  batchSize: number,
+): AsyncGenerator<ExportEntryDTO> {
+  const filter = query.q ? { leader: { searchText: { contains: searchKey(query.q) } } } : {};
+  // Steps are one more relation per batch; keep the batch within the bound-value limit.
+  const size = Math.min(batchSize, Math.floor(EXPORT_BATCH_SIZE / 2));
+  let afterId = 0;
+  for (;;) {
+    const rows = await db.attendance.findMany({
+      where: { ...filter, id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: size,
+      include: { ...attendanceInclude, steps: true, event: { select: { slug: true } } },
+    });
+    for (const { row, entry } of await entriesAsOf(rows, query.asOf)) {
+      if (query.status && entry.status !== query.status) continue;
+      yield { ...entry, event: { slug: row.event.slug } };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < size) return;
     afterId = last.id;
   }
 }

@@ -58,11 +58,9 @@ test("a source edit that would break a citation is refused and names it; one tha
     .fill(testEvent.text.replace("is expected to attend", "may attend"));
   await page.getByRole("button", { name: "Save source" }).click();
   await expect(
-    page
-      .getByRole("alert")
-      .filter({
-        hasText: "Nothing was saved: with this text, 1 citation would no longer be found.",
-      }),
+    page.getByRole("alert").filter({
+      hasText: "Nothing was saved: with this text, 1 citation would no longer be found.",
+    }),
   ).toBeVisible();
   await expect(page.getByText(`Boris Sample ${testEvent.id}: “${quote}”`)).toBeVisible();
   expect((await db.source.findUniqueOrThrow({ where: { id: testEvent.sourceId } })).text).toBe(

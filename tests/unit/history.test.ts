@@ -1,4 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readStream } from "./helpers/read-stream";
 import { createEditor } from "@/lib/auth/editors";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
@@ -114,6 +116,42 @@ describe("the story and the record", () => {
     expect(april19.map((e) => e.leader.name)).toEqual(["Luiz Inacio Lula da Silva"]);
     const may = await reads.getEventAttendance(event.slug, { sort: "name", asOf: "2025-05-02" });
     expect(may?.counts).toEqual({ confirmed: 8, reported: 0, declined: 1, total: 9 });
+  });
+
+  it("exports the list as of a date, per event and for all events", async () => {
+    const eventCsv = (await import("@/app/events/[slug]/attendance.csv/route")).GET;
+    const allCsv = (await import("@/app/attendance.csv/route")).GET;
+    const csv = async (response: Response) =>
+      parse((await readStream(response.body!)).text, { columns: true }) as Record<string, string>[];
+    const params = { params: Promise.resolve({ slug: "victory-day-parade-2025" }) };
+
+    const none = await csv(
+      await eventCsv(
+        new Request("http://x/events/victory-day-parade-2025/attendance.csv?asOf=2025-04-11"),
+        params,
+      ),
+    );
+    expect(none).toEqual([]);
+    const reported = await csv(
+      await eventCsv(
+        new Request(
+          "http://x/events/victory-day-parade-2025/attendance.csv?asOf=2025-04-19&status=reported",
+        ),
+        params,
+      ),
+    );
+    expect(reported.map((r) => [r.leader, r.status, r.as_of])).toEqual([
+      ["Luiz Inacio Lula da Silva", "reported", "2025-04-12"],
+    ]);
+    const all = await csv(
+      await allCsv(new Request("http://x/attendance.csv?asOf=2025-05-02&status=declined")),
+    );
+    expect(all.map((r) => [r.leader, r.status, r.as_of])).toEqual([
+      ["Luiz Inacio Lula da Silva", "declined", "2025-05-01"],
+    ]);
+    expect(await csv(await allCsv(new Request("http://x/attendance.csv?asOf=2025-04-11")))).toEqual(
+      [],
+    );
   });
 
   it("reverts to a past revision as a new revision, and drops the later story steps", async () => {
