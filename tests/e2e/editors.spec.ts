@@ -214,7 +214,7 @@ test("an entry is deleted only after confirmation", async ({ signedIn: page, tes
 
   await page.getByRole("link", { name: "Delete entry" }).click();
   await page.getByRole("button", { name: "Delete entry" }).click();
-  await expect(page.getByText("Confirm the deletion.")).toBeVisible();
+  await expect(page.getByText("Tick the box to confirm the deletion.")).toBeVisible();
   expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(1);
 
   await page.getByLabel("Yes, delete the entry for Anna Example").check();
