@@ -21,12 +21,12 @@ const csp = [
 ].join("; ");
 
 /**
- * The list's filter parameters (lib/validation/attendance-query.ts). A list page without them
+ * The list's parameters (lib/validation/attendance-query.ts). A list page without them
  * is the same for every reader and is served from the cache; with any of them it is rendered
  * per request. Routing on the query here, rather than in a proxy, keeps any code off the
  * path of the cached pages.
  */
-const FILTER_PARAMS = ["status", "q", "sort"];
+const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -36,6 +36,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                     Events
                   </Link>
                 </li>
+                <li>
+                  <Link href="/changes" className="hover:underline">
+                    Changes
+                  </Link>
+                </li>
               </ul>
             </nav>
           </div>

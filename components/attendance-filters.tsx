@@ -14,7 +14,7 @@ export function AttendanceFilters({ action, query }: AttendanceFiltersProps) {
       action={action}
       role="search"
       aria-label="Filter the list"
-      className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
     >
       <div>
         <label htmlFor="filter-q" className="block text-sm font-medium">
@@ -56,6 +56,18 @@ export function AttendanceFilters({ action, query }: AttendanceFiltersProps) {
           <option value="status">Status</option>
           <option value="country">Country or entity</option>
         </select>
+      </div>
+      <div>
+        <label htmlFor="filter-as-of" className="block text-sm font-medium">
+          As of <span className="font-normal">(optional)</span>
+        </label>
+        <input
+          id="filter-as-of"
+          type="date"
+          name="asOf"
+          defaultValue={query.asOf ?? ""}
+          className={fieldClass}
+        />
       </div>
       <button
         type="submit"

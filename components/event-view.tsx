@@ -4,6 +4,7 @@ import { STATUS_LABELS } from "@/lib/attendance/status";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import { AttendanceFilters } from "./attendance-filters";
 import { AttendanceList } from "./attendance-list";
+import { ExportLinks } from "./export-links";
 import { formatDay } from "./format";
 import { StatusCounts } from "./status-counts";
 
@@ -25,6 +26,7 @@ function describeFilter(query: AttendanceQuery) {
 
 export function EventView({ event, counts, entries, query, path }: EventViewProps) {
   const filtered = Boolean(query.status || query.q);
+  const clearHref = query.asOf ? `${path}?asOf=${query.asOf}` : path;
   const caption = filtered
     ? `${entries.length} of ${counts.total} leaders, ${describeFilter(query)}`
     : `${counts.total} leaders`;
@@ -38,6 +40,17 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-400">{event.occasion}</p>
       </header>
+
+      {query.asOf && (
+        <p
+          role="note"
+          className="rounded-lg border border-blue-800 bg-blue-50 p-3 text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
+        >
+          This is the list as the reports stood at the end of{" "}
+          <time dateTime={query.asOf}>{formatDay(query.asOf)}</time>: each leader&apos;s latest
+          status dated on or before that day. <Link href={path}>Show the current list</Link>
+        </p>
+      )}
 
       <section
         aria-labelledby="counts-heading"
@@ -54,10 +67,11 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
           Attendees
         </h2>
         <AttendanceFilters action={path} query={query} />
+        <ExportLinks slug={event.slug} query={query} />
         <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
           {filtered ? (
             <>
-              Showing {caption}. <Link href={path}>Clear filters</Link>
+              Showing {caption}. <Link href={clearHref}>Clear filters</Link>
             </>
           ) : (
             <>Showing all {counts.total} leaders.</>
@@ -69,7 +83,7 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
           <div className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
             <p className="font-medium">No leaders match these filters.</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              Try another spelling, or <Link href={path}>show all leaders</Link>.
+              Try another spelling, or <Link href={clearHref}>show all leaders</Link>.
             </p>
           </div>
         )}

@@ -42,7 +42,7 @@ async function main() {
           "  A development editor was created (shown once; `npm run editor:create` makes more):",
           `    email:    ${DEV_EDITOR.email}`,
           `    password: ${password}`,
-          "  Sign in at http://localhost:3000/sign-in",
+          `  Sign in at http://localhost:${process.env.PORT ?? 3000}/sign-in`,
           "",
         ].join("\n"),
       );

@@ -1,34 +1,29 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { createAttendance, deleteAttendance, updateAttendance } from "@/lib/data/attendance-admin";
-import { getEditor, SIGNED_OUT_MESSAGE } from "@/lib/data/session";
+import { revertAttendance } from "@/lib/data/history";
 import { attendanceFormSchema } from "@/lib/validation/attendance";
-import { fieldErrors, type FormState } from "@/lib/validation/errors";
-import { formDataToObject } from "@/lib/validation/form-data";
-import { versionField } from "@/lib/validation/fields";
+import type { FormState } from "@/lib/validation/errors";
 import { idSchema } from "@/lib/validation/id";
-import { failureState } from "./form-state";
+import { failureState, readForm } from "./form-state";
 import { revalidatePublicPages } from "./revalidate";
+
+const deleteSchema = z.object({
+  confirm: z.literal("yes", { error: "Tick the box to confirm the deletion." }),
+});
+const revertSchema = z.object({ revisionId: idSchema });
 
 export async function createAttendanceAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formDataToObject(formData);
-  const editor = await getEditor();
-  if (!editor) return { message: SIGNED_OUT_MESSAGE, values };
+  const form = await readForm(formData, attendanceFormSchema);
+  if (!form.ok) return form.state;
 
-  const parsed = attendanceFormSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      message: "Some fields need attention; see below.",
-      errors: fieldErrors(parsed.error),
-      values,
-    };
-
-  const result = await createAttendance(editor, parsed.data);
-  if (!result.ok) return failureState(result, values);
+  const result = await createAttendance(form.editor, form.data);
+  if (!result.ok) return failureState(result, form.values);
 
   await revalidatePublicPages({
     eventSlugs: [result.eventSlug],
@@ -43,24 +38,11 @@ export async function updateAttendanceAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formDataToObject(formData);
-  const editor = await getEditor();
-  if (!editor) return { message: SIGNED_OUT_MESSAGE, values };
+  const form = await readForm(formData, attendanceFormSchema, { id, what: "entry" });
+  if (!form.ok) return form.state;
 
-  const entryId = idSchema.safeParse(id);
-  const version = versionField.safeParse(values.version);
-  if (!entryId.success) return { message: "This entry does not exist.", values };
-  if (!version.success) return { message: version.error.issues[0]!.message, values };
-  const parsed = attendanceFormSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      message: "Some fields need attention; see below.",
-      errors: fieldErrors(parsed.error),
-      values,
-    };
-
-  const result = await updateAttendance(editor, entryId.data, version.data, parsed.data);
-  if (!result.ok) return failureState(result, values);
+  const result = await updateAttendance(form.editor, form.id, form.version, form.data);
+  if (!result.ok) return failureState(result, form.values);
 
   await revalidatePublicPages({
     eventSlugs: [result.eventSlug, result.previousEventSlug],
@@ -75,21 +57,10 @@ export async function deleteAttendanceAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const editor = await getEditor();
-  if (!editor) return { message: SIGNED_OUT_MESSAGE };
+  const form = await readForm(formData, deleteSchema, { id, what: "entry" });
+  if (!form.ok) return form.state;
 
-  const entryId = idSchema.safeParse(id);
-  const version = versionField.safeParse(formData.get("version"));
-  if (!entryId.success || !version.success)
-    return { message: "This entry cannot be deleted from this form; reload the page." };
-  if (formData.get("confirm") !== "yes") {
-    return {
-      message: "Tick the box to confirm that this entry and its citations should be deleted.",
-      errors: { confirm: ["Confirm the deletion."] },
-    };
-  }
-
-  const result = await deleteAttendance(editor, entryId.data, version.data);
+  const result = await deleteAttendance(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
 
   await revalidatePublicPages({
@@ -98,4 +69,23 @@ export async function deleteAttendanceAction(
     sourceIds: result.sourceIds,
   });
   redirect(`/admin?deleted=1`);
+}
+
+export async function revertAttendanceAction(
+  id: unknown,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const form = await readForm(formData, revertSchema, { id, what: "entry" });
+  if (!form.ok) return form.state;
+
+  const result = await revertAttendance(form.editor, form.id, form.version, form.data.revisionId);
+  if (!result.ok) return failureState(result, {});
+
+  await revalidatePublicPages({
+    eventSlugs: [result.eventSlug, result.previousEventSlug],
+    attendanceIds: [result.attendanceId],
+    sourceIds: result.sourceIds,
+  });
+  redirect(`/admin/entries/${result.attendanceId}?saved=reverted`);
 }

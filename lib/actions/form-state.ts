@@ -1,6 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import type { WriteFailure } from "@/lib/data/attendance-admin";
-import type { FormState } from "@/lib/validation/errors";
+import { getEditor, SIGNED_OUT_MESSAGE, type Editor } from "@/lib/data/session";
+import { fieldErrors, type FormState } from "@/lib/validation/errors";
+import { versionField } from "@/lib/validation/fields";
+import { formDataToObject } from "@/lib/validation/form-data";
+import { idSchema } from "@/lib/validation/id";
 
 /** A data-layer failure as the form shows it, with the editor's input kept. */
 export function failureState(failure: WriteFailure, values: Record<string, unknown>): FormState {
@@ -30,4 +35,58 @@ export function safeReturnPath(value: unknown, fallback = "/admin"): string {
     return fallback;
   }
   return value.slice(0, 500);
+}
+
+type ReadFormResult<T> =
+  | { ok: false; state: FormState }
+  | {
+      ok: true;
+      editor: Editor;
+      values: Record<string, unknown>;
+      data: T;
+      id: number;
+      version: number;
+    };
+
+/**
+ * Steps 1 and 2 of every editing action: who is calling (the session, checked here, not by the
+ * page), then what they sent: the bound id, the version the form was loaded at and the fields,
+ * validated with the form's schema. Any failure comes back as the form's state, with the
+ * editor's input kept; nothing has touched the database.
+ */
+export async function readForm<T>(
+  formData: FormData,
+  schema: z.ZodType<T>,
+  target?: { id: unknown; what: string },
+): Promise<ReadFormResult<T>> {
+  const values = formDataToObject(formData);
+  const editor = await getEditor();
+  if (!editor) return { ok: false, state: { message: SIGNED_OUT_MESSAGE, values } };
+
+  let id = 0;
+  let version = 0;
+  if (target) {
+    const parsedId = idSchema.safeParse(target.id);
+    if (!parsedId.success)
+      return { ok: false, state: { message: `This ${target.what} does not exist.`, values } };
+    const parsedVersion = versionField.safeParse(values.version);
+    if (!parsedVersion.success) {
+      return { ok: false, state: { message: parsedVersion.error.issues[0]!.message, values } };
+    }
+    id = parsedId.data;
+    version = parsedVersion.data;
+  }
+
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      state: {
+        message: "Some fields need attention; see below.",
+        errors: fieldErrors(parsed.error),
+        values,
+      },
+    };
+  }
+  return { ok: true, editor, values, data: parsed.data, id, version };
 }

@@ -1,14 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { deleteLeader, updateLeader } from "@/lib/data/leaders";
-import { getEditor, SIGNED_OUT_MESSAGE } from "@/lib/data/session";
 import { leaderSchema } from "@/lib/validation/attendance";
-import { fieldErrors, type FormState } from "@/lib/validation/errors";
-import { formDataToObject } from "@/lib/validation/form-data";
-import { versionField } from "@/lib/validation/fields";
-import { idSchema } from "@/lib/validation/id";
-import { failureState } from "./form-state";
+import type { FormState } from "@/lib/validation/errors";
+import { failureState, readForm } from "./form-state";
 import { revalidatePublicPages } from "./revalidate";
 
 export async function updateLeaderAction(
@@ -16,30 +13,17 @@ export async function updateLeaderAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = formDataToObject(formData);
-  const editor = await getEditor();
-  if (!editor) return { message: SIGNED_OUT_MESSAGE, values };
+  const form = await readForm(formData, leaderSchema, { id, what: "leader" });
+  if (!form.ok) return form.state;
 
-  const leaderId = idSchema.safeParse(id);
-  const version = versionField.safeParse(values.version);
-  if (!leaderId.success) return { message: "This leader does not exist.", values };
-  if (!version.success) return { message: version.error.issues[0]!.message, values };
-  const parsed = leaderSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      message: "Some fields need attention; see below.",
-      errors: fieldErrors(parsed.error),
-      values,
-    };
-
-  const result = await updateLeader(editor, leaderId.data, version.data, parsed.data);
-  if (!result.ok) return failureState(result, values);
+  const result = await updateLeader(form.editor, form.id, form.version, form.data);
+  if (!result.ok) return failureState(result, form.values);
 
   await revalidatePublicPages({
     eventSlugs: result.eventSlugs,
     attendanceIds: result.attendanceIds,
   });
-  redirect(`/admin/leaders/${leaderId.data}?saved=1`);
+  redirect(`/admin/leaders/${form.id}?saved=1`);
 }
 
 export async function deleteLeaderAction(
@@ -47,15 +31,10 @@ export async function deleteLeaderAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const editor = await getEditor();
-  if (!editor) return { message: SIGNED_OUT_MESSAGE };
+  const form = await readForm(formData, z.object({}), { id, what: "leader" });
+  if (!form.ok) return form.state;
 
-  const leaderId = idSchema.safeParse(id);
-  const version = versionField.safeParse(formData.get("version"));
-  if (!leaderId.success || !version.success)
-    return { message: "This leader cannot be deleted from this form; reload the page." };
-
-  const result = await deleteLeader(editor, leaderId.data, version.data);
+  const result = await deleteLeader(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
   redirect("/admin/leaders?deleted=1");
 }

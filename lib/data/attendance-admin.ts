@@ -20,15 +20,29 @@ type Tx = Prisma.TransactionClient;
 
 export type WriteFailure =
   | { ok: false; kind: "invalid"; message: string; errors: FieldErrors }
-  | { ok: false; kind: "conflict"; message: string; version: number; changes: { field: string; before: string; after: string }[] }
+  | {
+      ok: false;
+      kind: "conflict";
+      message: string;
+      version: number;
+      changes: { field: string; before: string; after: string }[];
+    }
   | { ok: false; kind: "not-found"; message: string };
 
 export type WriteResult<T> = ({ ok: true } & T) | WriteFailure;
 
 /** Paths whose cached pages a change of this entry makes stale. */
-export type Touched = { attendanceId: number; eventSlug: string; previousEventSlug?: string; sourceIds: number[] };
+export type Touched = {
+  attendanceId: number;
+  eventSlug: string;
+  previousEventSlug?: string;
+  sourceIds: number[];
+};
 
-const invalid = (errors: FieldErrors, message = "Some fields need attention; see below."): WriteFailure => ({
+const invalid = (
+  errors: FieldErrors,
+  message = "Some fields need attention; see below.",
+): WriteFailure => ({
   ok: false,
   kind: "invalid",
   message,
@@ -60,7 +74,10 @@ async function anchorCitations(
   citations: AttendanceInput["citations"],
 ): Promise<{ anchors: (TextAnchor & { sourceId: number })[] } | { errors: FieldErrors }> {
   const ids = [...new Set(citations.map((c) => c.sourceId))];
-  const sources = await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } });
+  const sources = await tx.source.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, text: true },
+  });
   const textById = new Map(sources.map((s) => [s.id, s.text]));
   const errors: FieldErrors = {};
   const anchors: (TextAnchor & { sourceId: number })[] = [];
@@ -77,10 +94,15 @@ async function anchorCitations(
   return Object.keys(errors).length > 0 ? { errors } : { anchors };
 }
 
-async function resolveLeader(tx: Tx, editor: Editor, leader: AttendanceInput["leader"]): Promise<number> {
+async function resolveLeader(
+  tx: Tx,
+  editor: Editor,
+  leader: AttendanceInput["leader"],
+): Promise<number> {
   if ("id" in leader) {
     const found = await tx.leader.findUnique({ where: { id: leader.id }, select: { id: true } });
-    if (!found) throw new Abort(invalid({ leaderId: ["That leader no longer exists; choose another."] }));
+    if (!found)
+      throw new Abort(invalid({ leaderId: ["That leader no longer exists; choose another."] }));
     return found.id;
   }
   const created = await tx.leader.create({
@@ -91,18 +113,33 @@ async function resolveLeader(tx: Tx, editor: Editor, leader: AttendanceInput["le
     entityId: created.id,
     action: "create",
     before: null,
-    after: { name: created.name, office: created.office, polity: created.polity, countryCode: created.countryCode },
+    after: {
+      name: created.name,
+      office: created.office,
+      polity: created.polity,
+      countryCode: created.countryCode,
+    },
   });
   return created.id;
 }
 
 function snapshotCitations(snapshot: AttendanceSnapshot | null) {
   return JSON.stringify(
-    (snapshot?.citations ?? []).map(({ sourceId, source, quote, start, end }) => ({ sourceId, source, quote, start, end })),
+    (snapshot?.citations ?? []).map(({ sourceId, source, quote, start, end }) => ({
+      sourceId,
+      source,
+      quote,
+      start,
+      end,
+    })),
   );
 }
 
-async function writeCitations(tx: Tx, attendanceId: number, anchors: (TextAnchor & { sourceId: number })[]) {
+async function writeCitations(
+  tx: Tx,
+  attendanceId: number,
+  anchors: (TextAnchor & { sourceId: number })[],
+) {
   await tx.citation.deleteMany({ where: { attendanceId } });
   await tx.citation.createMany({
     data: anchors.map((a, position) => ({
@@ -120,13 +157,20 @@ async function writeCitations(tx: Tx, attendanceId: number, anchors: (TextAnchor
 
 const asOfDate = (asOf: string | null) => (asOf ? new Date(`${asOf}T00:00:00Z`) : null);
 
-export async function createAttendance(editor: Editor, input: AttendanceInput): Promise<WriteResult<Touched>> {
+export async function createAttendance(
+  editor: Editor,
+  input: AttendanceInput,
+): Promise<WriteResult<Touched>> {
   return inTransaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true, slug: true } });
+    const event = await tx.event.findUnique({
+      where: { id: input.eventId },
+      select: { id: true, slug: true },
+    });
     if (!event) return invalid({ eventId: ["That event no longer exists; choose another."] });
 
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, "A quote could not be found in its source; see below.");
+    if ("errors" in anchored)
+      return invalid(anchored.errors, "A quote could not be found in its source; see below.");
 
     const leaderId = await resolveLeader(tx, editor, input.leader);
     const duplicate = await tx.attendance.findUnique({
@@ -135,12 +179,20 @@ export async function createAttendance(editor: Editor, input: AttendanceInput): 
     });
     if (duplicate) {
       throw new Abort(
-        invalid({ leaderId: ["This leader already has an entry for this event; edit that entry instead."] }),
+        invalid({
+          leaderId: ["This leader already has an entry for this event; edit that entry instead."],
+        }),
       );
     }
 
     const created = await tx.attendance.create({
-      data: { eventId: event.id, leaderId, status: input.status, asOf: asOfDate(input.asOf), note: input.note },
+      data: {
+        eventId: event.id,
+        leaderId,
+        status: input.status,
+        asOf: asOfDate(input.asOf),
+        note: input.note,
+      },
     });
     await writeCitations(tx, created.id, anchored.anchors);
     const after = await attendanceSnapshot(tx, created.id);
@@ -171,7 +223,7 @@ export async function createAttendance(editor: Editor, input: AttendanceInput): 
 }
 
 /** Someone saved between the editor's load and save: what they changed, for the message. */
-async function conflict(tx: Tx, id: number, loadedVersion: number): Promise<WriteFailure> {
+export async function conflict(tx: Tx, id: number, loadedVersion: number): Promise<WriteFailure> {
   const current = await attendanceSnapshot(tx, id);
   const loaded = await attendanceAtVersion(tx, id, loadedVersion);
   const changes = diffSnapshots(loaded, current);
@@ -196,13 +248,22 @@ export async function updateAttendance(
       where: { id },
       include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
     });
-    if (!current) return { ok: false, kind: "not-found", message: "This entry no longer exists; it may have been deleted." };
+    if (!current)
+      return {
+        ok: false,
+        kind: "not-found",
+        message: "This entry no longer exists; it may have been deleted.",
+      };
     if (current.version !== version) return conflict(tx, id, version);
 
-    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true, slug: true } });
+    const event = await tx.event.findUnique({
+      where: { id: input.eventId },
+      select: { id: true, slug: true },
+    });
     if (!event) return invalid({ eventId: ["That event no longer exists; choose another."] });
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, "A quote could not be found in its source; see below.");
+    if ("errors" in anchored)
+      return invalid(anchored.errors, "A quote could not be found in its source; see below.");
 
     const before = await attendanceSnapshot(tx, id);
     const leaderId = await resolveLeader(tx, editor, input.leader);
@@ -212,7 +273,9 @@ export async function updateAttendance(
         select: { id: true },
       });
       if (duplicate && duplicate.id !== id) {
-        throw new Abort(invalid({ leaderId: ["This leader already has an entry for that event."] }));
+        throw new Abort(
+          invalid({ leaderId: ["This leader already has an entry for that event."] }),
+        );
       }
     }
 
@@ -256,18 +319,32 @@ export async function updateAttendance(
       attendanceId: id,
       eventSlug: event.slug,
       previousEventSlug: current.event.slug,
-      sourceIds: [...new Set([...current.citations.map((c) => c.sourceId), ...anchored.anchors.map((a) => a.sourceId)])],
+      sourceIds: [
+        ...new Set([
+          ...current.citations.map((c) => c.sourceId),
+          ...anchored.anchors.map((a) => a.sourceId),
+        ]),
+      ],
     };
   });
 }
 
-export async function deleteAttendance(editor: Editor, id: number, version: number): Promise<WriteResult<Touched>> {
+export async function deleteAttendance(
+  editor: Editor,
+  id: number,
+  version: number,
+): Promise<WriteResult<Touched>> {
   return inTransaction(async (tx) => {
     const current = await tx.attendance.findUnique({
       where: { id },
       include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
     });
-    if (!current) return { ok: false, kind: "not-found", message: "This entry no longer exists; it may have been deleted already." };
+    if (!current)
+      return {
+        ok: false,
+        kind: "not-found",
+        message: "This entry no longer exists; it may have been deleted already.",
+      };
     if (current.version !== version) return conflict(tx, id, version);
     const before = await attendanceSnapshot(tx, id);
     await tx.attendance.delete({ where: { id } });
@@ -384,7 +461,14 @@ export type AttendanceFormValues = {
   status: AttendanceStatus;
   asOf: string | null;
   note: string;
-  citations: { sourceId: number; quote: string; start: number; end: number; before: string; after: string }[];
+  citations: {
+    sourceId: number;
+    quote: string;
+    start: number;
+    end: number;
+    before: string;
+    after: string;
+  }[];
 };
 
 const CONTEXT = 160;

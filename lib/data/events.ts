@@ -17,7 +17,9 @@ export async function getFeaturedEvent(): Promise<EventDTO | null> {
 export const EVENTS_PAGE_SIZE = 50;
 
 /** Events newest first, a page at a time (there may be tens of thousands). */
-export async function listEvents(page = 1): Promise<{ events: (EventDTO & { entryCount: number })[]; hasMore: boolean }> {
+export async function listEvents(
+  page = 1,
+): Promise<{ events: (EventDTO & { entryCount: number })[]; hasMore: boolean }> {
   const rows = await db.event.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
     skip: (page - 1) * EVENTS_PAGE_SIZE,
@@ -44,9 +46,16 @@ export type EventOption = { id: number; slug: string; name: string; date: string
  * plus the event `include` (an edited entry's own) wherever it falls, so an entry of an older
  * event can be edited without losing its event.
  */
-export async function listEventOptions({ limit = 500, include }: { limit?: number; include?: number } = {}): Promise<EventOption[]> {
+export async function listEventOptions({
+  limit = 500,
+  include,
+}: { limit?: number; include?: number } = {}): Promise<EventOption[]> {
   const select = { id: true, slug: true, name: true, date: true } as const;
-  const rows = await db.event.findMany({ orderBy: [{ date: "desc" }, { id: "desc" }], take: limit, select });
+  const rows = await db.event.findMany({
+    orderBy: [{ date: "desc" }, { id: "desc" }],
+    take: limit,
+    select,
+  });
   if (include !== undefined && !rows.some((r) => r.id === include)) {
     const own = await db.event.findUnique({ where: { id: include }, select });
     if (own) rows.push(own);

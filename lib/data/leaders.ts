@@ -11,17 +11,33 @@ export type LeaderOption = { id: number; name: string; polity: string };
 
 /** Every leader for the entry form's picker, by name. */
 export async function listLeaderOptions(): Promise<LeaderOption[]> {
-  return db.leader.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, polity: true } });
+  return db.leader.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, polity: true },
+  });
 }
 
-export type LeaderAdminRow = LeaderOption & { office: string; countryCode: string | null; entryCount: number };
+export type LeaderAdminRow = LeaderOption & {
+  office: string;
+  countryCode: string | null;
+  entryCount: number;
+};
 
-export async function listLeadersAdmin(page = 1, pageSize = 100): Promise<{ rows: LeaderAdminRow[]; hasMore: boolean }> {
+export async function listLeadersAdmin(
+  page = 1,
+  pageSize = 100,
+): Promise<{ rows: LeaderAdminRow[]; hasMore: boolean }> {
   const rows = await db.leader.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
     skip: (page - 1) * pageSize,
     take: pageSize + 1,
-    select: { id: true, name: true, office: true, polity: true, countryCode: true },
+    select: {
+      id: true,
+      name: true,
+      office: true,
+      polity: true,
+      countryCode: true,
+    },
   });
   const leaders = rows.slice(0, pageSize);
   // Counted for this page's leaders only: Prisma's `_count` groups the whole table first.
@@ -50,7 +66,12 @@ export type LeaderForEdit = {
 export async function getLeaderForEdit(id: number): Promise<LeaderForEdit | null> {
   const row = await db.leader.findUnique({
     where: { id },
-    include: { attendances: { take: 50, select: { id: true, event: { select: { name: true, slug: true } } } } },
+    include: {
+      attendances: {
+        take: 50,
+        select: { id: true, event: { select: { name: true, slug: true } } },
+      },
+    },
   });
   if (!row) return null;
   return {
@@ -60,7 +81,11 @@ export async function getLeaderForEdit(id: number): Promise<LeaderForEdit | null
     office: row.office,
     polity: row.polity,
     countryCode: row.countryCode,
-    entries: row.attendances.map((a) => ({ id: a.id, event: a.event.name, eventSlug: a.event.slug })),
+    entries: row.attendances.map((a) => ({
+      id: a.id,
+      event: a.event.name,
+      eventSlug: a.event.slug,
+    })),
   };
 }
 
@@ -84,16 +109,22 @@ export async function updateLeader(
       where: { id },
       include: { attendances: { select: { id: true, event: { select: { slug: true } } } } },
     });
-    if (!current) return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
+    if (!current)
+      return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
     if (current.version !== version) {
       return {
         ok: false,
         kind: "conflict",
-        message: "Someone else saved this leader after you opened it. Their version is shown below; your input is kept.",
+        message:
+          "Someone else saved this leader after you opened it. Their version is shown below; your input is kept.",
         version: current.version,
         changes: (["name", "office", "polity", "countryCode"] as const)
           .filter((f) => (current[f] ?? "") !== (input[f] ?? ""))
-          .map((f) => ({ field: f, before: String(input[f] ?? "—"), after: String(current[f] ?? "—") })),
+          .map((f) => ({
+            field: f,
+            before: String(input[f] ?? "—"),
+            after: String(current[f] ?? "—"),
+          })),
       } as const;
     }
     const updated = await tx.leader.update({
@@ -115,10 +146,15 @@ export async function updateLeader(
   });
 }
 
-export async function deleteLeader(editor: Editor, id: number, version: number): Promise<WriteResult<object>> {
+export async function deleteLeader(
+  editor: Editor,
+  id: number,
+  version: number,
+): Promise<WriteResult<object>> {
   return db.$transaction(async (tx) => {
     const current = await tx.leader.findUnique({ where: { id } });
-    if (!current) return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
+    if (!current)
+      return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
     // A count by index, not `_count`, which groups the whole table inside this write transaction.
     const n = await tx.attendance.count({ where: { leaderId: id } });
     if (n > 0) {
@@ -130,10 +166,22 @@ export async function deleteLeader(editor: Editor, id: number, version: number):
       } as const;
     }
     if (current.version !== version) {
-      return { ok: false, kind: "conflict", message: "Someone else changed this leader meanwhile; reload and try again.", version: current.version, changes: [] } as const;
+      return {
+        ok: false,
+        kind: "conflict",
+        message: "Someone else changed this leader meanwhile; reload and try again.",
+        version: current.version,
+        changes: [],
+      } as const;
     }
     await tx.leader.delete({ where: { id } });
-    await recordRevision(tx, editor, { entityType: "leader", entityId: id, action: "delete", before: leaderSnapshot(current), after: null });
+    await recordRevision(tx, editor, {
+      entityType: "leader",
+      entityId: id,
+      action: "delete",
+      before: leaderSnapshot(current),
+      after: null,
+    });
     return { ok: true } as const;
   });
 }

@@ -12,11 +12,24 @@ export function toEventDTO(row: {
   date: Date;
   occasion: string;
 }): EventDTO {
-  return { id: row.id, slug: row.slug, name: row.name, place: row.place, date: toIsoDate(row.date), occasion: row.occasion };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    place: row.place,
+    date: toIsoDate(row.date),
+    occasion: row.occasion,
+  };
 }
 
 export function toLeaderDTO(row: LeaderDTO): LeaderDTO {
-  return { id: row.id, name: row.name, office: row.office, polity: row.polity, countryCode: row.countryCode };
+  return {
+    id: row.id,
+    name: row.name,
+    office: row.office,
+    polity: row.polity,
+    countryCode: row.countryCode,
+  };
 }
 
 export function toSourceRefDTO(row: SourceRefDTO): SourceRefDTO {

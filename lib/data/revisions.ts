@@ -84,7 +84,11 @@ export async function attendanceSnapshot(tx: Tx, id: number): Promise<Attendance
 }
 
 /** The entry as it was at `version`, from the revision that produced that version. */
-export async function attendanceAtVersion(tx: Tx, id: number, version: number): Promise<AttendanceSnapshot | null> {
+export async function attendanceAtVersion(
+  tx: Tx,
+  id: number,
+  version: number,
+): Promise<AttendanceSnapshot | null> {
   const revisions = await tx.revision.findMany({
     where: { entityType: "attendance", entityId: id },
     orderBy: { id: "desc" },

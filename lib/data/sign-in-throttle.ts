@@ -18,7 +18,11 @@ function keys(email: string, address: string) {
 }
 
 /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-export async function secondsUntilSignInAllowed(email: string, address: string, now = new Date()): Promise<number> {
+export async function secondsUntilSignInAllowed(
+  email: string,
+  address: string,
+  now = new Date(),
+): Promise<number> {
   const list = keys(email, address);
   const rows = await db.signInThrottle.findMany({ where: { key: { in: list.map((k) => k.key) } } });
   let wait = 0;
@@ -32,7 +36,11 @@ export async function secondsUntilSignInAllowed(email: string, address: string, 
   return wait;
 }
 
-export async function recordFailedSignIn(email: string, address: string, now = new Date()): Promise<void> {
+export async function recordFailedSignIn(
+  email: string,
+  address: string,
+  now = new Date(),
+): Promise<void> {
   const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   await db.$transaction(
     keys(email, address).map(({ key }) =>
@@ -45,7 +53,10 @@ export async function recordFailedSignIn(email: string, address: string, now = n
   );
   // Windows that have ended start again at this failure.
   await db.signInThrottle.updateMany({
-    where: { key: { in: keys(email, address).map((k) => k.key) }, windowStartedAt: { lte: windowStart } },
+    where: {
+      key: { in: keys(email, address).map((k) => k.key) },
+      windowStartedAt: { lte: windowStart },
+    },
     data: { failures: 1, windowStartedAt: now },
   });
 }

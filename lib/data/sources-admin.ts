@@ -16,14 +16,27 @@ export async function listSourceOptions(): Promise<SourceOption[]> {
   });
 }
 
-export type SourceAdminRow = SourceOption & { url: string; publishedOn: string | null; citationCount: number };
+export type SourceAdminRow = SourceOption & {
+  url: string;
+  publishedOn: string | null;
+  citationCount: number;
+};
 
-export async function listSourcesAdmin(page = 1, pageSize = 100): Promise<{ rows: SourceAdminRow[]; hasMore: boolean }> {
+export async function listSourcesAdmin(
+  page = 1,
+  pageSize = 100,
+): Promise<{ rows: SourceAdminRow[]; hasMore: boolean }> {
   const rows = await db.source.findMany({
     orderBy: [{ addedAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize + 1,
-    select: { id: true, title: true, publisher: true, url: true, publishedOn: true },
+    select: {
+      id: true,
+      title: true,
+      publisher: true,
+      url: true,
+      publishedOn: true,
+    },
   });
   const sources = rows.slice(0, pageSize);
   // Counted for this page's sources only: Prisma's `_count` groups the whole table first.
@@ -78,7 +91,15 @@ const sourceData = (input: SourceInput) => ({
   text: input.text,
 });
 
-const sourceSnapshot = (s: { version: number; title: string; publisher: string; url: string; publishedOn: Date | null; dateNote: string; text: string }) => ({
+const sourceSnapshot = (s: {
+  version: number;
+  title: string;
+  publisher: string;
+  url: string;
+  publishedOn: Date | null;
+  dateNote: string;
+  text: string;
+}) => ({
   version: s.version,
   title: s.title,
   publisher: s.publisher,
@@ -88,7 +109,10 @@ const sourceSnapshot = (s: { version: number; title: string; publisher: string; 
   text: s.text,
 });
 
-export async function createSource(editor: Editor, input: SourceInput): Promise<WriteResult<{ sourceId: number }>> {
+export async function createSource(
+  editor: Editor,
+  input: SourceInput,
+): Promise<WriteResult<{ sourceId: number }>> {
   return db.$transaction(async (tx) => {
     const created = await tx.source.create({ data: sourceData(input) });
     await recordRevision(tx, editor, {
@@ -115,34 +139,67 @@ export async function updateSource(
 ): Promise<WriteResult<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>> {
   return db.$transaction(async (tx) => {
     const current = await tx.source.findUnique({ where: { id } });
-    if (!current) return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
+    if (!current)
+      return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
     if (current.version !== version) {
       return {
         ok: false,
         kind: "conflict",
-        message: "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
+        message:
+          "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
         version: current.version,
         changes: (["title", "publisher", "url", "dateNote", "text"] as const)
           .filter((f) => current[f] !== input[f])
-          .map((f) => ({ field: f, before: f === "text" ? "(your text)" : input[f], after: f === "text" ? "(their text)" : current[f] })),
+          .map((f) => ({
+            field: f,
+            before: f === "text" ? "(your text)" : input[f],
+            after: f === "text" ? "(their text)" : current[f],
+          })),
       } as const;
     }
 
     const citations = await tx.citation.findMany({
       where: { sourceId: id },
-      include: { attendance: { select: { id: true, leader: { select: { name: true } }, event: { select: { slug: true } } } } },
+      include: {
+        attendance: {
+          select: {
+            id: true,
+            leader: { select: { name: true } },
+            event: { select: { slug: true } },
+          },
+        },
+      },
     });
     const moves: { id: number; start: number; end: number; prefix: string; suffix: string }[] = [];
     const broken: string[] = [];
     if (input.text !== current.text) {
       for (const c of citations) {
-        const result = reanchor(input.text, { quote: c.quote, start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix });
+        const result = reanchor(input.text, {
+          quote: c.quote,
+          start: c.start,
+          end: c.end,
+          prefix: c.prefix,
+          suffix: c.suffix,
+        });
         if (!result.ok) {
-          broken.push(`${c.attendance.leader.name}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`);
+          broken.push(
+            `${c.attendance.leader.name}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`,
+          );
         } else {
           const a = result.anchor;
-          if (a.start !== c.start || a.end !== c.end || a.prefix !== c.prefix || a.suffix !== c.suffix) {
-            moves.push({ id: c.id, start: a.start, end: a.end, prefix: a.prefix, suffix: a.suffix });
+          if (
+            a.start !== c.start ||
+            a.end !== c.end ||
+            a.prefix !== c.prefix ||
+            a.suffix !== c.suffix
+          ) {
+            moves.push({
+              id: c.id,
+              start: a.start,
+              end: a.end,
+              prefix: a.prefix,
+              suffix: a.suffix,
+            });
           }
         }
       }
@@ -156,10 +213,32 @@ export async function updateSource(
       } as const;
     }
 
-    const updated = await tx.source.update({ where: { id }, data: { ...sourceData(input), version: { increment: 1 } } });
+    const updated = await tx.source.update({
+      where: { id },
+      data: { ...sourceData(input), version: { increment: 1 } },
+    });
     for (const move of moves) {
       const { id: citationId, ...data } = move;
+      const before = citations.find((c) => c.id === citationId)!;
       await tx.citation.update({ where: { id: citationId }, data });
+      await recordRevision(tx, editor, {
+        entityType: "citation",
+        entityId: citationId,
+        action: "update",
+        before: {
+          leader: before.attendance.leader.name,
+          quote: before.quote,
+          start: before.start,
+          end: before.end,
+        },
+        after: {
+          leader: before.attendance.leader.name,
+          quote: before.quote,
+          start: data.start,
+          end: data.end,
+        },
+        summary: "Re-anchored after an edit of its source",
+      });
     }
     await recordRevision(tx, editor, {
       entityType: "source",

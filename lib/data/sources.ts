@@ -20,7 +20,13 @@ export type CitedPassageDTO = {
   start: number;
   end: number;
   quote: string;
-  entries: { citationId: number; attendanceId: number; leaderName: string; status: AttendanceStatus; eventSlug: string }[];
+  entries: {
+    citationId: number;
+    attendanceId: number;
+    leaderName: string;
+    status: AttendanceStatus;
+    eventSlug: string;
+  }[];
 };
 
 export async function getSource(id: number): Promise<SourceDTO | null> {
@@ -45,7 +51,12 @@ export async function listCitedPassages(sourceId: number): Promise<CitedPassageD
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     include: {
       attendance: {
-        select: { id: true, status: true, leader: { select: { name: true } }, event: { select: { slug: true } } },
+        select: {
+          id: true,
+          status: true,
+          leader: { select: { name: true } },
+          event: { select: { slug: true } },
+        },
       },
     },
   });

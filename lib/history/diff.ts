@@ -21,6 +21,9 @@ const LABELS: Record<string, string> = {
   publishedOn: "Published on",
   dateNote: "Note on the date",
   text: "Text",
+  quote: "Quote",
+  start: "Start offset",
+  end: "End offset",
 };
 
 const HIDDEN = new Set(["version", "eventId", "leaderId", "id"]);

@@ -17,6 +17,15 @@ export const attendanceQuerySchema = z.object({
   status: z.preprocess(firstValue, z.enum(ATTENDANCE_STATUSES).optional().catch(undefined)),
   q: optionalText(200),
   sort: z.preprocess(firstValue, z.enum(SORT_KEYS).catch("name").default("name")),
+  /** Show the list as the story stood at the end of this day (YYYY-MM-DD). */
+  asOf: z.preprocess(
+    firstValue,
+    z.iso
+      .date()
+      .refine((v) => v >= "1900-01-01" && v <= "2200-12-31")
+      .optional()
+      .catch(undefined),
+  ),
 });
 
 export type AttendanceQuery = z.infer<typeof attendanceQuerySchema>;
@@ -37,5 +46,6 @@ export function attendanceQueryToSearchParams(query: Partial<AttendanceQuery>) {
   if (query.status) params.set("status", query.status);
   if (query.q) params.set("q", query.q);
   if (query.sort && query.sort !== "name") params.set("sort", query.sort);
+  if (query.asOf) params.set("asOf", query.asOf);
   return params;
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 
 test("the attendance API returns the event and its nine entries in the documented shape", async ({
   request,
@@ -14,6 +14,7 @@ test("the attendance API returns the event and its nine entries in the documente
     date: "2025-05-09",
   });
   expect(body.entries).toHaveLength(9);
+  expect(body.nextCursor).toBeNull();
   for (const entry of body.entries) {
     expect(entry).toEqual({
       id: expect.any(Number),
@@ -71,6 +72,44 @@ test("the API honours the list's filters", async ({ request }) => {
   expect(search.entries).toHaveLength(1);
 });
 
+test("large results page with a cursor, in the list's order, until nextCursor is null", async ({
+  request,
+}) => {
+  const url = "/api/events/victory-day-parade-2025/attendance?sort=country";
+  const all = await (await request.get(url)).json();
+  type AttendancePage = {
+    counts: { total: number };
+    entries: { leader: { name: string } }[];
+    nextCursor: string | null;
+  };
+  const names = (body: AttendancePage) => body.entries.map((e) => e.leader.name);
+
+  const pages: string[][] = [];
+  let cursor: string | null = null;
+  do {
+    const response: APIResponse = await request.get(
+      `${url}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
+    expect(response.status()).toBe(200);
+    const body: AttendancePage = await response.json();
+    expect(body.counts.total).toBe(9);
+    pages.push(names(body));
+    cursor = body.nextCursor;
+  } while (cursor !== null && pages.length < 10);
+
+  expect(pages.map((page) => page.length)).toEqual([4, 4, 1]);
+  expect(pages.flat()).toEqual(names(all));
+});
+
+test("a bad limit or cursor answers 400 with a JSON error", async ({ request }) => {
+  const url = "/api/events/victory-day-parade-2025/attendance";
+  for (const query of ["limit=0", "limit=1001", "limit=abc", "limit=2.5", "cursor=not-ours"]) {
+    const response: APIResponse = await request.get(`${url}?${query}`);
+    expect(response.status(), query).toBe(400);
+    expect((await response.json()).error, query).toEqual(expect.any(String));
+  }
+});
+
 test("the source API returns the stored article", async ({ request }) => {
   const list = await (await request.get("/api/events/victory-day-parade-2025/attendance")).json();
   const id = list.entries[0].citations[0].source.id;
@@ -93,7 +132,7 @@ test("unknown events and sources answer 404 with a JSON error", async ({ request
     "/api/sources/999999",
     "/api/sources/not-a-number",
   ]) {
-    const response = await request.get(url);
+    const response: APIResponse = await request.get(url);
     expect(response.status(), url).toBe(404);
     expect((await response.json()).error, url).toEqual(expect.any(String));
   }

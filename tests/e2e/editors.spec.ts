@@ -188,14 +188,18 @@ test("two editors change the same entry: the second gets the conflict with their
   // Nothing was overwritten: the public page shows the first save.
   const check = await browser.newPage();
   await check.goto(editUrl.replace(/\/admin\/entries\//, "/attendance/"));
-  await expect(check.getByText("Reported", { exact: true })).toBeVisible();
-  await expect(check.getByText("First editor's note")).toBeVisible();
+  await expect(
+    check.locator("article header").getByText("Reported", { exact: true }),
+  ).toBeVisible();
+  await expect(check.locator("article header").getByText("First editor's note")).toBeVisible();
 
   // Saving again applies the second editor's input over the first save, knowingly.
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await check.reload();
-  await expect(check.getByText("Declined", { exact: true })).toBeVisible();
+  await expect(
+    check.locator("article header").getByText("Declined", { exact: true }),
+  ).toBeVisible();
   await other.close();
   await check.close();
 });
@@ -210,7 +214,7 @@ test("an entry is deleted only after confirmation", async ({ signedIn: page, tes
 
   await page.getByRole("link", { name: "Delete entry" }).click();
   await page.getByRole("button", { name: "Delete entry" }).click();
-  await expect(page.getByText("Confirm the deletion.")).toBeVisible();
+  await expect(page.getByText("Tick the box to confirm the deletion.")).toBeVisible();
   expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(1);
 
   await page.getByLabel("Yes, delete the entry for Anna Example").check();
@@ -299,4 +303,14 @@ test("the editor command creates an account that can sign in", async ({ page }) 
   await signIn(page, { email, name: "C. Li", password: password! });
   await expect(page.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
   await expect(page.getByText("Signed in as C. Li")).toBeVisible();
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax", async ({ signedIn: page }) => {
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("session_token"));
+  expect(session, cookies.map((c) => c.name).join(", ")).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe("Lax");
+  // Plain http here; behind https (BETTER_AUTH_URL https://…) the cookie is Secure and __Secure- prefixed.
+  expect(session!.secure).toBe(false);
 });

@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import { STATUS_DESCRIPTIONS } from "@/lib/attendance/status";
+import { RevisionList } from "@/components/revision-list";
+import { StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
+import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { parseId } from "@/lib/validation/id";
@@ -26,6 +29,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const id = parseId((await params).id);
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
+  const [story, revisions] = await Promise.all([getStory(entry.id), listEntryRevisions(entry.id)]);
 
   return (
     <article className="space-y-6">
@@ -96,6 +100,26 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
             </li>
           ))}
         </ol>
+      </section>
+
+      <section aria-labelledby="story-heading" className="space-y-4">
+        <h2 id="story-heading" className="text-xl font-semibold">
+          How the status came to be
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each status this entry has had, dated as its source asserts it.
+        </p>
+        <StoryTimeline steps={story} />
+      </section>
+
+      <section aria-labelledby="record-heading" className="space-y-4">
+        <h2 id="record-heading" className="text-xl font-semibold">
+          Record of edits
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          What this site changed, and when. <Link href="/changes">All recent changes</Link>
+        </p>
+        <RevisionList revisions={revisions} />
       </section>
     </article>
   );

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
+import { RevertForm } from "@/components/admin/revert-form";
+import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
-import { updateAttendanceAction } from "@/lib/actions/attendance";
+import { revertAttendanceAction, updateAttendanceAction } from "@/lib/actions/attendance";
+import { listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
@@ -31,10 +34,11 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
   const entry = id ? await getAttendanceForEdit(id) : null;
   if (!entry) notFound();
   const saved = (await searchParams).saved;
-  const [events, leaders, sources] = await Promise.all([
+  const [events, leaders, sources, revisions] = await Promise.all([
     listEventOptions({ include: entry.eventId }),
     listLeaderOptions(),
     listSourceOptions(),
+    listEntryRevisions(entry.id),
   ]);
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
 
@@ -96,6 +100,30 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         sources={sources}
         submitLabel="Save changes"
       />
+
+      <section
+        aria-labelledby="history-heading"
+        className="space-y-4 border-t border-slate-300 pt-6 dark:border-slate-700"
+      >
+        <h2 id="history-heading" className="text-xl font-semibold">
+          History
+        </h2>
+        <RevisionList
+          revisions={revisions}
+          actions={(revision) =>
+            revision.version !== null &&
+            revision.version !== entry.version &&
+            revision.action !== "delete" ? (
+              <RevertForm
+                action={revertAttendanceAction.bind(null, entry.id)}
+                version={entry.version}
+                revisionId={revision.id}
+                label={`Restore this version (${revision.createdAt.slice(0, 16).replace("T", " ")} UTC)`}
+              />
+            ) : null
+          }
+        />
+      </section>
     </div>
   );
 }

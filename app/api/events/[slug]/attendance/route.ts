@@ -1,15 +1,26 @@
+import { encodeOffsetCursor } from "@/lib/api/cursor";
 import { attendanceToJson, eventToJson, jsonError } from "@/lib/api/json";
 import { getEventAttendance } from "@/lib/data/attendance";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
+import { parsePageQuery } from "@/lib/validation/page";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const query = parseAttendanceQuery(new URL(request.url).searchParams);
-  const view = await getEventAttendance(slug, query);
+  const searchParams = new URL(request.url).searchParams;
+  const paging = parsePageQuery(searchParams);
+  if (!paging.ok) return jsonError(400, paging.message);
+  const view = await getEventAttendance(slug, parseAttendanceQuery(searchParams));
   if (!view) return jsonError(404, `No event with the slug "${slug}".`);
+
+  // The list is sorted in JavaScript (like the page), so a page is a slice of it and the
+  // cursor an offset: fine for one event's few hundred entries. Entries added or removed
+  // between two requests can shift a page by that many rows.
+  const { limit, offset } = paging.page;
+  const end = offset + limit;
   return Response.json({
     event: eventToJson(view.event),
     counts: view.counts,
-    entries: view.entries.map(attendanceToJson),
+    entries: view.entries.slice(offset, end).map(attendanceToJson),
+    nextCursor: end < view.entries.length ? encodeOffsetCursor(end) : null,
   });
 }

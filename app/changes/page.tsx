@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RevisionList } from "@/components/revision-list";
+import { listEventOptions } from "@/lib/data/events";
+import { listChangeAuthors, listChanges } from "@/lib/data/history";
+import { parseId } from "@/lib/validation/id";
+
+export const metadata: Metadata = {
+  title: "Recent changes",
+  description: "Every change made to Rollcall's lists, newest first: who changed what, and when.",
+};
+
+const first = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const fieldClass =
+  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-base dark:border-slate-600 dark:bg-slate-900";
+
+export default async function ChangesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const eventSlug = first(params.event)?.slice(0, 200);
+  const actorId = first(params.editor)?.slice(0, 100);
+  const before = parseId(first(params.before)) ?? undefined;
+  const [{ rows, nextBefore, eventUnknown }, events, authors] = await Promise.all([
+    listChanges({ eventSlug, actorId, before }),
+    listEventOptions({ limit: 200 }),
+    listChangeAuthors(),
+  ]);
+  const next = new URLSearchParams({
+    ...(eventSlug ? { event: eventSlug } : {}),
+    ...(actorId ? { editor: actorId } : {}),
+    ...(nextBefore ? { before: String(nextBefore) } : {}),
+  });
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">Recent changes</h1>
+      <p className="text-slate-700 dark:text-slate-300">
+        Every change to the lists, newest first. Entries that were deleted keep their history here.
+      </p>
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter changes"
+        className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_2fr_auto] sm:items-end"
+      >
+        <div>
+          <label htmlFor="changes-event" className="block text-sm font-medium">
+            Event
+          </label>
+          <select
+            id="changes-event"
+            name="event"
+            defaultValue={eventSlug ?? ""}
+            className={fieldClass}
+          >
+            <option value="">All events (and sources, leaders)</option>
+            {events.map((e) => (
+              <option key={e.id} value={e.slug}>
+                {e.name} ({e.date})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="changes-editor" className="block text-sm font-medium">
+            Editor
+          </label>
+          <select
+            id="changes-editor"
+            name="editor"
+            defaultValue={actorId ?? ""}
+            className={fieldClass}
+          >
+            <option value="">All editors</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-slate-500 px-4 py-2 font-medium">
+          Filter
+        </button>
+      </form>
+      {eventUnknown ? (
+        <p>There is no event with that address.</p>
+      ) : (
+        <RevisionList revisions={rows} showSubject />
+      )}
+      <nav aria-label="Pages" className="flex gap-4">
+        {before && (
+          <Link
+            href={`/changes?${new URLSearchParams({ ...(eventSlug ? { event: eventSlug } : {}), ...(actorId ? { editor: actorId } : {}) })}`}
+          >
+            Newest changes
+          </Link>
+        )}
+        {nextBefore && <Link href={`/changes?${next}`}>Older changes →</Link>}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { attendanceCsvResponse, textError } from "@/lib/api/csv-export";
+import { requestOrigin } from "@/lib/api/origin";
+import { listAttendance } from "@/lib/data/attendance";
+import { getEventBySlug } from "@/lib/data/events";
+import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
+import { parseExportOptions } from "@/lib/validation/export";
+
+/**
+ * The event's list as CSV, filtered, searched and sorted like the page. An event has at most
+ * a few hundred entries, so they are read at once (and sorted like the page) and then streamed.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const url = new URL(request.url);
+  const parsed = parseExportOptions(url.searchParams);
+  if (!parsed.ok) return textError(400, parsed.message);
+  const event = await getEventBySlug(slug);
+  if (!event) return textError(404, `No event with the slug "${slug}".`);
+  const entries = await listAttendance(event.id, parseAttendanceQuery(url.searchParams));
+  return attendanceCsvResponse(
+    entries.map((entry) => ({ ...entry, event })),
+    { ...parsed.options, origin: requestOrigin(request), name: event.slug },
+  );
+}

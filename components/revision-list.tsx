@@ -1,0 +1,88 @@
+import type { ReactNode } from "react";
+import type { RevisionDTO } from "@/lib/data/history";
+
+export type RevisionListProps = {
+  revisions: RevisionDTO[];
+  /** Show what each change is about (on /changes; an entry's own page doesn't need it). */
+  showSubject?: boolean;
+  /** Extra controls per revision, e.g. a revert button for editors. */
+  actions?: (revision: RevisionDTO) => ReactNode;
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  create: "created",
+  update: "changed",
+  delete: "deleted",
+  revert: "reverted",
+};
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** Changes as on a wiki's history page: who, when, and each field's before → after. */
+export function RevisionList({ revisions, showSubject = false, actions }: RevisionListProps) {
+  if (revisions.length === 0) return <p>No changes recorded.</p>;
+  return (
+    <ol className="space-y-4">
+      {revisions.map((revision) => (
+        <li
+          key={revision.id}
+          className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+        >
+          <p className="text-sm">
+            {showSubject && <strong className="mr-1">{revision.subject}</strong>}
+            {ACTION_LABELS[revision.action] ?? revision.action} by{" "}
+            <span className="font-medium">{revision.actorName}</span>,{" "}
+            <time dateTime={revision.createdAt}>
+              {timeFormat.format(new Date(revision.createdAt))} UTC
+            </time>
+            {revision.summary && (
+              <span className="text-slate-600 dark:text-slate-400"> · {revision.summary}</span>
+            )}
+          </p>
+          {revision.changes.length > 0 && (
+            <table className="mt-2 w-full text-left text-sm">
+              <caption className="sr-only">Fields changed</caption>
+              <thead className="text-slate-600 dark:text-slate-400">
+                <tr>
+                  <th scope="col" className="w-32 pr-3 font-medium">
+                    Field
+                  </th>
+                  <th scope="col" className="pr-3 font-medium">
+                    Before
+                  </th>
+                  <th scope="col" className="font-medium">
+                    After
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {revision.changes.map((change) => (
+                  <tr key={change.field} className="align-top">
+                    <th scope="row" className="pr-3 font-medium">
+                      {change.field}
+                    </th>
+                    <td className="pr-3 whitespace-pre-line">
+                      <del className="text-red-900 decoration-red-700 dark:text-red-200">
+                        {change.before}
+                      </del>
+                    </td>
+                    <td className="whitespace-pre-line">
+                      <ins className="text-emerald-900 no-underline dark:text-emerald-200">
+                        {change.after}
+                      </ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {actions?.(revision)}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  LONG_COLUMNS,
+  WIDE_COLUMNS,
+  exportFilename,
+  longRows,
+  wideRow,
+  type CsvRow,
+} from "@/lib/csv/attendance-rows";
+import { csvStream } from "@/lib/csv/stream";
+import type { ExportEntryDTO } from "@/lib/data/export";
+import type { ExportOptions } from "@/lib/validation/export";
+
+async function* rowsOf(
+  entries: Iterable<ExportEntryDTO> | AsyncIterable<ExportEntryDTO>,
+  toRows: (entry: ExportEntryDTO) => CsvRow[],
+): AsyncGenerator<CsvRow> {
+  for await (const entry of entries) yield* toRows(entry);
+}
+
+/**
+ * The attachment response of an attendance export, streamed as `entries` yields.
+ * `name` goes into the filename; `origin` makes the entries' page URLs absolute.
+ */
+export function attendanceCsvResponse(
+  entries: Iterable<ExportEntryDTO> | AsyncIterable<ExportEntryDTO>,
+  { format, bom, origin, name }: ExportOptions & { origin: string; name: string },
+): Response {
+  const body =
+    format === "long"
+      ? csvStream(LONG_COLUMNS, rowsOf(entries, longRows), { bom })
+      : csvStream(
+          WIDE_COLUMNS,
+          rowsOf(entries, (entry) => [wideRow(entry, origin)]),
+          { bom },
+        );
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFilename(name, new Date())}"`,
+      // Live data, and the entries' URLs follow the Host the reader used: never cache it.
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+export function textError(status: number, message: string): Response {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}

@@ -1,0 +1,87 @@
+import type { CitationDTO } from "@/lib/data/dto";
+import type { ExportEntryDTO } from "@/lib/data/export";
+import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
+
+/** One row per entry (see README, Export). */
+export const WIDE_COLUMNS = [
+  "event",
+  "leader",
+  "office",
+  "country",
+  "country_code",
+  "status",
+  "as_of",
+  "note",
+  "quotes",
+  "sources",
+  "source_urls",
+  "updated_at",
+  "url",
+] as const;
+
+/** One row per citation (`?format=long`). */
+export const LONG_COLUMNS = [
+  "event",
+  "leader",
+  "status",
+  "quote",
+  "quote_start",
+  "quote_end",
+  "source",
+  "source_url",
+  "fragment_url",
+] as const;
+
+export type CsvRow = string[];
+
+/**
+ * The entry's row in the wide format. Line n of `quotes`, `sources` and `source_urls` belongs
+ * to the entry's citation n, so a source cited twice is listed twice. `origin` is the site's
+ * origin (e.g. `https://rollcall.example.org`), for the absolute URL of the entry's page.
+ */
+export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
+  const lines = (pick: (citation: CitationDTO) => string) => entry.citations.map(pick).join("\n");
+  return [
+    entry.event.slug,
+    entry.leader.name,
+    entry.leader.office,
+    entry.leader.polity,
+    entry.leader.countryCode ?? "",
+    entry.status,
+    entry.asOf ?? "",
+    entry.note,
+    lines((c) => c.quote),
+    lines((c) => c.source.title),
+    lines((c) => c.source.url),
+    entry.updatedAt,
+    new URL(`/attendance/${entry.id}`, origin).href,
+  ];
+}
+
+/**
+ * The entry's rows in the long format: one per citation, in the entry's citation order. An
+ * entry without citations still gets one row, with the citation cells empty, so no leader
+ * disappears from the long export.
+ */
+export function longRows(entry: ExportEntryDTO): CsvRow[] {
+  const lead = [entry.event.slug, entry.leader.name, entry.status];
+  if (entry.citations.length === 0) return [[...lead, "", "", "", "", "", ""]];
+  return entry.citations.map((c) => [
+    ...lead,
+    c.quote,
+    String(c.start),
+    String(c.end),
+    c.source.title,
+    c.source.url,
+    urlWithTextFragment(c.source.url, c.quote),
+  ]);
+}
+
+/**
+ * `rollcall-<name>-<YYYY-MM-DD>.csv`, with the date in UTC. The name is reduced to letters,
+ * digits and dashes, so it is safe inside a quoted Content-Disposition filename.
+ */
+export function exportFilename(name: string, today: Date): string {
+  const safe = name.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "export";
+  return `rollcall-${safe}-${today.toISOString().slice(0, 10)}.csv`;
+}

@@ -1,0 +1,191 @@
+import fs from "node:fs";
+import { parse } from "csv-parse/sync";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+
+const EVENT = "/events/victory-day-parade-2025";
+const HEADER = [
+  "event",
+  "leader",
+  "office",
+  "country",
+  "country_code",
+  "status",
+  "as_of",
+  "note",
+  "quotes",
+  "sources",
+  "source_urls",
+  "updated_at",
+  "url",
+];
+
+type Row = { leader: string; country: string; status: string };
+
+/** What the attendee table shows, row by row, with the status as the CSV writes it. */
+async function rowsOnPage(page: Page): Promise<Row[]> {
+  const rows = page.getByRole("table").getByRole("rowgroup").nth(1).getByRole("row");
+  await expect(rows.first()).toBeVisible();
+  const shown: Row[] = [];
+  for (const row of await rows.all()) {
+    const cells = row.getByRole("cell");
+    shown.push({
+      leader: (await row.getByRole("rowheader").getByRole("link").innerText()).trim(),
+      country: (await cells.nth(0).innerText()).trim(),
+      status: (await cells.nth(1).innerText()).trim().toLowerCase(),
+    });
+  }
+  return shown;
+}
+
+/** Parses strictly: CRLF record ends only, and every row as long as the header. */
+function parseCsv(text: string): string[][] {
+  return parse(text, { record_delimiter: "\r\n" });
+}
+
+function rowsInCsv(text: string): Row[] {
+  const [header, ...rows] = parseCsv(text);
+  const at = (name: string) => header!.indexOf(name);
+  return rows.map((row) => ({
+    leader: row[at("leader")]!,
+    country: row[at("country")]!,
+    status: row[at("status")]!,
+  }));
+}
+
+/** Today's date at the server, allowing for a request that straddles midnight (UTC). */
+async function withDates<T>(run: () => Promise<T>): Promise<{ result: T; dates: string[] }> {
+  const before = new Date().toISOString().slice(0, 10);
+  const result = await run();
+  return { result, dates: [before, new Date().toISOString().slice(0, 10)] };
+}
+
+async function csvText(response: APIResponse) {
+  expect(response.status()).toBe(200);
+  return (await response.body()).toString("utf8");
+}
+
+test("the CSV export holds exactly the leaders, countries and statuses the page shows", async ({
+  page,
+  request,
+}) => {
+  for (const search of ["", "?sort=country", "?sort=status"]) {
+    await page.goto(`${EVENT}${search}`);
+    const shown = await rowsOnPage(page);
+    expect(shown).toHaveLength(9);
+    const text = await csvText(await request.get(`${EVENT}/attendance.csv${search}`));
+    expect(rowsInCsv(text), `order of ${search || "the default sort"}`).toEqual(shown);
+  }
+});
+
+test("a filtered export has the filtered rows: reported is Lula, and so is “Inácio”", async ({
+  page,
+  request,
+}) => {
+  for (const search of ["?status=reported", "?q=In%C3%A1cio"]) {
+    await page.goto(`${EVENT}${search}`);
+    const shown = await rowsOnPage(page);
+    expect(shown).toEqual([
+      { leader: "Luiz Inacio Lula da Silva", country: "Brazil", status: "reported" },
+    ]);
+    const text = await csvText(await request.get(`${EVENT}/attendance.csv${search}`));
+    expect(rowsInCsv(text)).toEqual(shown);
+  }
+});
+
+test("the export is RFC 4180 CSV with the documented header, as an attachment", async ({
+  request,
+}) => {
+  const { result: response, dates } = await withDates(() => request.get(`${EVENT}/attendance.csv`));
+  const headers = response.headers();
+  expect(headers["content-type"]).toBe("text/csv; charset=utf-8");
+  const filename = headers["content-disposition"]?.match(/^attachment; filename="(.+)"$/)?.[1];
+  expect(dates.map((d) => `rollcall-victory-day-parade-2025-${d}.csv`)).toContain(filename);
+
+  const bytes = await response.body();
+  expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString("utf8");
+  expect(text.startsWith(`${HEADER.join(",")}\r\n`)).toBe(true);
+  expect(text.endsWith("\r\n")).toBe(true);
+  const [header, ...rows] = parseCsv(text);
+  expect(header).toEqual(HEADER);
+  expect(rows).toHaveLength(9);
+
+  const maduro = rows.find((row) => row[1] === "Nicolas Maduro")!;
+  expect(maduro[8]?.split("\n")).toHaveLength(2); // two citations, one line each
+  expect(maduro[8]).toContain("We appreciate that President Maduro will be with us on Victory Day");
+  expect(maduro[12]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
+  // The url column opens the entry's page.
+  expect((await request.get(maduro[12]!)).status()).toBe(200);
+});
+
+test("only bom=1 starts the file with a byte-order mark", async ({ request }) => {
+  const plain = await (await request.get(`${EVENT}/attendance.csv`)).body();
+  const excel = await (await request.get(`${EVENT}/attendance.csv?bom=1`)).body();
+  expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(excel.subarray(3).toString("utf8")).toBe(plain.toString("utf8"));
+});
+
+test("format=long has one row per citation: ten for the seed, two for Maduro", async ({
+  request,
+}) => {
+  const text = await csvText(await request.get(`${EVENT}/attendance.csv?format=long`));
+  const [header, ...rows] = parseCsv(text);
+  expect(header).toEqual([
+    "event",
+    "leader",
+    "status",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "source",
+    "source_url",
+    "fragment_url",
+  ]);
+  expect(rows).toHaveLength(10);
+  expect(rows.filter((row) => row[1] === "Nicolas Maduro")).toHaveLength(2);
+  for (const row of rows) {
+    expect(row[8]).toMatch(/^https:\/\/intellinews\.com\/.+#:~:text=/);
+    expect(Number(row[5])).toBeGreaterThan(Number(row[4]));
+  }
+});
+
+test("/attendance.csv exports every event", async ({ request }) => {
+  const response = await request.get("/attendance.csv");
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="rollcall-all-events-\d{4}-\d\d-\d\d\.csv"$/,
+  );
+  const rows = parseCsv(await csvText(response)).slice(1);
+  expect(rows).toHaveLength(9);
+  expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(["victory-day-parade-2025"]));
+});
+
+test("an unknown event's export answers 404", async ({ request }) => {
+  expect((await request.get("/events/no-such-event/attendance.csv")).status()).toBe(404);
+});
+
+test("the Export CSV link carries the current filters and downloads those rows", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByLabel("Status", { exact: true }).selectOption("reported");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=reported/);
+
+  const exportLink = page.getByRole("link", { name: "Export CSV" });
+  await expect(exportLink).toHaveAttribute("href", `${EVENT}/attendance.csv?status=reported`);
+  await expect(page.getByRole("link", { name: "Export for Excel" })).toHaveAttribute(
+    "href",
+    `${EVENT}/attendance.csv?status=reported&bom=1`,
+  );
+
+  const downloading = page.waitForEvent("download");
+  await exportLink.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    /^rollcall-victory-day-parade-2025-\d{4}-\d\d-\d\d\.csv$/,
+  );
+  const text = fs.readFileSync(await download.path(), "utf8");
+  expect(rowsInCsv(text)).toEqual([
+    { leader: "Luiz Inacio Lula da Silva", country: "Brazil", status: "reported" },
+  ]);
+});

@@ -1,0 +1,221 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import {
+  LONG_COLUMNS,
+  WIDE_COLUMNS,
+  exportFilename,
+  longRows,
+  wideRow,
+} from "@/lib/csv/attendance-rows";
+import { neutraliseCell } from "@/lib/csv/neutralise";
+import { csvStream } from "@/lib/csv/stream";
+import type { ExportEntryDTO } from "@/lib/data/export";
+import { readStream } from "./helpers/read-stream";
+
+// The issue's payloads and what a spreadsheet must be given instead.
+const PAYLOADS: [string, string][] = [
+  ["=1+2", "'=1+2"],
+  ["+1", "'+1"],
+  ["-1", "'-1"],
+  ["@SUM(A1)", "'@SUM(A1)"],
+  ["\t=1", "'\t=1"],
+  ["\r=1", "'\r=1"],
+  ["\n=1", "'\n=1"],
+  ['a,"=1', 'a,"=1'],
+];
+
+describe("neutraliseCell", () => {
+  it.each(PAYLOADS)("turns %j into %j", (payload, expected) => {
+    expect(neutraliseCell(payload)).toBe(expected);
+  });
+
+  it("also catches the full-width forms Apple Numbers reads as formulas", () => {
+    expect(neutraliseCell("＝1+2")).toBe("'＝1+2");
+    expect(neutraliseCell("＠SUM(A1)")).toBe("'＠SUM(A1)");
+  });
+
+  it("leaves ordinary text, empty cells and already neutralised cells alone", () => {
+    for (const value of ["Xi Jinping", "", "'=1", "1-2", " =1", "São Tomé", "🇧🇷"]) {
+      expect(neutraliseCell(value)).toBe(value);
+    }
+  });
+});
+
+const source = { id: 3, title: "Maduro to attend", publisher: "bne", url: "https://example.org/a" };
+
+function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
+  return {
+    id: 42,
+    eventId: 1,
+    event: { slug: "victory-day-parade-2025" },
+    leader: {
+      id: 7,
+      name: "Nicolas Maduro",
+      office: "President",
+      polity: "Venezuela",
+      countryCode: "VE",
+    },
+    status: "confirmed",
+    asOf: "2025-04-12",
+    note: "",
+    updatedAt: "2025-04-13T10:00:00.000Z",
+    version: 1,
+    citations: [
+      {
+        id: 1,
+        quote: "Maduro will travel to Moscow",
+        start: 10,
+        end: 38,
+        prefix: "",
+        suffix: "",
+        source,
+      },
+      {
+        id: 2,
+        quote: "We appreciate that President Maduro will be with us on Victory Day",
+        start: 200,
+        end: 266,
+        prefix: "",
+        suffix: "",
+        source,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe("wideRow", () => {
+  it("gives one cell per column, in the documented order", () => {
+    const row = wideRow(entry(), "https://rollcall.example.org");
+    expect(row).toHaveLength(WIDE_COLUMNS.length);
+    expect(Object.fromEntries(WIDE_COLUMNS.map((column, i) => [column, row[i]]))).toEqual({
+      event: "victory-day-parade-2025",
+      leader: "Nicolas Maduro",
+      office: "President",
+      country: "Venezuela",
+      country_code: "VE",
+      status: "confirmed",
+      as_of: "2025-04-12",
+      note: "",
+      quotes:
+        "Maduro will travel to Moscow\nWe appreciate that President Maduro will be with us on Victory Day",
+      sources: "Maduro to attend\nMaduro to attend",
+      source_urls: "https://example.org/a\nhttps://example.org/a",
+      updated_at: "2025-04-13T10:00:00.000Z",
+      url: "https://rollcall.example.org/attendance/42",
+    });
+  });
+
+  it("leaves unknown values empty rather than writing null", () => {
+    const row = wideRow(
+      entry({ asOf: null, leader: { ...entry().leader, countryCode: null }, citations: [] }),
+      "http://localhost:3000",
+    );
+    expect(row[WIDE_COLUMNS.indexOf("country_code")]).toBe("");
+    expect(row[WIDE_COLUMNS.indexOf("as_of")]).toBe("");
+    expect(row[WIDE_COLUMNS.indexOf("quotes")]).toBe("");
+    expect(row[WIDE_COLUMNS.indexOf("url")]).toBe("http://localhost:3000/attendance/42");
+  });
+});
+
+describe("longRows", () => {
+  it("gives one row per citation with its offsets and a text-fragment link", () => {
+    const rows = longRows(entry());
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toHaveLength(LONG_COLUMNS.length);
+    expect(rows[0]).toEqual([
+      "victory-day-parade-2025",
+      "Nicolas Maduro",
+      "confirmed",
+      "Maduro will travel to Moscow",
+      "10",
+      "38",
+      "Maduro to attend",
+      "https://example.org/a",
+      "https://example.org/a#:~:text=Maduro%20will%20travel%20to%20Moscow",
+    ]);
+    expect(rows[1]?.[LONG_COLUMNS.indexOf("fragment_url")]).toBe(
+      "https://example.org/a#:~:text=We%20appreciate%20that%20President,us%20on%20Victory%20Day",
+    );
+  });
+
+  it("keeps an entry without citations as one row", () => {
+    expect(longRows(entry({ citations: [] }))).toEqual([
+      ["victory-day-parade-2025", "Nicolas Maduro", "confirmed", "", "", "", "", "", ""],
+    ]);
+  });
+});
+
+describe("exportFilename", () => {
+  it("names the export after the event and today's date", () => {
+    const today = new Date("2026-11-27T23:30:00Z");
+    expect(exportFilename("victory-day-parade-2025", today)).toBe(
+      "rollcall-victory-day-parade-2025-2026-11-27.csv",
+    );
+    expect(exportFilename('a"b\r\nc/../d', today)).toBe("rollcall-a-b-c-d-2026-11-27.csv");
+  });
+});
+
+describe("csvStream", () => {
+  const columns = ["leader", "note"];
+
+  it("writes RFC 4180: header, CRLF line ends, quoted fields, doubled quotes", async () => {
+    const rows = [
+      ["Plain", "x"],
+      ['Dr. "Ana", de la Peña', "two\nlines"],
+    ];
+    const { text } = await readStream(csvStream(columns, rows));
+    expect(text).toBe('leader,note\r\nPlain,x\r\n"Dr. ""Ana"", de la Peña","two\nlines"\r\n');
+  });
+
+  it("neutralises every payload and keeps the column count", async () => {
+    const rows = PAYLOADS.map(([payload]) => ["Leader", payload]);
+    const { text } = await readStream(csvStream(columns, rows));
+    expect(text).toContain('"a,""=1"');
+    const parsed: string[][] = parse(text, { record_delimiter: "\r\n" });
+    expect(parsed[0]).toEqual(columns);
+    expect(parsed.slice(1)).toEqual(PAYLOADS.map(([, expected]) => ["Leader", expected]));
+  });
+
+  it("starts with a byte-order mark only when asked", async () => {
+    const plain = await readStream(csvStream(columns, [["a", "b"]]));
+    const excel = await readStream(csvStream(columns, [["a", "b"]], { bom: true }));
+    expect([...plain.bytes.subarray(0, 3)]).toEqual([...Buffer.from("lea")]);
+    expect([...excel.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.bytes.subarray(3)).toEqual(plain.bytes);
+  });
+
+  it("writes the header alone when there are no rows", async () => {
+    expect((await readStream(csvStream(columns, []))).text).toBe("leader,note\r\n");
+  });
+
+  it("pulls rows only as they are read, and stops the source when cancelled", async () => {
+    let pulled = 0;
+    let closed = false;
+    async function* rows() {
+      try {
+        for (let i = 0; i < 100_000; i++) {
+          pulled++;
+          yield [`Leader ${i}`, "a note of some length to fill the chunk"];
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const reader = csvStream(columns, rows()).getReader();
+    const first = await reader.read();
+    expect(first.value?.length).toBeGreaterThan(0);
+    expect(pulled).toBeLessThan(5_000);
+    await reader.cancel();
+    expect(closed).toBe(true);
+    expect(pulled).toBeLessThan(5_000);
+  });
+
+  it("fails the stream, instead of ending it cleanly, when the source fails", async () => {
+    async function* rows() {
+      yield ["a", "b"];
+      throw new Error("database gone");
+    }
+    await expect(readStream(csvStream(columns, rows()))).rejects.toThrow("database gone");
+  });
+});

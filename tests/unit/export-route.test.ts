@@ -1,0 +1,261 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LONG_COLUMNS, WIDE_COLUMNS } from "@/lib/csv/attendance-rows";
+import { leaderSearchKey } from "@/lib/text/search-key";
+import { createTestDatabase } from "./helpers/test-db";
+import { readStream } from "./helpers/read-stream";
+
+/**
+ * The export routes called as Next calls them, on a temporary database holding what the
+ * editing features will one day let people type: names with commas, quotes, line breaks,
+ * accents and emoji, and notes that a spreadsheet would run as formulas.
+ */
+const SLUG = "summit-2026";
+const HARD_NAME = 'Dr. "Ana" María, de la Peña\nSegunda 🇧🇷😀';
+const HARD_LEADER = {
+  name: HARD_NAME,
+  office: "President, acting",
+  polity: "São Tomé and Príncipe",
+};
+const QUOTE_1 = "María, “the guest”, will attend";
+const QUOTE_2 = 'she said "yes, gladly"';
+const TEXT = `Officials said that ${QUOTE_1} on Monday. Asked again, ${QUOTE_2} to reporters.`;
+
+// Note → the note cell a spreadsheet receives.
+const PAYLOADS: [string, string][] = [
+  ["=1+2", "'=1+2"],
+  ["+1", "'+1"],
+  ["-1", "'-1"],
+  ["@SUM(A1)", "'@SUM(A1)"],
+  ["\t=1", "'\t=1"],
+  ["\r=1", "'\r=1"],
+  ["\n=1", "'\n=1"],
+  ['a,"=1', 'a,"=1'],
+];
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let eventCsv: typeof import("@/app/events/[slug]/attendance.csv/route").GET;
+let allCsv: typeof import("@/app/attendance.csv/route").GET;
+let hardEntryId: number;
+const sourceUrl = "https://news.example.org/summit?id=1&lang=es";
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // Imported after the database exists: lib/db.ts reads DATABASE_URL when first loaded.
+  eventCsv = (await import("@/app/events/[slug]/attendance.csv/route")).GET;
+  allCsv = (await import("@/app/attendance.csv/route")).GET;
+
+  const event = await t.db.event.create({
+    data: {
+      slug: SLUG,
+      name: "Summit",
+      place: "Lisbon",
+      date: new Date("2026-06-01T00:00:00Z"),
+      occasion: "A test",
+    },
+  });
+  const source = await t.db.source.create({
+    data: { title: 'Summit "guests", day 1', publisher: "Example", url: sourceUrl, text: TEXT },
+  });
+  const cite = (quote: string, position: number) => ({
+    sourceId: source.id,
+    quote,
+    start: TEXT.indexOf(quote),
+    end: TEXT.indexOf(quote) + quote.length,
+    position,
+  });
+
+  const hard = await t.db.attendance.create({
+    data: {
+      status: "confirmed",
+      asOf: new Date("2026-05-20T00:00:00Z"),
+      note: "Arrives Monday, leaves Tuesday",
+      event: { connect: { id: event.id } },
+      leader: {
+        create: { ...HARD_LEADER, searchText: leaderSearchKey(HARD_LEADER), countryCode: "ST" },
+      },
+      citations: { create: [cite(QUOTE_1, 0), cite(QUOTE_2, 1)] },
+    },
+  });
+  hardEntryId = hard.id;
+
+  for (const [i, [payload]] of PAYLOADS.entries()) {
+    await t.db.attendance.create({
+      data: {
+        status: "reported",
+        note: payload,
+        event: { connect: { id: event.id } },
+        leader: { create: { name: `Payload ${i + 1}`, office: "Minister", polity: "Testland" } },
+        citations: { create: [cite(QUOTE_2, 0)] },
+      },
+    });
+  }
+  await t.db.attendance.create({
+    data: {
+      status: "declined",
+      event: { connect: { id: event.id } },
+      leader: {
+        create: {
+          name: '=HYPERLINK("https://evil.example","Click")',
+          office: "-",
+          polity: "@home",
+        },
+      },
+      citations: { create: [cite(QUOTE_1, 0)] },
+    },
+  });
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  await t.cleanup();
+});
+
+async function get(path: string) {
+  const request = new Request(`http://localhost${path}`);
+  const slug = path.match(/^\/events\/([^/]+)\//)?.[1];
+  const response = slug
+    ? await eventCsv(request, { params: Promise.resolve({ slug: decodeURIComponent(slug) }) })
+    : await allCsv(request);
+  const body = response.body ? await readStream(response.body) : null;
+  return { response, body };
+}
+
+/** Parses strictly: CRLF record ends only, and every row must have the header's length. */
+function parseCsv(text: string): string[][] {
+  return parse(text, { record_delimiter: "\r\n", relax_column_count: false });
+}
+
+describe("GET /events/[slug]/attendance.csv", () => {
+  it("answers a CSV attachment named after the event and today's date", async () => {
+    const { response } = await get(`/events/${SLUG}/attendance.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="rollcall-${SLUG}-${today}.csv"`,
+    );
+  });
+
+  it("round-trips a name with commas, quotes, a line break, accents and emoji exactly", async () => {
+    const { body } = await get(`/events/${SLUG}/attendance.csv`);
+    const [header, ...rows] = parseCsv(body!.text);
+    expect(header).toEqual([...WIDE_COLUMNS]);
+    for (const row of rows) expect(row).toHaveLength(13);
+
+    const hard = rows.find((row) => row[1] === HARD_NAME);
+    expect(hard).toEqual([
+      SLUG,
+      HARD_NAME,
+      "President, acting",
+      "São Tomé and Príncipe",
+      "ST",
+      "confirmed",
+      "2026-05-20",
+      "Arrives Monday, leaves Tuesday",
+      `${QUOTE_1}\n${QUOTE_2}`,
+      'Summit "guests", day 1\nSummit "guests", day 1',
+      `${sourceUrl}\n${sourceUrl}`,
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      `http://localhost/attendance/${hardEntryId}`,
+    ]);
+  });
+
+  it("neutralises every formula payload and keeps 13 columns", async () => {
+    const { body } = await get(`/events/${SLUG}/attendance.csv`);
+    const rows = parseCsv(body!.text).slice(1);
+    expect(rows).toHaveLength(1 + PAYLOADS.length + 1);
+    const noteOf = (name: string) => rows.find((row) => row[1] === name)?.[7];
+    for (const [i, [payload, expected]] of PAYLOADS.entries()) {
+      expect(noteOf(`Payload ${i + 1}`), JSON.stringify(payload)).toBe(expected);
+    }
+    const link = rows.find((row) => row[5] === "declined");
+    expect(link?.slice(1, 4)).toEqual([
+      `'=HYPERLINK("https://evil.example","Click")`,
+      "'-",
+      "'@home",
+    ]);
+    expect(body!.text).toContain('"a,""=1"');
+  });
+
+  it("sends no byte-order mark unless bom=1 asks for one", async () => {
+    const plain = await get(`/events/${SLUG}/attendance.csv`);
+    expect(plain.body!.text.startsWith("event,leader,")).toBe(true);
+    const excel = await get(`/events/${SLUG}/attendance.csv?bom=1`);
+    expect([...excel.body!.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.body!.bytes.subarray(3)).toEqual(plain.body!.bytes);
+  });
+
+  it("honours the list's filter and search", async () => {
+    const declined = parseCsv(
+      (await get(`/events/${SLUG}/attendance.csv?status=declined`)).body!.text,
+    );
+    expect(declined.slice(1).map((row) => row[5])).toEqual(["declined"]);
+    const search = parseCsv((await get(`/events/${SLUG}/attendance.csv?q=pena`)).body!.text);
+    expect(search.slice(1).map((row) => row[1])).toEqual([HARD_NAME]);
+  });
+
+  it("format=long gives one row per citation with offsets that point at the quote", async () => {
+    const { body } = await get(`/events/${SLUG}/attendance.csv?format=long`);
+    const [header, ...rows] = parseCsv(body!.text);
+    expect(header).toEqual([...LONG_COLUMNS]);
+    expect(rows).toHaveLength(2 + PAYLOADS.length + 1);
+    const hardRows = rows.filter((row) => row[1] === HARD_NAME);
+    expect(hardRows.map((row) => row[3])).toEqual([QUOTE_1, QUOTE_2]);
+    for (const row of rows) {
+      const [, , , quote, start, end, source, url, fragment] = row;
+      expect(TEXT.slice(Number(start), Number(end))).toBe(quote);
+      expect(source).toBe('Summit "guests", day 1');
+      expect(url).toBe(sourceUrl);
+      expect(fragment?.startsWith(`${sourceUrl}#:~:text=`)).toBe(true);
+    }
+  });
+
+  it("answers 404 for an unknown event and 400 for an unknown format", async () => {
+    expect((await get("/events/no-such-event/attendance.csv")).response.status).toBe(404);
+    const bad = await get(`/events/${SLUG}/attendance.csv?format=xlsx`);
+    expect(bad.response.status).toBe(400);
+    expect(bad.body!.text).toContain("format must be wide or long");
+  });
+});
+
+describe("GET /attendance.csv", () => {
+  it("exports every event's entries in entry id order, named for all events", async () => {
+    const { response, body } = await get("/attendance.csv");
+    const today = new Date().toISOString().slice(0, 10);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="rollcall-all-events-${today}.csv"`,
+    );
+    const rows = parseCsv(body!.text).slice(1);
+    const ids = rows.map((row) => Number(row[12]?.split("/").pop()));
+    expect(ids).toEqual(
+      (await t.db.attendance.findMany({ orderBy: { id: "asc" } })).map((e) => e.id),
+    );
+    expect(rows.find((row) => row[1] === HARD_NAME)?.[8]).toBe(`${QUOTE_1}\n${QUOTE_2}`);
+  });
+
+  it("honours the status filter", async () => {
+    const rows = parseCsv((await get("/attendance.csv?status=reported")).body!.text).slice(1);
+    expect(rows).toHaveLength(PAYLOADS.length);
+    expect(new Set(rows.map((row) => row[5]))).toEqual(new Set(["reported"]));
+  });
+});
+
+describe("listAllAttendanceForExport", () => {
+  it("reads every entry exactly once across batch boundaries, in id order", async () => {
+    const { listAllAttendanceForExport } = await import("@/lib/data/export");
+    const all = (await t.db.attendance.findMany({ orderBy: { id: "asc" } })).map((e) => e.id);
+    expect(all).toHaveLength(10);
+    for (const batchSize of [1, 3, 5, 10, 11]) {
+      const ids = [];
+      for await (const entry of listAllAttendanceForExport({}, batchSize)) ids.push(entry.id);
+      expect(ids, `batches of ${batchSize}`).toEqual(all);
+    }
+    const reported = [];
+    for await (const entry of listAllAttendanceForExport({ status: "reported" }, 3)) {
+      reported.push(entry.status);
+    }
+    expect(reported).toEqual(Array(PAYLOADS.length).fill("reported"));
+  });
+});
