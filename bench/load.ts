@@ -6,6 +6,7 @@ import { cpuMs } from "./processes";
 
 export type LoadResult = {
   url: string;
+  connections: number;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -66,6 +67,7 @@ export async function runLoad(
   const cpu = options.serverPid ? cpuMs(options.serverPid) - cpuBefore : null;
   return {
     url,
+    connections: options.connections,
     requestsPerSecond: json.requests.average,
     p50Ms: json.latency.p50,
     p99Ms: json.latency.p99,
