@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --seconds <n>] [-- --reuse-db] [-- --rebuild]
+ * npm run bench [-- --quick] [-- --seconds <n>] [-- --reuse-db] [-- --no-build]
  *
  * Generates a scale database in bench/.work/, builds and starts the production server on it,
  * loads it with autocannon from a second process beside the baselines that set this machine's
@@ -59,37 +59,16 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 // ---- Build ----
 
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const p of [
-    "app",
-    "components",
-    "lib",
-    "next.config.js",
-    "package-lock.json",
-    "postcss.config.mjs",
-    "tsconfig.json",
-  ]) {
-    const full = path.join(ROOT, p);
-    if (fs.existsSync(full)) visit(full);
-  }
-  return newest;
-}
-
-/** `next build`, unless the last build is newer than every source file (or --rebuild). */
+/**
+ * `next build`, always unless --no-build: pages cached on first request are written into
+ * .next/ and outlive the server, so a build that served another database (the end-to-end
+ * tests', say) would serve its pages here. --no-build is for repeated runs on the same data.
+ */
 function build(env: NodeJS.ProcessEnv): { seconds: number; skipped: boolean } {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (
-    !args.includes("--rebuild") &&
-    fs.existsSync(buildId) &&
-    fs.statSync(buildId).mtimeMs > newestSourceMtime()
-  ) {
-    log("the production build is up to date; not rebuilding (--rebuild forces it)");
+  if (args.includes("--no-build")) {
+    log(
+      "not rebuilding (--no-build): cached pages of earlier runs in .next/ are served as they are",
+    );
     return { seconds: 0, skipped: true };
   }
   log("next build");
@@ -384,6 +363,10 @@ async function main() {
     const serverPid = findNextServerPid(next.child.pid!);
     log(`next start: pid ${next.child.pid}, serving from pid ${serverPid}`);
 
+    const home = await (await fetch(`${origin}/`)).text();
+    if (!home.includes("/events/bench-event-")) {
+      throw new Error("the home page is not this database's: a cached page of another run?");
+    }
     const eventPath = `/events/${data.sampleEventSlug}`;
     await fetch(origin + eventPath).then((r) => r.arrayBuffer());
     const eventPage = Buffer.from(await (await fetch(origin + eventPath)).arrayBuffer());
