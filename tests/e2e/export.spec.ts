@@ -157,7 +157,8 @@ test("/attendance.csv exports every event", async ({ request }) => {
   const rows = parseCsv(await csvText(response)).slice(1);
   // Editing tests running alongside add entries to events of their own; the seed's nine are all here.
   expect(rows.filter((row) => row[0] === "victory-day-parade-2025")).toHaveLength(9);
-  for (const row of rows) expect(row[0]).toMatch(/^(victory-day-parade-2025|harbour-summit-[0-9a-f]+)$/);
+  for (const row of rows)
+    expect(row[0]).toMatch(/^(victory-day-parade-2025|harbour-summit-[0-9a-f]+)$/);
 });
 
 test("an unknown event's export answers 404", async ({ request }) => {
