@@ -36,10 +36,19 @@ export function resolveDatabaseFile(
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
+/**
+ * SQLite (3.32+, as better-sqlite3 builds it) takes 32,766 bound values per statement. The
+ * adapter does not say so, and Prisma then assumes 999 and refuses a relation load over more
+ * rows (P2029), e.g. an event with 1,000 entries.
+ */
+const MAX_BIND_VALUES = 32_766;
+
 class SqliteAdapterFactory extends PrismaBetterSqlite3 {
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
+    const info = adapter.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+    adapter.getConnectionInfo = () => ({ ...info, maxBindValues: MAX_BIND_VALUES });
     return adapter;
   }
 }
