@@ -1,10 +1,23 @@
 import type { Metadata } from "next";
 import { EventView } from "@/components/event-view";
-import { getEventAttendance } from "@/lib/data/attendance";
+import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
 import { getFeaturedEvent } from "@/lib/data/events";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
-export const metadata: Metadata = { title: "Who attends" };
+const description =
+  "Which world leaders attend the featured event, with the passage of the news report behind every status.";
+
+export const metadata: Metadata = {
+  title: "Who attends",
+  description,
+  openGraph: {
+    type: "website",
+    siteName: "Rollcall",
+    title: "Who attends · Rollcall",
+    description,
+  },
+  twitter: { card: "summary_large_image", title: "Who attends · Rollcall", description },
+};
 
 export default async function HomePage({
   searchParams,
@@ -24,5 +37,7 @@ export default async function HomePage({
       </div>
     );
   }
-  return <EventView {...view} query={query} path="/" />;
+  const mapEntries =
+    query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
+  return <EventView {...view} mapEntries={mapEntries} query={query} path="/" />;
 }
