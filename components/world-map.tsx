@@ -21,7 +21,7 @@ export function WorldMap({ entries }: WorldMapProps) {
         viewBox={`0 0 ${map.width} ${map.height}`}
         role="group"
         aria-label={map.label}
-        className="world-map h-auto w-full"
+        className="h-auto w-full max-w-3xl"
       >
         <Patterns />
         {/* Served by app/map/land.svg: the same for every event, so cached. */}
