@@ -27,7 +27,6 @@ async function startServer() {
       ...process.env,
       PORT: port,
       DATABASE_URL: "file:./data/audit.db",
-      SITE_URL: base,
       E2E_SKIP_BUILD: process.env.AUDIT_SKIP_BUILD ?? "",
     },
   });
