@@ -46,7 +46,8 @@ export function WorldMap({ entries }: WorldMapProps) {
       <MapLegend />
       {map.unplaced.length > 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Not on the map: {map.unplaced.map((e) => e.leader.name).join(", ")} (no country given).
+          Not on the map (no country, or one the map lacks):{" "}
+          {map.unplaced.map((e) => e.leader.name).join(", ")}.
         </p>
       )}
     </div>
