@@ -28,7 +28,7 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
 
   const [{ rows, nextBefore }, events] = await Promise.all([
     listAdminAttendance({ q, eventSlug, status, before }),
-    listEventOptions(200),
+    listEventOptions({ limit: 200 }),
   ]);
   const nextParams = new URLSearchParams({
     ...(q ? { q } : {}),

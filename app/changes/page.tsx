@@ -26,7 +26,7 @@ export default async function ChangesPage({
   const before = parseId(first(params.before)) ?? undefined;
   const [{ rows, nextBefore, eventUnknown }, events, authors] = await Promise.all([
     listChanges({ eventSlug, actorId, before }),
-    listEventOptions(200),
+    listEventOptions({ limit: 200 }),
     listChangeAuthors(),
   ]);
   const next = new URLSearchParams({

@@ -25,7 +25,7 @@ export async function createAttendanceAction(
   const result = await createAttendance(form.editor, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
@@ -44,7 +44,7 @@ export async function updateAttendanceAction(
   const result = await updateAttendance(form.editor, form.id, form.version, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug, result.previousEventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
@@ -63,7 +63,7 @@ export async function deleteAttendanceAction(
   const result = await deleteAttendance(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
@@ -82,7 +82,7 @@ export async function revertAttendanceAction(
   const result = await revertAttendance(form.editor, form.id, form.version, form.data.revisionId);
   if (!result.ok) return failureState(result, {});
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: [result.eventSlug, result.previousEventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,

@@ -19,7 +19,10 @@ export async function updateLeaderAction(
   const result = await updateLeader(form.editor, form.id, form.version, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  revalidatePublicPages({ eventSlugs: result.eventSlugs, attendanceIds: result.attendanceIds });
+  await revalidatePublicPages({
+    eventSlugs: result.eventSlugs,
+    attendanceIds: result.attendanceIds,
+  });
   redirect(`/admin/leaders/${form.id}?saved=1`);
 }
 

@@ -30,7 +30,7 @@ export async function updateSourceAction(
   const result = await updateSource(form.editor, form.id, form.version, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  revalidatePublicPages({
+  await revalidatePublicPages({
     eventSlugs: result.eventSlugs,
     attendanceIds: result.attendanceIds,
     sourceIds: [result.sourceId],

@@ -382,6 +382,29 @@ export type AdminAttendanceRow = {
 };
 
 /**
+ * Above this many matching leaders, reading the newest entries and keeping those of a matching
+ * leader fills a page sooner than looking up each leader's entries by index.
+ */
+const LEADER_LOOKUP_LIMIT = 500;
+
+/**
+ * The search as a filter on entries. Prisma turns a relation filter into a join that SQLite
+ * runs by reading entries newest first: a search for a leader with few entries reads the whole
+ * table (0.3 s at 500,000 entries). Finding the leaders first (a scan of the small leader
+ * table) lets it read just their entries through the leaderId index instead.
+ */
+async function leaderSearchFilter(q: string): Promise<Prisma.AttendanceWhereInput> {
+  const key = searchKey(q);
+  const leaders = await db.leader.findMany({
+    where: { searchText: { contains: key } },
+    select: { id: true },
+    take: LEADER_LOOKUP_LIMIT + 1,
+  });
+  if (leaders.length > LEADER_LOOKUP_LIMIT) return { leader: { searchText: { contains: key } } };
+  return { leaderId: { in: leaders.map((l) => l.id) } };
+}
+
+/**
  * Entries across events, newest first, a page at a time by keyset (`before` = the last id of
  * the previous page), so a page costs the same at entry 100 and at entry 100,000.
  */
@@ -394,7 +417,7 @@ export async function listAdminAttendance(query: {
   const where: Prisma.AttendanceWhereInput = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.eventSlug ? { event: { slug: query.eventSlug } } : {}),
-    ...(query.q ? { leader: { searchText: { contains: searchKey(query.q) } } } : {}),
+    ...(query.q ? await leaderSearchFilter(query.q) : {}),
     ...(query.before ? { id: { lt: query.before } } : {}),
   };
   const rows = await db.attendance.findMany({
@@ -408,7 +431,8 @@ export async function listAdminAttendance(query: {
       updatedAt: true,
       leader: { select: { name: true, office: true, polity: true } },
       event: { select: { slug: true, name: true, date: true } },
-      _count: { select: { citations: true } },
+      // The ids, not `_count`: Prisma's `_count` groups the whole citation table first.
+      citations: { select: { id: true } },
     },
   });
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
@@ -422,7 +446,7 @@ export async function listAdminAttendance(query: {
       status: r.status,
       asOf: r.asOf ? toIsoDate(r.asOf) : null,
       updatedAt: r.updatedAt.toISOString(),
-      citationCount: r._count.citations,
+      citationCount: r.citations.length,
     })),
     nextBefore: rows.length > ADMIN_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };

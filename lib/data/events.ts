@@ -24,24 +24,41 @@ export async function listEvents(
     orderBy: [{ date: "desc" }, { id: "desc" }],
     skip: (page - 1) * EVENTS_PAGE_SIZE,
     take: EVENTS_PAGE_SIZE + 1,
-    include: { _count: { select: { attendances: true } } },
   });
+  const events = rows.slice(0, EVENTS_PAGE_SIZE);
+  // Counted for this page's events only: Prisma's `_count` groups the whole table first.
+  const counts = await db.attendance.groupBy({
+    by: ["eventId"],
+    where: { eventId: { in: events.map((e) => e.id) } },
+    _count: { _all: true },
+  });
+  const countById = new Map(counts.map((c) => [c.eventId, c._count._all]));
   return {
-    events: rows
-      .slice(0, EVENTS_PAGE_SIZE)
-      .map((row) => ({ ...toEventDTO(row), entryCount: row._count.attendances })),
+    events: events.map((row) => ({ ...toEventDTO(row), entryCount: countById.get(row.id) ?? 0 })),
     hasMore: rows.length > EVENTS_PAGE_SIZE,
   };
 }
 
 export type EventOption = { id: number; slug: string; name: string; date: string };
 
-/** Events for the entry form's picker, newest first (bounded: the form is not a catalogue). */
-export async function listEventOptions(limit = 500): Promise<EventOption[]> {
+/**
+ * Events for the entry form's picker, newest first (bounded: the form is not a catalogue),
+ * plus the event `include` (an edited entry's own) wherever it falls, so an entry of an older
+ * event can be edited without losing its event.
+ */
+export async function listEventOptions({
+  limit = 500,
+  include,
+}: { limit?: number; include?: number } = {}): Promise<EventOption[]> {
+  const select = { id: true, slug: true, name: true, date: true } as const;
   const rows = await db.event.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, slug: true, name: true, date: true },
+    select,
   });
+  if (include !== undefined && !rows.some((r) => r.id === include)) {
+    const own = await db.event.findUnique({ where: { id: include }, select });
+    if (own) rows.push(own);
+  }
   return rows.map((r) => ({ ...r, date: r.date.toISOString().slice(0, 10) }));
 }

@@ -37,13 +37,18 @@ export async function listLeadersAdmin(
       office: true,
       polity: true,
       countryCode: true,
-      _count: { select: { attendances: true } },
     },
   });
+  const leaders = rows.slice(0, pageSize);
+  // Counted for this page's leaders only: Prisma's `_count` groups the whole table first.
+  const counts = await db.attendance.groupBy({
+    by: ["leaderId"],
+    where: { leaderId: { in: leaders.map((l) => l.id) } },
+    _count: { _all: true },
+  });
+  const countById = new Map(counts.map((c) => [c.leaderId, c._count._all]));
   return {
-    rows: rows
-      .slice(0, pageSize)
-      .map(({ _count, ...r }) => ({ ...r, entryCount: _count.attendances })),
+    rows: leaders.map((r) => ({ ...r, entryCount: countById.get(r.id) ?? 0 })),
     hasMore: rows.length > pageSize,
   };
 }
@@ -147,14 +152,12 @@ export async function deleteLeader(
   version: number,
 ): Promise<WriteResult<object>> {
   return db.$transaction(async (tx) => {
-    const current = await tx.leader.findUnique({
-      where: { id },
-      include: { _count: { select: { attendances: true } } },
-    });
+    const current = await tx.leader.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
-    if (current._count.attendances > 0) {
-      const n = current._count.attendances;
+    // A count by index, not `_count`, which groups the whole table inside this write transaction.
+    const n = await tx.attendance.count({ where: { leaderId: id } });
+    if (n > 0) {
       return {
         ok: false,
         kind: "invalid",

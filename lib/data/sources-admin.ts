@@ -36,14 +36,21 @@ export async function listSourcesAdmin(
       publisher: true,
       url: true,
       publishedOn: true,
-      _count: { select: { citations: true } },
     },
   });
+  const sources = rows.slice(0, pageSize);
+  // Counted for this page's sources only: Prisma's `_count` groups the whole table first.
+  const counts = await db.citation.groupBy({
+    by: ["sourceId"],
+    where: { sourceId: { in: sources.map((s) => s.id) } },
+    _count: { _all: true },
+  });
+  const countById = new Map(counts.map((c) => [c.sourceId, c._count._all]));
   return {
-    rows: rows.slice(0, pageSize).map(({ _count, publishedOn, ...r }) => ({
+    rows: sources.map(({ publishedOn, ...r }) => ({
       ...r,
       publishedOn: publishedOn ? toIsoDate(publishedOn) : null,
-      citationCount: _count.citations,
+      citationCount: countById.get(r.id) ?? 0,
     })),
     hasMore: rows.length > pageSize,
   };

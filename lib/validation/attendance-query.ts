@@ -30,6 +30,9 @@ export const attendanceQuerySchema = z.object({
 
 export type AttendanceQuery = z.infer<typeof attendanceQuerySchema>;
 
+/** The whole list in its default order: what the cached pages show. */
+export const UNFILTERED_QUERY: AttendanceQuery = { sort: "name" };
+
 export function parseAttendanceQuery(
   params: Record<string, string | string[] | undefined> | URLSearchParams,
 ): AttendanceQuery {

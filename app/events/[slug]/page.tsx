@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { formatDay } from "@/components/format";
-import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
+import { getEventAttendance } from "@/lib/data/attendance";
 import { getEventBySlug } from "@/lib/data/events";
-import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
+import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
-type EventPageProps = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type EventPageProps = { params: Promise<{ slug: string }> };
+
+// The unfiltered list: rendered on first request, then served from the cache until an edit
+// revalidates it (lib/actions/revalidate.ts). A request with filters is rewritten to
+// ./filtered (next.config.js), which renders per request.
+export async function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: EventPageProps): Promise<Metadata> {
   const event = await getEventBySlug((await params).slug);
@@ -27,18 +31,14 @@ export async function generateMetadata({ params }: EventPageProps): Promise<Meta
   };
 }
 
-export default async function EventPage({ params, searchParams }: EventPageProps) {
-  const { slug } = await params;
-  const query = parseAttendanceQuery(await searchParams);
-  const view = await getEventAttendance(slug, query);
+export default async function EventPage({ params }: EventPageProps) {
+  const view = await getEventAttendance((await params).slug, UNFILTERED_QUERY);
   if (!view) notFound();
-  const mapEntries =
-    query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
   return (
     <EventView
       {...view}
-      mapEntries={mapEntries}
-      query={query}
+      mapEntries={view.entries}
+      query={UNFILTERED_QUERY}
       path={`/events/${view.event.slug}`}
     />
   );

@@ -35,7 +35,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
   if (!entry) notFound();
   const saved = (await searchParams).saved;
   const [events, leaders, sources, revisions] = await Promise.all([
-    listEventOptions(),
+    listEventOptions({ include: entry.eventId }),
     listLeaderOptions(),
     listSourceOptions(),
     listEntryRevisions(entry.id),

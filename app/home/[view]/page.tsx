@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EventView } from "@/components/event-view";
+import { NoEvents } from "@/components/no-events";
+import { getEventAttendance } from "@/lib/data/attendance";
+import { getFeaturedEvent } from "@/lib/data/events";
+import { homeMetadata } from "@/lib/seo";
+import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
+
+export const metadata: Metadata = homeMetadata;
+
+type CachedHomePageProps = { params: Promise<{ view: string }> };
+
+/**
+ * "/" without filters, rewritten here (next.config.js) so it is cached like an event page:
+ * rendered on first request rather than at build (the build has no database), then served from
+ * the cache until an edit of the featured event revalidates `/home/all`. `all` is the only view.
+ */
+export async function generateStaticParams() {
+  return [];
+}
+
+export default async function CachedHomePage({ params }: CachedHomePageProps) {
+  if ((await params).view !== "all") notFound();
+  const featured = await getFeaturedEvent();
+  const view = featured ? await getEventAttendance(featured.slug, UNFILTERED_QUERY) : null;
+  if (!view) return <NoEvents />;
+  return <EventView {...view} mapEntries={view.entries} query={UNFILTERED_QUERY} path="/" />;
+}

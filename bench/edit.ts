@@ -1,0 +1,124 @@
+/**
+ * One save on the scale database, as an editor makes it: the entry form in Chromium, signed in
+ * with the benchmark's session. Then, over HTTP, whether the public page shows the change at
+ * once, and whether the pages the change does not touch are still served from the cache.
+ */
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
+import { STATUS_LABELS, type AttendanceStatus } from "../lib/attendance/status";
+
+export type EditResult =
+  | { skipped: string }
+  | {
+      entryId: number;
+      eventSlug: string;
+      from: AttendanceStatus;
+      to: AttendanceStatus;
+      /** Click on "Save changes" to the server action's response. */
+      saveMs: number;
+      /** Click to the confirmation on the reloaded form. */
+      confirmedMs: number;
+      /** The first request for the event page after the save: it renders again. */
+      rerenderMs: number;
+      rerenderCache: string;
+      reflected: boolean;
+      /** x-nextjs-cache of pages the save must not revalidate, requested after it. */
+      untouched: Record<string, string>;
+    };
+
+export function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
+}
+
+async function get(url: string) {
+  const started = performance.now();
+  const response = await fetch(url);
+  const html = await response.text();
+  return {
+    ms: performance.now() - started,
+    html,
+    cache: response.headers.get("x-nextjs-cache") ?? "none",
+  };
+}
+
+/** The status word in the table row of an entry on an event page. */
+export function statusInRow(html: string, entryId: number): AttendanceStatus | null {
+  const start = html.indexOf(`id="entry-${entryId}"`);
+  if (start === -1) return null;
+  const row = html.slice(start, html.indexOf("</tr>", start));
+  const found = (Object.entries(STATUS_LABELS) as [AttendanceStatus, string][]).find(([, label]) =>
+    row.includes(`>${label}</span>`),
+  );
+  return found?.[0] ?? null;
+}
+
+export async function timeEdit(options: {
+  origin: string;
+  cookies: { name: string; value: string }[];
+  entryId: number;
+  eventSlug: string;
+  from: AttendanceStatus;
+  to: AttendanceStatus;
+  untouchedPaths: string[];
+}): Promise<EditResult> {
+  const executablePath = chromiumPath();
+  if (!executablePath)
+    return { skipped: "no Chromium (install Debian's chromium or set CHROMIUM_PATH)" };
+  const { origin, entryId, eventSlug } = options;
+
+  // Cached before the save: the event page and the pages the save must leave alone.
+  for (const path of [`/events/${eventSlug}`, ...options.untouchedPaths]) {
+    await get(origin + path);
+    const again = await get(origin + path);
+    if (again.cache !== "HIT")
+      throw new Error(`${path} is not served from the cache before the save (${again.cache}).`);
+  }
+
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    const context = await browser.newContext({ baseURL: origin });
+    await context.addCookies(options.cookies.map((c) => ({ ...c, url: origin })));
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`/admin/entries/${entryId}`);
+    await page.getByRole("radio", { name: new RegExp(`^${STATUS_LABELS[options.to]}`) }).check();
+
+    const started = performance.now();
+    const response = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await response;
+    const saveMs = performance.now() - started;
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Saved. The public pages show the change now." })
+      .waitFor();
+    const confirmedMs = performance.now() - started;
+
+    const after = await get(`${origin}/events/${eventSlug}`);
+    const untouched: Record<string, string> = {};
+    for (const path of options.untouchedPaths) untouched[path] = (await get(origin + path)).cache;
+    return {
+      entryId,
+      eventSlug,
+      from: options.from,
+      to: options.to,
+      saveMs,
+      confirmedMs,
+      rerenderMs: after.ms,
+      rerenderCache: after.cache,
+      reflected: statusInRow(after.html, entryId) === options.to,
+      untouched,
+    };
+  } finally {
+    await browser.close();
+  }
+}
