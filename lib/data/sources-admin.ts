@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
 import type { SourceInput } from "@/lib/validation/source";
-import type { WriteResult } from "./attendance-admin";
+import { inTransaction, type WriteResult } from "./attendance-admin";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
@@ -109,11 +109,8 @@ const sourceSnapshot = (s: {
   text: s.text,
 });
 
-export async function createSource(
-  editor: Editor,
-  input: SourceInput,
-): Promise<WriteResult<{ sourceId: number }>> {
-  return db.$transaction(async (tx) => {
+export async function createSource(editor: Editor, input: SourceInput): Promise<WriteResult<{ sourceId: number }>> {
+  return inTransaction(async (tx) => {
     const created = await tx.source.create({ data: sourceData(input) });
     await recordRevision(tx, editor, {
       entityType: "source",
@@ -137,7 +134,7 @@ export async function updateSource(
   version: number,
   input: SourceInput,
 ): Promise<WriteResult<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>> {
-  return db.$transaction(async (tx) => {
+  return inTransaction<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>(async (tx) => {
     const current = await tx.source.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
