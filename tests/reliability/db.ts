@@ -96,8 +96,8 @@ export function invariantViolations(file: string): string[] {
     for (const s of db
       .prepare("SELECT id, title, publisher, url, text, dateNote FROM Source")
       .iterate() as Iterable<SourceRow>) {
-      if (!/^https?:\/\/[^\s/?#]+/i.test(s.url) || CONTROL.test(s.url))
-        bad("source URL not http(s)", s.url);
+      if (!/^https?:\/\/[^\s/?#]+/i.test(s.url) || /[\u0000-\u001F\u007F]/.test(s.url))
+        bad("source URL not http(s), or with control characters", s.url);
       for (const field of ["title", "publisher"] as const)
         if (!s[field].trim() || CONTROL.test(s[field])) bad(`source ${field}`, s[field]);
       if (CONTROL.test(s.dateNote)) bad("source date note", s.dateNote);
