@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { isIsoCountryCode } from "../../lib/geo/iso-3166";
 import { createPrismaClient } from "../../lib/sqlite";
@@ -184,5 +184,37 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     };
   } finally {
     await db.$disconnect();
+  }
+}
+
+/**
+ * Sessions written straight into the database, with cookies signed as Better Auth signs them
+ * (HMAC-SHA256 of the token with the server's secret): many sessions to close under load
+ * without hashing a password for each.
+ */
+export function mintSessions(file: string, email: string, count: number, secret: string) {
+  const db = openDatabase(file);
+  try {
+    const userId = db.prepare('SELECT id FROM "user" WHERE email = ?').pluck().get(email);
+    const insert = db.prepare(
+      'INSERT INTO "session" (id, token, userId, expiresAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+    const now = new Date();
+    return Array.from({ length: count }, () => {
+      const token = randomBytes(24).toString("base64url");
+      insert.run(
+        randomBytes(16).toString("base64url"),
+        token,
+        userId,
+        iso(new Date(now.getTime() + 86_400_000)),
+        iso(now),
+        iso(now),
+      );
+      const signature = createHmac("sha256", secret).update(token).digest("base64");
+      return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+    });
+  } finally {
+    db.close();
   }
 }

@@ -62,6 +62,8 @@ export type ActionResponse = {
   state?: unknown;
   /** The action threw (React's error row). */
   thrown?: boolean;
+  /** Set-Cookie headers. */
+  cookies: string[];
   body: string;
   ms: number;
 };
@@ -81,6 +83,7 @@ export async function callAction(
     cookie?: string;
     origin?: string | null;
     previousState?: unknown;
+    headers?: Record<string, string>;
   },
 ): Promise<ActionResponse> {
   const form = new FormData();
@@ -97,6 +100,7 @@ export async function callAction(
   };
   if (options.origin !== undefined) headers.origin = options.origin ?? "null";
   if (options.cookie) headers.cookie = options.cookie;
+  Object.assign(headers, options.headers);
   const started = performance.now();
   const response = await fetch(`${server.url}${options.page}`, {
     method: "POST",
@@ -107,7 +111,12 @@ export async function callAction(
   const buffer = Buffer.from(await response.arrayBuffer());
   const ms = performance.now() - started;
   const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
-  const result: ActionResponse = { status: response.status, body: buffer.toString("utf8"), ms };
+  const result: ActionResponse = {
+    status: response.status,
+    cookies: response.headers.getSetCookie(),
+    body: buffer.toString("utf8"),
+    ms,
+  };
   if (redirect) return { ...result, redirect };
   if (!(response.headers.get("content-type") ?? "").includes("text/x-component")) return result;
   const { value, thrown } = actionResult(buffer);

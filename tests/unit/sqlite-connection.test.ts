@@ -107,6 +107,7 @@ describe("the app's SQLite connection", () => {
       ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
+    const exited = once(writer, "exit");
     await once(writer.stdout!, "data");
 
     const started = Date.now();
@@ -117,7 +118,7 @@ describe("the app's SQLite connection", () => {
       await tx.signInThrottle.create(row("app"));
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
-    await once(writer, "exit");
+    await exited;
     expect(keysSeenBy(other())).toEqual(["app", "cli"]);
   });
 });
