@@ -6,8 +6,8 @@ import {
   type RouteDoor,
   type ServerActionDoor,
 } from "../../lib/actions/registry";
-import { createSample, databaseHash } from "./db";
-import { buildActions, callAction, sessionCookie, signIn, type ActionResponse } from "./http";
+import { createSample, databaseHash, mintSessions } from "./db";
+import { buildActions, callAction, sessionCookie, type ActionResponse } from "./http";
 import { editors } from "./paths";
 import { AppServer } from "./server";
 
@@ -36,6 +36,9 @@ async function sample(): Promise<DoorSample> {
   return { ...(await createSample(server.dbFile)), email: emails[0]!, password };
 }
 
+/** A fresh session of the sample's editor (a sign-out door ends it). */
+const session = (s: DoorSample) => mintSessions(server.dbFile, s.email, 1, server.secret)[0]!;
+
 test("the registry lists exactly the server actions of the build", () => {
   const built = [...buildActions().keys()].sort();
   const listed = SERVER_ACTIONS.map((a) => `lib/actions/${a.module}.ts#${a.exportName}`).sort();
@@ -45,7 +48,7 @@ test("the registry lists exactly the server actions of the build", () => {
 for (const door of SERVER_ACTIONS) {
   test(`action ${door.exportName} (${door.access}): refused without a session, with a forged Origin and with Origin: null`, async () => {
     const s = await sample();
-    const cookie = await signIn(server, s.email, s.password);
+    const cookie = session(s);
     const call = (options: { cookie?: string; origin?: string | null }) =>
       callAction(server, door, {
         page: door.page(s),
@@ -98,7 +101,7 @@ async function post(route: RouteDoor, s: DoorSample, headers: Record<string, str
 for (const route of MUTATING_ROUTES) {
   test(`route ${route.method} ${route.path} (${route.access}): refused without a session, with a forged Origin and with Origin: null`, async () => {
     const s = await sample();
-    const cookie = await signIn(server, s.email, s.password);
+    const cookie = session(s);
     const before = databaseHash(server.dbFile);
     const attempts: string[] = [];
     const closed = route.access === "closed";
@@ -136,7 +139,7 @@ for (const route of MUTATING_ROUTES) {
 
 test("a refused door leaves the session usable: a forged sign-out does not sign the editor out", async () => {
   const s = await sample();
-  const cookie = await signIn(server, s.email, s.password);
+  const cookie = session(s);
   const door = SERVER_ACTIONS.find((a) => a.exportName === "signOutAction") as ServerActionDoor;
   await callAction(server, door, { page: "/admin", fields: {}, cookie, origin: FORGED });
   const admin = await fetch(`${server.url}/admin`, { headers: { cookie }, redirect: "manual" });

@@ -608,7 +608,7 @@ test("sign-in: generated inputs never crash", async () => {
         "password",
         fc.oneof(
           { weight: 1, arbitrary: fc.constant(password) },
-          { weight: 6, arbitrary: fc.string({ maxLength: 300 }) },
+          { weight: 20, arbitrary: fc.string({ maxLength: 300 }) },
         ),
       ),
       field(
