@@ -21,7 +21,13 @@ type Tx = Prisma.TransactionClient;
 
 export type WriteFailure =
   | { ok: false; kind: "invalid"; message: string; errors: FieldErrors }
-  | { ok: false; kind: "conflict"; message: string; version: number; changes: { field: string; before: string; after: string }[] }
+  | {
+      ok: false;
+      kind: "conflict";
+      message: string;
+      version: number;
+      changes: { field: string; before: string; after: string }[];
+    }
   | { ok: false; kind: "not-found"; message: string }
   | { ok: false; kind: "busy"; message: string };
 
@@ -57,7 +63,9 @@ class Abort extends Error {
  * lock past the busy timeout) is a failure the editor can act on, not an error page: nothing
  * was written and the form keeps their input.
  */
-export async function inTransaction<T>(fn: (tx: Tx) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+export async function inTransaction<T>(
+  fn: (tx: Tx) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
   try {
     return await db.$transaction(fn);
   } catch (error) {
@@ -66,7 +74,8 @@ export async function inTransaction<T>(fn: (tx: Tx) => Promise<WriteResult<T>>):
       return {
         ok: false,
         kind: "busy",
-        message: "The database was busy and nothing was saved. Your input is kept: save again in a moment.",
+        message:
+          "The database was busy and nothing was saved. Your input is kept: save again in a moment.",
       };
     }
     throw error;
