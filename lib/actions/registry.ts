@@ -19,6 +19,8 @@ export type DoorSample = {
   quote: string;
   attendanceId: number;
   attendanceVersion: number;
+  /** A revision of the sample entry that a revert can restore. */
+  revisionId: number;
   leaderId: number;
   leaderVersion: number;
   sourceVersion: number;
@@ -110,6 +112,16 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     bound: (s) => [s.attendanceId],
     withState: true,
     fields: (s) => ({ version: String(s.attendanceVersion), confirm: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "attendance",
+    exportName: "revertAttendanceAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId],
+    withState: true,
+    fields: (s) => ({ version: String(s.attendanceVersion), revisionId: String(s.revisionId) }),
   },
   {
     kind: "action",

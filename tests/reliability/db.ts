@@ -170,7 +170,31 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
         },
       },
     });
+    // A past version of the entry, as the data layer records it, for the revert door.
+    const revision = await db.revision.create({
+      data: {
+        entityType: "attendance",
+        entityId: entry.id,
+        action: "create",
+        eventId: event.id,
+        actorName: "Seed: sample",
+        after: JSON.stringify({
+          version: entry.version,
+          eventId: event.id,
+          event: event.name,
+          leaderId: cited.id,
+          leader: cited.name,
+          status: "reported",
+          asOf: null,
+          note: "",
+          citations: [
+            { sourceId: source.id, source: source.title, quote, start, end: start + quote.length },
+          ],
+        }),
+      },
+    });
     return {
+      revisionId: revision.id,
       eventId: event.id,
       eventSlug: event.slug,
       sourceId: source.id,
