@@ -51,6 +51,11 @@ const nextConfig = {
       ],
     };
   },
+  experimental: {
+    // A source's text may have 500,000 characters (lib/validation/source.ts), up to 3 bytes
+    // each in UTF-8: Next's default limit (1 MB) refused such a save with a bare error page.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [
       {

@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { siteUrl } from "@/lib/env";
 import "./globals.css";
 
+const description =
+  "Which world leaders attend a diplomatic event, with the passage of the news report behind every status.";
+
 export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
   title: { default: "Rollcall", template: "%s · Rollcall" },
-  description:
-    "Which world leaders attend a diplomatic event, with the passage of the news report behind every status.",
+  description,
+  openGraph: { type: "website", siteName: "Rollcall", title: "Rollcall", description },
+  twitter: { card: "summary_large_image", title: "Rollcall", description },
 };
 
 export const viewport: Viewport = {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
-import { getEventAttendance } from "@/lib/data/attendance";
+import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
 import { getFeaturedEvent } from "@/lib/data/events";
+import { homeMetadata } from "@/lib/seo";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
-export const metadata: Metadata = { title: "Who attends" };
+export const metadata: Metadata = homeMetadata;
 
 // The home page with filters, rendered per request. Without filters, "/" is rewritten to the
 // cached app/home/[view] (next.config.js).
@@ -18,5 +19,7 @@ export default async function HomePage({
   const featured = await getFeaturedEvent();
   const view = featured ? await getEventAttendance(featured.slug, query) : null;
   if (!view) return <NoEvents />;
-  return <EventView {...view} query={query} path="/" />;
+  const mapEntries =
+    query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
+  return <EventView {...view} mapEntries={mapEntries} query={query} path="/" />;
 }

@@ -6,7 +6,7 @@ export type AttendanceFiltersProps = { action: string; query: AttendanceQuery };
 const fieldClass =
   "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-base dark:border-slate-600 dark:bg-slate-900";
 
-/** A plain GET form: its state lives in the URL, and it works without JavaScript. */
+/** A plain GET form: its state lives in the URL, and it works without JavaScript. Not printed. */
 export function AttendanceFilters({ action, query }: AttendanceFiltersProps) {
   return (
     <form
@@ -14,7 +14,7 @@ export function AttendanceFilters({ action, query }: AttendanceFiltersProps) {
       action={action}
       role="search"
       aria-label="Filter the list"
-      className="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-[2fr_1fr_1fr_1fr_auto] print:hidden"
     >
       <div>
         <label htmlFor="filter-q" className="block text-sm font-medium">

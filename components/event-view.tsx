@@ -1,17 +1,22 @@
 import Link from "next/link";
 import type { AttendanceDTO, EventDTO, StatusCounts as Counts } from "@/lib/data/dto";
+import { numberFootnotes } from "@/lib/attendance/footnotes";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import { AttendanceFilters } from "./attendance-filters";
 import { AttendanceList } from "./attendance-list";
 import { ExportLinks } from "./export-links";
 import { formatDay } from "./format";
+import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
+import { WorldMap } from "./world-map";
 
 export type EventViewProps = {
   event: EventDTO;
   counts: Counts;
   entries: AttendanceDTO[];
+  /** Every entry of the event, whatever the filter: the map shows them all. */
+  mapEntries: AttendanceDTO[];
   query: AttendanceQuery;
   /** Where the filter form submits: this page's path. */
   path: string;
@@ -24,9 +29,10 @@ function describeFilter(query: AttendanceQuery) {
   return parts.join(", ");
 }
 
-export function EventView({ event, counts, entries, query, path }: EventViewProps) {
+export function EventView({ event, counts, entries, mapEntries, query, path }: EventViewProps) {
   const filtered = Boolean(query.status || query.q);
   const clearHref = query.asOf ? `${path}?asOf=${query.asOf}` : path;
+  const { footnotes, numberOf } = numberFootnotes(entries);
   const caption = filtered
     ? `${entries.length} of ${counts.total} leaders, ${describeFilter(query)}`
     : `${counts.total} leaders`;
@@ -62,6 +68,15 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
         <StatusCounts counts={counts} />
       </section>
 
+      {mapEntries.length > 0 && (
+        <section aria-labelledby="map-heading" className="space-y-3 print:hidden">
+          <h2 id="map-heading" className="text-xl font-semibold">
+            Where they come from
+          </h2>
+          <WorldMap entries={mapEntries} />
+        </section>
+      )}
+
       <section aria-labelledby="list-heading" className="space-y-4">
         <h2 id="list-heading" className="text-xl font-semibold">
           Attendees
@@ -78,7 +93,7 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
           )}
         </p>
         {entries.length > 0 ? (
-          <AttendanceList entries={entries} caption={caption} />
+          <AttendanceList entries={entries} caption={caption} footnotes={numberOf} />
         ) : (
           <div className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
             <p className="font-medium">No leaders match these filters.</p>
@@ -88,6 +103,8 @@ export function EventView({ event, counts, entries, query, path }: EventViewProp
           </div>
         )}
       </section>
+
+      <PrintFootnotes footnotes={footnotes} />
     </article>
   );
 }

@@ -6,7 +6,12 @@
 import path from "node:path";
 import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlQuery,
+  SqlResultSet,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/rollcall.db";
@@ -15,10 +20,19 @@ export const DEFAULT_DATABASE_URL = "file:./data/rollcall.db";
 export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
+ * How long a transaction may wait for its turn on the connection, and then run. Saves queue
+ * behind each other (see SerializedConnection), and BEGIN IMMEDIATE may itself wait up to
+ * BUSY_TIMEOUT_MS for another process: Prisma's default (2 s) would turn a burst of saves
+ * into errors.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+/**
  * WAL lets readers (a backup, a CLI script) run beside the writer, so COMMIT is not refused
- * while someone reads: the trigger of prisma/orm#29933. synchronous=FULL makes every
- * acknowledged commit durable across a crash of the process or the machine, at the cost of
- * one fsync per commit, which an editorial workload can afford.
+ * while someone reads: the trigger of prisma/orm#29933.
+ * synchronous=FULL, not WAL's usual NORMAL: NORMAL may lose the last commits if the machine
+ * (not just the process) loses power, and a save the editor saw succeed must still be there.
+ * It costs one fsync per commit, which an editorial workload can afford.
  */
 const CONNECTION_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
@@ -36,11 +50,158 @@ export function resolveDatabaseFile(
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
+/**
+ * SQLite (3.32+, as better-sqlite3 builds it) takes 32,766 bound values per statement. The
+ * adapter does not say so, and Prisma then assumes 999 and refuses a relation load over more
+ * rows (P2029), e.g. an event with 1,000 entries.
+ */
+const MAX_BIND_VALUES = 32_766;
+
+/** A FIFO lock: `acquire` resolves with the function that releases it (once). */
+class Lock {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const turn = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => held);
+    return turn;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+const sql = (text: string): SqlQuery => ({ sql: text, args: [], argTypes: [] });
+
+/**
+ * The adapter's one better-sqlite3 connection, one user at a time.
+ *
+ * The adapter locks only its interactive transactions: while one request's transaction awaits
+ * between statements, another request's plain statement runs on the same connection, inside
+ * that transaction, and is lost, though already acknowledged, if the transaction rolls back.
+ * And when COMMIT fails (SQLITE_BUSY), the adapter unlocks without a ROLLBACK: SQLite keeps the
+ * transaction open and every later write joins it, never to be committed (prisma/orm#29933).
+ * Here every statement waits for the open transaction to end; transactions begin IMMEDIATE
+ * (the write lock first, so a write cannot fail halfway when another process has written);
+ * and a transaction that did not end with a successful COMMIT or ROLLBACK is rolled back.
+ */
+class SerializedConnection implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+  readonly getConnectionInfo: SqlDriverAdapter["getConnectionInfo"];
+  readonly #lock = new Lock();
+
+  constructor(private readonly inner: SqlDriverAdapter) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+    this.getConnectionInfo = inner.getConnectionInfo?.bind(inner);
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.#lock.run(() => this.inner.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.#lock.run(() => this.inner.executeRaw(query));
+  }
+
+  executeScript(script: string): Promise<void> {
+    return this.#lock.run(() => this.inner.executeScript(script));
+  }
+
+  async startTransaction(): Promise<Transaction> {
+    const release = await this.#lock.acquire();
+    try {
+      await this.inner.executeRaw(sql("BEGIN IMMEDIATE"));
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return new SerializedTransaction(this.inner, release);
+  }
+
+  dispose(): Promise<void> {
+    return this.#lock.run(() => this.inner.dispose());
+  }
+}
+
+class SerializedTransaction implements Transaction {
+  readonly options = { usePhantomQuery: false };
+  readonly provider: Transaction["provider"];
+  readonly adapterName: string;
+  #open = true;
+
+  constructor(
+    private readonly connection: SqlDriverAdapter,
+    private readonly release: () => void,
+  ) {
+    this.provider = connection.provider;
+    this.adapterName = connection.adapterName;
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.connection.queryRaw(query);
+  }
+
+  async executeRaw(query: SqlQuery): Promise<number> {
+    const changes = await this.connection.executeRaw(query);
+    // Prisma ends the transaction with these statements, then calls commit() or rollback().
+    if (/^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i.test(query.sql)) this.#open = false;
+    return changes;
+  }
+
+  /** Called after a successful COMMIT. If there was none, nothing is acknowledged as saved. */
+  async commit(): Promise<void> {
+    const wasOpen = this.#open;
+    await this.#end();
+    if (wasOpen) throw new Error("The transaction was rolled back: it was never committed.");
+  }
+
+  /** Called after ROLLBACK, and after a failed COMMIT (which leaves SQLite's transaction open). */
+  rollback(): Promise<void> {
+    return this.#end();
+  }
+
+  async #end() {
+    try {
+      if (this.#open) {
+        this.#open = false;
+        // "no transaction is active" when SQLite already rolled back (an I/O error): fine.
+        await this.connection.executeRaw(sql("ROLLBACK")).catch(() => undefined);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  async createSavepoint(name: string) {
+    await this.connection.executeRaw(sql(`SAVEPOINT ${name}`));
+  }
+
+  async rollbackToSavepoint(name: string) {
+    await this.connection.executeRaw(sql(`ROLLBACK TO ${name}`));
+  }
+
+  async releaseSavepoint(name: string) {
+    await this.connection.executeRaw(sql(`RELEASE SAVEPOINT ${name}`));
+  }
+}
+
 class SqliteAdapterFactory extends PrismaBetterSqlite3 {
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
-    return adapter;
+    const info = adapter.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+    adapter.getConnectionInfo = () => ({ ...info, maxBindValues: MAX_BIND_VALUES });
+    return new SerializedConnection(adapter);
   }
 }
 
@@ -48,5 +209,20 @@ export function createPrismaClient(url?: string) {
   const file = resolveDatabaseFile(url);
   fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const adapter = new SqliteAdapterFactory({ url: file, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+}
+
+/**
+ * True for the errors that mean "another writer held the database too long": SQLITE_BUSY
+ * (Prisma P1008) and a transaction that could not start in time (P2028). Nothing was written;
+ * the same save can simply be tried again.
+ */
+export function isDatabaseBusyError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (code === "P1008" || code === "P2028") return true;
+  // A failed COMMIT reaches the caller as the adapter's own error.
+  const kind = (cause as { kind?: unknown } | undefined)?.kind;
+  if (kind === "SocketTimeout") return true;
+  return typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message);
 }

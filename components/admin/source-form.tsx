@@ -112,6 +112,7 @@ export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
             {...p}
             name="text"
             rows={16}
+            maxLength={MAX_SOURCE_TEXT_LENGTH}
             defaultValue={value("text")}
             className={`${inputClass} font-serif`}
           />

@@ -24,7 +24,13 @@ export function failureState(failure: WriteFailure, values: Record<string, unkno
   return { message: failure.message, values };
 }
 
-/** A return path after sign-in: only this site's own paths, never another origin. */
+/** The origin `safeReturnPath` resolves against; only its own paths come out. */
+const SAME_SITE = "http://rollcall.invalid";
+
+/**
+ * A return path after sign-in: only this site's own paths, never another origin, and
+ * percent-encoded, since it goes into a Location header (a raw "/é" made that throw).
+ */
 export function safeReturnPath(value: unknown, fallback = "/admin"): string {
   if (
     typeof value !== "string" ||
@@ -34,7 +40,13 @@ export function safeReturnPath(value: unknown, fallback = "/admin"): string {
   ) {
     return fallback;
   }
-  return value.slice(0, 500);
+  try {
+    // The URL parser drops tabs and newlines: "/\t/evil.example" would become "//evil.example".
+    const url = new URL(value.slice(0, 500), SAME_SITE);
+    return url.origin === SAME_SITE ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 type ReadFormResult<T> =

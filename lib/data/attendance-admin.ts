@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isDatabaseBusyError } from "@/lib/sqlite";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { diffSnapshots } from "@/lib/history/diff";
@@ -27,7 +28,8 @@ export type WriteFailure =
       version: number;
       changes: { field: string; before: string; after: string }[];
     }
-  | { ok: false; kind: "not-found"; message: string };
+  | { ok: false; kind: "not-found"; message: string }
+  | { ok: false; kind: "busy"; message: string };
 
 export type WriteResult<T> = ({ ok: true } & T) | WriteFailure;
 
@@ -56,11 +58,26 @@ class Abort extends Error {
   }
 }
 
-async function inTransaction<T>(fn: (tx: Tx) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+/**
+ * Runs a write in one transaction. A database too busy to take it (another process held the
+ * lock past the busy timeout) is a failure the editor can act on, not an error page: nothing
+ * was written and the form keeps their input.
+ */
+export async function inTransaction<T>(
+  fn: (tx: Tx) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
   try {
     return await db.$transaction(fn);
   } catch (error) {
     if (error instanceof Abort) return error.failure;
+    if (isDatabaseBusyError(error)) {
+      return {
+        ok: false,
+        kind: "busy",
+        message:
+          "The database was busy and nothing was saved. Your input is kept: save again in a moment.",
+      };
+    }
     throw error;
   }
 }

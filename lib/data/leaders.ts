@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { leaderSearchKey } from "@/lib/text/search-key";
 import type { leaderSchema } from "@/lib/validation/attendance";
 import type { z } from "zod";
-import type { WriteResult } from "./attendance-admin";
+import { inTransaction, type WriteResult } from "./attendance-admin";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
 
@@ -104,7 +104,7 @@ export async function updateLeader(
   version: number,
   input: LeaderInput,
 ): Promise<WriteResult<{ eventSlugs: string[]; attendanceIds: number[] }>> {
-  return db.$transaction(async (tx) => {
+  return inTransaction<{ eventSlugs: string[]; attendanceIds: number[] }>(async (tx) => {
     const current = await tx.leader.findUnique({
       where: { id },
       include: { attendances: { select: { id: true, event: { select: { slug: true } } } } },
@@ -151,7 +151,7 @@ export async function deleteLeader(
   id: number,
   version: number,
 ): Promise<WriteResult<object>> {
-  return db.$transaction(async (tx) => {
+  return inTransaction<object>(async (tx) => {
     const current = await tx.leader.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;

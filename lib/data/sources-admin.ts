@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
 import type { SourceInput } from "@/lib/validation/source";
-import type { WriteResult } from "./attendance-admin";
+import { inTransaction, type WriteResult } from "./attendance-admin";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
@@ -113,7 +113,7 @@ export async function createSource(
   editor: Editor,
   input: SourceInput,
 ): Promise<WriteResult<{ sourceId: number }>> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const created = await tx.source.create({ data: sourceData(input) });
     await recordRevision(tx, editor, {
       entityType: "source",
@@ -137,122 +137,125 @@ export async function updateSource(
   version: number,
   input: SourceInput,
 ): Promise<WriteResult<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.source.findUnique({ where: { id } });
-    if (!current)
-      return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
-    if (current.version !== version) {
-      return {
-        ok: false,
-        kind: "conflict",
-        message:
-          "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
-        version: current.version,
-        changes: (["title", "publisher", "url", "dateNote", "text"] as const)
-          .filter((f) => current[f] !== input[f])
-          .map((f) => ({
-            field: f,
-            before: f === "text" ? "(your text)" : input[f],
-            after: f === "text" ? "(their text)" : current[f],
-          })),
-      } as const;
-    }
+  return inTransaction<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>(
+    async (tx) => {
+      const current = await tx.source.findUnique({ where: { id } });
+      if (!current)
+        return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
+      if (current.version !== version) {
+        return {
+          ok: false,
+          kind: "conflict",
+          message:
+            "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
+          version: current.version,
+          changes: (["title", "publisher", "url", "dateNote", "text"] as const)
+            .filter((f) => current[f] !== input[f])
+            .map((f) => ({
+              field: f,
+              before: f === "text" ? "(your text)" : input[f],
+              after: f === "text" ? "(their text)" : current[f],
+            })),
+        } as const;
+      }
 
-    const citations = await tx.citation.findMany({
-      where: { sourceId: id },
-      include: {
-        attendance: {
-          select: {
-            id: true,
-            leader: { select: { name: true } },
-            event: { select: { slug: true } },
+      const citations = await tx.citation.findMany({
+        where: { sourceId: id },
+        include: {
+          attendance: {
+            select: {
+              id: true,
+              leader: { select: { name: true } },
+              event: { select: { slug: true } },
+            },
           },
         },
-      },
-    });
-    const moves: { id: number; start: number; end: number; prefix: string; suffix: string }[] = [];
-    const broken: string[] = [];
-    if (input.text !== current.text) {
-      for (const c of citations) {
-        const result = reanchor(input.text, {
-          quote: c.quote,
-          start: c.start,
-          end: c.end,
-          prefix: c.prefix,
-          suffix: c.suffix,
-        });
-        if (!result.ok) {
-          broken.push(
-            `${c.attendance.leader.name}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`,
-          );
-        } else {
-          const a = result.anchor;
-          if (
-            a.start !== c.start ||
-            a.end !== c.end ||
-            a.prefix !== c.prefix ||
-            a.suffix !== c.suffix
-          ) {
-            moves.push({
-              id: c.id,
-              start: a.start,
-              end: a.end,
-              prefix: a.prefix,
-              suffix: a.suffix,
-            });
+      });
+      const moves: { id: number; start: number; end: number; prefix: string; suffix: string }[] =
+        [];
+      const broken: string[] = [];
+      if (input.text !== current.text) {
+        for (const c of citations) {
+          const result = reanchor(input.text, {
+            quote: c.quote,
+            start: c.start,
+            end: c.end,
+            prefix: c.prefix,
+            suffix: c.suffix,
+          });
+          if (!result.ok) {
+            broken.push(
+              `${c.attendance.leader.name}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`,
+            );
+          } else {
+            const a = result.anchor;
+            if (
+              a.start !== c.start ||
+              a.end !== c.end ||
+              a.prefix !== c.prefix ||
+              a.suffix !== c.suffix
+            ) {
+              moves.push({
+                id: c.id,
+                start: a.start,
+                end: a.end,
+                prefix: a.prefix,
+                suffix: a.suffix,
+              });
+            }
           }
         }
       }
-    }
-    if (broken.length > 0) {
-      return {
-        ok: false,
-        kind: "invalid",
-        message: `Nothing was saved: with this text, ${broken.length} ${broken.length === 1 ? "citation" : "citations"} would no longer be found. Keep the quoted words, or change those citations first.`,
-        errors: { text: broken },
-      } as const;
-    }
+      if (broken.length > 0) {
+        return {
+          ok: false,
+          kind: "invalid",
+          message: `Nothing was saved: with this text, ${broken.length} ${broken.length === 1 ? "citation" : "citations"} would no longer be found. Keep the quoted words, or change those citations first.`,
+          errors: { text: broken },
+        } as const;
+      }
 
-    const updated = await tx.source.update({
-      where: { id },
-      data: { ...sourceData(input), version: { increment: 1 } },
-    });
-    for (const move of moves) {
-      const { id: citationId, ...data } = move;
-      const before = citations.find((c) => c.id === citationId)!;
-      await tx.citation.update({ where: { id: citationId }, data });
-      await recordRevision(tx, editor, {
-        entityType: "citation",
-        entityId: citationId,
-        action: "update",
-        before: {
-          leader: before.attendance.leader.name,
-          quote: before.quote,
-          start: before.start,
-          end: before.end,
-        },
-        after: {
-          leader: before.attendance.leader.name,
-          quote: before.quote,
-          start: data.start,
-          end: data.end,
-        },
-        summary: "Re-anchored after an edit of its source",
+      const updated = await tx.source.update({
+        where: { id },
+        data: { ...sourceData(input), version: { increment: 1 } },
       });
-    }
-    await recordRevision(tx, editor, {
-      entityType: "source",
-      entityId: id,
-      action: "update",
-      before: sourceSnapshot(current),
-      after: sourceSnapshot(updated),
-      summary: moves.length > 0 ? `${moves.length} citation(s) re-anchored in the new text` : "",
-    });
-    return {
-      ok: true,
-      sourceId: id,
-      attendanceIds: [...new Set(citations.map((c) => c.attendance.id))],
-      eventSlugs: [...new Set(citations.map((c) => c.attendance.event.slug))],
-    } as const;
-  });
+      for (const move of moves) {
+        const { id: citationId, ...data } = move;
+        const before = citations.find((c) => c.id === citationId)!;
+        await tx.citation.update({ where: { id: citationId }, data });
+        await recordRevision(tx, editor, {
+          entityType: "citation",
+          entityId: citationId,
+          action: "update",
+          before: {
+            leader: before.attendance.leader.name,
+            quote: before.quote,
+            start: before.start,
+            end: before.end,
+          },
+          after: {
+            leader: before.attendance.leader.name,
+            quote: before.quote,
+            start: data.start,
+            end: data.end,
+          },
+          summary: "Re-anchored after an edit of its source",
+        });
+      }
+      await recordRevision(tx, editor, {
+        entityType: "source",
+        entityId: id,
+        action: "update",
+        before: sourceSnapshot(current),
+        after: sourceSnapshot(updated),
+        summary: moves.length > 0 ? `${moves.length} citation(s) re-anchored in the new text` : "",
+      });
+      return {
+        ok: true,
+        sourceId: id,
+        attendanceIds: [...new Set(citations.map((c) => c.attendance.id))],
+        eventSlugs: [...new Set(citations.map((c) => c.attendance.event.slug))],
+      } as const;
+    },
+  );
 }

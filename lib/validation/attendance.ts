@@ -44,7 +44,8 @@ export const citationInputSchema = z.object({
 export const attendanceFormSchema = z
   .object({
     eventId: idSchema,
-    leaderMode: z.enum(["existing", "new"]).default("existing"),
+    // Two radio buttons: anything else is a forged form, treated as the default.
+    leaderMode: z.enum(["existing", "new"]).catch("existing"),
     leaderId: z.string().optional(),
     leader: z.unknown().optional(),
     status: z.enum(ATTENDANCE_STATUSES, { error: "Choose confirmed, reported or declined." }),
@@ -78,7 +79,9 @@ export const attendanceFormSchema = z
       }
       leader = { id: id.data };
     } else {
-      const parsed = leaderSchema.safeParse(value.leader ?? {});
+      // Not an object only in a forged form: then each field is reported missing.
+      const fields = typeof value.leader === "object" && value.leader !== null ? value.leader : {};
+      const parsed = leaderSchema.safeParse(fields);
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
           ctx.addIssue({ ...issue, path: ["leader", ...issue.path] });

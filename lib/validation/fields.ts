@@ -53,6 +53,10 @@ export const httpUrlField = z
   .string()
   .trim()
   .max(2000, "The address can have at most 2000 characters.")
+  // The URL parser accepts (and percent-encodes) them, but the string is stored as typed.
+  .refine((v) => !/[\u0000-\u001F\u007F]/.test(v), {
+    message: "The address contains invisible control characters; remove them.",
+  })
   .pipe(
     z.url({
       protocol: /^https?$/,

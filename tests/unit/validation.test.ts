@@ -35,6 +35,18 @@ describe("attendanceFormSchema", () => {
     });
   });
 
+  it("reports a forged leader choice on the fields the form shows", () => {
+    // Found by the reliability suite's generated inputs (tests/reliability/inputs.spec.ts).
+    expect(attendanceFormSchema.parse(form({ ...valid, leaderMode: "" })).leader).toEqual({
+      id: 3,
+    });
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ ...valid, leaderMode: "new", leader: "" }))
+      data.append(k, v);
+    const errors = fieldErrors(attendanceFormSchema.safeParse(formDataToObject(data)).error!);
+    expect(Object.keys(errors).sort()).toEqual(["leader.name", "leader.office", "leader.polity"]);
+  });
+
   it("refuses a status without a citation, with a message that says what to do", () => {
     const result = attendanceFormSchema.safeParse(
       form({ ...valid, "citations.0.sourceId": "", "citations.0.quote": "" }),
@@ -141,6 +153,14 @@ describe("sourceFormSchema", () => {
       expect(result.success, url).toBe(false);
       expect(fieldErrors(result.error!).url).toEqual([
         "Enter a web address that starts with http:// or https://.",
+      ]);
+    }
+  });
+  it("refuses an address with control characters, which the URL parser would let through", () => {
+    for (const url of ["https://example.org/\u0000", "https://example.org/a\nb"]) {
+      const result = sourceFormSchema.safeParse({ ...source, url });
+      expect(fieldErrors(result.error!).url, JSON.stringify(url)).toEqual([
+        "The address contains invisible control characters; remove them.",
       ]);
     }
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Flag, FlagSymbols } from "@/components/flag";
 import { formatDay } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import { STATUS_DESCRIPTIONS } from "@/lib/attendance/status";
@@ -42,7 +43,11 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
         </Link>
       </nav>
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{entry.leader.name}</h1>
+        <FlagSymbols codes={[entry.leader.countryCode]} />
+        <h1 className="flex items-center gap-3 text-2xl font-bold tracking-tight sm:text-3xl">
+          <Flag code={entry.leader.countryCode} className="h-6 w-9" />
+          {entry.leader.name}
+        </h1>
         <p className="text-slate-700 dark:text-slate-300">
           {entry.leader.office}, {entry.leader.polity}
         </p>

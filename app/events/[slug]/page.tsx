@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventView } from "@/components/event-view";
+import { formatDay } from "@/components/format";
 import { getEventAttendance } from "@/lib/data/attendance";
 import { getEventBySlug } from "@/lib/data/events";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
@@ -16,11 +17,29 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: EventPageProps): Promise<Metadata> {
   const event = await getEventBySlug((await params).slug);
-  return event ? { title: `${event.name}, ${event.place}` } : { title: "Event not found" };
+  if (!event) return { title: "Event not found" };
+  const title = `${event.name}, ${event.place}`;
+  const description = `Which world leaders attend the ${event.name} (${event.place}, ${formatDay(event.date)}), with the news passage behind every status.`;
+  const url = `/events/${event.slug}`;
+  // The image comes from opengraph-image.tsx and twitter-image.tsx beside this page.
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", siteName: "Rollcall", title, description, url },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function EventPage({ params }: EventPageProps) {
   const view = await getEventAttendance((await params).slug, UNFILTERED_QUERY);
   if (!view) notFound();
-  return <EventView {...view} query={UNFILTERED_QUERY} path={`/events/${view.event.slug}`} />;
+  return (
+    <EventView
+      {...view}
+      mapEntries={view.entries}
+      query={UNFILTERED_QUERY}
+      path={`/events/${view.event.slug}`}
+    />
+  );
 }

@@ -4,9 +4,10 @@ import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
 import { getEventAttendance } from "@/lib/data/attendance";
 import { getFeaturedEvent } from "@/lib/data/events";
+import { homeMetadata } from "@/lib/seo";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
-export const metadata: Metadata = { title: "Who attends" };
+export const metadata: Metadata = homeMetadata;
 
 type CachedHomePageProps = { params: Promise<{ view: string }> };
 
@@ -24,5 +25,5 @@ export default async function CachedHomePage({ params }: CachedHomePageProps) {
   const featured = await getFeaturedEvent();
   const view = featured ? await getEventAttendance(featured.slug, UNFILTERED_QUERY) : null;
   if (!view) return <NoEvents />;
-  return <EventView {...view} query={UNFILTERED_QUERY} path="/" />;
+  return <EventView {...view} mapEntries={view.entries} query={UNFILTERED_QUERY} path="/" />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventView } from "@/components/event-view";
-import { getEventAttendance } from "@/lib/data/attendance";
+import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
 import { getEventBySlug } from "@/lib/data/events";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
@@ -22,5 +22,15 @@ export default async function FilteredEventPage({ params, searchParams }: Filter
   const query = parseAttendanceQuery(await searchParams);
   const view = await getEventAttendance(slug, query);
   if (!view) notFound();
-  return <EventView {...view} query={query} path={`/events/${view.event.slug}`} />;
+  // The map shows the whole event even when the list is filtered.
+  const mapEntries =
+    query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
+  return (
+    <EventView
+      {...view}
+      mapEntries={mapEntries}
+      query={query}
+      path={`/events/${view.event.slug}`}
+    />
+  );
 }

@@ -1,0 +1,60 @@
+import { ImageResponse } from "next/og";
+import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
+import type { EventDTO, StatusCounts } from "@/lib/data/dto";
+import { formatDay } from "./format";
+
+export const shareImageSize = { width: 1200, height: 630 };
+export const shareImageAlt =
+  "The event's name, date and place, and how many leaders are confirmed, reported and declined";
+
+export type EventShareImageProps = { event: EventDTO | null; counts: StatusCounts };
+
+/**
+ * The picture a shared link previews with: the event and its counts. Drawn with the font that
+ * ships with next/og (Latin script), so nothing is fetched.
+ */
+export function eventShareImage({ event, counts }: EventShareImageProps): ImageResponse {
+  const figures = [
+    { label: counts.total === 1 ? "Leader" : "Leaders", value: counts.total },
+    ...ATTENDANCE_STATUSES.map((status) => ({
+      label: STATUS_LABELS[status],
+      value: counts[status],
+    })),
+  ];
+  return new ImageResponse(
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: "56px 72px",
+        background: "#ffffff",
+        color: "#0f172a",
+        borderTop: "24px solid #1e40af",
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 36, color: "#1e40af" }}>Rollcall · who attends</div>
+      <div style={{ display: "flex", flexDirection: "column" }}>
+        <div style={{ display: "flex", fontSize: 76, lineHeight: 1.1 }}>
+          {event ? event.name : "No events yet"}
+        </div>
+        <div style={{ display: "flex", marginTop: 20, fontSize: 40, color: "#334155" }}>
+          {event
+            ? `${formatDay(event.date)} · ${event.place}`
+            : "Which world leaders attend, with the source behind every status"}
+        </div>
+      </div>
+      <div style={{ display: "flex", gap: 64 }}>
+        {figures.map(({ label, value }) => (
+          <div key={label} style={{ display: "flex", flexDirection: "column" }}>
+            <div style={{ display: "flex", fontSize: 88, lineHeight: 1 }}>{String(value)}</div>
+            <div style={{ display: "flex", fontSize: 32, color: "#334155" }}>{label}</div>
+          </div>
+        ))}
+      </div>
+    </div>,
+    shareImageSize,
+  );
+}

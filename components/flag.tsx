@@ -1,0 +1,49 @@
+import { flagSvg } from "@/lib/flags/flag-svg";
+
+const symbolId = (code: string) => `flag-${code.toUpperCase()}`;
+
+export type FlagSymbolsProps = { codes: readonly (string | null)[] };
+
+/**
+ * Each flag's drawing once per page, as SVG symbols that `Flag` refers to: a list shows each
+ * flag twice (table and cards), and the page's markup is also sent as React's payload.
+ * Render it on every page that renders a `Flag`.
+ */
+export function FlagSymbols({ codes }: FlagSymbolsProps) {
+  const unique = [...new Set(codes.flatMap((code) => (code ? [code.toUpperCase()] : [])))];
+  const symbols = unique.flatMap((code) => {
+    const flag = flagSvg(code);
+    return flag ? [{ code, ...flag }] : [];
+  });
+  if (symbols.length === 0) return null;
+  return (
+    <svg aria-hidden="true" width="0" height="0" className="absolute">
+      {symbols.map(({ code, viewBox, body }) => (
+        // The markup comes from the country-flag-icons package, not from users.
+        <symbol
+          key={code}
+          id={symbolId(code)}
+          viewBox={viewBox}
+          dangerouslySetInnerHTML={{ __html: body }}
+        />
+      ))}
+    </svg>
+  );
+}
+
+export type FlagProps = { code: string | null; className?: string };
+
+/** A country's flag, decorative: the country is always named in words nearby. */
+export function Flag({ code, className = "" }: FlagProps) {
+  if (!code || !flagSvg(code)) return null;
+  return (
+    <svg
+      aria-hidden="true"
+      width="21"
+      height="14"
+      className={`shrink-0 ring-1 ring-slate-400/60 ${className}`}
+    >
+      <use href={`#${symbolId(code)}`} />
+    </svg>
+  );
+}

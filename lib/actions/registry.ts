@@ -1,0 +1,237 @@
+/**
+ * Every way to change data over HTTP: each server action and each mutating route. The
+ * reliability suite tries every entry without a session, with a forged `Origin` and with
+ * `Origin: null` (tests/reliability/doors.spec.ts), and fails when the code has an action or a
+ * mutating route that is not listed here (tests/unit/registry.test.ts compares this list with
+ * lib/actions and app/**\/route.ts; the build's manifest is compared too).
+ *
+ * `access` says who may use it: "editor" needs a session; "public" is sign-in, which anyone may
+ * try (from this site's own pages only); "closed" must refuse everyone.
+ */
+
+/** What a test made, for building a valid submission of each form. */
+export type DoorSample = {
+  eventId: number;
+  sourceId: number;
+  /** The sample source's text, which the sample entry cites. */
+  sourceText: string;
+  /** Words that occur exactly once in the sample source's text. */
+  quote: string;
+  attendanceId: number;
+  attendanceVersion: number;
+  /** A revision of the sample entry that a revert can restore. */
+  revisionId: number;
+  leaderId: number;
+  leaderVersion: number;
+  sourceVersion: number;
+  email: string;
+  password: string;
+};
+
+export type ServerActionDoor = {
+  kind: "action";
+  /** lib/actions/<module>.ts */
+  module: "attendance" | "auth" | "leaders" | "sources";
+  exportName: string;
+  access: "editor" | "public";
+  /** A page whose form posts the action. */
+  page: (s: DoorSample) => string;
+  /** The arguments `.bind(null, …)` puts before the form's state, as the page binds them. */
+  bound: (s: DoorSample) => unknown[];
+  /** Whether the action is called as `(state, formData)` by useActionState, or as `(formData)`. */
+  withState: boolean;
+  /** The fields of a valid submission. */
+  fields: (s: DoorSample) => Record<string, string>;
+};
+
+export type RouteDoor = {
+  kind: "route";
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The URL path; `file` is the route handler that serves it. */
+  path: string;
+  file: string;
+  access: "editor" | "public" | "closed";
+  /** A valid JSON body. */
+  body: (s: DoorSample) => Record<string, unknown>;
+};
+
+const entryFields = (s: DoorSample) => ({
+  eventId: String(s.eventId),
+  leaderMode: "existing",
+  leaderId: String(s.leaderId),
+  status: "confirmed",
+  asOf: "2025-04-12",
+  note: "Saved by the registry's sample.",
+  "citations.0.sourceId": String(s.sourceId),
+  "citations.0.quote": s.quote,
+});
+
+const leaderFields = () => ({
+  name: "Registry Sample",
+  office: "President",
+  polity: "Ruritania",
+  countryCode: "",
+});
+
+const sourceFields = () => ({
+  title: "Registry sample report",
+  publisher: "Example Wire",
+  url: "https://example.org/registry-sample",
+  publishedOn: "2025-04-12",
+  dateNote: "",
+  text: "A sample text long enough to cite: the registry saves it.",
+});
+
+export const SERVER_ACTIONS: ServerActionDoor[] = [
+  {
+    kind: "action",
+    module: "attendance",
+    exportName: "createAttendanceAction",
+    access: "editor",
+    page: () => "/admin/entries/new",
+    bound: () => [],
+    withState: true,
+    fields: entryFields,
+  },
+  {
+    kind: "action",
+    module: "attendance",
+    exportName: "updateAttendanceAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId],
+    withState: true,
+    fields: (s) => ({ ...entryFields(s), version: String(s.attendanceVersion) }),
+  },
+  {
+    kind: "action",
+    module: "attendance",
+    exportName: "deleteAttendanceAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}/delete`,
+    bound: (s) => [s.attendanceId],
+    withState: true,
+    fields: (s) => ({ version: String(s.attendanceVersion), confirm: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "attendance",
+    exportName: "revertAttendanceAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId],
+    withState: true,
+    fields: (s) => ({ version: String(s.attendanceVersion), revisionId: String(s.revisionId) }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "updateLeaderAction",
+    access: "editor",
+    page: (s) => `/admin/leaders/${s.leaderId}`,
+    bound: (s) => [s.leaderId],
+    withState: true,
+    fields: (s) => ({ ...leaderFields(), version: String(s.leaderVersion) }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "deleteLeaderAction",
+    access: "editor",
+    page: (s) => `/admin/leaders/${s.leaderId}`,
+    bound: (s) => [s.leaderId],
+    withState: true,
+    fields: (s) => ({ version: String(s.leaderVersion) }),
+  },
+  {
+    kind: "action",
+    module: "sources",
+    exportName: "createSourceAction",
+    access: "editor",
+    page: () => "/admin/sources/new",
+    bound: () => [],
+    withState: true,
+    fields: sourceFields,
+  },
+  {
+    kind: "action",
+    module: "sources",
+    exportName: "updateSourceAction",
+    access: "editor",
+    page: (s) => `/admin/sources/${s.sourceId}`,
+    bound: (s) => [s.sourceId],
+    withState: true,
+    // The text keeps the words the sample entry cites (else the save is refused, rightly).
+    fields: (s) => ({
+      ...sourceFields(),
+      text: `${s.sourceText} Updated.`,
+      version: String(s.sourceVersion),
+    }),
+  },
+  {
+    kind: "action",
+    module: "auth",
+    exportName: "signInAction",
+    access: "public",
+    page: () => "/sign-in",
+    bound: () => [],
+    withState: true,
+    fields: (s) => ({ email: s.email, password: s.password, next: "/admin" }),
+  },
+  {
+    kind: "action",
+    module: "auth",
+    exportName: "signOutAction",
+    access: "editor",
+    page: () => "/admin",
+    bound: () => [],
+    withState: false,
+    fields: () => ({}),
+  },
+];
+
+const AUTH_ROUTE_FILE = "app/api/auth/[...all]/route.ts";
+
+/**
+ * Better Auth's endpoints that /api/auth forwards with a method that can change data. Its
+ * other endpoints (password change and reset, user update and deletion, session revocation,
+ * social sign-in, …) are of no use here and answer 404.
+ */
+export const MUTATING_ROUTES: RouteDoor[] = [
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/auth/sign-in/email",
+    file: AUTH_ROUTE_FILE,
+    access: "public",
+    body: (s) => ({ email: s.email, password: s.password }),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/auth/sign-out",
+    file: AUTH_ROUTE_FILE,
+    access: "editor",
+    body: () => ({}),
+  },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/auth/sign-up/email",
+    file: AUTH_ROUTE_FILE,
+    access: "closed",
+    body: (s) => ({ email: `new-${s.email}`, password: s.password, name: "New Editor" }),
+  },
+];
+
+/** Read-only Better Auth endpoints that /api/auth forwards. */
+export const READ_ONLY_AUTH_ROUTES = [{ method: "GET", path: "/api/auth/get-session" }] as const;
+
+/** Whether /api/auth passes a request on to Better Auth (closed doors are listed, not opened). */
+export function isForwardedAuthRoute(method: string, pathname: string): boolean {
+  const path = pathname.replace(/\/+$/, "");
+  return (
+    MUTATING_ROUTES.some((r) => r.method === method && r.path === path && r.access !== "closed") ||
+    READ_ONLY_AUTH_ROUTES.some((r) => (r.method === method || method === "HEAD") && r.path === path)
+  );
+}

@@ -1,0 +1,244 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import { isIsoCountryCode } from "../../lib/geo/iso-3166";
+import { createPrismaClient } from "../../lib/sqlite";
+
+/** A connection for the test's own reads and writes, beside the server's. */
+export function openDatabase(file: string, options: Database.Options = {}) {
+  const db = new Database(file, { fileMustExist: true, ...options });
+  db.pragma("busy_timeout = 10000");
+  return db;
+}
+
+/**
+ * SHA-256 of everything the database holds: the schema, then every row of every table in
+ * rowid order, each value with its type. Read in one read transaction, so it is a consistent
+ * snapshot even while the server writes. The file's bytes are not hashed: a WAL checkpoint
+ * rewrites them without changing a single value.
+ */
+export function databaseHash(file: string): string {
+  const db = openDatabase(file, { readonly: true });
+  db.defaultSafeIntegers(true);
+  const hash = createHash("sha256");
+  try {
+    db.prepare("BEGIN").run();
+    const objects = db
+      .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+      .all() as { type: string; name: string; sql: string | null }[];
+    for (const o of objects) hash.update(`${o.type}\0${o.name}\0${o.sql ?? ""}\0`);
+    for (const { name } of objects.filter((o) => o.type === "table")) {
+      hash.update(`table\0${name}\0`);
+      const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate();
+      for (const row of rows as Iterable<unknown[]>) {
+        for (const value of row) {
+          if (value === null) hash.update("n\0");
+          else if (Buffer.isBuffer(value)) hash.update("b").update(value).update("\0");
+          else hash.update(`${typeof value}:${String(value)}\0`);
+        }
+        hash.update("\n");
+      }
+    }
+    db.prepare("COMMIT").run();
+  } finally {
+    db.close();
+  }
+  return hash.digest("hex");
+}
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * What must hold of every stored row whatever was sent: each citation's offsets select its
+ * quote; names carry no control characters; sources are http(s); and so on. Returns the
+ * violations, described; none is the expected answer.
+ */
+export function invariantViolations(file: string): string[] {
+  const db = openDatabase(file, { readonly: true });
+  const problems: string[] = [];
+  const bad = (what: string, row: unknown) =>
+    problems.push(`${what}: ${JSON.stringify(row).slice(0, 300)}`);
+  try {
+    db.prepare("BEGIN").run();
+    type CitationRow = { id: number; quote: string; start: number; end: number; text: string };
+    for (const c of db
+      .prepare(
+        `SELECT c.id, c.quote, c.start, c."end", s.text FROM Citation c JOIN Source s ON s.id = c.sourceId`,
+      )
+      .iterate() as Iterable<CitationRow>) {
+      if (!(c.start >= 0 && c.end > c.start && c.text.slice(c.start, c.end) === c.quote))
+        bad("citation whose offsets do not select its quote", { id: c.id, quote: c.quote });
+    }
+    type LeaderRow = {
+      id: number;
+      name: string;
+      office: string;
+      polity: string;
+      countryCode: string | null;
+    };
+    for (const l of db
+      .prepare("SELECT id, name, office, polity, countryCode FROM Leader")
+      .iterate() as Iterable<LeaderRow>) {
+      for (const field of ["name", "office", "polity"] as const) {
+        const v = l[field];
+        if (!v.trim() || v !== v.trim() || v.length > 200 || CONTROL.test(v))
+          bad(`leader ${field} empty, untrimmed, too long or with control characters`, l);
+      }
+      if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
+    }
+    type SourceRow = {
+      id: number;
+      title: string;
+      publisher: string;
+      url: string;
+      text: string;
+      dateNote: string;
+    };
+    for (const s of db
+      .prepare("SELECT id, title, publisher, url, text, dateNote FROM Source")
+      .iterate() as Iterable<SourceRow>) {
+      if (!/^https?:\/\/[^\s/?#]+/i.test(s.url) || /[\u0000-\u001F\u007F]/.test(s.url))
+        bad("source URL not http(s), or with control characters", s.url);
+      for (const field of ["title", "publisher"] as const)
+        if (!s[field].trim() || CONTROL.test(s[field])) bad(`source ${field}`, s[field]);
+      if (CONTROL.test(s.dateNote)) bad("source date note", s.dateNote);
+      if (!s.text.trim() || s.text.includes("\u0000") || s.text.length > 500_000)
+        bad("source text empty, with NUL or too long", { id: s.id, length: s.text.length });
+    }
+    type EntryRow = { id: number; status: string; note: string; asOf: unknown; citations: number };
+    for (const a of db
+      .prepare(
+        `SELECT a.id, a.status, a.note, a.asOf, (SELECT count(*) FROM Citation c WHERE c.attendanceId = a.id) AS citations FROM Attendance a`,
+      )
+      .iterate() as Iterable<EntryRow>) {
+      if (!["confirmed", "reported", "declined"].includes(a.status)) bad("entry status", a);
+      if (a.citations < 1 || a.citations > 20) bad("entry without citations (or too many)", a);
+      if (a.note.length > 2000 || CONTROL.test(a.note)) bad("entry note", a);
+    }
+    for (const fk of db.prepare("PRAGMA foreign_key_check").all()) bad("foreign key", fk);
+    db.prepare("COMMIT").run();
+  } finally {
+    db.close();
+  }
+  return problems;
+}
+
+export const SAMPLE_TEXT =
+  "Ruritania's President Anna Example will attend the Harbour Summit on 1 June, her office said on Monday. " +
+  "Borduria's leader Boris Sample is expected to attend as well, officials reported. " +
+  "Syldavia's King Ottokar declined the invitation.";
+export const SAMPLE_QUOTE = "Borduria's leader Boris Sample is expected to attend";
+
+/**
+ * An event with a source, one entry citing it, and a leader without entries (deletable), for
+ * the doors and forms to act on. Written through Prisma, as the e2e fixtures do.
+ */
+export async function createSample(file: string, tag = randomBytes(4).toString("hex")) {
+  const db = createPrismaClient(`file:${file}`);
+  try {
+    const event = await db.event.create({
+      data: {
+        slug: `sample-summit-${tag}`,
+        name: `Sample Summit ${tag}`,
+        place: "Port Example",
+        date: new Date("2001-06-01T00:00:00Z"),
+        occasion: "A test event",
+      },
+    });
+    const source = await db.source.create({
+      data: {
+        title: `Sample report ${tag}`,
+        publisher: "Example Wire",
+        url: `https://example.org/news/${tag}`,
+        text: SAMPLE_TEXT,
+      },
+    });
+    const cited = await db.leader.create({
+      data: { name: `Anna Example ${tag}`, office: "President", polity: "Ruritania" },
+    });
+    const free = await db.leader.create({
+      data: { name: `Free Leader ${tag}`, office: "King", polity: "Syldavia" },
+    });
+    const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
+    const start = SAMPLE_TEXT.indexOf(quote);
+    const entry = await db.attendance.create({
+      data: {
+        eventId: event.id,
+        leaderId: cited.id,
+        status: "confirmed",
+        citations: {
+          create: { sourceId: source.id, quote, start, end: start + quote.length },
+        },
+      },
+    });
+    // A past version of the entry, as the data layer records it, for the revert door.
+    const revision = await db.revision.create({
+      data: {
+        entityType: "attendance",
+        entityId: entry.id,
+        action: "create",
+        eventId: event.id,
+        actorName: "Seed: sample",
+        after: JSON.stringify({
+          version: entry.version,
+          eventId: event.id,
+          event: event.name,
+          leaderId: cited.id,
+          leader: cited.name,
+          status: "reported",
+          asOf: null,
+          note: "",
+          citations: [
+            { sourceId: source.id, source: source.title, quote, start, end: start + quote.length },
+          ],
+        }),
+      },
+    });
+    return {
+      revisionId: revision.id,
+      eventId: event.id,
+      eventSlug: event.slug,
+      sourceId: source.id,
+      sourceText: SAMPLE_TEXT,
+      quote: SAMPLE_QUOTE,
+      attendanceId: entry.id,
+      attendanceVersion: entry.version,
+      leaderId: free.id,
+      leaderVersion: free.version,
+      sourceVersion: source.version,
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Sessions written straight into the database, with cookies signed as Better Auth signs them
+ * (HMAC-SHA256 of the token with the server's secret): many sessions to close under load
+ * without hashing a password for each.
+ */
+export function mintSessions(file: string, email: string, count: number, secret: string) {
+  const db = openDatabase(file);
+  try {
+    const userId = db.prepare('SELECT id FROM "user" WHERE email = ?').pluck().get(email);
+    const insert = db.prepare(
+      'INSERT INTO "session" (id, token, userId, expiresAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+    const now = new Date();
+    return Array.from({ length: count }, () => {
+      const token = randomBytes(24).toString("base64url");
+      insert.run(
+        randomBytes(16).toString("base64url"),
+        token,
+        userId,
+        iso(new Date(now.getTime() + 86_400_000)),
+        iso(now),
+        iso(now),
+      );
+      const signature = createHmac("sha256", secret).update(token).digest("base64");
+      return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,641 @@
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { SERVER_ACTIONS, type ServerActionDoor } from "../../lib/actions/registry";
+import { createSample, invariantViolations, openDatabase } from "./db";
+import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
+import { editors } from "./paths";
+import { AppServer } from "./server";
+
+/**
+ * Issue 7, "bad input gets a clear error, never a crash": for every form, generated
+ * submissions through the real HTTP path, signed in, from this site's Origin. Each response
+ * must be a success (the action's redirect) or the form's state with a message a person can
+ * act on, and field errors only for fields the form shows. After each form, every stored row
+ * must still be valid (invariantViolations).
+ */
+const RUNS_PER_FORM = Number(process.env.PROPERTY_RUNS ?? 500);
+const CONCURRENCY = 4;
+const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
+
+let server: AppServer;
+let cookie: string;
+const figures: string[] = [];
+
+test.beforeAll(async () => {
+  server = await AppServer.start("inputs");
+  const { emails, password } = editors();
+  // Several events, each with a source, an entry and a free leader: ids of other events.
+  for (let i = 0; i < 4; i++) await createSample(server.dbFile);
+  cookie = await signIn(server, emails[0]!, password);
+});
+test.afterAll(async () => {
+  await server?.stop();
+  console.log(`inputs (seed ${SEED}, ${RUNS_PER_FORM} per form):\n  ${figures.join("\n  ")}`);
+});
+
+// ---- What the database holds, for generators that aim at real and unreal records ----
+
+type Pools = {
+  events: number[];
+  entries: number[];
+  leaders: number[];
+  sources: { id: number; text: string }[];
+};
+
+function pools(): Pools {
+  const db = openDatabase(server.dbFile, { readonly: true });
+  try {
+    const ids = (table: string) =>
+      db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[];
+    return {
+      events: ids("Event"),
+      entries: ids("Attendance"),
+      leaders: ids("Leader"),
+      sources: db.prepare("SELECT id, text FROM Source ORDER BY id").all() as Pools["sources"],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The stored row the form edits, for a submission that carries its current version. */
+function current(table: "Attendance" | "Leader" | "Source", id: unknown) {
+  const db = openDatabase(server.dbFile, { readonly: true });
+  try {
+    const columns = table === "Source" ? "version, text" : "version";
+    return (db.prepare(`SELECT ${columns} FROM ${table} WHERE id = ?`).get(Number(id) || 0) ?? {
+      version: 1,
+      text: "",
+    }) as { version: number; text?: string };
+  } finally {
+    db.close();
+  }
+}
+
+// ---- Generators ----
+
+const CONTROL_CHARS = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u001b", "\u007f"];
+const SCRIPT = `<script>alert(1)</script><img src=x onerror=alert(1)>"'\`</textarea>`;
+
+/** Text a person (or a script) might put into any field. */
+const nastyText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 60 }),
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.string({
+    unit: fc.constantFrom(
+      ...CONTROL_CHARS,
+      "a",
+      " ",
+      "\n",
+      "\r",
+      "\t",
+      "\u2028",
+      "\u202e",
+      "\ufeff",
+    ),
+    maxLength: 30,
+  }),
+  fc.constantFrom(
+    "",
+    " ",
+    "\t \n",
+    "0",
+    "-1",
+    "1.5",
+    "1e309",
+    "NaN",
+    "null",
+    "undefined",
+    "true",
+    "[object Object]",
+    "9007199254740993",
+    "99999999999999999999999",
+    "$$",
+    "$@1",
+    "$K1",
+    "__proto__",
+    SCRIPT,
+    "javascript:alert(1)",
+    '=HYPERLINK("https://evil.example")',
+    "Zembla’s Prime Minister",
+  ),
+  fc
+    .tuple(
+      fc.constantFrom(199, 200, 201, 300, 301, 2_000, 2_001, 5_000, 5_001, 20_000),
+      fc.constantFrom("x", "é", "語", "😀"),
+    )
+    .map(([n, c]) => c.repeat(n)),
+);
+
+const nastyId: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    "0",
+    "-1",
+    "-9007199254740993",
+    "9007199254740992",
+    "1e3",
+    "0x10",
+    "01",
+    " 1",
+    "1 ",
+    "1.0",
+  ),
+  fc.bigInt({ min: 10n ** 15n, max: 10n ** 30n }).map(String),
+  nastyText,
+);
+
+/**
+ * A form field, two ways: as a careful editor fills it (`valid`), and as anything may come
+ * (`mixed`: valid, odd, missing, repeated, or a file where text belongs).
+ */
+type Part = { valid: fc.Arbitrary<FormEntries>; mixed: fc.Arbitrary<FormEntries> };
+
+function field(
+  name: string,
+  valid: fc.Arbitrary<string>,
+  odd: fc.Arbitrary<string> = nastyText,
+): Part {
+  const one = (v: string | Blob): FormEntries => [[name, v]];
+  return {
+    valid: valid.map(one),
+    mixed: fc.oneof(
+      { weight: 6, arbitrary: valid.map(one) },
+      { weight: 3, arbitrary: odd.map(one) },
+      { weight: 1, arbitrary: fc.constant<FormEntries>([]) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(valid, odd).map(([a, b]): FormEntries => [
+          [name, a],
+          [name, b],
+        ]),
+      },
+      { weight: 1, arbitrary: fc.constant(one(new Blob(["not text"]))) },
+    ),
+  };
+}
+
+/** Field names no form has: prototype keys, deep paths, Next's own prefixes. */
+const strayFields = fc.array(
+  fc.tuple(
+    fc.constantFrom(
+      "__proto__.polluted",
+      "constructor.prototype.x",
+      "a.b.c.d",
+      "$ACTION_ID_x",
+      "citations.999.quote",
+      "citations.-1.quote",
+      "leader",
+      "citations",
+    ),
+    nastyText,
+  ),
+  { maxLength: 2 },
+);
+
+/** A third of the submissions as an editor would make them, the rest anything at all. */
+const forms = (parts: Part[]) =>
+  fc.oneof(
+    fc.tuple(...parts.map((p) => p.valid)).map((fields) => fields.flat() as FormEntries),
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.tuple(...parts.map((p) => p.mixed)), strayFields, fc.boolean())
+        .map(([fields, stray, reversed]) => {
+          const entries = [...fields.flat(), ...stray] as FormEntries;
+          return reversed ? entries.reverse() : entries;
+        }),
+    },
+  );
+
+const dates = fc.oneof(
+  fc
+    .date({ min: new Date("1900-01-01"), max: new Date("2200-12-31"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom(
+    "",
+    "1899-12-31",
+    "2201-01-01",
+    "2025-02-30",
+    "2025-13-01",
+    "12/04/2025",
+    "2025-04-12T00:00:00Z",
+  ),
+);
+
+/** A citation: a slice of a stored text with its source's id (found once, or several times). */
+function citation(p: Pools, i: number): Part {
+  const slice = (min: number) =>
+    fc
+      .tuple(fc.constantFrom(...p.sources), fc.nat(), fc.integer({ min, max: 90 }))
+      .map(([s, at, length]) => ({
+        id: String(s.id),
+        quote: s.text.slice(at % s.text.length, (at % s.text.length) + length),
+      }));
+  const valid = slice(15).map(({ id, quote }): FormEntries => [
+    [`citations.${i}.sourceId`, id],
+    [`citations.${i}.quote`, quote],
+  ]);
+  // Mixed: a quote from one source paired with any id ("not in this source"), and the rest.
+  const sourceId = field(
+    `citations.${i}.sourceId`,
+    fc.constantFrom(...p.sources.map((s) => String(s.id))),
+    nastyId,
+  );
+  const quote = field(
+    `citations.${i}.quote`,
+    slice(1).map((s) => s.quote),
+  );
+  return { valid, mixed: fc.tuple(sourceId.mixed, quote.mixed).map(([a, b]) => [...a, ...b]) };
+}
+
+function entryParts(p: Pools): Part[] {
+  return [
+    field("eventId", fc.constantFrom(...p.events.map(String)), nastyId),
+    field("leaderMode", fc.constantFrom("existing", "new")),
+    field("leaderId", fc.constantFrom(...p.leaders.map(String)), nastyId),
+    field("leader.name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+    field("leader.office", fc.constantFrom("President", "King")),
+    field("leader.polity", fc.constantFrom("Ruritania", "Zembla")),
+    field("leader.countryCode", fc.constantFrom("", "VE", "ba", "XX")),
+    field("status", fc.constantFrom("confirmed", "reported", "declined")),
+    field("asOf", dates),
+    field("note", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    citation(p, 0),
+    citation(p, 1),
+    citation(p, 3),
+  ];
+}
+
+const urls = fc.oneof(
+  fc.webUrl({ validSchemes: ["http", "https"] }),
+  fc.constantFrom(
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://example.org/",
+    "//evil.example/",
+    "http://",
+    "https://exa mple.org/",
+    "http://localhost/",
+    "http://127.0.0.1/",
+    "https://пример.рф/",
+    "https://example.org/\u0000",
+    `https://example.org/${"a".repeat(2_000)}`,
+  ),
+);
+
+/** For an update, KEEP stands for the stored text (so its citations still anchor) plus more. */
+function sourceParts({ update = false } = {}): Part[] {
+  const text = fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 400 }) },
+    {
+      weight: update ? 6 : 0,
+      arbitrary: fc.string({ maxLength: 40 }).map((more) => `KEEP${more}`),
+    },
+    { weight: 1, arbitrary: fc.constantFrom("a\r\nb\rc", "\u0000", "   ", SCRIPT) },
+    { weight: 1, arbitrary: fc.constantFrom(499_999, 500_001).map((n) => "x".repeat(n)) },
+    // Within the limit in characters, but 1.5 MB once encoded.
+    { weight: 1, arbitrary: fc.constant("語".repeat(499_000)) },
+  );
+  return [
+    field("title", fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 })),
+    field("publisher", fc.constantFrom("Example Wire", "bne IntelliNews")),
+    field("url", urls, fc.oneof(urls, nastyText)),
+    field("publishedOn", dates),
+    field("dateNote", fc.string({ maxLength: 60 })),
+    field("text", text),
+  ];
+}
+
+const leaderParts = () => [
+  field("name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 })),
+  field("office", fc.constantFrom("President", "Prime Minister")),
+  field("polity", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+  field("countryCode", fc.constantFrom("", "RU", "ru", "XX", "RUS")),
+];
+
+/** A bound id as a forged request could send it: any JSON value, not only the page's. */
+function boundId(valid: number[]) {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom<unknown>(...valid) },
+    {
+      weight: 3,
+      arbitrary: fc.oneof<fc.Arbitrary<unknown>[]>(
+        fc.integer(),
+        fc.constantFrom(
+          0,
+          -1,
+          1.5,
+          2 ** 53,
+          Number.MAX_SAFE_INTEGER,
+          null,
+          true,
+          "1",
+          "abc",
+          [],
+          {},
+          [1],
+          { id: 1 },
+        ),
+        nastyText,
+      ),
+    },
+  );
+}
+
+/** The form's version field: the current one (so the save can succeed), or anything. */
+const versionChoice = fc.oneof(
+  { weight: 3, arbitrary: fc.constant("CURRENT") },
+  { weight: 1, arbitrary: fc.constantFrom("1", "0", "-1", "2", "1000000001", "") },
+  { weight: 1, arbitrary: nastyText },
+);
+
+// ---- What a person must get back ----
+
+type FormSpec = {
+  door: ServerActionDoor;
+  page: (bound: unknown) => string;
+  /** Field error keys this form shows beside a field. */
+  shown: RegExp;
+  success: RegExp;
+};
+
+const door = (name: string) => SERVER_ACTIONS.find((a) => a.exportName === name)!;
+const ENTRY_FIELDS =
+  /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|citations|citations\.\d+\.(sourceId|quote))$/;
+
+function problemWith(response: ActionResponse, spec: FormSpec): string | null {
+  if (response.status >= 500 || response.thrown)
+    return `HTTP ${response.status}${response.thrown ? " (the action threw)" : ""}`;
+  if (response.redirect) {
+    return spec.success.test(response.redirect)
+      ? null
+      : `unexpected redirect to ${response.redirect}`;
+  }
+  const state = response.state as
+    { message?: unknown; errors?: Record<string, unknown> } | undefined;
+  if (!state || typeof state !== "object") return `no form state (HTTP ${response.status})`;
+  if (typeof state.message !== "string" || state.message.trim().length < 10)
+    return `no message a person can read: ${JSON.stringify(state).slice(0, 200)}`;
+  if (/\b(prisma|sqlite|TypeError|undefined|stack|at \w+ \()/i.test(state.message))
+    return `a message for developers, not editors: ${state.message}`;
+  const errors = Object.entries(state.errors ?? {});
+  for (const [key, messages] of errors) {
+    if (!spec.shown.test(key))
+      return `an error for "${key}", which the form does not show: ${JSON.stringify(messages)}`;
+    if (
+      !Array.isArray(messages) ||
+      messages.length === 0 ||
+      messages.some((m) => typeof m !== "string" || !m.trim())
+    )
+      return `an empty error for "${key}"`;
+  }
+  if (/see below/.test(state.message) && errors.length === 0)
+    return `"${state.message}" but nothing below`;
+  return null;
+}
+
+async function checkForm(
+  name: string,
+  spec: FormSpec,
+  inputs: fc.Arbitrary<{ bound?: unknown; fields: FormEntries; version?: string }>,
+  table?: "Attendance" | "Leader" | "Source",
+  examples: { fields: FormEntries }[] = [],
+) {
+  const counts = { runs: 0, saved: 0, refused: 0, failures: 0, slowestMs: 0 };
+  const started = performance.now();
+  const property = fc.asyncProperty(inputs, async ({ bound, fields, version }) => {
+    const row = table ? current(table, bound) : undefined;
+    const entries: FormEntries = fields.map(([k, v]) =>
+      k === "text" && typeof v === "string" && v.startsWith("KEEP")
+        ? [k, `${row?.text ?? ""}${v.slice(4)}`]
+        : [k, v],
+    );
+    if (version !== undefined)
+      entries.push(["version", version === "CURRENT" ? String(row?.version) : version]);
+    const response = await callAction(server, spec.door, {
+      page: spec.page(bound),
+      bound: bound === undefined ? [] : [bound],
+      fields: entries,
+      cookie,
+      origin: server.origin,
+    });
+    counts.runs++;
+    counts.slowestMs = Math.max(counts.slowestMs, response.ms);
+    const problem = problemWith(response, spec);
+
+    if (problem) counts.failures++;
+    else if (response.redirect) counts.saved++;
+    else counts.refused++;
+    if (problem) throw new Error(problem);
+  });
+  const share = Math.ceil(RUNS_PER_FORM / CONCURRENCY);
+  const results = await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_, i) =>
+      fc.check(property, {
+        numRuns: share,
+        seed: SEED + i,
+        examples: examples.map((e) => [e] as [typeof e]),
+      }),
+    ),
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  figures.push(
+    `${name}: ${counts.runs} requests in ${seconds} s (slowest ${Math.round(counts.slowestMs)} ms): ` +
+      `${counts.saved} saved, ${counts.refused} refused with a message, ${counts.failures} failures`,
+  );
+  for (const result of results) {
+    expect(result.failed, result.failed ? report(result) : "").toBe(false);
+  }
+  expect(counts.runs).toBeGreaterThanOrEqual(RUNS_PER_FORM);
+  // Else the generators never reach the path that stores anything, and prove little.
+  expect(counts.saved, "some generated submissions are valid and saved").toBeGreaterThan(0);
+  expect(invariantViolations(server.dbFile)).toEqual([]);
+}
+
+/** A failure, shrunk, with long values abbreviated ("語"×499000) so the report stays readable. */
+function report<T>(result: fc.RunDetails<[T]>) {
+  const short = (v: unknown): unknown => {
+    if (typeof v === "string" && v.length > 80) {
+      const c = [...v][0];
+      return v === c!.repeat(v.length / c!.length)
+        ? `${JSON.stringify(c)}×${v.length / c!.length}`
+        : `${v.slice(0, 60)}…(${v.length} chars)`;
+    }
+    if (v instanceof Blob) return "[Blob]";
+    if (Array.isArray(v)) return v.map(short);
+    if (v && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, short(x)]));
+    return v;
+  };
+  const error =
+    result.errorInstance instanceof Error
+      ? result.errorInstance.message
+      : String(result.errorInstance);
+  return `${error}\n  after ${result.numRuns} runs (seed ${result.seed}, path ${result.counterexamplePath}); shrunk input:\n  ${JSON.stringify(short(result.counterexample?.[0]))}`;
+}
+
+// ---- The forms ----
+
+test("entry create: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "entry create",
+    {
+      door: door("createAttendanceAction"),
+      page: () => "/admin/entries/new",
+      shown: ENTRY_FIELDS,
+      success: /^\/admin\/entries\/\d+\?saved=created$/,
+    },
+    forms(entryParts(p)).map((fields) => ({ fields })),
+  );
+});
+
+test("entry update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "entry update",
+    {
+      door: door("updateAttendanceAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: ENTRY_FIELDS,
+      success: /^\/admin\/entries\/\d+\?saved=updated$/,
+    },
+    fc.record({ bound: boundId(p.entries), fields: forms(entryParts(p)), version: versionChoice }),
+    "Attendance",
+  );
+});
+
+test("entry delete: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "entry delete",
+    {
+      door: door("deleteAttendanceAction"),
+      page: () => `/admin/entries/${p.entries[0]}/delete`,
+      shown: /^confirm$/,
+      success: /^\/admin\?deleted=1$/,
+    },
+    fc.record({
+      bound: boundId(p.entries),
+      fields: forms([field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", ""))]),
+      version: versionChoice,
+    }),
+    "Attendance",
+  );
+});
+
+test("leader update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "leader update",
+    {
+      door: door("updateLeaderAction"),
+      page: () => `/admin/leaders/${p.leaders[0]}`,
+      shown: /^(name|office|polity|countryCode)$/,
+      success: /^\/admin\/leaders\/\d+\?saved=1$/,
+    },
+    fc.record({ bound: boundId(p.leaders), fields: forms(leaderParts()), version: versionChoice }),
+    "Leader",
+  );
+});
+
+test("leader delete: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "leader delete",
+    {
+      door: door("deleteLeaderAction"),
+      page: () => `/admin/leaders/${p.leaders[0]}`,
+      shown: /^$/,
+      success: /^\/admin\/leaders\?deleted=1$/,
+    },
+    fc.record({ bound: boundId(p.leaders), fields: forms([]), version: versionChoice }),
+    "Leader",
+  );
+});
+
+test("source create: generated inputs never crash and never store anything invalid", async () => {
+  await checkForm(
+    "source create",
+    {
+      door: door("createSourceAction"),
+      page: () => "/admin/sources/new",
+      shown: /^(title|publisher|url|publishedOn|dateNote|text)$/,
+      success: /^\/admin\/sources\/\d+\?saved=created$/,
+    },
+    forms(sourceParts()).map((fields) => ({ fields })),
+  );
+});
+
+test("source update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "source update",
+    {
+      door: door("updateSourceAction"),
+      page: () => `/admin/sources/${p.sources[0]!.id}`,
+      shown: /^(title|publisher|url|publishedOn|dateNote|text)$/,
+      success: /^\/admin\/sources\/\d+\?saved=updated$/,
+    },
+    fc.record({
+      bound: boundId(p.sources.map((s) => s.id)),
+      fields: forms(sourceParts({ update: true })),
+      version: versionChoice,
+    }),
+    "Source",
+  );
+});
+
+test("sign-in: generated inputs never crash", async () => {
+  const { emails, password } = editors();
+  await checkForm(
+    "sign-in",
+    {
+      door: door("signInAction"),
+      page: () => "/sign-in",
+      shown: /^(email|password)$/,
+      success: /^\/(?!\/)[^\\]*$/,
+    },
+    forms([
+      field("email", fc.oneof(fc.constantFrom(...emails), fc.emailAddress())),
+      // Rarely the right one: each attempt costs a password hash, until the throttle stops them.
+      field(
+        "password",
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant(password) },
+          { weight: 20, arbitrary: fc.string({ maxLength: 300 }) },
+        ),
+      ),
+      field(
+        "next",
+        fc.oneof(
+          fc.constantFrom(
+            "/admin",
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "javascript:alert(1)",
+          ),
+          fc.string().map((p) => `/${p}`),
+        ),
+      ),
+    ]).map((fields) => ({ fields })),
+    undefined,
+    // First, as the throttle will soon refuse everyone: the right password, an odd return path.
+    [
+      {
+        fields: [
+          ["email", emails[1]!],
+          ["password", password],
+          ["next", "/admin/é?x=1#y"],
+        ],
+      },
+    ],
+  );
+});
