@@ -15,10 +15,9 @@ import { parseId } from "@/lib/validation/id";
 
 type AttendancePageProps = { params: Promise<{ id: string }> };
 
-// Rendered on first request, then served from the cache until an edit revalidates it.
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request: after an edit (or a revert) the very next reader must see it, and a
+// cached copy prefetched between the save and its revalidation was seen to outlive it.
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: AttendancePageProps): Promise<Metadata> {
   const id = parseId((await params).id);
