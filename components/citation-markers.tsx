@@ -8,21 +8,23 @@ export type CitationMarkersProps = {
   footnotes?: ReadonlyMap<number, number>;
 };
 
-/** [1] [2] links to each cited passage, highlighted on the stored source page. */
+/**
+ * [1] [2] links to each cited passage, highlighted on the stored source page. The link names
+ * the source; the quote itself is on that page, on the entry's page and in the printed
+ * footnotes (a `title` tooltip reaches neither keyboards nor touch screens).
+ */
 export function CitationMarkers({ citations, leaderName, footnotes }: CitationMarkersProps) {
   return (
-    <ul className="inline-flex flex-wrap gap-1" aria-label={`Citations for ${leaderName}`}>
+    <ul className="citation-markers" aria-label={`Citations for ${leaderName}`}>
       {citations.map((citation, index) => (
         <li key={citation.id}>
           {/* A full navigation, not a client-side one, so the passage becomes the :target. */}
           <a
             href={citationHref(citation)}
-            className="rounded px-0.5 text-blue-800 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800"
-            title={`“${citation.quote}” (${citation.source.publisher})`}
             aria-label={`Citation ${index + 1} for ${leaderName}: ${citation.source.title}`}
             data-footnote={footnotes?.get(citation.id)}
           >
-            [{index + 1}]
+            {`[${index + 1}]`}
           </a>
         </li>
       ))}

@@ -41,7 +41,7 @@ export function Flag({ code, className = "" }: FlagProps) {
       aria-hidden="true"
       width="21"
       height="14"
-      className={`shrink-0 ring-1 ring-slate-400/60 ${className}`}
+      className={className ? `flag ${className}` : "flag"}
     >
       <use href={`#${symbolId(code)}`} />
     </svg>

@@ -4,17 +4,14 @@ export type StatusBadgeProps = { status: AttendanceStatus };
 
 /**
  * A status in words with a distinct shape (tick, question mark, cross): never colour alone.
- * Its look is the `status-badge` classes in app/globals.css.
+ * Its look, icon included, is the `status-badge` classes in app/globals.css: a badge is on
+ * every row of a list, and an inline icon made a fifth of each row's markup.
  */
 export function StatusBadge({ status }: StatusBadgeProps) {
-  return (
-    <span className={`status-badge status-badge-${status}`}>
-      <StatusIcon status={status} />
-      {STATUS_LABELS[status]}
-    </span>
-  );
+  return <span className={`status-badge status-badge-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
+/** The status's icon as inline SVG, where it stands alone (counts, the entry form's choices). */
 export function StatusIcon({ status }: StatusBadgeProps) {
   return (
     <svg viewBox="0 0 16 16" aria-hidden="true" className="status-icon">

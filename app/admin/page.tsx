@@ -12,6 +12,9 @@ import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Entries" };
 
+/** Events offered in the filter's select. */
+const EVENT_OPTIONS = 50;
+
 type AdminPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (v: string | string[] | undefined) =>
@@ -28,7 +31,9 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
 
   const [{ rows, nextBefore }, events] = await Promise.all([
     listAdminAttendance({ q, eventSlug, status, before }),
-    listEventOptions({ limit: 200 }),
+    // The most recent events, and the one filtered on: a select of all 10,000 would weigh more
+    // than the rows. Any event's entries are also one link away from its admin filter URL.
+    listEventOptions({ limit: EVENT_OPTIONS, includeSlug: eventSlug }),
   ]);
   const nextParams = new URLSearchParams({
     ...(q ? { q } : {}),
@@ -116,63 +121,42 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
         </p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
+          <table className="admin-table">
             <caption className="sr-only">Entries, newest first</caption>
             <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-3">
-                  Leader
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Event
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  As of
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Citations
-                </th>
-                <th scope="col" className="py-2">
-                  Actions
-                </th>
+              <tr>
+                <th scope="col">Leader</th>
+                <th scope="col">Event</th>
+                <th scope="col">Status</th>
+                <th scope="col">As of</th>
+                <th scope="col">Citations</th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className="border-b border-slate-200 align-top dark:border-slate-800"
-                >
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    <span className="font-semibold">{row.leader}</span>
-                    <div className="text-slate-600 dark:text-slate-400">
-                      {row.office}, {row.polity}
-                    </div>
+                <tr key={row.id}>
+                  <th scope="row">
+                    <strong>{row.leader}</strong>
+                    <div>{`${row.office}, ${row.polity}`}</div>
                   </th>
-                  <td className="py-2 pr-3">
+                  <td>
                     {row.event.name}
-                    <div className="text-slate-600 dark:text-slate-400">
-                      {formatDay(row.event.date)}
-                    </div>
+                    <div>{formatDay(row.event.date)}</div>
                   </td>
-                  <td className="py-2 pr-3">
+                  <td>
                     <StatusBadge status={row.status} />
                   </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {row.asOf ? formatDay(row.asOf) : "—"}
-                  </td>
-                  <td className="py-2 pr-3">{row.citationCount}</td>
-                  <td className="py-2 whitespace-nowrap">
+                  <td>{row.asOf ? formatDay(row.asOf) : "—"}</td>
+                  <td>{row.citationCount}</td>
+                  <td>
                     <Link
                       href={`/admin/entries/${row.id}`}
                       aria-label={`Edit ${row.leader} at ${row.event.name}`}
                     >
                       Edit
-                    </Link>{" "}
-                    ·{" "}
+                    </Link>
+                    {" · "}
                     <Link
                       href={`/attendance/${row.id}`}
                       aria-label={`View ${row.leader} at ${row.event.name}`}

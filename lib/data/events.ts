@@ -49,7 +49,8 @@ export type EventOption = { id: number; slug: string; name: string; date: string
 export async function listEventOptions({
   limit = 500,
   include,
-}: { limit?: number; include?: number } = {}): Promise<EventOption[]> {
+  includeSlug,
+}: { limit?: number; include?: number; includeSlug?: string } = {}): Promise<EventOption[]> {
   const select = { id: true, slug: true, name: true, date: true } as const;
   const rows = await db.event.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
@@ -58,6 +59,10 @@ export async function listEventOptions({
   });
   if (include !== undefined && !rows.some((r) => r.id === include)) {
     const own = await db.event.findUnique({ where: { id: include }, select });
+    if (own) rows.push(own);
+  }
+  if (includeSlug !== undefined && !rows.some((r) => r.slug === includeSlug)) {
+    const own = await db.event.findUnique({ where: { slug: includeSlug }, select });
     if (own) rows.push(own);
   }
   return rows.map((r) => ({ ...r, date: r.date.toISOString().slice(0, 10) }));

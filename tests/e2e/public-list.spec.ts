@@ -141,12 +141,44 @@ test("an entry page shows the citations in context", async ({ page }) => {
 test("the list works on a 360 px wide phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/");
-  const cards = page.getByRole("list", { name: "9 leaders" }).locator("> li");
-  await expect(cards).toHaveCount(9);
+  // One table, each row laid out as a card: the rows are stacked, each as wide as the column,
+  // with the status beside the name and the date saying what it is.
+  const rows = attendeeTable(page).getByRole("rowgroup").nth(1).getByRole("row");
+  await expect(rows).toHaveCount(9);
+  const headerRow = attendeeTable(page).getByRole("rowgroup").first();
+  await expect(headerRow.getByRole("columnheader", { name: "Status" })).toBeAttached();
+  expect((await headerRow.boundingBox())!.width).toBeLessThanOrEqual(1); // for screen readers
+  const first = (await rows.nth(0).boundingBox())!;
+  const second = (await rows.nth(1).boundingBox())!;
+  expect(second.y).toBeGreaterThanOrEqual(first.y + first.height);
+  expect(first.x + first.width).toBeLessThanOrEqual(360);
+  const fico = rows.filter({ hasText: "Robert Fico" });
+  const name = (await fico.getByRole("link", { name: "Robert Fico", exact: true }).boundingBox())!;
+  const status = (await fico.getByText("Confirmed", { exact: true }).boundingBox())!;
+  expect(Math.abs(status.y - name.y)).toBeLessThan(name.height);
+  await expect(fico.getByRole("cell", { name: /12 April 2025$/ })).toHaveText("12 April 2025");
+  expect(
+    await fico
+      .getByRole("cell", { name: /12 April 2025$/ })
+      .evaluate((cell) => getComputedStyle(cell, "::before").content),
+  ).toBe('"As of "');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("a page from the page cache arrives whole, in UTF-8", async ({ request }) => {
+  // lib/cache/html-buffer-cache-handler.mjs hands Next the cached HTML as bytes.
+  await request.get("/events/victory-day-parade-2025");
+  const cached = await request.get("/events/victory-day-parade-2025");
+  expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(cached.headers()["content-type"]).toBe("text/html; charset=utf-8");
+  const html = await cached.text();
+  expect(html).toMatch(/^<!DOCTYPE html>/);
+  expect(html).toMatch(/<\/html>$/);
+  expect(html).toContain("9 May 2025</time> · "); // "·" is two bytes in UTF-8
+  expect(html.match(/<th scope="row">/g)).toHaveLength(9);
 });
 
 test("unknown pages answer 404", async ({ page }) => {

@@ -96,5 +96,10 @@ describe("the entry form's events", () => {
     expect(newest.map((e) => e.slug)).toEqual(["victory-day-parade-2025"]);
     const withOwn = await events.listEventOptions({ limit: 1, include: old.id });
     expect(withOwn.map((e) => e.slug)).toEqual(["victory-day-parade-2025", "an-old-summit"]);
+    // The admin filter names its event by slug: the select still shows the one filtered on.
+    const bySlug = await events.listEventOptions({ limit: 1, includeSlug: "an-old-summit" });
+    expect(bySlug.map((e) => e.slug)).toEqual(["victory-day-parade-2025", "an-old-summit"]);
+    const unknown = await events.listEventOptions({ limit: 1, includeSlug: "no-such-event" });
+    expect(unknown.map((e) => e.slug)).toEqual(["victory-day-parade-2025"]);
   });
 });
