@@ -440,6 +440,9 @@ async function main() {
         connections: 1,
       },
       { name: "event page, gzip", url: origin + eventPath, headers: { "Accept-Encoding": "gzip" } },
+      // The floor under the admin pages: the smallest page rendered per request (the sign-in
+      // form, a few KB, no query) queues behind the same single Node thread.
+      { name: "sign-in form (dynamic floor)", url: `${origin}/sign-in` },
     ];
     const measure = async (target: Target, warmUp: boolean) => {
       const options = {

@@ -254,6 +254,25 @@ export async function conflict(tx: Tx, id: number, loadedVersion: number): Promi
   };
 }
 
+/**
+ * The entry an update or delete starts from, inside its transaction: the failure to return
+ * when it is gone or was saved by someone else since the editor loaded `version`.
+ */
+async function loadForWrite(tx: Tx, id: number, version: number, gone: string) {
+  const current = await tx.attendance.findUnique({
+    where: { id },
+    include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
+  });
+  if (!current)
+    return {
+      ok: false,
+      kind: "not-found",
+      message: `This entry no longer exists; ${gone}`,
+    } satisfies WriteFailure;
+  if (current.version !== version) return conflict(tx, id, version);
+  return current;
+}
+
 export async function updateAttendance(
   editor: Editor,
   id: number,
@@ -261,17 +280,8 @@ export async function updateAttendance(
   input: AttendanceInput,
 ): Promise<WriteResult<Touched>> {
   return inTransaction(async (tx) => {
-    const current = await tx.attendance.findUnique({
-      where: { id },
-      include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
-    });
-    if (!current)
-      return {
-        ok: false,
-        kind: "not-found",
-        message: "This entry no longer exists; it may have been deleted.",
-      };
-    if (current.version !== version) return conflict(tx, id, version);
+    const current = await loadForWrite(tx, id, version, "it may have been deleted.");
+    if ("ok" in current) return current; // gone, or saved by someone else
 
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
@@ -352,17 +362,8 @@ export async function deleteAttendance(
   version: number,
 ): Promise<WriteResult<Touched>> {
   return inTransaction(async (tx) => {
-    const current = await tx.attendance.findUnique({
-      where: { id },
-      include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
-    });
-    if (!current)
-      return {
-        ok: false,
-        kind: "not-found",
-        message: "This entry no longer exists; it may have been deleted already.",
-      };
-    if (current.version !== version) return conflict(tx, id, version);
+    const current = await loadForWrite(tx, id, version, "it may have been deleted already.");
+    if ("ok" in current) return current; // gone, or saved by someone else
     const before = await attendanceSnapshot(tx, id);
     await tx.attendance.delete({ where: { id } });
     await recordRevision(tx, editor, {
