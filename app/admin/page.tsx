@@ -4,6 +4,7 @@ import { formatDay } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import { Flash } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { ATTENDANCE_STATUSES, STATUS_LABELS, isAttendanceStatus } from "@/lib/attendance/status";
 import { listAdminAttendance } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
@@ -74,42 +75,22 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
             className={inputClass}
           />
         </div>
-        <div>
-          <label htmlFor="admin-event" className="block text-sm font-medium">
-            Event
-          </label>
-          <select
-            id="admin-event"
-            name="event"
-            defaultValue={eventSlug ?? ""}
-            className={inputClass}
-          >
-            <option value="">All events</option>
-            {events.map((event) => (
-              <option key={event.id} value={event.slug}>
-                {event.name} ({event.date})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="admin-status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select
-            id="admin-status"
-            name="status"
-            defaultValue={status ?? ""}
-            className={inputClass}
-          >
-            <option value="">All statuses</option>
-            {ATTENDANCE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="admin-event"
+          name="event"
+          label="Event"
+          anyLabel="All events"
+          options={events.map((e) => ({ value: e.slug, label: `${e.name} (${e.date})` }))}
+          defaultValue={eventSlug}
+        />
+        <FilterSelect
+          id="admin-status"
+          name="status"
+          label="Status"
+          anyLabel="All statuses"
+          options={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          defaultValue={status}
+        />
         <button type="submit" className="rounded border border-slate-500 px-4 py-2 font-medium">
           Filter
         </button>

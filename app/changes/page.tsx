@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RevisionList } from "@/components/revision-list";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { listEventOptions } from "@/lib/data/events";
 import { listChangeAuthors, listChanges } from "@/lib/data/history";
 import { parseId } from "@/lib/validation/id";
@@ -12,8 +13,6 @@ export const metadata: Metadata = {
 
 const first = (v: string | string[] | undefined) =>
   (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const fieldClass =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-base dark:border-slate-600 dark:bg-slate-900";
 
 export default async function ChangesPage({
   searchParams,
@@ -26,7 +25,7 @@ export default async function ChangesPage({
   const before = parseId(first(params.before)) ?? undefined;
   const [{ rows, nextBefore, eventUnknown }, events, authors] = await Promise.all([
     listChanges({ eventSlug, actorId, before }),
-    listEventOptions({ limit: 200 }),
+    listEventOptions({ limit: 50, includeSlug: eventSlug }),
     listChangeAuthors(),
   ]);
   const next = new URLSearchParams({
@@ -47,42 +46,22 @@ export default async function ChangesPage({
         aria-label="Filter changes"
         className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_2fr_auto] sm:items-end"
       >
-        <div>
-          <label htmlFor="changes-event" className="block text-sm font-medium">
-            Event
-          </label>
-          <select
-            id="changes-event"
-            name="event"
-            defaultValue={eventSlug ?? ""}
-            className={fieldClass}
-          >
-            <option value="">All events (and sources, leaders)</option>
-            {events.map((e) => (
-              <option key={e.id} value={e.slug}>
-                {e.name} ({e.date})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="changes-editor" className="block text-sm font-medium">
-            Editor
-          </label>
-          <select
-            id="changes-editor"
-            name="editor"
-            defaultValue={actorId ?? ""}
-            className={fieldClass}
-          >
-            <option value="">All editors</option>
-            {authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="changes-event"
+          name="event"
+          label="Event"
+          anyLabel="All events (and sources, leaders)"
+          options={events.map((e) => ({ value: e.slug, label: `${e.name} (${e.date})` }))}
+          defaultValue={eventSlug}
+        />
+        <FilterSelect
+          id="changes-editor"
+          name="editor"
+          label="Editor"
+          anyLabel="All editors"
+          options={authors.map((a) => ({ value: a.id, label: a.name }))}
+          defaultValue={actorId}
+        />
         <button type="submit" className="rounded border border-slate-500 px-4 py-2 font-medium">
           Filter
         </button>
