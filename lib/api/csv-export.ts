@@ -10,27 +10,29 @@ import { csvStream } from "@/lib/csv/stream";
 import type { ExportEntryDTO } from "@/lib/data/export";
 import type { ExportOptions } from "@/lib/validation/export";
 
+type Batches<T> = Iterable<T[]> | AsyncIterable<T[]>;
+
 async function* rowsOf(
-  entries: Iterable<ExportEntryDTO> | AsyncIterable<ExportEntryDTO>,
+  batches: Batches<ExportEntryDTO>,
   toRows: (entry: ExportEntryDTO) => CsvRow[],
-): AsyncGenerator<CsvRow> {
-  for await (const entry of entries) yield* toRows(entry);
+): AsyncGenerator<CsvRow[]> {
+  for await (const entries of batches) yield entries.flatMap(toRows);
 }
 
 /**
- * The attachment response of an attendance export, streamed as `entries` yields.
- * `name` goes into the filename; `origin` makes the entries' page URLs absolute.
+ * The attachment response of an attendance export, streamed as `batches` yields its batches
+ * of entries. `name` goes into the filename; `origin` makes the entries' page URLs absolute.
  */
 export function attendanceCsvResponse(
-  entries: Iterable<ExportEntryDTO> | AsyncIterable<ExportEntryDTO>,
+  batches: Batches<ExportEntryDTO>,
   { format, bom, origin, name }: ExportOptions & { origin: string; name: string },
 ): Response {
   const body =
     format === "long"
-      ? csvStream(LONG_COLUMNS, rowsOf(entries, longRows), { bom })
+      ? csvStream(LONG_COLUMNS, rowsOf(batches, longRows), { bom })
       : csvStream(
           WIDE_COLUMNS,
-          rowsOf(entries, (entry) => [wideRow(entry, origin)]),
+          rowsOf(batches, (entry) => [wideRow(entry, origin)]),
           { bom },
         );
   return new Response(body, {

@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   LONG_COLUMNS,
@@ -8,7 +10,7 @@ import {
   wideRow,
 } from "@/lib/csv/attendance-rows";
 import { neutraliseCell } from "@/lib/csv/neutralise";
-import { csvStream } from "@/lib/csv/stream";
+import { csvRecord, csvStream } from "@/lib/csv/stream";
 import type { ExportEntryDTO } from "@/lib/data/export";
 import { readStream } from "./helpers/read-stream";
 
@@ -164,13 +166,13 @@ describe("csvStream", () => {
       ["Plain", "x"],
       ['Dr. "Ana", de la Peña', "two\nlines"],
     ];
-    const { text } = await readStream(csvStream(columns, rows));
+    const { text } = await readStream(csvStream(columns, [rows]));
     expect(text).toBe('leader,note\r\nPlain,x\r\n"Dr. ""Ana"", de la Peña","two\nlines"\r\n');
   });
 
   it("neutralises every payload and keeps the column count", async () => {
     const rows = PAYLOADS.map(([payload]) => ["Leader", payload]);
-    const { text } = await readStream(csvStream(columns, rows));
+    const { text } = await readStream(csvStream(columns, [rows]));
     expect(text).toContain('"a,""=1"');
     const parsed: string[][] = parse(text, { record_delimiter: "\r\n" });
     expect(parsed[0]).toEqual(columns);
@@ -178,15 +180,49 @@ describe("csvStream", () => {
   });
 
   it("starts with a byte-order mark only when asked", async () => {
-    const plain = await readStream(csvStream(columns, [["a", "b"]]));
-    const excel = await readStream(csvStream(columns, [["a", "b"]], { bom: true }));
+    const plain = await readStream(csvStream(columns, [[["a", "b"]]]));
+    const excel = await readStream(csvStream(columns, [[["a", "b"]]], { bom: true }));
     expect([...plain.bytes.subarray(0, 3)]).toEqual([...Buffer.from("lea")]);
     expect([...excel.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(excel.bytes.subarray(3)).toEqual(plain.bytes);
   });
 
+  it("writes every row byte for byte as csv-stringify did, for any text", () => {
+    // The writer the exports used before: what spreadsheets were given must not change.
+    const before = (row: string[]) =>
+      stringify([row], {
+        record_delimiter: "\r\n",
+        quote_record_delimiter: true,
+        cast: { string: neutraliseCell },
+      });
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('"', ",", "\r", "\n", "\t", "=", "+", "-", "@", "'", " ", "＝"),
+        fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (row) => {
+        expect(csvRecord(row)).toBe(before(row));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it("writes the header alone when there are no rows", async () => {
     expect((await readStream(csvStream(columns, []))).text).toBe("leader,note\r\n");
+    expect((await readStream(csvStream(columns, [[], []]))).text).toBe("leader,note\r\n");
+  });
+
+  it("writes batches larger than a chunk across chunks, every row once and in order", async () => {
+    const batches = [0, 1, 2].map((b) =>
+      Array.from({ length: 1_000 }, (_, i) => [`Leader ${b * 1_000 + i}`, "a, note"]),
+    );
+    const { text, chunks } = await readStream(csvStream(columns, batches));
+    expect(chunks).toBeGreaterThan(3);
+    const parsed: string[][] = parse(text, { record_delimiter: "\r\n" });
+    expect(parsed).toEqual([columns, ...batches.flat()]);
   });
 
   it("pulls rows only as they are read, and stops the source when cancelled", async () => {
@@ -194,9 +230,12 @@ describe("csvStream", () => {
     let closed = false;
     async function* rows() {
       try {
-        for (let i = 0; i < 100_000; i++) {
-          pulled++;
-          yield [`Leader ${i}`, "a note of some length to fill the chunk"];
+        for (let b = 0; b < 1_000; b++) {
+          pulled += 100;
+          yield Array.from({ length: 100 }, (_, i) => [
+            `Leader ${b * 100 + i}`,
+            "a note of some length to fill the chunk",
+          ]);
         }
       } finally {
         closed = true;
@@ -213,7 +252,7 @@ describe("csvStream", () => {
 
   it("fails the stream, instead of ending it cleanly, when the source fails", async () => {
     async function* rows() {
-      yield ["a", "b"];
+      yield [["a", "b"]];
       throw new Error("database gone");
     }
     await expect(readStream(csvStream(columns, rows()))).rejects.toThrow("database gone");

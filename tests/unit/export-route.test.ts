@@ -249,12 +249,15 @@ describe("listAllAttendanceForExport", () => {
     expect(all).toHaveLength(10);
     for (const batchSize of [1, 3, 5, 10, 11]) {
       const ids = [];
-      for await (const entry of listAllAttendanceForExport({}, batchSize)) ids.push(entry.id);
+      for await (const batch of listAllAttendanceForExport({}, batchSize)) {
+        expect(batch.length).toBeLessThanOrEqual(batchSize);
+        ids.push(...batch.map((entry) => entry.id));
+      }
       expect(ids, `batches of ${batchSize}`).toEqual(all);
     }
     const reported = [];
-    for await (const entry of listAllAttendanceForExport({ status: "reported" }, 3)) {
-      reported.push(entry.status);
+    for await (const batch of listAllAttendanceForExport({ status: "reported" }, 3)) {
+      reported.push(...batch.map((entry) => entry.status));
     }
     expect(reported).toEqual(Array(PAYLOADS.length).fill("reported"));
   });

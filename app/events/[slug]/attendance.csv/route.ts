@@ -17,8 +17,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const event = await getEventBySlug(slug);
   if (!event) return textError(404, `No event with the slug "${slug}".`);
   const entries = await listAttendance(event.id, parseAttendanceQuery(url.searchParams));
-  return attendanceCsvResponse(
-    entries.map((entry) => ({ ...entry, event })),
-    { ...parsed.options, origin: requestOrigin(request), name: event.slug },
-  );
+  return attendanceCsvResponse([entries.map((entry) => ({ ...entry, event }))], {
+    ...parsed.options,
+    origin: requestOrigin(request),
+    name: event.slug,
+  });
 }
