@@ -1,4 +1,13 @@
 /**
+ * The characters LIKE reads as wildcards or its escape (`%`, `_`, and `\` in PostgreSQL),
+ * each as a private-use character of its own. Prisma's `contains` does not escape them on
+ * SQLite, so a search for "_" matched every leader; with both the stored key and the query
+ * written this way, a search matches them literally, in the list, the admin and the exports
+ * alike. The migration `search_key_wildcards` rewrote keys stored before.
+ */
+const LIKE_SPECIALS: Record<string, string> = { "%": "\uE025", _: "\uE05F", "\\": "\uE05C" };
+
+/**
  * A search key: lower case, accents and diacritics removed, curly quotes straightened and
  * white space collapsed, so "Inácio", "INACIO" and "inacio" all give "inacio".
  * Stored beside the searchable fields and applied to queries, so any database can match it.
@@ -11,7 +20,8 @@ export function searchKey(value: string): string {
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .replace(/[%_\\]/g, (c) => LIKE_SPECIALS[c]!);
 }
 
 /** The searchable text of a leader: name, office and country or entity. */

@@ -162,6 +162,10 @@ describe("attendance writes", () => {
   it("pages the admin list by keyset and filters it", async () => {
     const page = await data.listAdminAttendance({ q: "inácio" });
     expect(page.rows.map((r) => r.leader)).toEqual(["Luiz Inacio Lula da Silva"]);
+    // LIKE's wildcards are plain characters in a search: no seeded leader has one.
+    for (const q of ["%", "_", "\\", "l_la"]) {
+      expect((await data.listAdminAttendance({ q })).rows, q).toEqual([]);
+    }
     const all = await data.listAdminAttendance({});
     expect(all.rows.length).toBeGreaterThan(5);
     const older = await data.listAdminAttendance({ before: all.rows[2]!.id });

@@ -12,6 +12,14 @@ describe("searchKey", () => {
     expect(searchKey("China’s")).toBe("china's");
     expect(searchKey("Chávez")).toBe(searchKey("Chavez"));
   });
+  it("writes LIKE's wildcards and escape as characters no search can use as wildcards", () => {
+    for (const c of ["%", "_", "\\"]) {
+      expect(searchKey(`a${c}b`)).toHaveLength(3);
+      expect(searchKey(`a${c}b`)).not.toContain(c);
+    }
+    expect(searchKey("A_b")).toBe(searchKey("a_B"));
+    expect(searchKey("a%b")).not.toBe(searchKey("a_b"));
+  });
   it("covers name, office and country or entity", () => {
     const key = leaderSearchKey({
       name: "Milorad Dodik",
