@@ -1,9 +1,18 @@
 import "server-only";
-import { createPrismaClient } from "./sqlite";
+import { createBulkReader, createPrismaClient } from "./sqlite";
 
 // One client per server process; kept on globalThis so dev-mode reloads don't open more.
-const globalForDb = globalThis as unknown as { rollcallDb?: ReturnType<typeof createPrismaClient> };
+const globalForDb = globalThis as unknown as {
+  rollcallDb?: ReturnType<typeof createPrismaClient>;
+  rollcallBulk?: ReturnType<typeof createBulkReader>;
+};
 
 export const db = globalForDb.rollcallDb ?? createPrismaClient();
 
-if (process.env.NODE_ENV !== "production") globalForDb.rollcallDb = db;
+/** Reads of many rows, for the exports (see BulkReader). */
+export const bulk = globalForDb.rollcallBulk ?? createBulkReader();
+
+if (process.env.NODE_ENV !== "production") {
+  globalForDb.rollcallDb = db;
+  globalForDb.rollcallBulk = bulk;
+}

@@ -6,13 +6,14 @@
 import path from "node:path";
 import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import type {
   SqlDriverAdapter,
   SqlQuery,
   SqlResultSet,
   Transaction,
 } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/rollcall.db";
 
@@ -210,6 +211,115 @@ export function createPrismaClient(url?: string) {
   fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const adapter = new SqliteAdapterFactory({ url: file, timeout: BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+}
+
+/**
+ * Reads of many rows, for the exports, without Prisma. `$queryRaw` makes its DateTimes with
+ * the global Date, which in a Next server costs each one a map in the old generation (see
+ * toDate), and takes each row through the driver adapter and the query engine's conversions,
+ * several awaits apart, long enough for rows to be moved to the old generation too; V8 lets
+ * that grow to several times what is live before it collects it. (With the export's own care,
+ * a 500,000-entry export now grows the server by under 40 MB instead of 215.)
+ *
+ * The SQLite reader runs the statement on a read-only connection of its own (outside the
+ * SerializedConnection lock: it never writes); a statement reads one snapshot (WAL) while
+ * writes go on. It blocks the event loop while it runs, so a caller reads a few hundred rows
+ * at a time (a few milliseconds).
+ *
+ * A PostgreSQL deployment provides the same interface with a cursor (DECLARE … CURSOR, then
+ * one FETCH per batch, or pg-cursor), converting values the same way.
+ */
+export type BulkReader = {
+  /**
+   * The rows of `query` (built with `Prisma.sql`; SQLite takes its `?` placeholders), as
+   * objects keyed by column name, with DateTime columns as Dates and Boolean columns as
+   * booleans, as `$queryRaw` gives them. Integer columns are numbers; a computed column (no
+   * declared type) comes as the driver gives it.
+   */
+  all<T>(query: Prisma.Sql): Promise<T[]>;
+  close(): void;
+};
+
+const EPOCH = new Date(0);
+
+/**
+ * `new Date(value)`, but made by copying a Date. In a Next server the global Date is Next's
+ * wrapper (next/dist/server/node-environment-extensions/date.js), and V8 gives each Date
+ * constructed through it a map of its own, about 100 bytes in the old generation: an export
+ * makes a million Dates, and they grew the server by 100 MB.
+ */
+export function toDate(value: string | number): Date {
+  const date = structuredClone(EPOCH);
+  date.setTime(typeof value === "number" ? value : Date.parse(value));
+  return date;
+}
+
+/** How a column of the declared SQLite type is converted, if it is. */
+function columnConversion(declaredType: string | null): ((value: unknown) => unknown) | null {
+  switch (declaredType?.toUpperCase()) {
+    case "DATETIME":
+    case "TIMESTAMP":
+      // Prisma stores ISO text (or milliseconds, with timestampFormat unixepoch-ms).
+      return (value) => (value === null ? null : toDate(value as string | number));
+    case "BOOLEAN":
+      return (value) => (value === null ? null : value !== 0);
+    default:
+      return null;
+  }
+}
+
+/** A bound value as the driver adapter would bind it. */
+function bindValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/** A BulkReader on the database of `url`, opened at its first read. */
+export function createBulkReader(url?: string): BulkReader {
+  const file = resolveDatabaseFile(url);
+  let connection: Database.Database | null = null;
+  const open = () => {
+    connection ??= new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: BUSY_TIMEOUT_MS,
+    });
+    return connection;
+  };
+  // An export runs the same statement for every batch; preparing it costs a quarter of a ms.
+  const statements = new Map<string, Database.Statement<unknown[], unknown[]>>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 32) statements.clear();
+      // Arrays from the driver, made objects below: better-sqlite3 builds objects slowly.
+      statement = open().prepare<unknown[], unknown[]>(sql).raw();
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return {
+    async all<T>(query: Prisma.Sql): Promise<T[]> {
+      const statement = prepare(query.sql);
+      const columns = statement.columns();
+      const names = columns.map((column) => column.name);
+      const conversions = columns.map((column) => columnConversion(column.type));
+      return statement.all(...query.values.map(bindValue)).map((cells) => {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) {
+          const convert = conversions[i];
+          row[names[i]!] = convert ? convert(cells[i]) : cells[i];
+        }
+        return row as T;
+      });
+    },
+    close() {
+      statements.clear();
+      connection?.close();
+      connection = null;
+    },
+  };
 }
 
 /**

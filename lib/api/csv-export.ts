@@ -4,20 +4,12 @@ import {
   exportFilename,
   longRows,
   wideRow,
-  type CsvRow,
 } from "@/lib/csv/attendance-rows";
 import { csvStream } from "@/lib/csv/stream";
 import type { ExportEntryDTO } from "@/lib/data/export";
 import type { ExportOptions } from "@/lib/validation/export";
 
 type Batches<T> = Iterable<T[]> | AsyncIterable<T[]>;
-
-async function* rowsOf(
-  batches: Batches<ExportEntryDTO>,
-  toRows: (entry: ExportEntryDTO) => CsvRow[],
-): AsyncGenerator<CsvRow[]> {
-  for await (const entries of batches) yield entries.flatMap(toRows);
-}
 
 /**
  * The attachment response of an attendance export, streamed as `batches` yields its batches
@@ -29,12 +21,8 @@ export function attendanceCsvResponse(
 ): Response {
   const body =
     format === "long"
-      ? csvStream(LONG_COLUMNS, rowsOf(batches, longRows), { bom })
-      : csvStream(
-          WIDE_COLUMNS,
-          rowsOf(batches, (entry) => [wideRow(entry, origin)]),
-          { bom },
-        );
+      ? csvStream(LONG_COLUMNS, batches, longRows, { bom })
+      : csvStream(WIDE_COLUMNS, batches, (entry) => [wideRow(entry, origin)], { bom });
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

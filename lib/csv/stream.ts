@@ -26,25 +26,26 @@ export function csvRecord(row: readonly string[]): string {
 
 /**
  * Writes rows as RFC 4180 CSV (CRLF line ends, fields quoted where needed, quotes doubled),
- * UTF-8, header first, every text cell through `neutraliseCell`. Each row must have one cell
- * per column.
+ * UTF-8, header first, every text cell through `neutraliseCell`. `toRows` gives an item's
+ * rows; each row must have one cell per column.
  *
- * The rows come in batches, pulled from `batches` only as fast as the reader takes the bytes,
+ * The items come in batches, pulled from `batches` only as fast as the reader takes the bytes,
  * so memory stays flat however many there are. A batch is written to bytes as soon as it
- * arrives and its rows are dropped: rows kept until the reader wants them would outlive
- * several young-generation collections, be moved to the old generation and grow the server's
- * memory by tens of megabytes over a long export. (That is also why this is not csv-stringify,
- * which allocates about ten times the bytes it writes.)
+ * arrives, an item at a time, and dropped: items or rows kept until the reader wants them would
+ * outlive several young-generation collections, be moved to the old generation and grow the
+ * server's memory by tens of megabytes over a long export. (That is also why this is not
+ * csv-stringify, which allocates about ten times the bytes it writes.)
  *
  * A failing source fails the stream (the reader sees an error, not a short file); cancelling
  * the stream closes the source (an async generator's `finally` has run when cancel resolves).
  */
-export function csvStream(
+export function csvStream<T>(
   columns: readonly string[],
-  batches: Iterable<string[][]> | AsyncIterable<string[][]>,
+  batches: Iterable<T[]> | AsyncIterable<T[]>,
+  toRows: (item: T) => readonly (readonly string[])[],
   { bom = false }: CsvStreamOptions = {},
 ): ReadableStream<Uint8Array> {
-  const source: Iterator<string[][]> | AsyncIterator<string[][]> =
+  const source: Iterator<T[]> | AsyncIterator<T[]> =
     Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   /** Written but not yet a chunk. */
   let text = (bom ? "\uFEFF" : "") + csvRecord(columns);
@@ -61,11 +62,13 @@ export function csvStream(
             controller.close();
             return;
           }
-          for (const row of next.value) {
-            text += csvRecord(row);
-            if (text.length >= CHUNK_CHARS) {
-              ready.push(Buffer.from(text));
-              text = "";
+          for (const item of next.value) {
+            for (const row of toRows(item)) {
+              text += csvRecord(row);
+              if (text.length >= CHUNK_CHARS) {
+                ready.push(Buffer.from(text));
+                text = "";
+              }
             }
           }
         }

@@ -160,19 +160,21 @@ describe("exportFilename", () => {
 
 describe("csvStream", () => {
   const columns = ["leader", "note"];
+  /** Items that are rows already. */
+  const asRow = (row: string[]) => [row];
 
   it("writes RFC 4180: header, CRLF line ends, quoted fields, doubled quotes", async () => {
     const rows = [
       ["Plain", "x"],
       ['Dr. "Ana", de la Peña', "two\nlines"],
     ];
-    const { text } = await readStream(csvStream(columns, [rows]));
+    const { text } = await readStream(csvStream(columns, [rows], asRow));
     expect(text).toBe('leader,note\r\nPlain,x\r\n"Dr. ""Ana"", de la Peña","two\nlines"\r\n');
   });
 
   it("neutralises every payload and keeps the column count", async () => {
     const rows = PAYLOADS.map(([payload]) => ["Leader", payload]);
-    const { text } = await readStream(csvStream(columns, [rows]));
+    const { text } = await readStream(csvStream(columns, [rows], asRow));
     expect(text).toContain('"a,""=1"');
     const parsed: string[][] = parse(text, { record_delimiter: "\r\n" });
     expect(parsed[0]).toEqual(columns);
@@ -180,8 +182,8 @@ describe("csvStream", () => {
   });
 
   it("starts with a byte-order mark only when asked", async () => {
-    const plain = await readStream(csvStream(columns, [[["a", "b"]]]));
-    const excel = await readStream(csvStream(columns, [[["a", "b"]]], { bom: true }));
+    const plain = await readStream(csvStream(columns, [[["a", "b"]]], asRow));
+    const excel = await readStream(csvStream(columns, [[["a", "b"]]], asRow, { bom: true }));
     expect([...plain.bytes.subarray(0, 3)]).toEqual([...Buffer.from("lea")]);
     expect([...excel.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(excel.bytes.subarray(3)).toEqual(plain.bytes);
@@ -211,15 +213,15 @@ describe("csvStream", () => {
   });
 
   it("writes the header alone when there are no rows", async () => {
-    expect((await readStream(csvStream(columns, []))).text).toBe("leader,note\r\n");
-    expect((await readStream(csvStream(columns, [[], []]))).text).toBe("leader,note\r\n");
+    expect((await readStream(csvStream(columns, [], asRow))).text).toBe("leader,note\r\n");
+    expect((await readStream(csvStream(columns, [[], []], asRow))).text).toBe("leader,note\r\n");
   });
 
   it("writes batches larger than a chunk across chunks, every row once and in order", async () => {
     const batches = [0, 1, 2].map((b) =>
       Array.from({ length: 1_000 }, (_, i) => [`Leader ${b * 1_000 + i}`, "a, note"]),
     );
-    const { text, chunks } = await readStream(csvStream(columns, batches));
+    const { text, chunks } = await readStream(csvStream(columns, batches, asRow));
     expect(chunks).toBeGreaterThan(3);
     const parsed: string[][] = parse(text, { record_delimiter: "\r\n" });
     expect(parsed).toEqual([columns, ...batches.flat()]);
@@ -241,7 +243,7 @@ describe("csvStream", () => {
         closed = true;
       }
     }
-    const reader = csvStream(columns, rows()).getReader();
+    const reader = csvStream(columns, rows(), asRow).getReader();
     const first = await reader.read();
     expect(first.value?.length).toBeGreaterThan(0);
     expect(pulled).toBeLessThan(5_000);
@@ -255,6 +257,6 @@ describe("csvStream", () => {
       yield [["a", "b"]];
       throw new Error("database gone");
     }
-    await expect(readStream(csvStream(columns, rows()))).rejects.toThrow("database gone");
+    await expect(readStream(csvStream(columns, rows(), asRow))).rejects.toThrow("database gone");
   });
 });
