@@ -28,8 +28,8 @@ export const EXPORT_BATCH_SIZE = 500;
  * after one batch. The sort of the query is not applied: sorting needs every row first.
  * Batches, not single entries: a step of an async iteration costs more than writing the entry.
  *
- * The search matches the leader's search key as a literal substring: `%` and `_` in it are
- * characters, not wildcards.
+ * The search matches the leader's search key as a literal substring, as the list's does:
+ * `%` and `_` in it are characters, not wildcards.
  *
  * Batches are separate reads, not one snapshot: an entry changed during a long export shows
  * as it was when its batch was read; none is skipped or repeated.
@@ -104,7 +104,7 @@ function batchesOf<T>(read: () => Promise<T[] | null>): AsyncIterable<T[]> {
 // The reads below are plain SQL: Prisma's findMany with includes spends most of an export's
 // time building and converting the rows of five queries per batch. They go through `bulk`,
 // not $queryRaw, so that rows die young (see BulkReader). The SQL stays portable (quoted
-// identifiers, standard joins, LIKE … ESCAPE, no SQLite functions), and `bulk` gives DateTime
+// identifiers, standard joins, no SQLite functions), and `bulk` gives DateTime
 // columns as Dates and Int columns as numbers, as $queryRaw does on SQLite and PostgreSQL.
 
 type EntryRow = {
@@ -149,11 +149,6 @@ type StepRow = {
 /** An entry as toAttendanceDTO and entriesAsOf take it, with its event's slug. */
 type ExportRow = Parameters<typeof toAttendanceDTO>[0] & { event: Pick<EventDTO, "slug"> };
 
-/** `value` as a LIKE pattern that matches it anywhere, taken literally (escape character `\`). */
-function containsPattern(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * A function that reads the next batch of the entries matching `query` in id order, each with
  * its citations, each time it is called; null once they have all been read.
@@ -167,8 +162,10 @@ function entryBatchReader(
   const status = query.status
     ? Prisma.sql`AND CAST("Attendance"."status" AS TEXT) = ${query.status}`
     : Prisma.empty;
+  // A search key holds no LIKE wildcard or escape (lib/text/search-key.ts): the pattern is
+  // literal, as the list's `contains` is.
   const search = query.q
-    ? Prisma.sql`AND "Leader"."searchText" LIKE ${containsPattern(searchKey(query.q))} ESCAPE '\\'`
+    ? Prisma.sql`AND "Leader"."searchText" LIKE ${`%${searchKey(query.q)}%`}`
     : Prisma.empty;
   /** Where the next batch starts; null when there is none. */
   let afterId: number | null = 0;
@@ -220,40 +217,42 @@ async function readCitations(ids: number[]): Promise<Map<number, ExportRow["cita
     FROM "Citation" JOIN "Source" ON "Source"."id" = "Citation"."sourceId"
     WHERE "Citation"."attendanceId" IN (${Prisma.join(ids)})
     ORDER BY "Citation"."attendanceId", "Citation"."position", "Citation"."id"`);
-  const byEntry = new Map<number, ExportRow["citations"]>();
-  for (const row of rows) {
-    const citation = {
-      id: row.id,
-      quote: row.quote,
-      start: row.start,
-      end: row.end,
-      prefix: row.prefix,
-      suffix: row.suffix,
-      source: {
-        id: row.sourceId,
-        title: row.sourceTitle,
-        publisher: row.sourcePublisher,
-        url: row.sourceUrl,
-      },
-    };
-    const list = byEntry.get(row.attendanceId);
-    if (list) list.push(citation);
-    else byEntry.set(row.attendanceId, [citation]);
-  }
-  return byEntry;
+  return groupByEntry(rows, (row) => ({
+    id: row.id,
+    quote: row.quote,
+    start: row.start,
+    end: row.end,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    source: {
+      id: row.sourceId,
+      title: row.sourceTitle,
+      publisher: row.sourcePublisher,
+      url: row.sourceUrl,
+    },
+  }));
 }
 
 /** The status steps of the entries `ids`, by entry (in no particular order). */
-async function readSteps(ids: number[]): Promise<Map<number, Omit<StepRow, "attendanceId">[]>> {
+async function readSteps(ids: number[]): Promise<Map<number, StepRow[]>> {
   const rows = await bulk.all<StepRow>(Prisma.sql`
     SELECT "attendanceId", "id", "status", "asOf", "recordedAt", "citations"
     FROM "StatusStep"
     WHERE "attendanceId" IN (${Prisma.join(ids)})`);
-  const byEntry = new Map<number, Omit<StepRow, "attendanceId">[]>();
-  for (const { attendanceId, ...step } of rows) {
-    const list = byEntry.get(attendanceId);
-    if (list) list.push(step);
-    else byEntry.set(attendanceId, [step]);
+  return groupByEntry(rows, (step) => step);
+}
+
+/** Each row made an item, listed under its entry, in the order of `rows`. */
+function groupByEntry<R extends { attendanceId: number }, T>(
+  rows: R[],
+  toItem: (row: R) => T,
+): Map<number, T[]> {
+  const byEntry = new Map<number, T[]>();
+  for (const row of rows) {
+    const item = toItem(row);
+    const list = byEntry.get(row.attendanceId);
+    if (list) list.push(item);
+    else byEntry.set(row.attendanceId, [item]);
   }
   return byEntry;
 }
