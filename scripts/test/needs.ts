@@ -182,10 +182,19 @@ export function installPlan(missing: Missing[], machine: Machine): InstallStep[]
         says: `Installing Debian's ${packages.join(", ")} (apt-get, as root)`,
         needs: installable,
         commands: [
-          { command: "apt-get", args: ["update", "-qq"] },
+          { command: "apt-get", args: ["update", "-qq", "-o", "DPkg::Lock::Timeout=300"] },
           {
             command: "apt-get",
-            args: ["install", "-y", "-qq", "--no-install-recommends", ...packages],
+            // A fresh machine's unattended upgrades may hold dpkg's lock for a while.
+            args: [
+              "install",
+              "-y",
+              "-qq",
+              "-o",
+              "DPkg::Lock::Timeout=300",
+              "--no-install-recommends",
+              ...packages,
+            ],
           },
         ],
       },

@@ -175,8 +175,8 @@ describe("installing what is missing", () => {
     expect(plan).toHaveLength(1);
     expect(plan[0]!.needs).toEqual(["chromium", "postgresql", "redis", "nginx"]);
     expect(plan[0]!.commands.map(commandLine)).toEqual([
-      "apt-get update -qq",
-      "apt-get install -y -qq --no-install-recommends chromium postgresql redis-server nginx",
+      "apt-get update -qq -o DPkg::Lock::Timeout=300",
+      "apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends chromium postgresql redis-server nginx",
     ]);
   });
 
@@ -289,7 +289,7 @@ describe("npm test", () => {
       expect(code).toBe(0);
       const install =
         process.getuid?.() === 0
-          ? "apt-get install -y -qq --no-install-recommends chromium"
+          ? "apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends chromium"
           : "npx playwright install chromium";
       expect(stdout).toContain(install);
       expect(stdout).toContain("e2e: npm run test:e2e (after installing Chromium)");
