@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { formatDay } from "@/components/format";
 import { listEvents } from "@/lib/data/events";
+import { countOf } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Events" };
 
@@ -29,7 +30,7 @@ export default async function EventsPage({
               </Link>
               <p className="text-sm text-slate-600 dark:text-slate-400">
                 <time dateTime={event.date}>{formatDay(event.date)}</time> · {event.place} ·{" "}
-                {event.entryCount} {event.entryCount === 1 ? "leader" : "leaders"}
+                {countOf(event.entryCount, "leader")}
               </p>
             </li>
           ))}

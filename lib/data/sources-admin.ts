@@ -7,6 +7,7 @@ import { formatDay } from "@/lib/text/format-day";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
+import { countOf } from "@/lib/text/plural";
 
 export type SourceOption = { id: number; title: string; publisher: string };
 
@@ -222,7 +223,7 @@ export async function updateSource(
         return {
           ok: false,
           kind: "invalid",
-          message: `Nothing was saved: with this text, ${broken.length} ${broken.length === 1 ? "citation" : "citations"} would no longer be found. Keep the quoted words, or change those citations first.`,
+          message: `Nothing was saved: with this text, ${countOf(broken.length, "citation")} would no longer be found. Keep the quoted words, or change those citations first.`,
           errors: { text: broken },
         } as const;
       }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Flash } from "@/components/ui/form-message";
 import { listLeadersAdmin } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
+import { countOf } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Leaders" };
 
@@ -33,9 +34,7 @@ export default async function LeadersPage({
                 {l.office}, {l.polity} {l.countryCode && `(${l.countryCode})`}
               </span>
             </span>
-            <span className="text-sm">
-              {l.entryCount} {l.entryCount === 1 ? "entry" : "entries"}
-            </span>
+            <span className="text-sm">{countOf(l.entryCount, "entry", "entries")}</span>
           </li>
         ))}
       </ul>
