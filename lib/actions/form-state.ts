@@ -9,8 +9,10 @@ import { idSchema } from "@/lib/validation/id";
 
 /** A data-layer failure as the form shows it, with the editor's input kept. */
 export function failureState(failure: WriteFailure, values: Record<string, unknown>): FormState {
-  if (failure.kind === "invalid")
-    return { message: failure.message, errors: failure.errors, values };
+  if (failure.kind === "invalid") {
+    const help = failure.help ? { help: failure.help } : {};
+    return { message: failure.message, errors: failure.errors, ...help, values };
+  }
   if (failure.kind === "conflict") {
     return {
       message: failure.message,

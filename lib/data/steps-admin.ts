@@ -2,7 +2,7 @@ import "server-only";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import { formatDay } from "@/lib/text/format-day";
 import type { StepInput } from "@/lib/validation/attendance";
-import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
+import { anchorCitations } from "./anchoring";
 import { citedSourceIds } from "./attendance-admin";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot } from "./revisions";
@@ -44,7 +44,7 @@ export async function addStep(
     const entry = await entryOf(tx, attendanceId);
     if (!entry) return notFound("This entry no longer exists; it may have been deleted.");
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
     const sourcesBefore = await citedSourceIds(tx, attendanceId);
     const before = await attendanceSnapshot(tx, attendanceId);
     const stepId = await insertStep(tx, editor, attendanceId, {
@@ -123,7 +123,7 @@ export async function updateStep(
     const step = await loadStep(tx, stepId, version, input);
     if ("ok" in step) return step;
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
     const attendanceId = step.attendance.id;
     const sourcesBefore = await citedSourceIds(tx, attendanceId);
     const before = await attendanceSnapshot(tx, attendanceId);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isDatabaseBusyError } from "@/lib/sqlite";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffSnapshots } from "@/lib/history/diff";
-import type { FieldErrors } from "@/lib/validation/errors";
+import type { FieldErrors, FieldHelp } from "@/lib/validation/errors";
 import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
 
 /** The machinery every write shares: results, failures, the transaction, version checks. */
@@ -11,7 +11,13 @@ import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
 export type Tx = Prisma.TransactionClient;
 
 export type WriteFailure =
-  | { ok: false; kind: "invalid"; message: string; errors: FieldErrors }
+  | {
+      ok: false;
+      kind: "invalid";
+      message: string;
+      errors: FieldErrors;
+      help?: Record<string, FieldHelp>;
+    }
   | {
       ok: false;
       kind: "conflict";
@@ -35,7 +41,8 @@ export type Touched = {
 export const invalid = (
   errors: FieldErrors,
   message = "Some fields need attention; see below.",
-): WriteFailure => ({ ok: false, kind: "invalid", message, errors });
+  help?: Record<string, FieldHelp>,
+): WriteFailure => ({ ok: false, kind: "invalid", message, errors, ...(help ? { help } : {}) });
 
 export const notFound = (message: string): WriteFailure => ({
   ok: false,

@@ -12,11 +12,27 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** A passage of a source, by its offsets (`text.slice(start, end) === passage`). */
+export type PassageRef = { start: number; end: number; passage: string };
+
+/**
+ * What the form can offer beside a field's error, so the editor can fix it in one step:
+ * - `nearest`: the closest passage to a quote not found verbatim ("Use this passage");
+ * - `ambiguous`: each place a quote occurs, with the words around it, to choose one;
+ * - `existing-entry`: the entry the leader already has for the event.
+ */
+export type FieldHelp =
+  | ({ kind: "nearest" } & PassageRef)
+  | { kind: "ambiguous"; places: (PassageRef & { before: string; after: string })[] }
+  | { kind: "existing-entry"; attendanceId: number };
+
 /** The result every admin form action returns to its form. */
 export type FormState<Values = Record<string, unknown>> = {
   ok?: boolean;
   message?: string;
   errors?: FieldErrors;
+  /** Help for some of the fields in `errors`, by the same keys. */
+  help?: Record<string, FieldHelp>;
   /** What the editor entered, so nothing is lost when saving fails. */
   values?: Values;
   /** Set when someone else saved first: what they changed, and the version to save over. */
