@@ -194,7 +194,8 @@ function CitationRow({
             <select
               {...p}
               name={name("sourceId")}
-              value={row.sourceId}
+              // Uncontrolled: React resets a form after its action, to each field's default.
+              defaultValue={row.sourceId}
               onChange={(e) => onChange({ sourceId: e.target.value, picked: null })}
               className={inputClass}
             >
@@ -207,7 +208,12 @@ function CitationRow({
             </select>
           )}
         </Field>
-        <Field id={id("quote")} label={`Quote of citation ${n}`} errors={errors[errorKey]}>
+        <Field
+          id={id("quote")}
+          label={`Quote of citation ${n}`}
+          // An error about other words than those in the field now would mislead.
+          errors={row.quote === row.sentQuote ? errors[errorKey] : undefined}
+        >
           {(p) => (
             <textarea
               {...p}

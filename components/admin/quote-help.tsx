@@ -99,16 +99,18 @@ export function AmbiguousPlaces({ id, name, help, chosen, onChoose }: AmbiguousP
             name={name}
             value={place.start}
             id={`${id}-${i}`}
-            checked={chosen === place.start}
+            // Uncontrolled: React resets a form after its action, to each field's default.
+            defaultChecked={chosen === place.start}
             onChange={() => onChoose({ quote: place.passage, start: place.start })}
             className="mt-1"
           />
           <span className="font-serif">
-            <span className="sr-only">Place {i + 1}: </span>…{place.before}
+            <span className="sr-only">Place {i + 1}: </span>
+            {place.before}
             <mark className="rounded-sm bg-amber-300 px-px font-semibold text-slate-950">
               {place.passage}
             </mark>
-            {place.after}…
+            {place.after}
           </span>
         </label>
       ))}

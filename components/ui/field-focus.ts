@@ -18,12 +18,12 @@ const LABELS: Record<string, string> = {
   countryCode: "ISO country code",
   title: "Title",
   publisher: "Publisher",
-  url: "Address",
+  url: "Web address",
   publishedOn: "Published on",
   dateNote: "Note on the date",
-  text: "Text",
+  text: "Full text",
   confirm: "Confirmation",
-  email: "Email",
+  email: "Email address",
   password: "Password",
 };
 

@@ -11,7 +11,7 @@ const WORD = /[\p{L}\p{N}'’-]/u;
 /**
  * Each place `[start, start + length)` of `text` with the words around it, for choosing one:
  * `before` ends where the place starts and `after` begins where it ends (both cut at a word
- * boundary, whitespace runs shown as one space). At most {@link MAX_PLACES}, in text order.
+ * boundary, whitespace runs shown as one space, "…" where the text goes on). At most {@link MAX_PLACES}, in text order.
  */
 export function placesInContext(
   text: string,
@@ -29,8 +29,8 @@ export function placesInContext(
       start,
       end,
       passage: text.slice(start, end),
-      before: flat(text.slice(from, start)),
-      after: flat(text.slice(end, to)),
+      before: (from > 0 ? "…" : "") + flat(text.slice(from, start)),
+      after: flat(text.slice(end, to)) + (to < text.length ? "…" : ""),
     };
   });
 }

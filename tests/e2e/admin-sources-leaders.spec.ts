@@ -14,9 +14,10 @@ test("an editor creates a source; a non-web address is refused and the input kep
     .getByLabel("Full text")
     .fill("Leaders gathered on Monday. The host said all were welcome.");
   await page.getByRole("button", { name: "Create source" }).click();
-  await expect(
-    page.getByText("Enter a web address that starts with http:// or https://."),
-  ).toBeVisible();
+  // Said by the field, and listed in the summary at the top.
+  await expect(page.locator("#url-error")).toHaveText(
+    "Enter a web address that starts with http:// or https://.",
+  );
   await expect(page.getByLabel("Title")).toHaveValue(title);
   expect(await db.source.count({ where: { title } })).toBe(0);
 
@@ -58,11 +59,9 @@ test("a source edit that would break a citation is refused and names it; one tha
       hasText: "Nothing was saved: with this text, 1 citation would no longer be found.",
     }),
   ).toBeVisible();
-  await expect(
-    page.getByText(
-      `Boris Sample ${testEvent.id} (entry #${entry.id}), step reported (undated): “${quote}”`,
-    ),
-  ).toBeVisible();
+  await expect(page.locator("#text-error")).toContainText(
+    `Boris Sample ${testEvent.id} (entry #${entry.id}), step reported (undated): “${quote}”`,
+  );
   expect((await db.source.findUniqueOrThrow({ where: { id: testEvent.sourceId } })).text).toBe(
     testEvent.text,
   );

@@ -268,3 +268,42 @@ test("the filtered, full and Excel exports have different file names", async ({ 
   expect(names[1]).toMatch(/filename="rollcall-victory-day-parade-2025-confirmed-\d{4}-/);
   expect(names[2]).toMatch(/filename="rollcall-victory-day-parade-2025-excel-\d{4}-/);
 });
+
+test("restoring a version asks first, showing what will change, and changes nothing until confirmed", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  const leader = await createLeader(db, { name: "Rita Revert" });
+  const entry = await createEntry(db, {
+    eventId: testEvent.id,
+    leader: leader.id,
+    note: "First note",
+    steps: [
+      {
+        status: "declined",
+        citations: [{ sourceId: testEvent.sourceId, quote: "Syldavia's King Ottokar declined" }],
+      },
+    ],
+  });
+  await page.goto(`/admin/entries/${entry.id}`);
+  await page.getByLabel("Note (optional)").fill("Second note");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeFocused();
+
+  const history = page.getByRole("region", { name: "History" });
+  await history.getByRole("link", { name: /Restore this version/ }).click();
+  const changes = page.getByRole("table", { name: "What will change" });
+  await expect(changes.getByRole("row", { name: /Note/ })).toContainText("Second note");
+  await expect(changes.getByRole("row", { name: /Note/ })).toContainText("First note");
+  // Asking changed nothing.
+  expect((await db.attendance.findUniqueOrThrow({ where: { id: entry.id } })).note).toBe(
+    "Second note",
+  );
+
+  await page.getByRole("button", { name: "Restore this version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Reverted." })).toBeFocused();
+  expect((await db.attendance.findUniqueOrThrow({ where: { id: entry.id } })).note).toBe(
+    "First note",
+  );
+});

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
-import { RevertForm } from "@/components/admin/revert-form";
+import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
-import { revertAttendanceAction, updateAttendanceAction } from "@/lib/actions/attendance";
+import { updateAttendanceAction } from "@/lib/actions/attendance";
 import { listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
@@ -114,9 +114,8 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             revision.version !== null &&
             revision.version !== entry.version &&
             revision.action !== "delete" ? (
-              <RevertForm
-                action={revertAttendanceAction.bind(null, entry.id)}
-                version={entry.version}
+              <RevertLink
+                attendanceId={entry.id}
                 revisionId={revision.id}
                 label={`Restore this version (${revision.createdAt.slice(0, 16).replace("T", " ")} UTC)`}
               />
