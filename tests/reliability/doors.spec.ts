@@ -5,7 +5,7 @@ import {
   type DoorSample,
   type RouteDoor,
   type ServerActionDoor,
-} from "../../lib/actions/registry";
+} from "./registry";
 import { createSample, databaseHash, mintSessions } from "./db";
 import { buildActions, callAction, sessionCookie, type ActionResponse } from "./http";
 import { editors } from "./paths";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ServerActionDoor } from "../../lib/actions/registry";
+import type { ServerActionDoor } from "./registry";
 import { ROOT } from "./paths";
 import type { AppServer } from "./server";
 
