@@ -67,6 +67,27 @@ export class AppServer {
     return this.url;
   }
 
+  /** The resident memory of the server's processes (its process group), in MiB. */
+  rssMiB(): number {
+    const pgid = this.#child?.pid;
+    if (!pgid) return 0;
+    let kib = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== pgid) continue;
+        const status = fs.readFileSync(`/proc/${entry}/status`, "utf8");
+        kib += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return kib / 1024;
+  }
+
   async launch() {
     this.port ||= await freePort();
     const env: NodeJS.ProcessEnv = {

@@ -33,9 +33,7 @@ describe("the client's address for the sign-in throttle", () => {
 
   it("with a list, skips the listed proxies from the right", () => {
     const list = trust("127.0.0.1, 10.0.0.0/8, ::1");
-    expect(clientAddress("127.0.0.1", "6.6.6.6, 203.0.113.9, 10.1.2.3", list)).toBe(
-      "203.0.113.9",
-    );
+    expect(clientAddress("127.0.0.1", "6.6.6.6, 203.0.113.9, 10.1.2.3", list)).toBe("203.0.113.9");
     // A socket not on the list is the client, whatever it claims.
     expect(clientAddress("198.51.100.4", "203.0.113.9", list)).toBe("198.51.100.4");
     expect(clientAddress("::1", "[2001:db8::5]:4711", list)).toBe("2001:db8::5");
