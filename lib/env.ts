@@ -10,7 +10,8 @@ const envSchema = z.object({
     .string()
     .min(32, "BETTER_AUTH_SECRET must have at least 32 characters.")
     .optional(),
-  BETTER_AUTH_URL: z.url().optional(),
+  // Empty, as `BETTER_AUTH_URL=` in a .env file, is unset.
+  BETTER_AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   PORT: z.coerce.number().int().positive().default(3000),
   TRUSTED_PROXIES: z
     .string()
