@@ -26,22 +26,25 @@ function signInSubject(ctx: { body?: unknown; request?: Request; headers?: Heade
 /** Every password hash of sign-in goes through this (an unknown email is hashed too). */
 const hashing = new HashingQueue();
 
-export const SIGN_IN_BUSY_CODE = "SIGN_IN_BUSY";
+const SIGN_IN_BUSY_CODE = "SIGN_IN_BUSY";
+
+function busy(error: HashingBusyError) {
+  const seconds = error.retryAfterSeconds;
+  return new APIError(
+    "SERVICE_UNAVAILABLE",
+    {
+      code: SIGN_IN_BUSY_CODE,
+      message: `Many sign-ins are under way. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    },
+    { "Retry-After": String(seconds) },
+  );
+}
 
 async function throughQueue<T>(hash: () => Promise<T>): Promise<T> {
   try {
     return await hashing.run(hash);
   } catch (error) {
-    if (!(error instanceof HashingBusyError)) throw error;
-    const seconds = error.retryAfterSeconds;
-    throw new APIError(
-      "SERVICE_UNAVAILABLE",
-      {
-        code: SIGN_IN_BUSY_CODE,
-        message: `Many sign-ins are under way. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
-      },
-      { "Retry-After": String(seconds) },
-    );
+    throw error instanceof HashingBusyError ? busy(error) : error;
   }
 }
 
@@ -81,6 +84,8 @@ const createAuth = () =>
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
+        // Refused before any query: a burst then costs the server next to nothing.
+        if (hashing.full) throw busy(hashing.busyError());
         const { email, address } = signInSubject(ctx);
         const { refuseForSeconds, delayMs } = await signInGate(email, address);
         if (refuseForSeconds > 0) {

