@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/sign-in-form";
 import { Flash } from "@/components/ui/form-message";
 import { safeReturnPath } from "@/lib/actions/form-state";
-import { isSiteHost, warnWrongAddress, wrongAddressMessage } from "@/lib/auth/site-address";
+import { isSiteHost, warnWrongAddress } from "@/lib/auth/site-address";
 import { getEditor } from "@/lib/data/session";
+import { siteUrl } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
 
@@ -33,7 +34,12 @@ export default async function SignInPage({
           role="note"
           className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-950 dark:border-amber-400 dark:bg-amber-950 dark:text-amber-50"
         >
-          {wrongAddressMessage()}
+          Sign-in works only at this site&apos;s address,{" "}
+          <a href={`${siteUrl()}/sign-in`} className="font-medium underline">
+            {siteUrl()}
+          </a>
+          . Open it there, or ask whoever runs the site to set BETTER_AUTH_URL to the address
+          editors use.
         </p>
       )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
