@@ -1,4 +1,5 @@
 // @ts-check
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 const isDev = process.env.NODE_ENV !== "production";
@@ -29,9 +30,22 @@ const csp = [
  */
 const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
+/**
+ * The addresses `next dev` answers on besides localhost (it prints the network one): Next
+ * blocks its development scripts on any other, and the pages would not hydrate there.
+ */
+const devOrigins = [
+  "127.0.0.1",
+  "[::1]",
+  ...Object.values(os.networkInterfaces())
+    .flat()
+    .flatMap((a) => (a && !a.internal ? [a.family === "IPv6" ? `[${a.address}]` : a.address] : [])),
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  allowedDevOrigins: isDev ? devOrigins : undefined,
   // Next hashes the whole body of every page response to make its ETag, cached pages included:
   // a fifth of the CPU a cached event page costs (400 KB). Cached pages carry s-maxage for a
   // shared cache in front, which does not need the ETag.

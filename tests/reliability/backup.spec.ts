@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "./registry";
 import { SAMPLE_TEXT, databaseHash, openDatabase } from "./db";
 import { callAction, signIn } from "./http";
 import { RELIABILITY_DIR, ROOT, editors } from "./paths";
