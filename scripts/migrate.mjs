@@ -165,8 +165,7 @@ async function withEngine({ provider = "sqlite", databaseUrl, schemaFiles }, fn)
   if (provider === "postgresql" && databaseUrl === null) {
     factory = await offlinePostgres();
   } else if (provider === "postgresql") {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    factory = new PrismaPg({ connectionString: databaseUrl, max: 1 });
+    factory = await postgresFactory(databaseUrl);
   } else {
     const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
     factory = new PrismaBetterSqlite3(
@@ -225,6 +224,25 @@ async function withEngine({ provider = "sqlite", databaseUrl, schemaFiles }, fn)
     }
     await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * The pg adapter for `databaseUrl`, without a shadow database: the adapter's own
+ * connectToShadowDb keeps the URL's database (its connectionString wins over the `database`
+ * it adds), so it would replay the migrations into the real database. Nothing here needs one
+ * (see createMigration and postgresSchemaScript).
+ */
+async function postgresFactory(databaseUrl) {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const factory = new PrismaPg({ connectionString: databaseUrl, max: 1 });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect(),
+    async connectToShadowDb() {
+      throw new MigrateError("No shadow database is used on PostgreSQL.");
+    },
+  };
 }
 
 /**
@@ -491,6 +509,56 @@ async function writeDiff({ provider, migrationsDir, folder, from, to, schemaFile
     await writeFile(path.join(migrationsDir, LOCKFILE_NAME), lockfileContent(provider), "utf8");
   }
   return true;
+}
+
+/**
+ * The SQL that would take a database made by the SQLite migrations (replayed in memory) to
+ * prisma/schema.prisma, or null when they agree: a check that the migrations are complete.
+ * @returns {Promise<string | null>}
+ */
+export async function sqliteMigrationsDrift() {
+  const schemaFiles = [{ path: SCHEMA_FILE, content: await readFile(SCHEMA_FILE, "utf8") }];
+  const list = await readMigrationsList(MIGRATIONS_DIR);
+  checkLockfile(list, "sqlite");
+  const result = await withEngine({ databaseUrl: ":memory:", schemaFiles }, (engine) =>
+    engine.diff({
+      from: { tag: "migrations", ...list },
+      to: { tag: "schemaDatamodel", files: schemaFiles },
+      script: true,
+      exitCode: true,
+      filters: NO_FILTER,
+    }),
+  );
+  return result.exitCode === 2 ? (result.stdout ?? "") : null;
+}
+
+/**
+ * The SQL that makes prisma/postgres/schema.prisma in an empty PostgreSQL database, written
+ * without a server. The engine's own check of the PostgreSQL migrations (replaying them into
+ * a shadow database) reads the catalog through the pg adapter, which cannot read some of its
+ * columns (type "char"); a test compares a database made by the migrations with one made by
+ * this script instead.
+ * @returns {Promise<string>}
+ */
+export async function postgresSchemaScript() {
+  const files = [
+    { path: POSTGRES_SCHEMA_FILE, content: await readFile(POSTGRES_SCHEMA_FILE, "utf8") },
+  ];
+  const result = await withEngine(
+    { provider: "postgresql", databaseUrl: null, schemaFiles: files },
+    (engine) =>
+      engine.diff({
+        from: {
+          tag: "schemaDatamodel",
+          files: [{ path: POSTGRES_SCHEMA_FILE, content: EMPTY_POSTGRES_SCHEMA }],
+        },
+        to: { tag: "schemaDatamodel", files },
+        script: true,
+        exitCode: false,
+        filters: NO_FILTER,
+      }),
+  );
+  return result.stdout ?? "";
 }
 
 /**
