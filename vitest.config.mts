@@ -26,6 +26,9 @@ const postgres: TestProjectInlineConfiguration = {
     name: "postgres",
     include: [...DATA_LAYER, "tests/unit/postgres-*.test.ts"],
     env: { ROLLCALL_TEST_DATABASE: "postgresql" },
+    // A file's database is created (CREATE DATABASE copies a template and syncs it to disk),
+    // migrated and seeded before its tests: seconds on a machine shared with the server.
+    hookTimeout: 60_000,
     globalSetup: ["tests/unit/helpers/postgres-global-setup.ts"],
   },
 };
