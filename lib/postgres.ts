@@ -35,9 +35,19 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 /** How often an interactive transaction that lost a serialization race is run again. */
 const MAX_ATTEMPTS = 5;
 
-/** The pool configuration for `url`, the session settings included. */
+/**
+ * The pool configuration for `url`, the session settings included. A request waits at most
+ * 10 s for a connection (pg's default is forever), so a server that cannot reach its database
+ * answers with an error instead of hanging.
+ */
 function poolConfig(url: string, extra: pg.PoolConfig = {}): pg.PoolConfig {
-  return { connectionString: url, max: POOL_SIZE, ...SESSION_SETTINGS, ...extra };
+  return {
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 10_000,
+    ...SESSION_SETTINGS,
+    ...extra,
+  };
 }
 
 /**
