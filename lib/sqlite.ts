@@ -51,6 +51,11 @@ export function resolveDatabaseFile(
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
+/** Where the database is, as the page cache tells databases apart (lib/data/database-identity.ts). */
+export function databaseLocation(url?: string) {
+  return `sqlite:${resolveDatabaseFile(url)}`;
+}
+
 /**
  * SQLite (3.32+, as better-sqlite3 builds it) takes 32,766 bound values per statement. The
  * adapter does not say so, and Prisma then assumes 999 and refuses a relation load over more

@@ -1,6 +1,6 @@
 /**
  * Makes the database ready before `npm run dev` and `npm start`: creates the SQLite file if it
- * is absent, applies pending migrations, seeds the article's data into an empty database, and
+ * is absent, applies pending migrations, gives it its identity (lib/data/database-identity.ts), seeds the article's data into an empty database, and
  * generates a session secret beside it when BETTER_AUTH_SECRET is not set.
  * A database that already has events is never re-seeded (an editor may have deleted entries).
  *
@@ -10,6 +10,7 @@
 import { deployMigrations, resolveDatabaseFile } from "./migrate.mjs";
 import { createEditor } from "../lib/auth/editors";
 import { generatePassword } from "../lib/auth/password";
+import { ensureDatabaseIdentity } from "../lib/data/database-identity";
 import { ensureSecretFile } from "../lib/auth/secret-file";
 import { createPrismaClient } from "../lib/sqlite";
 import { seedDatabase } from "../prisma/seed";
@@ -29,6 +30,7 @@ async function main() {
 
   const db = createPrismaClient(`file:${file}`);
   try {
+    await ensureDatabaseIdentity(db);
     if ((await db.event.count()) === 0) {
       const { created } = await seedDatabase(db);
       console.log(`Database ${file}: seeded ${created.entries} entries from the article.`);
