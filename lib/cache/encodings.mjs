@@ -36,22 +36,36 @@ export function negotiateEncoding(header) {
 }
 
 /**
+ * The compression running now: one page at a time, so a burst of stores (a crawler's first
+ * visit, say) does not occupy every thread of the pool that file reads and password hashing
+ * wait for too.
+ */
+let queue = Promise.resolve();
+
+/**
  * The body in every coding. Brotli at quality 9 rather than 11: nearly the same size for a
- * fraction of the CPU, which matters because every edit stores its pages again. Both run on
+ * fraction of the CPU, which matters because every edit stores its pages again. It runs on
  * libuv's thread pool, off the thread that answers requests.
  * @param {Buffer} body
  * @returns {Promise<Record<Encoding, Buffer>>}
  */
-export async function compress(body) {
-  const [br, gz] = await Promise.all([
-    brotli(body, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
-    gzip(body, { level: 9 }),
-  ]);
-  return { br, gzip: gz };
+export function compress(body) {
+  const job = queue.then(async () => {
+    const [br, gz] = await Promise.all([
+      brotli(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+      gzip(body, { level: 9 }),
+    ]);
+    return { br, gzip: gz };
+  });
+  queue = job.then(
+    () => undefined,
+    () => undefined,
+  );
+  return job;
 }

@@ -151,6 +151,26 @@ test.describe("a server's cached pages", () => {
     const gzip = await raw("gzip");
     expect(gzip.headers["content-encoding"]).toBe("gzip");
     expect(zlib.gunzipSync(gzip.body).toString("utf8")).toBe(html);
+    // Requests for the page that arrive together share one cache lookup in Next: each must
+    // still get its own coding.
+    const codings = ["br", "gzip", "", "gzip, br", "identity"];
+    const together = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => raw(codings[i % codings.length]!)),
+    );
+    together.forEach((response, i) => {
+      const asked = codings[i % codings.length]!;
+      const coding = response.headers["content-encoding"];
+      expect(coding, asked).toBe(
+        asked.includes("br") ? "br" : asked === "gzip" ? "gzip" : undefined,
+      );
+      const body =
+        coding === "br"
+          ? zlib.brotliDecompressSync(response.body)
+          : coding === "gzip"
+            ? zlib.gunzipSync(response.body)
+            : response.body;
+      expect(body.toString("utf8") === html, asked).toBe(true);
+    });
     for (const response of [plain, br, gzip]) {
       expect(String(response.headers.vary)).toMatch(/accept-encoding/i);
       expect(response.headers["x-nextjs-cache"]).toBe("HIT");
