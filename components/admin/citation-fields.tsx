@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { CITATION_EVENT, type CitationEventDetail } from "@/components/ui/conflict-resolver";
 import { Field, FieldError, inputClass } from "@/components/ui/field";
 import type { FieldErrors, FieldHelp } from "@/lib/validation/errors";
 import { AmbiguousPlaces, NearestPassage } from "./quote-help";
@@ -83,12 +84,41 @@ export function CitationFields({
     focusAfter.current = null;
   });
 
+  // A conflict's choices (ConflictResolver) take another save's citation over, or drop one.
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    const form = fieldsetRef.current?.closest("form");
+    if (!form) return;
+    const same = (r: Row, c: CitationEventDetail["citation"]) =>
+      r.sourceId === String(c.sourceId) && r.quote.trim() === c.quote;
+    const onCitation = (event: Event) => {
+      const { action, citation } = (event as CustomEvent<CitationEventDetail>).detail;
+      setRows((all) => {
+        if (action === "remove") return all.filter((r) => !same(r, citation));
+        if (all.some((r) => same(r, citation))) return all;
+        const start = citation.start;
+        const row: Row = {
+          key: ++rowCounter,
+          sourceId: String(citation.sourceId),
+          quote: citation.quote,
+          picked: start === undefined ? null : { quote: citation.quote, start },
+          sentQuote: citation.quote,
+        };
+        // A lone empty row is the form's placeholder: the citation takes its place.
+        const empty = all.length === 1 && !all[0]!.quote.trim();
+        return empty ? [row] : [...all, row];
+      });
+    };
+    form.addEventListener(CITATION_EVENT, onCitation);
+    return () => form.removeEventListener(CITATION_EVENT, onCitation);
+  }, []);
+
   const id = (i: number, field: string) => `${idPrefix}citations.${i}.${field}`;
   const update = (key: number, change: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
   return (
-    <fieldset className="space-y-4">
+    <fieldset ref={fieldsetRef} className="space-y-4">
       <legend className="font-semibold">Citations</legend>
       <p className="text-sm text-slate-600 dark:text-slate-400">{hint}</p>
       <FieldError id={`${idPrefix}citations-error`} errors={errors.citations} />

@@ -1,9 +1,13 @@
 import type { FormState } from "@/lib/validation/errors";
 
-export type ConflictChangesProps = { changes: NonNullable<FormState["conflict"]>["changes"] };
+export type ConflictChangesProps = {
+  changes: NonNullable<FormState["conflict"]>["changes"];
+  /** The other save was the editor's own, in another session. */
+  sameAccount?: boolean;
+};
 
 /** What another editor changed since the form was opened, field by field. */
-export function ConflictChanges({ changes }: ConflictChangesProps) {
+export function ConflictChanges({ changes, sameAccount }: ConflictChangesProps) {
   return (
     <table className="mt-2 w-full text-left text-sm">
       <caption className="sr-only">What changed meanwhile</caption>
@@ -13,7 +17,7 @@ export function ConflictChanges({ changes }: ConflictChangesProps) {
             Field
           </th>
           <th scope="col" className="pr-3">
-            Now (saved by someone else)
+            {sameAccount ? "Now (saved in your other session)" : "Now (saved by someone else)"}
           </th>
           <th scope="col">When you opened the form</th>
         </tr>

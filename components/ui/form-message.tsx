@@ -3,6 +3,7 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import type { FormState } from "@/lib/validation/errors";
 import { ConflictChanges } from "./conflict-changes";
+import { ConflictResolver } from "./conflict-resolver";
 import { describeField, focusField } from "./field-focus";
 
 export type FormMessageProps = {
@@ -26,36 +27,42 @@ export function FormMessage({ state, idPrefix = "" }: FormMessageProps) {
   const follow = (key: string) => (event: MouseEvent<HTMLAnchorElement>) => {
     if (focusField(`${idPrefix}${key}`)) event.preventDefault();
   };
+  const conflict = state.conflict;
   return (
-    <div
-      ref={ref}
-      role="alert"
-      tabIndex={-1}
-      aria-labelledby={errors.length > 0 ? `${idPrefix}error-summary-title` : undefined}
-      className="rounded border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100"
-    >
-      <p id={`${idPrefix}error-summary-title`} className="font-medium">
-        {state.message}
-      </p>
-      {errors.length > 0 && (
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-          {errors.map(([key, messages]) => (
-            <li key={key}>
-              <a
-                href={`#${idPrefix}${key}`}
-                onClick={follow(key)}
-                className="text-red-900 underline dark:text-red-100"
-              >
-                {describeField(key)}: {messages[0]}
-              </a>
-            </li>
-          ))}
-        </ul>
+    <>
+      <div
+        ref={ref}
+        role="alert"
+        tabIndex={-1}
+        aria-labelledby={errors.length > 0 ? `${idPrefix}error-summary-title` : undefined}
+        className="rounded border border-red-700 bg-red-50 p-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100"
+      >
+        <p id={`${idPrefix}error-summary-title`} className="font-medium">
+          {state.message}
+        </p>
+        {errors.length > 0 && (
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {errors.map(([key, messages]) => (
+              <li key={key}>
+                <a
+                  href={`#${idPrefix}${key}`}
+                  onClick={follow(key)}
+                  className="text-red-900 underline dark:text-red-100"
+                >
+                  {describeField(key)}: {messages[0]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {conflict && conflict.changes.length > 0 && (
+          <ConflictChanges changes={conflict.changes} sameAccount={conflict.sameAccount} />
+        )}
+      </div>
+      {conflict?.choices && (
+        <ConflictResolver choices={conflict.choices} sameAccount={conflict.sameAccount} />
       )}
-      {state.conflict && state.conflict.changes.length > 0 && (
-        <ConflictChanges changes={state.conflict.changes} />
-      )}
-    </div>
+    </>
   );
 }
 

@@ -7,19 +7,34 @@ import { versionField } from "@/lib/validation/fields";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { idSchema } from "@/lib/validation/id";
 
-/** A data-layer failure as the form shows it, with the editor's input kept. */
-export function failureState(failure: WriteFailure, values: Record<string, unknown>): FormState {
+/**
+ * A data-layer failure as the form shows it, with the editor's input kept. A conflict says
+ * who saved first: "another session" when it was the same editor (another tab or device).
+ */
+export async function failureState(
+  failure: WriteFailure,
+  values: Record<string, unknown>,
+): Promise<FormState> {
   if (failure.kind === "invalid") {
     const help = failure.help ? { help: failure.help } : {};
     return { message: failure.message, errors: failure.errors, ...help, values };
   }
   if (failure.kind === "conflict") {
+    const editor = failure.savedBy ? await getEditor() : null;
+    const sameAccount = Boolean(editor && failure.savedBy?.actorId === editor.id);
+    const message = !failure.choices
+      ? failure.message
+      : sameAccount
+        ? "You saved this entry in another session (another tab or device) after opening this form. Choose below what to keep of that save; your input here is kept."
+        : `${failure.savedBy?.actorName ?? "Someone else"} saved this entry after you opened it. Choose below what to keep of their save; your input is kept.`;
     return {
-      message: failure.message,
+      message,
       values,
       conflict: {
         version: failure.version,
         changes: failure.changes.map((c) => ({ field: c.field, theirs: c.after, yours: c.before })),
+        ...(failure.choices ? { choices: failure.choices, sameAccount } : {}),
+        ...(failure.savedBy ? { savedByName: failure.savedBy.actorName } : {}),
       },
     };
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isDatabaseBusyError } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { conflictChoices, type ConflictChoices } from "@/lib/history/conflict";
 import { diffSnapshots } from "@/lib/history/diff";
 import type { FieldErrors, FieldHelp } from "@/lib/validation/errors";
 import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
@@ -24,6 +25,10 @@ export type WriteFailure =
       message: string;
       version: number;
       changes: { field: string; before: string; after: string }[];
+      /** What the form can take of the other save, field by field and citation by citation. */
+      choices?: ConflictChoices;
+      /** Who made the save that came first (the entry's latest revision). */
+      savedBy?: { actorId: string | null; actorName: string };
     }
   | { ok: false; kind: "not-found"; message: string }
   | { ok: false; kind: "busy"; message: string };
@@ -86,6 +91,11 @@ export async function conflict(tx: Tx, id: number, loadedVersion: number): Promi
   const current = await attendanceSnapshot(tx, id);
   const loaded = await attendanceAtVersion(tx, id, loadedVersion);
   const changes = diffSnapshots(loaded, current);
+  const last = await tx.revision.findFirst({
+    where: { entityType: "attendance", entityId: id },
+    orderBy: { id: "desc" },
+    select: { actorId: true, actorName: true },
+  });
   return {
     ok: false,
     kind: "conflict",
@@ -93,6 +103,8 @@ export async function conflict(tx: Tx, id: number, loadedVersion: number): Promi
       "Someone else saved this entry after you opened it. Their changes are listed below; your input is kept. Review it and save again to apply it over theirs.",
     version: current?.version ?? loadedVersion,
     changes,
+    choices: conflictChoices(loaded, current),
+    ...(last ? { savedBy: last } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export type FieldHelp =
   | { kind: "ambiguous"; places: (PassageRef & { before: string; after: string })[] }
   | { kind: "existing-entry"; attendanceId: number };
 
+export type ConflictCitation = { sourceId: number; source?: string; quote: string; start?: number };
+
 /** The result every admin form action returns to its form. */
 export type FormState<Values = Record<string, unknown>> = {
   ok?: boolean;
@@ -36,5 +38,17 @@ export type FormState<Values = Record<string, unknown>> = {
   /** What the editor entered, so nothing is lost when saving fails. */
   values?: Values;
   /** Set when someone else saved first: what they changed, and the version to save over. */
-  conflict?: { version: number; changes: { field: string; theirs: string; yours: string }[] };
+  conflict?: {
+    version: number;
+    changes: { field: string; theirs: string; yours: string }[];
+    /** What the editor can keep of the other save (lib/history/conflict.ts). */
+    choices?: {
+      fields: { name: string; label: string; theirs: string; text: string }[];
+      added: ConflictCitation[];
+      removed: ConflictCitation[];
+    };
+    /** The other save was the same editor's, in another session (another tab or device). */
+    sameAccount?: boolean;
+    savedByName?: string;
+  };
 };

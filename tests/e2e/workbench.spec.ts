@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { createEntry, createLeader } from "../factories";
-import { expect, test, type TestEvent } from "../fixtures";
+import { expect, signIn, test, type TestEvent } from "../fixtures";
 
 /** The new-entry form filled for an existing leader, up to the citations. */
 async function startEntry(page: Page, event: TestEvent, leaderName: string) {
@@ -306,4 +306,46 @@ test("restoring a version asks first, showing what will change, and changes noth
   expect((await db.attendance.findUniqueOrThrow({ where: { id: entry.id } })).note).toBe(
     "First note",
   );
+});
+
+test("a save over another session's lets the editor keep both sessions' citations", async ({
+  signedIn: page,
+  browser,
+  editor,
+  testEvent,
+  db,
+}) => {
+  const leader = await createLeader(db, { name: "Connie Conflict" });
+  const first = "Ruritania's President Anna Example will attend the Harbour Summit";
+  const theirs = "Borduria's leader Boris Sample is expected to attend as well";
+  const mine = "Syldavia's King Ottokar declined the invitation";
+  const entry = await createEntry(db, {
+    eventId: testEvent.id,
+    leader: leader.id,
+    steps: [{ status: "reported", citations: [{ sourceId: testEvent.sourceId, quote: first }] }],
+  });
+  await page.goto(`/admin/entries/${entry.id}`);
+
+  // The same editor, in another browser: another session.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, editor);
+  await other.goto(`/admin/entries/${entry.id}`);
+  await other.getByRole("button", { name: "Add a citation" }).click();
+  await other.getByLabel("Quote of citation 2").fill(theirs);
+  await other.getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add a citation" }).click();
+  await page.getByLabel("Quote of citation 2").fill(mine);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "in another session" })).toBeFocused();
+  const choices = page.getByRole("group", { name: "What to keep" });
+  await choices
+    .getByRole("checkbox", { name: new RegExp(`the other session added: “${theirs}`) })
+    .check();
+  await expect(page.getByLabel("Quote of citation 3")).toHaveValue(theirs);
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  expect((await savedCitations(db, leader.id)).map((c) => c.quote)).toEqual([first, mine, theirs]);
 });
