@@ -327,8 +327,11 @@ test("a save over another session's lets the editor keep both sessions' citation
   await page.goto(`/admin/entries/${entry.id}`);
 
   // The same editor, in another browser: another session.
-  const other = await (await browser.newContext()).newPage();
+  const other = await (
+    await browser.newContext({ baseURL: test.info().project.use.baseURL })
+  ).newPage();
   await signIn(other, editor);
+  await expect(other.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
   await other.goto(`/admin/entries/${entry.id}`);
   await other.getByRole("button", { name: "Add a citation" }).click();
   await other.getByLabel("Quote of citation 2").fill(theirs);
