@@ -130,7 +130,8 @@ export const SAMPLE_QUOTE = "Borduria's leader Boris Sample is expected to atten
 
 /**
  * An event with a source, one entry citing it, and a leader without entries (deletable), for
- * the doors and forms to act on. Written through Prisma, as the e2e fixtures do.
+ * the doors and forms to act on; and what the other doors delete or merge: an event without
+ * entries, a second leader without entries and a source no citation uses. Written through Prisma, as the e2e fixtures do.
  */
 export async function createSample(file: string, tag = randomBytes(4).toString("hex")) {
   const db = createPrismaClient(`file:${file}`);
@@ -157,6 +158,26 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     });
     const free = await db.leader.create({
       data: { name: `Free Leader ${tag}`, office: "King", polity: "Syldavia" },
+    });
+    const twin = await db.leader.create({
+      data: { name: `Free Leader Twin ${tag}`, office: "King", polity: "Syldavia" },
+    });
+    const emptyEvent = await db.event.create({
+      data: {
+        slug: `empty-summit-${tag}`,
+        name: `Empty Summit ${tag}`,
+        place: "Port Example",
+        date: new Date("2001-07-01T00:00:00Z"),
+        occasion: "A test event without entries",
+      },
+    });
+    const uncited = await db.source.create({
+      data: {
+        title: `Uncited report ${tag}`,
+        publisher: "Example Wire",
+        url: `https://example.org/uncited/${tag}`,
+        text: SAMPLE_TEXT,
+      },
     });
     const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
     const start = SAMPLE_TEXT.indexOf(quote);
@@ -205,6 +226,12 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       leaderId: free.id,
       leaderVersion: free.version,
       sourceVersion: source.version,
+      eventVersion: event.version,
+      emptyEventId: emptyEvent.id,
+      emptyEventVersion: emptyEvent.version,
+      twinLeaderId: twin.id,
+      uncitedSourceId: uncited.id,
+      uncitedSourceVersion: uncited.version,
     };
   } finally {
     await db.$disconnect();
