@@ -74,10 +74,25 @@ export function invariantViolations(file: string): string[] {
       office: string;
       polity: string;
       countryCode: string | null;
+      aliases: string;
+      wikidataId: string | null;
     };
     for (const l of db
-      .prepare("SELECT id, name, office, polity, countryCode FROM Leader")
+      .prepare("SELECT id, name, office, polity, countryCode, aliases, wikidataId FROM Leader")
       .iterate() as Iterable<LeaderRow>) {
+      let aliases: unknown;
+      try {
+        aliases = JSON.parse(l.aliases);
+      } catch {
+        aliases = null;
+      }
+      if (
+        !Array.isArray(aliases) ||
+        aliases.some((a) => typeof a !== "string" || !a.trim() || a.length > 200 || CONTROL.test(a))
+      )
+        bad("leader aliases not a list of clean names", l);
+      if (l.wikidataId !== null && !/^Q[1-9][0-9]{0,11}$/.test(l.wikidataId))
+        bad("leader Wikidata id", l);
       for (const field of ["name", "office", "polity"] as const) {
         const v = l[field];
         if (!v.trim() || v !== v.trim() || v.length > 200 || CONTROL.test(v))
@@ -104,6 +119,19 @@ export function invariantViolations(file: string): string[] {
       if (!s.text.trim() || s.text.includes("\u0000") || s.text.length > 500_000)
         bad("source text empty, with NUL or too long", { id: s.id, length: s.text.length });
     }
+    type EventRow = { id: number; slug: string; name: string; place: string; occasion: string };
+    for (const e of db
+      .prepare("SELECT id, slug, name, place, occasion FROM Event")
+      .iterate() as Iterable<EventRow>) {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.slug) || e.slug.length > 100) bad("event slug", e);
+      for (const field of ["name", "place", "occasion"] as const)
+        if (!e[field].trim() || e[field] !== e[field].trim() || CONTROL.test(e[field]))
+          bad(`event ${field}`, e);
+    }
+    for (const f of db
+      .prepare(`SELECT s.slug FROM EventSlug s JOIN Event e ON e.slug = s.slug`)
+      .all())
+      bad("a former slug that is also an event's current one", f);
     type EntryRow = { id: number; status: string; note: string; asOf: unknown; citations: number };
     for (const a of db
       .prepare(
