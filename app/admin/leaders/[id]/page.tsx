@@ -57,14 +57,14 @@ export default async function EditLeaderPage({
         </p>
         <form method="get" role="search" aria-label="Find the other record" className="flex gap-2">
           <label htmlFor="merge-q" className="sr-only">
-            Find the other record by name, office or country
+            Find the other record
           </label>
           <input
             id="merge-q"
             name="merge"
             type="search"
             defaultValue={mergeQuery}
-            placeholder="Find by name, office or country"
+            placeholder="Their name, office or country"
             className={inputClass}
           />
           <button type="submit" className="mt-1 rounded border border-slate-500 px-3 py-1.5">
