@@ -26,21 +26,26 @@ export async function deleteSource(
         kind: "not-found",
         message: "This source no longer exists; it may have been deleted already.",
       } as const;
-    const citing = await tx.citation.findMany({
-      where: { sourceId: id },
-      distinct: ["attendanceId"],
-      orderBy: { attendanceId: "asc" },
-      take: MAX_NAMED + 1,
-      select: {
-        attendance: {
-          select: { leader: { select: { name: true } }, event: { select: { name: true } } },
+    const citing = uniqueEntries(
+      await tx.citation.findMany({
+        where: { sourceId: id },
+        orderBy: { id: "asc" },
+        take: 200,
+        select: {
+          attendance: {
+            select: {
+              id: true,
+              leader: { select: { name: true } },
+              event: { select: { name: true } },
+            },
+          },
         },
-      },
-    });
+      }),
+    );
     if (citing.length > 0) {
       const names = citing
         .slice(0, MAX_NAMED)
-        .map((c) => `${c.attendance.leader.name} (${c.attendance.event.name})`)
+        .map((a) => `${a.leader.name} (${a.event.name})`)
         .join("; ");
       const more = citing.length > MAX_NAMED ? " and more" : "";
       return {
@@ -83,9 +88,8 @@ export async function deleteSource(
 export async function listEntriesCitingSource(id: number): Promise<SourceCitingEntry[]> {
   const rows = await db.citation.findMany({
     where: { sourceId: id },
-    distinct: ["attendanceId"],
-    orderBy: { attendanceId: "asc" },
-    take: 50,
+    orderBy: { id: "asc" },
+    take: 200,
     select: {
       attendance: {
         select: {
@@ -96,9 +100,21 @@ export async function listEntriesCitingSource(id: number): Promise<SourceCitingE
       },
     },
   });
-  return rows.map((r) => ({
-    id: r.attendance.id,
-    leader: r.attendance.leader.name,
-    event: r.attendance.event.name,
-  }));
+  return uniqueEntries(rows)
+    .slice(0, 50)
+    .map((a) => ({ id: a.id, leader: a.leader.name, event: a.event.name }));
+}
+
+type CitingRow = { attendance: { id: number; leader: { name: string }; event: { name: string } } };
+
+/**
+ * The entries behind a bounded read of citations, each once. Prisma's `distinct` dedupes in
+ * memory after reading every row, which a much-cited source would make large; an entry cites a
+ * source a few times at most, so the first citations name enough entries.
+ */
+function uniqueEntries(rows: CitingRow[]) {
+  const seen = new Map<number, CitingRow["attendance"]>();
+  for (const row of rows)
+    if (!seen.has(row.attendance.id)) seen.set(row.attendance.id, row.attendance);
+  return [...seen.values()];
 }
