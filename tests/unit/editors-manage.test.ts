@@ -13,6 +13,7 @@ let editor: Editor;
 let eventsAdmin: typeof import("@/lib/data/events-admin");
 let events: typeof import("@/lib/data/events");
 let leaders: typeof import("@/lib/data/leaders");
+let leaderPages: typeof import("@/lib/data/leader-pages");
 let merge: typeof import("@/lib/data/leader-merge");
 let sourceDelete: typeof import("@/lib/data/source-delete");
 let admin: typeof import("@/lib/data/attendance-admin");
@@ -30,6 +31,7 @@ beforeAll(async () => {
   eventsAdmin = await import("@/lib/data/events-admin");
   events = await import("@/lib/data/events");
   leaders = await import("@/lib/data/leaders");
+  leaderPages = await import("@/lib/data/leader-pages");
   merge = await import("@/lib/data/leader-merge");
   sourceDelete = await import("@/lib/data/source-delete");
   admin = await import("@/lib/data/attendance-admin");
@@ -283,7 +285,7 @@ describe("leaders", () => {
         q,
       ).toEqual([lukashenko.name]);
     }
-    expect((await leaders.getLeaderIdentity(lukashenko.id))?.aliases).toEqual([
+    expect((await leaderPages.getLeaderIdentity(lukashenko.id))?.aliases).toEqual([
       "Lukashenka",
       "Łukaszenka",
     ]);

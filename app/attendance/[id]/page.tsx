@@ -10,7 +10,7 @@ import { StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { LeaderIdentity } from "@/components/leader-identity";
-import { getLeaderIdentity } from "@/lib/data/leaders";
+import { getLeaderIdentity } from "@/lib/data/leader-pages";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { parseId } from "@/lib/validation/id";

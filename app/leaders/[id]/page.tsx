@@ -5,7 +5,7 @@ import { Flag, FlagSymbols } from "@/components/flag";
 import { formatDay } from "@/components/format";
 import { LeaderIdentity } from "@/components/leader-identity";
 import { StatusBadge } from "@/components/status-badge";
-import { getLeaderPage } from "@/lib/data/leaders";
+import { getLeaderPage } from "@/lib/data/leader-pages";
 import { parseId } from "@/lib/validation/id";
 
 type LeaderPageProps = { params: Promise<{ id: string }> };

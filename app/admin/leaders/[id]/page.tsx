@@ -35,7 +35,10 @@ export default async function EditLeaderPage({
   const section = "max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700";
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold tracking-tight">Edit leader: {leader.name}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Edit leader: {leader.name}</h1>
+        <Link href={`/leaders/${leader.id}`}>View public page</Link>
+      </div>
       <Flash
         message={
           saved === "merged"
