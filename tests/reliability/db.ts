@@ -88,14 +88,17 @@ export function invariantViolations(file: string): string[] {
       }
       if (
         !Array.isArray(aliases) ||
-        aliases.some((a) => typeof a !== "string" || !a.trim() || a.length > 200 || CONTROL.test(a))
+        aliases.some(
+          (a) => typeof a !== "string" || !a.trim() || [...a].length > 200 || CONTROL.test(a),
+        )
       )
         bad("leader aliases not a list of clean names", l);
       if (l.wikidataId !== null && !/^Q[1-9][0-9]{0,11}$/.test(l.wikidataId))
         bad("leader Wikidata id", l);
       for (const field of ["name", "office", "polity"] as const) {
         const v = l[field];
-        if (!v.trim() || v !== v.trim() || v.length > 200 || CONTROL.test(v))
+        // Lengths in code points, as zod counts them ("😀" is one character, two UTF-16 units).
+        if (!v.trim() || v !== v.trim() || [...v].length > 200 || CONTROL.test(v))
           bad(`leader ${field} empty, untrimmed, too long or with control characters`, l);
       }
       if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
