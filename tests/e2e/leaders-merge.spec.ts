@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type TestEvent } from "../fixtures";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
 
 const unique = () => randomBytes(3).toString("hex");
 type Db = Parameters<Parameters<typeof test>[2]>[0]["db"];
@@ -211,4 +212,32 @@ test("deleting a cited source is refused, naming its entries; an uncited one is 
   ).toBeVisible();
   expect(await db.source.count({ where: { id: source.id } })).toBe(0);
   expect((await page.request.get(`/sources/${source.id}`)).status()).toBe(404);
+});
+
+test("the editors' new pages pass axe's WCAG A and AA rules, warnings and merge choices shown", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  const id = unique();
+  const keep = await leaderWithEntry(db, testEvent, testEvent.id, `Axe Leader ${id}`);
+  await leaderWithEntry(db, testEvent, testEvent.id, `Axe Leader ${id}`);
+  const paths = [
+    "/admin/events",
+    `/admin/events/${testEvent.id}`,
+    "/admin/events/new",
+    `/admin/leaders/${keep.leader.id}`,
+    `/admin/sources/${testEvent.sourceId}`,
+    `/leaders/${keep.leader.id}`,
+    "/changes",
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    await expectNoSeriousA11yViolations(page);
+  }
+  await expect(page.getByRole("link", { name: /^Event:|^Leader:|·/ }).first()).toBeVisible();
+  await page.goto("/admin/leaders/new");
+  await page.getByLabel("Name").fill(`axe leader ${id}`);
+  await expect(page.getByText(`There is already Axe Leader ${id}`).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
