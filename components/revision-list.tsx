@@ -100,7 +100,9 @@ function Subject({ subject, link }: { subject: string; link?: RevisionLink }) {
   if (!link) return <strong className="mr-1">{subject}</strong>;
   return (
     <strong className="mr-1">
-      <Link href={link.href}>{subject}</Link>
+      <Link href={link.href} className="text-blue-800 underline dark:text-blue-300">
+        {subject}
+      </Link>
       {link.deleted && <span className="font-normal"> (deleted; its history)</span>}
     </strong>
   );

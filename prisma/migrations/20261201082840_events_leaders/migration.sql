@@ -2,6 +2,7 @@
 -- an event had before its slug changed (each answers with a permanent redirect).
 ALTER TABLE "Event" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE "Event" ADD COLUMN "pinnedAt" DATETIME;
+CREATE INDEX "Event_pinnedAt_idx" ON "Event"("pinnedAt");
 
 CREATE TABLE "EventSlug" (
     "slug" TEXT NOT NULL PRIMARY KEY,
