@@ -11,6 +11,8 @@ import { BASE_POLICY } from "./lib/security/content-security-policy.mjs";
  */
 const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
+const isDev = process.env.NODE_ENV !== "production";
+
 /**
  * The addresses `next dev` answers on besides localhost (it prints the network one): Next
  * blocks its development scripts on any other, and the pages would not hydrate there.
