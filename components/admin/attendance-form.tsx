@@ -9,6 +9,7 @@ import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/a
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
 import { CitationFields, type CitationValues } from "./citation-fields";
+import { DuplicateLeaderWarning } from "./duplicate-leader-warning";
 import { formKey } from "./form-key";
 import { ExistingEntryLink } from "./quote-help";
 
@@ -156,6 +157,7 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
               />
             )}
           </Field>
+          <DuplicateLeaderWarning inputIds={["leader.name"]} className="sm:col-span-2" />
           <Field
             id="leader.office"
             label="Office"

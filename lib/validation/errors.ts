@@ -51,4 +51,6 @@ export type FormState<Values = Record<string, unknown>> = {
     sameAccount?: boolean;
     savedByName?: string;
   };
+  /** Leaders the new one may be a second record of, for the form to link to. */
+  duplicates?: { id: number; name: string; office: string; polity: string }[];
 };
