@@ -179,7 +179,7 @@ test("two editors change the same entry: the second gets the conflict with their
   await second.getByRole("button", { name: "Save changes" }).click();
   const alert = second
     .getByRole("alert")
-    .filter({ hasText: "Someone else saved this entry after you opened it" });
+    .filter({ hasText: `${editor.name} saved this entry after you opened it` });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("row", { name: /Status/ })).toContainText("reported");
   await expect(alert.getByRole("row", { name: /Note/ })).toContainText("First editor's note");

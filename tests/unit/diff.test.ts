@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { conflictChoices } from "@/lib/history/conflict";
 import { diffSnapshots } from "@/lib/history/diff";
 
 const cite = (quote: string, start: number) => ({
@@ -55,5 +56,25 @@ describe("diffSnapshots", () => {
   it("lists citations one by one for revisions written before the story", () => {
     const old = (citations: ReturnType<typeof cite>[]) => ({ status: "reported", citations });
     expect(diffSnapshots(old([A]), old([A, B])).map((c) => c.field)).toEqual(["Citation added"]);
+  });
+});
+
+describe("conflictChoices", () => {
+  it("offers each field and citation the other save changed, with the form's names and values", () => {
+    const loaded = {
+      eventId: 1,
+      event: "Parade",
+      leaderId: 2,
+      leader: "A",
+      note: "",
+      citations: [A],
+    };
+    const now = { ...loaded, note: "Changed", citations: [A, B] };
+    expect(conflictChoices(loaded, now)).toEqual({
+      fields: [{ name: "note", label: "Note", theirs: "Changed", text: "Changed" }],
+      added: [{ sourceId: 1, source: "Maduro to attend", quote: B.quote, start: B.start }],
+      removed: [],
+    });
+    expect(conflictChoices(now, loaded).removed.map((c) => c.quote)).toEqual([B.quote]);
   });
 });
