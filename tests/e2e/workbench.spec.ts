@@ -352,3 +352,27 @@ test("a save over another session's lets the editor keep both sessions' citation
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   expect((await savedCitations(db, leader.id)).map((c) => c.quote)).toEqual([first, mine, theirs]);
 });
+
+test("the source's text takes a selection made with the keyboard", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  const leader = await createLeader(db, { name: "Kari Keys" });
+  await startEntry(page, testEvent, leader.name);
+  await page.getByRole("button", { name: "Select the quote in the source’s text" }).press("Enter");
+  const text = page.getByRole("textbox", { name: `Text of “${testEvent.sourceTitle}”` });
+  await text.focus();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < "Ruritania's President".length; i++)
+    await page.keyboard.press("Shift+ArrowRight");
+  await expect(page.getByLabel("Quote of citation 1")).toHaveValue("Ruritania's President");
+  // Typing into the source's text changes nothing: it is read-only.
+  await page.keyboard.type("x");
+  await expect(text).toContainText("Ruritania's President Anna Example");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  expect(await savedCitations(db, leader.id)).toEqual([
+    { quote: "Ruritania's President", start: 0 },
+  ]);
+});
