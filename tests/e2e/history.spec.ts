@@ -53,10 +53,17 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
 
-  await page.getByRole("radio", { name: /^Declined/ }).check();
-  await page.getByLabel("As of").fill("2000-05-20");
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const add = page.getByRole("form", { name: "Add a step" });
+  await add.getByRole("radio", { name: /^Declined/ }).check();
+  await add.getByLabel("As of").fill("2000-05-20");
+  await add
+    .getByLabel("Source of citation 1")
+    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
+  await add
+    .getByLabel("Quote of citation 1")
+    .fill("Syldavia's King Ottokar declined the invitation.");
+  await add.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Step added." })).toBeVisible();
 
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(2);
