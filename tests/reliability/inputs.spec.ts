@@ -264,11 +264,26 @@ function stepParts(p: Pools): Part[] {
   ];
 }
 
+/** Two bound arguments, as the step forms bind them: (entry id, step id). */
+type BoundPair = { pair: [unknown, unknown] };
+const isPair = (bound: unknown): bound is BoundPair =>
+  typeof bound === "object" && bound !== null && "pair" in bound;
+
 /** A step's two bound ids: its entry's and its own, mostly a real pair, sometimes not. */
-function boundStep(p: Pools) {
+function boundStep(p: Pools): fc.Arbitrary<BoundPair> {
   return fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...p.steps).map((s) => [s.attendanceId, s.id]) },
-    { weight: 2, arbitrary: fc.tuple(boundId(p.entries), boundId(p.steps.map((s) => s.id))) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom(...p.steps)
+        .map((s): BoundPair => ({ pair: [s.attendanceId, s.id] })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(boundId(p.entries), boundId(p.steps.map((s) => s.id)))
+        .map((pair) => ({ pair })),
+    },
   );
 }
 
@@ -434,7 +449,8 @@ async function checkForm(
   const started = performance.now();
   const property = fc.asyncProperty(inputs, async ({ bound, fields, version }) => {
     // A form bound to two ids (entry, step) is versioned by the last.
-    const row = table ? current(table, Array.isArray(bound) ? bound.at(-1) : bound) : undefined;
+    const args = isPair(bound) ? bound.pair : bound === undefined ? [] : [bound];
+    const row = table ? current(table, args.at(-1)) : undefined;
     const entries: FormEntries = fields.map(([k, v]) =>
       k === "text" && typeof v === "string" && v.startsWith("KEEP")
         ? [k, `${row?.text ?? ""}${v.slice(4)}`]
@@ -444,7 +460,7 @@ async function checkForm(
       entries.push(["version", version === "CURRENT" ? String(row?.version) : version]);
     const response = await callAction(server, spec.door, {
       page: spec.page(bound),
-      bound: bound === undefined ? [] : Array.isArray(bound) ? bound : [bound],
+      bound: args,
       fields: entries,
       cookie,
       origin: server.origin,
