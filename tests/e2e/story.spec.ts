@@ -1,5 +1,5 @@
-import { createSource } from "../factories";
-import { expect, test } from "../fixtures";
+import { createEntry, createSource } from "../factories";
+import { expect, signIn, test } from "../fixtures";
 import type { Page } from "@playwright/test";
 
 /**
@@ -165,4 +165,61 @@ test("an editor records an entry's story from three sources; every page follows 
   await page.goto(`/changes?event=${testEvent.slug}`);
   await expect(page.getByRole("main")).toContainText("Step removed");
   await expect(page.getByRole("main")).toContainText("Step added");
+});
+
+test("two editors edit the same step: the second gets the conflict, and the page shows the step as saved now", async ({
+  browser,
+  signedIn: page,
+  testEvent,
+  editor,
+  db,
+}) => {
+  const entry = await createEntry(db, {
+    eventId: testEvent.id,
+    leader: { name: `Anna Example ${testEvent.id}` },
+    steps: [
+      {
+        status: "reported",
+        asOf: "2000-05-01",
+        citations: [
+          { sourceId: testEvent.sourceId, quote: "Anna Example will attend the Harbour Summit" },
+        ],
+      },
+    ],
+  });
+  const editUrl = `/admin/entries/${entry.id}`;
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, editor);
+  await expect(second.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
+  await second.goto(editUrl);
+
+  // The first editor moves the step to 3 May.
+  await page.goto(editUrl);
+  await page.getByText("Edit this step: Reported, as of 1 May 2000").click();
+  const mine = page.getByRole("form", { name: "Step: Reported, as of 1 May 2000" });
+  await mine.getByLabel("As of").fill("2000-05-03");
+  await mine.getByRole("button", { name: "Save step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Step saved." })).toBeVisible();
+
+  // The second, on the page loaded before, saves a note on the same step.
+  await second.getByText("Edit this step: Reported, as of 1 May 2000").click();
+  const theirs = second.getByRole("form", { name: "Step: Reported, as of 1 May 2000" });
+  await theirs.getByLabel("Note on this step (optional)").fill("Second editor's note");
+  await theirs.getByRole("button", { name: "Save step" }).click();
+  const alert = second
+    .getByRole("alert")
+    .filter({ hasText: "Someone else saved this step after you opened it" });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole("row", { name: /As of/ })).toContainText("2000-05-03");
+  await expect(theirs.getByLabel("Note on this step (optional)")).toHaveValue(
+    "Second editor's note",
+  );
+  // The rest of the page shows the step as saved now.
+  await expect(
+    second
+      .getByRole("region", { name: "Story" })
+      .getByRole("heading", { name: /as of 3 May 2000/ }),
+  ).toBeVisible();
+  await other.close();
 });
