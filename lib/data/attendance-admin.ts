@@ -8,7 +8,7 @@ import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
-import { createEntry, finishEntryChange } from "./story";
+import { citedSourceIds, createEntry, finishEntryChange } from "./story";
 import {
   Abort,
   conflict,
@@ -49,16 +49,6 @@ async function resolveLeader(
     },
   });
   return created.id;
-}
-
-/** The ids of every source any step of the entry cites (their pages show the entry). */
-export async function citedSourceIds(tx: Tx, attendanceId: number): Promise<number[]> {
-  const rows = await tx.citation.findMany({
-    where: { step: { attendanceId } },
-    select: { sourceId: true },
-    distinct: ["sourceId"],
-  });
-  return rows.map((r) => r.sourceId);
 }
 
 async function assertPairFree(tx: Tx, eventId: number, leaderId: number, id?: number) {

@@ -3,11 +3,16 @@ import { STATUS_LABELS } from "@/lib/attendance/status";
 import { formatDay } from "@/lib/text/format-day";
 import type { StepInput } from "@/lib/validation/attendance";
 import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
-import { citedSourceIds } from "./attendance-admin";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, type AttendanceSnapshot } from "./revisions";
 import type { Editor } from "./session";
-import { dayToDate, finishEntryChange, insertStep, writeStepCitations } from "./story";
+import {
+  dayToDate,
+  finishEntryChange,
+  insertStep,
+  writeStepCitations,
+  citedSourceIds,
+} from "./story";
 import {
   inTransaction,
   invalid,

@@ -6,7 +6,11 @@ test("an entry page tells the story and the record of edits", async ({ page }) =
   const story = page.getByRole("region", { name: "How the status came to be" });
   await expect(story.getByRole("listitem").first()).toContainText("Confirmed");
   await expect(story.getByRole("listitem").first()).toContainText("as of 12 April 2025");
-  await expect(story.locator("q").first()).toContainText("China’s leader Xi Jinping");
+  // The step's quote links to its highlighted passage on the source page.
+  await expect(story.getByRole("link", { name: /China’s leader Xi Jinping/ })).toHaveAttribute(
+    "href",
+    /^\/sources\/\d+#passage-\d+-\d+$/,
+  );
   const record = page.getByRole("region", { name: "Record of edits" });
   await expect(
     record.getByText(/created by Seed: Venezuela's Maduro to attend Moscow's Victory Day parade/),
