@@ -212,7 +212,8 @@ test("two editors edit the same step: the second gets the conflict, and the page
     .filter({ hasText: "Someone else saved this step after you opened it" });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("row", { name: /As of/ })).toContainText("2000-05-03");
-  await expect(theirs.getByLabel("Note on this step (optional)")).toHaveValue(
+  // Their input is kept (the form is named for the step as saved now, so found by its field).
+  await expect(second.locator(`#step-${entry.steps[0]!.id}-note`)).toHaveValue(
     "Second editor's note",
   );
   // The rest of the page shows the step as saved now.
