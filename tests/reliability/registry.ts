@@ -28,6 +28,15 @@ export type DoorSample = {
   leaderId: number;
   leaderVersion: number;
   sourceVersion: number;
+  eventVersion: number;
+  /** An event without entries (deletable) and its version. */
+  emptyEventId: number;
+  emptyEventVersion: number;
+  /** A second leader without entries, to merge into `leaderId`. */
+  twinLeaderId: number;
+  /** A source no citation uses (deletable) and its version. */
+  uncitedSourceId: number;
+  uncitedSourceVersion: number;
   email: string;
   password: string;
 };
@@ -35,7 +44,7 @@ export type DoorSample = {
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "leaders" | "sources" | "steps";
+  module: "attendance" | "auth" | "events" | "leaders" | "sources" | "steps";
   exportName: string;
   access: "editor" | "public";
   /** A page whose form posts the action. */
@@ -83,6 +92,16 @@ const leaderFields = () => ({
   office: "President",
   polity: "Ruritania",
   countryCode: "",
+  aliases: "Registry Sampel\nRegistrý Sample",
+  wikidataId: "Q42",
+});
+
+const eventFields = () => ({
+  name: "Registry Sample Summit",
+  date: "2002-03-04",
+  place: "Port Example",
+  occasion: "Saved by the registry's sample.",
+  slug: "",
 });
 
 const sourceFields = () => ({
@@ -167,6 +186,71 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
   },
   {
     kind: "action",
+    module: "events",
+    exportName: "createEventAction",
+    access: "editor",
+    page: () => "/admin/events/new",
+    bound: () => [],
+    withState: true,
+    fields: eventFields,
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "updateEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.eventId}`,
+    bound: (s) => [s.eventId],
+    withState: true,
+    fields: (s) => ({ ...eventFields(), version: String(s.eventVersion) }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "deleteEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.emptyEventId}`,
+    bound: (s) => [s.emptyEventId],
+    withState: true,
+    fields: (s) => ({ version: String(s.emptyEventVersion), confirm: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "pinEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.emptyEventId}`,
+    bound: (s) => [s.emptyEventId],
+    withState: true,
+    fields: (s) => ({ version: String(s.emptyEventVersion), pinned: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "createLeaderAction",
+    access: "editor",
+    page: () => "/admin/leaders/new",
+    bound: () => [],
+    withState: true,
+    // The sample's name is taken after an update: the editor confirms it is another person.
+    fields: () => ({ ...leaderFields(), confirmDuplicate: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "mergeLeadersAction",
+    access: "editor",
+    page: (s) => `/admin/leaders/${s.leaderId}`,
+    bound: (s) => [s.leaderId],
+    withState: true,
+    fields: (s) => ({
+      version: String(s.leaderVersion),
+      otherId: String(s.twinLeaderId),
+      confirm: "yes",
+    }),
+  },
+  {
+    kind: "action",
     module: "leaders",
     exportName: "updateLeaderAction",
     access: "editor",
@@ -209,6 +293,16 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
       text: `${s.sourceText} Updated.`,
       version: String(s.sourceVersion),
     }),
+  },
+  {
+    kind: "action",
+    module: "sources",
+    exportName: "deleteSourceAction",
+    access: "editor",
+    page: (s) => `/admin/sources/${s.uncitedSourceId}`,
+    bound: (s) => [s.uncitedSourceId],
+    withState: true,
+    fields: (s) => ({ version: String(s.uncitedSourceVersion) }),
   },
   {
     kind: "action",
