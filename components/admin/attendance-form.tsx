@@ -8,8 +8,8 @@ import { StatusIcon } from "@/components/status-badge";
 import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/attendance/status";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
-import { CitationFields, type CitationValues } from "./citation-fields";
 import { DuplicateLeaderWarning } from "./duplicate-leader-warning";
+import { CitationFields, type CitationValues } from "./citation-fields";
 import { formKey } from "./form-key";
 import { ExistingEntryLink } from "./quote-help";
 
@@ -32,6 +32,11 @@ export type AttendanceFormProps = {
   leaders: { id: number; name: string; polity: string }[];
   sources: { id: number; title: string; publisher: string }[];
   submitLabel: string;
+  /**
+   * Whether the form also takes the entry's first step (status, as-of date, citations): when
+   * creating it. An entry's story is then edited step by step (StepForm).
+   */
+  withFirstStep?: boolean;
 };
 
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
@@ -72,7 +77,15 @@ export function AttendanceForm(props: AttendanceFormProps) {
 
 type FieldsProps = AttendanceFormProps & { state: FormState; values: AttendanceFormValues };
 
-function AttendanceFields({ values, state, events, leaders, sources, submitLabel }: FieldsProps) {
+function AttendanceFields({
+  values,
+  state,
+  events,
+  leaders,
+  sources,
+  submitLabel,
+  withFirstStep = true,
+}: FieldsProps) {
   const errors = state.errors ?? {};
   const [mode, setMode] = useState<"existing" | "new">(values.leaderMode ?? "existing");
 
@@ -210,42 +223,48 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
         </div>
       </fieldset>
 
-      <fieldset aria-describedby="status-error" className="space-y-2">
-        <legend className="text-sm font-medium">Status</legend>
-        {ATTENDANCE_STATUSES.map((status) => (
-          <label key={status} className="flex items-start gap-2">
-            <input
-              type="radio"
-              name="status"
-              value={status}
-              defaultChecked={values.status === status}
-              className="mt-1.5"
-            />
-            <span>
-              <span className="inline-flex items-center gap-1 font-medium">
-                <StatusIcon status={status} /> {STATUS_LABELS[status]}
-              </span>
-              <span className="block text-sm text-slate-600 dark:text-slate-400">
-                {STATUS_DESCRIPTIONS[status]}
-              </span>
-            </span>
-          </label>
-        ))}
-        <FieldError id="status-error" errors={errors.status} />
-      </fieldset>
+      {withFirstStep && (
+        <>
+          <fieldset aria-describedby="status-error" className="space-y-2">
+            <legend className="text-sm font-medium">Status</legend>
+            {ATTENDANCE_STATUSES.map((status) => (
+              <label key={status} className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  name="status"
+                  value={status}
+                  defaultChecked={values.status === status}
+                  className="mt-1.5"
+                />
+                <span>
+                  <span className="inline-flex items-center gap-1 font-medium">
+                    <StatusIcon status={status} /> {STATUS_LABELS[status]}
+                  </span>
+                  <span className="block text-sm text-slate-600 dark:text-slate-400">
+                    {STATUS_DESCRIPTIONS[status]}
+                  </span>
+                </span>
+              </label>
+            ))}
+            <FieldError id="status-error" errors={errors.status} />
+          </fieldset>
+        </>
+      )}
 
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
-        <Field id="asOf" label="As of" hint="The date the source asserts it" errors={errors.asOf}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              name="asOf"
-              defaultValue={str(values.asOf)}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        {withFirstStep && (
+          <Field id="asOf" label="As of" hint="The date the source asserts it" errors={errors.asOf}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                name="asOf"
+                defaultValue={str(values.asOf)}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        )}
         <Field id="note" label="Note (optional)" errors={errors.note}>
           {(p) => (
             <textarea
@@ -260,12 +279,14 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
         </Field>
       </div>
 
-      <CitationFields
-        sources={sources}
-        initial={values.citations ?? []}
-        errors={errors}
-        help={state.help}
-      />
+      {withFirstStep && (
+        <CitationFields
+          sources={sources}
+          initial={values.citations ?? []}
+          errors={errors}
+          help={state.help}
+        />
+      )}
 
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </>

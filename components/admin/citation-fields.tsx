@@ -23,6 +23,13 @@ export type CitationFieldsProps = {
   help?: Record<string, FieldHelp>;
   /** The sentence under the legend. */
   hint?: string;
+  /** The legend. */
+  legend?: string;
+  /**
+   * Rows start with no source chosen (else the first source), for a form whose trailing empty
+   * row, ignored when left empty, is how to add a citation without JavaScript.
+   */
+  blankRows?: boolean;
 };
 
 type Row = {
@@ -61,8 +68,10 @@ export function CitationFields({
   errors,
   help = {},
   hint = "For each citation, choose the source, then select the words in its text or paste the exact words that support the status. The quote is checked against the stored text.",
+  legend = "Citations",
+  blankRows = false,
 }: CitationFieldsProps) {
-  const defaultSource = str(sources[0]?.id);
+  const defaultSource = blankRows ? "" : str(sources[0]?.id);
   const [rows, setRows] = useState<Row[]>(() =>
     (initial.length ? initial : [{}]).map((c, i) => {
       const quote = c.quote ?? "";
@@ -119,7 +128,7 @@ export function CitationFields({
 
   return (
     <fieldset ref={fieldsetRef} className="space-y-4">
-      <legend className="font-semibold">Citations</legend>
+      <legend className="font-semibold">{legend}</legend>
       <p className="text-sm text-slate-600 dark:text-slate-400">{hint}</p>
       <FieldError id={`${idPrefix}citations-error`} errors={errors.citations} />
       {rows.map((row, i) => (

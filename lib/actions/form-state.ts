@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { WriteFailure } from "@/lib/data/attendance-admin";
+import type { WriteFailure } from "@/lib/data/write";
 import { getEditor, SIGNED_OUT_MESSAGE, type Editor } from "@/lib/data/session";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
 import { versionField } from "@/lib/validation/fields";
@@ -22,11 +22,16 @@ export async function failureState(
   if (failure.kind === "conflict") {
     const editor = failure.savedBy ? await getEditor() : null;
     const sameAccount = Boolean(editor && failure.savedBy?.actorId === editor.id);
-    const message = !failure.choices
-      ? failure.message
-      : sameAccount
-        ? "You saved this entry in another session (another tab or device) after opening this form. Choose below what to keep of that save; your input here is kept."
-        : `${failure.savedBy?.actorName ?? "Someone else"} saved this entry after you opened it. Choose below what to keep of their save; your input is kept.`;
+    // The data layer's sentence, told as it happened: by the same editor, it was another session.
+    const said = sameAccount
+      ? failure.message.replace(
+          /^Someone else saved (this \w+) after you opened it\./,
+          "You saved $1 in another session (another tab or device) after opening this form.",
+        )
+      : failure.message;
+    const message = failure.choices
+      ? `${said} Under “What to keep”, choose field by field and citation by citation.`
+      : said;
     return {
       message,
       values,

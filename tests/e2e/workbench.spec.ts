@@ -322,8 +322,16 @@ test("a save over another session's lets the editor keep both sessions' citation
   const entry = await createEntry(db, {
     eventId: testEvent.id,
     leader: leader.id,
-    steps: [{ status: "reported", citations: [{ sourceId: testEvent.sourceId, quote: first }] }],
+    steps: [
+      {
+        status: "reported",
+        asOf: "2000-05-01",
+        citations: [{ sourceId: testEvent.sourceId, quote: first }],
+      },
+    ],
   });
+  const step = "Step: Reported, as of 1 May 2000";
+  const source = `${testEvent.sourceTitle} (Example Wire)`;
   await page.goto(`/admin/entries/${entry.id}`);
 
   // The same editor, in another browser: another session.
@@ -333,23 +341,26 @@ test("a save over another session's lets the editor keep both sessions' citation
   await signIn(other, editor);
   await expect(other.getByRole("heading", { level: 1, name: "Entries" })).toBeVisible();
   await other.goto(`/admin/entries/${entry.id}`);
-  await other.getByRole("button", { name: "Add a citation" }).click();
-  await other.getByLabel("Quote of citation 2").fill(theirs);
-  await other.getByRole("button", { name: "Save changes" }).click();
-  await expect(other.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await other.getByText(`Edit this step: ${step.slice(6)}`).click();
+  const otherForm = other.getByRole("form", { name: step });
+  await otherForm.getByLabel("Source of citation 2").selectOption({ label: source });
+  await otherForm.getByLabel("Quote of citation 2").fill(theirs);
+  await otherForm.getByRole("button", { name: "Save step" }).click();
+  await expect(other.getByRole("status")).toContainText("Step saved");
 
-  await page.getByRole("button", { name: "Add a citation" }).click();
-  await page.getByLabel("Quote of citation 2").fill(mine);
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByText(`Edit this step: ${step.slice(6)}`).click();
+  const form = page.getByRole("form", { name: step });
+  await form.getByLabel("Source of citation 2").selectOption({ label: source });
+  await form.getByLabel("Quote of citation 2").fill(mine);
+  await form.getByRole("button", { name: "Save step" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "in another session" })).toBeFocused();
-  const choices = page.getByRole("group", { name: "What to keep" });
-  await choices
+  await page
+    .getByRole("group", { name: "What to keep" })
     .getByRole("checkbox", { name: new RegExp(`the other session added: “${theirs}`) })
     .check();
-  await expect(page.getByLabel("Quote of citation 3")).toHaveValue(theirs);
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save step" }).first().click();
 
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Step saved" })).toBeVisible();
   expect((await savedCitations(db, leader.id)).map((c) => c.quote)).toEqual([first, mine, theirs]);
 });
 

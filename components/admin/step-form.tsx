@@ -1,0 +1,170 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { StatusIcon } from "@/components/status-badge";
+import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
+import { describePlacement } from "@/lib/history/placement";
+import type { StoryStep } from "@/lib/history/story";
+import type { FormState } from "@/lib/validation/errors";
+import { indexedToArray } from "@/lib/validation/form-data";
+import { CitationFields, type CitationValues } from "./citation-fields";
+import { formKey } from "./form-key";
+
+export type StepFormValues = {
+  version?: number;
+  status?: string;
+  asOf?: string | null;
+  note?: string;
+  citations?: CitationValues[];
+};
+
+export type StepFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Makes the fields' ids unique on a page with several step forms. */
+  idPrefix: string;
+  /** The form's accessible name, e.g. "Add a step" or "Step: Confirmed, as of 12 April 2025". */
+  title: string;
+  initial: StepFormValues;
+  sources: { id: number; title: string; publisher: string }[];
+  /** The entry's other steps, for saying where this one falls. */
+  others: StoryStep[];
+  /** The entry's status now. */
+  currentStatus: string | null;
+  editing: boolean;
+  submitLabel: string;
+};
+
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
+  if (!state.values) return initial;
+  const v = state.values as Record<string, unknown>;
+  return {
+    version: state.conflict?.version ?? (Number(v.version) || initial.version),
+    status: str(v.status),
+    asOf: str(v.asOf),
+    note: str(v.note),
+    citations: indexedToArray(v.citations) as StepFormValues["citations"],
+  };
+}
+
+/** A step of the story, added or edited: status, as-of date, note and citations. */
+export function StepForm(props: StepFormProps) {
+  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  return (
+    <form action={action} aria-label={props.title} className="space-y-4" noValidate>
+      <FormMessage state={state} idPrefix={`${props.idPrefix}-`} />
+      <StepFields
+        key={formKey(state)}
+        {...props}
+        state={state}
+        values={valuesFrom(state, props.initial)}
+      />
+    </form>
+  );
+}
+
+type StepFieldsProps = StepFormProps & { state: FormState; values: StepFormValues };
+
+function StepFields({
+  idPrefix,
+  values,
+  state,
+  sources,
+  others,
+  currentStatus,
+  editing,
+  submitLabel,
+}: StepFieldsProps) {
+  const errors = state.errors ?? {};
+  const [status, setStatus] = useState(str(values.status));
+  const [asOf, setAsOf] = useState(str(values.asOf));
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const placement = describePlacement(
+    others,
+    { status, asOf: asOf || null },
+    currentStatus,
+    editing,
+  );
+
+  return (
+    <>
+      {values.version !== undefined && (
+        <input type="hidden" name="version" value={values.version} />
+      )}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <fieldset aria-describedby={id("status-error")} className="space-y-1">
+          <legend className="text-sm font-medium">Status</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {ATTENDANCE_STATUSES.map((s) => (
+              <label key={s} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="status"
+                  value={s}
+                  checked={status === s}
+                  onChange={() => setStatus(s)}
+                />
+                <span className="inline-flex items-center gap-1">
+                  <StatusIcon status={s} /> {STATUS_LABELS[s]}
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldError id={id("status-error")} errors={errors.status} />
+        </fieldset>
+        <Field
+          id={id("asOf")}
+          label="As of"
+          hint="The date the source asserts it; empty if it gives none"
+          errors={errors.asOf}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="asOf"
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+      <p
+        aria-live="polite"
+        className="rounded border border-slate-300 bg-slate-50 p-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        {placement}
+      </p>
+      <Field id={id("note")} label="Note on this step (optional)" errors={errors.note}>
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            rows={2}
+            maxLength={2000}
+            defaultValue={values.note ?? ""}
+            className={inputClass}
+          />
+        )}
+      </Field>
+
+      <CitationFields
+        idPrefix={`${idPrefix}-`}
+        legend="Citations of this step"
+        hint="The exact words of the source that support this step, selected in its text or pasted; a row left empty is ignored."
+        sources={sources}
+        // One empty row more than the step has: without JavaScript it is the way to add one.
+        initial={[...(values.citations ?? []).filter((c) => c.quote), {}]}
+        errors={errors}
+        help={state.help}
+        blankRows
+      />
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+    </>
+  );
+}
