@@ -186,7 +186,8 @@ test("two editors change the same entry: the second gets the conflict with their
   await second.getByRole("button", { name: "Save changes" }).click();
   const alert = second
     .getByRole("alert")
-    .filter({ hasText: "Someone else saved this entry after you opened it" });
+    // The same account in another browser: the message says so.
+    .filter({ hasText: "You saved this entry in another session" });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("row", { name: /Note/ })).toContainText("First editor's note");
   await expect(second.getByLabel("Note (optional)")).toHaveValue("Second editor's note");
