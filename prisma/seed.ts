@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { attendanceSnapshot, recordRevision } from "../lib/data/revisions";
+import { recordFirstVersion } from "../lib/data/source-versions";
 import { anchorQuote, describeAnchorError } from "../lib/quotes/anchor";
 import { leaderSearchKey } from "../lib/text/search-key";
 
@@ -106,6 +107,7 @@ export async function seedDatabase(
           text: data.source.text,
         },
       });
+      await recordFirstVersion(tx, { seed: data.source.title }, source.id, source.addedAt);
       created.sources++;
     }
 

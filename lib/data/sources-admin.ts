@@ -5,6 +5,7 @@ import type { SourceInput } from "@/lib/validation/source";
 import { inTransaction, type WriteResult } from "./attendance-admin";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
+import { recordFirstVersion, recordNextVersion } from "./source-versions";
 import type { Editor } from "./session";
 
 export type SourceOption = { id: number; title: string; publisher: string };
@@ -91,6 +92,10 @@ const sourceData = (input: SourceInput) => ({
   text: input.text,
 });
 
+/**
+ * A source as its revisions record it. The text itself is kept once, in its version (see
+ * ./source-versions.ts): a revision names the version and its length.
+ */
 const sourceSnapshot = (s: {
   version: number;
   title: string;
@@ -99,6 +104,7 @@ const sourceSnapshot = (s: {
   publishedOn: Date | null;
   dateNote: string;
   text: string;
+  textVersion: number;
 }) => ({
   version: s.version,
   title: s.title,
@@ -106,7 +112,8 @@ const sourceSnapshot = (s: {
   url: s.url,
   publishedOn: s.publishedOn ? toIsoDate(s.publishedOn) : null,
   dateNote: s.dateNote,
-  text: s.text,
+  textVersion: s.textVersion,
+  textLength: s.text.length,
 });
 
 export async function createSource(
@@ -115,6 +122,7 @@ export async function createSource(
 ): Promise<WriteResult<{ sourceId: number }>> {
   return inTransaction(async (tx) => {
     const created = await tx.source.create({ data: sourceData(input) });
+    await recordFirstVersion(tx, editor, created.id, created.addedAt);
     await recordRevision(tx, editor, {
       entityType: "source",
       entityId: created.id,
@@ -215,9 +223,13 @@ export async function updateSource(
         } as const;
       }
 
+      const textVersion =
+        input.text === current.text
+          ? current.textVersion
+          : await recordNextVersion(tx, editor, current, "");
       const updated = await tx.source.update({
         where: { id },
-        data: { ...sourceData(input), version: { increment: 1 } },
+        data: { ...sourceData(input), textVersion, version: { increment: 1 } },
       });
       for (const move of moves) {
         const { id: citationId, ...data } = move;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { toIsoDate } from "./mappers";
+import { getVersionText, listSourceVersions, type SourceVersionDTO } from "./source-versions";
 
 export type SourceDTO = {
   id: number;
@@ -12,6 +13,8 @@ export type SourceDTO = {
   publishedOn: string | null;
   dateNote: string;
   text: string;
+  /** The number of the version `text` is (see getSourceVersions). */
+  textVersion: number;
   addedAt: string;
 };
 
@@ -40,6 +43,7 @@ export async function getSource(id: number): Promise<SourceDTO | null> {
     publishedOn: row.publishedOn ? toIsoDate(row.publishedOn) : null,
     dateNote: row.dateNote,
     text: row.text,
+    textVersion: row.textVersion,
     addedAt: row.addedAt.toISOString(),
   };
 }
@@ -74,4 +78,28 @@ export async function listCitedPassages(sourceId: number): Promise<CitedPassageD
     else passages.push({ start: row.start, end: row.end, quote: row.quote, entries: [entry] });
   }
   return passages;
+}
+
+/** Every version of a source's text, newest first; null if there is no such source. */
+export async function getSourceVersions(id: number): Promise<SourceVersionDTO[] | null> {
+  const source = await db.source.findUnique({
+    where: { id },
+    select: { id: true, textVersion: true, addedAt: true },
+  });
+  return source ? listSourceVersions(db, source) : null;
+}
+
+/** A source's text as it stood in version `number`, with that version's dates. */
+export async function getSourceAsItStood(
+  id: number,
+  number: number,
+): Promise<{ source: SourceDTO; version: SourceVersionDTO; latest: number; text: string } | null> {
+  const row = await db.source.findUnique({ where: { id } });
+  if (!row) return null;
+  const versions = await listSourceVersions(db, row);
+  const version = versions.find((v) => v.number === number);
+  const text = version ? await getVersionText(db, row, number) : null;
+  if (!version || text === null) return null;
+  const source = await getSource(id);
+  return source ? { source, version, latest: row.textVersion, text } : null;
 }

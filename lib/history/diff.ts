@@ -21,6 +21,8 @@ const LABELS: Record<string, string> = {
   publishedOn: "Published on",
   dateNote: "Note on the date",
   text: "Text",
+  textVersion: "Text version",
+  textLength: "Text length (characters)",
   quote: "Quote",
   start: "Start offset",
   end: "End offset",
