@@ -1,16 +1,18 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type ReporterDescription } from "@playwright/test";
+import { chromiumExecutable } from "./scripts/chromium.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The server's database; tests' fixtures write to it directly (tests/fixtures.ts). */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
-/** Debian's Chromium where it is installed (CI, this machine), else Playwright's own browser. */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
+/**
+ * `npm test` reads each suite's counts from a JSON report when it names a file for it
+ * (scripts/test/run.ts); the reporters people read stay as they are.
+ */
+export function withJsonReport(reporters: ReporterDescription[]): ReporterDescription[] {
+  return process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [...reporters, ["json"]] : reporters;
 }
 
 /** Chromium as this machine and CI have it (see README); also used by the reliability suite. */
@@ -30,7 +32,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: withJsonReport(process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]]),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {

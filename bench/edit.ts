@@ -3,8 +3,8 @@
  * with the benchmark's session. Then, over HTTP, whether the public page shows the change at
  * once, and whether the pages the change does not touch are still served from the cache.
  */
-import fs from "node:fs";
 import { chromium } from "@playwright/test";
+import { chromiumExecutable, installedChromium } from "../scripts/chromium.mjs";
 import { STATUS_LABELS, type AttendanceStatus } from "../lib/attendance/status";
 
 export type EditResult =
@@ -25,11 +25,6 @@ export type EditResult =
       /** x-nextjs-cache of pages the save must not revalidate, requested after it. */
       untouched: Record<string, string>;
     };
-
-export function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
-}
 
 async function get(url: string) {
   const started = performance.now();
@@ -62,8 +57,7 @@ export async function timeEdit(options: {
   to: AttendanceStatus;
   untouchedPaths: string[];
 }): Promise<EditResult> {
-  const executablePath = chromiumPath();
-  if (!executablePath)
+  if (!installedChromium())
     return { skipped: "no Chromium (install Debian's chromium or set CHROMIUM_PATH)" };
   const { origin, entryId, eventSlug } = options;
 
@@ -76,7 +70,7 @@ export async function timeEdit(options: {
   }
 
   const browser = await chromium.launch({
-    executablePath,
+    executablePath: chromiumExecutable(),
     args: [
       "--disable-background-networking",
       "--disable-component-update",

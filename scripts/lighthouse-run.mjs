@@ -1,13 +1,8 @@
-// Runs Lighthouse (its Node API) in Debian's Chromium, or CHROMIUM_PATH, with no network
+// Runs Lighthouse (its Node API) in the Chromium scripts/chromium.mjs finds, with no network
 // beyond the page: shared by `npm run audit` and tests/e2e/lighthouse.spec.ts.
-import fs from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-
-export function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
-}
+import { installedChromium } from "./chromium.mjs";
 
 const CHROME_FLAGS = [
   "--headless=new",
@@ -27,7 +22,7 @@ const CHROME_FLAGS = [
  */
 export async function runLighthouse(url, { categories, desktop = false }) {
   const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
+    chromePath: installedChromium(),
     chromeFlags: CHROME_FLAGS,
     logLevel: "error",
   });

@@ -3,10 +3,10 @@
 // CHROMIUM_PATH, into docs/event-page.png.
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
-import { chromiumPath } from "./lighthouse-run.mjs";
+import { chromiumExecutable } from "./chromium.mjs";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
-const browser = await chromium.launch({ executablePath: chromiumPath() });
+const browser = await chromium.launch({ executablePath: chromiumExecutable() });
 try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
   await page.goto(`${base}/events/victory-day-parade-2025`, { waitUntil: "networkidle" });

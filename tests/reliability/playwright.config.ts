@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { launchOptions } from "../../playwright.config";
+import { launchOptions, withJsonReport } from "../../playwright.config";
 
 /**
  * The reliability suite (issue 7): every door, bad input, scripts, load, crashes, backups,
@@ -16,7 +16,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: [["list"]],
+  reporter: withJsonReport([["list"]]),
   timeout: 240_000,
   expect: { timeout: 15_000 },
   use: { trace: "retain-on-failure", launchOptions },

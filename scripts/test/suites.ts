@@ -1,0 +1,39 @@
+/**
+ * The suites `npm test` runs, in this order. Each is an npm script; `needs` are found,
+ * installed or started before any suite runs (scripts/test/needs.ts), and a suite whose needs
+ * cannot be met is reported as not run, with the reason (a failure under CI). A suite gets
+ * what it needs in its environment: CHROMIUM_PATH, TEST_POSTGRES_ADMIN_URL (a superuser's
+ * URL: create a database of the suite's own), TEST_REDIS_URL, NGINX_PATH.
+ *
+ * To add one: write the npm script, then a line here, e.g.
+ *   { name: "postgres", script: "test:postgres", report: "vitest", needs: ["postgresql"] }
+ */
+import type { Need } from "./needs";
+import type { SuiteResult } from "./report";
+
+export interface Suite {
+  name: string;
+  /** The npm script that runs it. */
+  script: string;
+  /** Where its counts come from; without one the suite counts as one check. */
+  report?: "vitest" | "playwright";
+  needs?: Need[];
+  /** More environment, given the results of the suites before it. */
+  env?: (earlier: ReadonlyMap<string, SuiteResult>) => Record<string, string>;
+}
+
+export const suites: Suite[] = [
+  { name: "lint", script: "lint" },
+  { name: "typecheck", script: "typecheck" },
+  { name: "unit", script: "test:unit", report: "vitest" },
+  { name: "e2e", script: "test:e2e", report: "playwright", needs: ["chromium"] },
+  {
+    name: "reliability",
+    script: "test:reliability",
+    report: "playwright",
+    needs: ["chromium"],
+    // The e2e suite has just built the app; the build is the same.
+    env: (earlier): Record<string, string> =>
+      earlier.get("e2e")?.status === "passed" ? { E2E_SKIP_BUILD: "1" } : {},
+  },
+];
