@@ -27,6 +27,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 import dotenv from "dotenv";
 
+import { runDataSteps } from "./migration-data.mjs";
+
 const require = createRequire(import.meta.url);
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -285,10 +287,14 @@ export function slugifyMigrationName(name) {
  * Applies every migration of prisma/migrations not yet applied to the SQLite file (created,
  * with its directory, when absent) and records it in `_prisma_migrations`.
  * @param {string} databaseFile path of the SQLite file (relative paths: project root)
- * @param {{ migrationsDir?: string }} [options]
+ * @param {{ migrationsDir?: string, log?: (line: string) => void }} [options] `log` gets what
+ *   the data steps after a migration report (scripts/migration-data.mjs)
  * @returns {Promise<string[]>} names of the migrations applied by this call
  */
-export async function deployMigrations(databaseFile, { migrationsDir = MIGRATIONS_DIR } = {}) {
+export async function deployMigrations(
+  databaseFile,
+  { migrationsDir = MIGRATIONS_DIR, log = console.log } = {},
+) {
   if (!databaseFile) throw new MigrateError("deployMigrations: no database file given.");
   const file = path.resolve(PROJECT_ROOT, String(databaseFile));
   const list = await readMigrationsList(migrationsDir);
@@ -298,6 +304,7 @@ export async function deployMigrations(databaseFile, { migrationsDir = MIGRATION
     const { appliedMigrationNames } = await withEngine({ databaseUrl: file }, (engine) =>
       engine.applyMigrations({ migrationsList: list, filters: NO_FILTER }),
     );
+    await runDataSteps(file, appliedMigrationNames, log);
     return appliedMigrationNames;
   } catch (error) {
     const failed = await failedMigrations(file);

@@ -56,7 +56,7 @@ describe("attendance writes", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const citation = await t.db.citation.findFirstOrThrow({
-      where: { attendanceId: result.attendanceId },
+      where: { step: { attendanceId: result.attendanceId } },
     });
     expect(source.text.slice(citation.start, citation.end)).toBe("Lavrov said during a meeting");
     const revisions = await t.db.revision.findMany({ where: { actorId: editor.id } });
@@ -149,7 +149,7 @@ describe("attendance writes", () => {
     });
     const result = await data.deleteAttendance(editor, entry.id, entry.version);
     expect(result.ok).toBe(true);
-    expect(await t.db.citation.count({ where: { attendanceId: entry.id } })).toBe(0);
+    expect(await t.db.citation.count({ where: { step: { attendanceId: entry.id } } })).toBe(0);
     const revision = await t.db.revision.findFirstOrThrow({
       where: { entityId: entry.id, action: "delete" },
     });
