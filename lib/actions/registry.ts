@@ -24,6 +24,10 @@ export type DoorSample = {
   leaderId: number;
   leaderVersion: number;
   sourceVersion: number;
+  /** A citation of the sample entry waiting for a check (re-found with changed wording). */
+  citationId: number;
+  /** The version of the source's text it was checked against. */
+  citationVersion: number;
   email: string;
   password: string;
 };
@@ -31,7 +35,7 @@ export type DoorSample = {
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "leaders" | "sources";
+  module: "attendance" | "auth" | "citations" | "leaders" | "sources";
   exportName: string;
   access: "editor" | "public";
   /** A page whose form posts the action. */
@@ -167,6 +171,26 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
       text: `${s.sourceText} Updated.`,
       version: String(s.sourceVersion),
     }),
+  },
+  {
+    kind: "action",
+    module: "citations",
+    exportName: "confirmCitationAction",
+    access: "editor",
+    page: () => "/admin/review",
+    bound: (s) => [s.citationId],
+    withState: true,
+    fields: (s) => ({ version: String(s.citationVersion) }),
+  },
+  {
+    kind: "action",
+    module: "citations",
+    exportName: "reciteCitationAction",
+    access: "editor",
+    page: () => "/admin/review",
+    bound: (s) => [s.citationId],
+    withState: true,
+    fields: (s) => ({ version: String(s.citationVersion), quote: s.quote }),
   },
   {
     kind: "action",

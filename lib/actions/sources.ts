@@ -35,5 +35,9 @@ export async function updateSourceAction(
     attendanceIds: result.attendanceIds,
     sourceIds: [result.sourceId],
   });
-  redirect(`/admin/sources/${result.sourceId}?saved=updated`);
+  redirect(
+    result.relocation
+      ? `/admin/sources/${result.sourceId}?saved=text&version=${result.textVersion}`
+      : `/admin/sources/${result.sourceId}?saved=updated`,
+  );
 }

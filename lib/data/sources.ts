@@ -57,10 +57,18 @@ export async function getSource(id: number): Promise<SourceDTO | null> {
 /**
  * The source's cited passages in text order, from every step of every story; citations of the
  * same span are grouped. A citation whose quote is lost from the text has no passage here.
+ * With `inVersion`, the passages of an older text instead: the citations orphaned by the edit
+ * that replaced it, whose offsets still index into it.
  */
-export async function listCitedPassages(sourceId: number): Promise<CitedPassageDTO[]> {
+export async function listCitedPassages(
+  sourceId: number,
+  inVersion?: number,
+): Promise<CitedPassageDTO[]> {
   const rows = await db.citation.findMany({
-    where: { sourceId, lost: false },
+    where:
+      inVersion === undefined
+        ? { sourceId, lost: false }
+        : { sourceId, lost: true, review: "orphaned", anchoredVersion: inVersion },
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     select: {
       id: true,

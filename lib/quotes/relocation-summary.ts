@@ -14,7 +14,7 @@ export function describeRelocations(counts: RelocationCounts): string {
       : null,
     counts.orphaned > 0 ? `${counts.orphaned} orphaned` : null,
   ].filter((p) => p !== null);
-  if (parts.length === 0) return "No citation quotes this source.";
+  if (parts.length === 0) return "no citation quotes this source";
   const first = counts.exact || counts.check || counts.orphaned;
   const noun = first === 1 ? "citation" : "citations";
   parts[0] = parts[0]!.replace(/^(\d+) /, `$1 ${noun} `);

@@ -14,7 +14,7 @@ describe("describeRelocations", () => {
     );
     expect(describeRelocations({ exact: 0, check: 0, orphaned: 1 })).toBe("1 citation orphaned");
     expect(describeRelocations({ exact: 0, check: 0, orphaned: 0 })).toBe(
-      "No citation quotes this source.",
+      "no citation quotes this source",
     );
   });
 });

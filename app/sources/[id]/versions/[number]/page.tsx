@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { formatDay } from "@/components/format";
 import { SourceText } from "@/components/source-text";
 import { SourceVersions } from "@/components/source-versions";
-import { getSourceAsItStood, getSourceVersions } from "@/lib/data/sources";
+import { getSourceAsItStood, getSourceVersions, listCitedPassages } from "@/lib/data/sources";
 import { parseId } from "@/lib/validation/id";
 
 type VersionPageProps = { params: Promise<{ id: string; number: string }> };
@@ -35,7 +35,10 @@ export default async function SourceVersionPage({ params }: VersionPageProps) {
   if (!found) notFound();
   const { source, version, latest, text } = found;
   if (version.current) redirect(`/sources/${source.id}`);
-  const versions = (await getSourceVersions(source.id)) ?? [];
+  const [versions, passages] = await Promise.all([
+    getSourceVersions(source.id),
+    listCitedPassages(source.id, version.number),
+  ]);
 
   return (
     <article className="space-y-6">
@@ -58,12 +61,18 @@ export default async function SourceVersionPage({ params }: VersionPageProps) {
         {version.until ? ` until ${formatDay(version.until)}` : ""}; then the text was edited.{" "}
         <Link href={`/sources/${source.id}`}>Read the current text</Link>.
       </p>
-      <SourceVersions sourceId={source.id} versions={versions} showing={version.number} />
+      <SourceVersions sourceId={source.id} versions={versions ?? []} showing={version.number} />
+      {passages.length > 0 && (
+        <p className="text-sm">
+          Highlighted: the {passages.length === 1 ? "passage" : "passages"} cited in this text and
+          not found in the next one, under review.
+        </p>
+      )}
       <section aria-labelledby="text-heading">
         <h2 id="text-heading" className="sr-only">
           Text of version {version.number}
         </h2>
-        <SourceText text={text} passages={[]} />
+        <SourceText text={text} passages={passages} />
       </section>
     </article>
   );
