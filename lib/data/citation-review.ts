@@ -110,9 +110,9 @@ export async function listReviewQueue(): Promise<ReviewItemDTO[]> {
 }
 
 /**
- * Where to start citing the current text for an orphan: the closest passage the re-anchoring
- * saw; else, when the words around the old quote are still there, what now stands between
- * them (a passage reworded in place); else the closest passage by shared trigrams.
+ * Where to start citing the current text for an orphan: when the words around the old quote
+ * are still there, what now stands between them (a passage rewritten in place); else the
+ * closest passage the re-anchoring saw; else the closest by shared trigrams.
  */
 function suggest(
   text: string,
@@ -125,15 +125,16 @@ function suggest(
     anchoredVersion: number;
   },
 ): string {
-  const found = relocateQuote(text, c);
-  if (found.kind !== "orphaned") return found.anchor.quote;
-  if (found.nearest) return found.nearest.passage;
   const before = c.prefix.length >= 8 ? text.indexOf(c.prefix) : -1;
   if (before !== -1 && text.indexOf(c.prefix, before + 1) === -1) {
     const from = before + c.prefix.length;
     const to = c.suffix.length >= 8 ? text.indexOf(c.suffix, from) : -1;
-    if (to > from && to - from <= 2 * c.quote.length) return text.slice(from, to).trim();
+    const between = to > from && to - from <= 2 * c.quote.length ? text.slice(from, to).trim() : "";
+    if (between) return between;
   }
+  const found = relocateQuote(text, c);
+  if (found.kind !== "orphaned") return found.anchor.quote;
+  if (found.nearest) return found.nearest.passage;
   const nearest = anchorQuote(text, c.quote);
   return !nearest.ok && nearest.error.kind === "not-found"
     ? (nearest.error.nearest?.passage ?? "")
