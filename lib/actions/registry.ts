@@ -165,7 +165,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     page: (s) => `/admin/sources/${s.sourceId}`,
     bound: (s) => [s.sourceId],
     withState: true,
-    // The text keeps the words the sample entry cites (else the save is refused, rightly).
+    // The text keeps the words the sample entry cites: its citation is re-found exactly.
     fields: (s) => ({
       ...sourceFields(),
       text: `${s.sourceText} Updated.`,
