@@ -32,6 +32,7 @@ const LABELS: Record<string, string> = {
   dateNote: "Note on the date",
   text: "Text",
   textVersion: "Text version",
+  review: "Review",
   textLength: "Text length (characters)",
   quote: "Quote",
   start: "Start offset",
@@ -79,6 +80,9 @@ export function renderValue(field: string, value: unknown): string {
           `“${c.quote ?? ""}”${c.source ? ` (${c.source})` : ""}`,
       )
       .join("\n");
+  }
+  if (field === "review" && typeof value === "string") {
+    return value === "check" ? "to check (new wording)" : value === "orphaned" ? "orphaned" : "—";
   }
   if (field === "text" && typeof value === "string") {
     return value.length > 300

@@ -103,7 +103,7 @@ export function relocateQuote(text: string, stored: TextAnchor): Relocation {
 
   const nq = normalize(q).text;
   if (nq.length === 0) return { kind: "orphaned", reason: "empty", nearest: null };
-  const nt = normalize(text);
+  const nt = normalizeText(text);
   const context = {
     prefix: normalize(stored.prefix).text,
     suffix: normalize(stored.suffix).text,
@@ -152,6 +152,18 @@ export function relocateQuote(text: string, stored: TextAnchor): Relocation {
 }
 
 type Context = { prefix: string; suffix: string; hint: number };
+
+// A save re-finds every citation of one source in one text: normalise that text once.
+let lastText: string | null = null;
+let lastNormalized: Normalized | null = null;
+
+function normalizeText(text: string): Normalized {
+  if (text !== lastText || lastNormalized === null) {
+    lastNormalized = normalize(text);
+    lastText = text;
+  }
+  return lastNormalized;
+}
 
 /** The first offset of the normalised text that comes from at or after `offset`. */
 function normalisedOffset(nt: Normalized, offset: number): number {
