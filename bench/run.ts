@@ -1,11 +1,16 @@
 /**
  * npm run bench [-- --quick] [-- --seconds <n>] [-- --reuse-db] [-- --no-build] [-- --wait-quiet]
+ *                [-- --postgres]
  *
  * Generates a scale database in bench/.work/, builds and starts the production server on it,
  * loads it with autocannon from a second process beside the baselines that set this machine's
  * ceilings, times a whole-site export, makes one edit, and prints and writes the figures
  * (bench/results.json; with --quick, bench/.work/results-quick.json so the committed figures
  * stay). Not part of `npm test`: timings do not belong in tests.
+ *
+ * --postgres copies the generated data into PostgreSQL (bench/postgres.ts) and runs the same
+ * targets on it; its figures go to bench/.work/results-postgres[-quick].json, and baseline (c)
+ * (the sqlite3 tool) is skipped.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -16,10 +21,12 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { createEditor } from "../lib/auth/editors";
 import type { AttendanceStatus } from "../lib/attendance/status";
-import { createPrismaClient } from "../lib/sqlite";
+import { createPrismaClient } from "../lib/database";
 import { measureClientJs, type ClientJs } from "./client-js";
 import { timeEdit, type EditResult } from "./edit";
 import { exportSql } from "./export-sql";
+import { benchPostgresUrl, copyToPostgres, samplePostgresEntry } from "./postgres";
+import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
 import { runLoad, type LoadResult } from "./load";
 import {
@@ -37,12 +44,14 @@ const WORK = path.join(ROOT, "bench", ".work");
 const PUBLIC_DIR = path.join(ROOT, "public");
 /** Baseline (a): the event page's bytes as a file under public/, for the lifetime of the run. */
 const STATIC_NAME = "bench-event-page.html";
-const NEXT_PORT = 3502;
-const NODE_PORT = 3503;
+/** BENCH_PORT (and the next one, for baseline b): several checkouts can bench side by side. */
+const NEXT_PORT = Number(process.env.BENCH_PORT ?? 3502);
+const NODE_PORT = NEXT_PORT + 1;
 const CONNECTIONS = 32;
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+const onPostgres = args.includes("--postgres");
 const secondsArg = args.indexOf("--seconds");
 const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 3 : 10;
 const warmupSeconds = quick ? 1 : 3;
@@ -52,9 +61,11 @@ const ROUNDS = quick ? 1 : 3;
 const QUIET_LOAD = 2;
 const scale = quick ? QUICK_SCALE : FULL_SCALE;
 const dbFile = path.join(WORK, quick ? "scale-quick.db" : "scale.db");
-const resultsFile = quick
-  ? path.join(WORK, "results-quick.json")
-  : path.join(ROOT, "bench", "results.json");
+const resultsFile = onPostgres
+  ? path.join(WORK, `results-postgres${quick ? "-quick" : ""}.json`)
+  : quick
+    ? path.join(WORK, "results-quick.json")
+    : path.join(ROOT, "bench", "results.json");
 const origin = `http://127.0.0.1:${NEXT_PORT}`;
 
 const log = (message: string) =>
@@ -73,15 +84,13 @@ async function waitForQuiet() {
 // ---- Build ----
 
 /**
- * `next build`, always unless --no-build: pages cached on first request are written into
- * .next/ and outlive the server, so a build that served another database (the end-to-end
- * tests', say) would serve its pages here. --no-build is for repeated runs on the same data.
+ * `next build` into bench/.work/next (NEXT_DIST_DIR), never the app's .next: the app's build
+ * and its page cache stay as they were. Always unless --no-build, which reuses the last
+ * bench build (its page cache serves only pages of the database it is started on).
  */
 function build(env: NodeJS.ProcessEnv): { seconds: number; skipped: boolean } {
   if (args.includes("--no-build")) {
-    log(
-      "not rebuilding (--no-build): cached pages of earlier runs in .next/ are served as they are",
-    );
+    log("not rebuilding (--no-build): the last bench build is started as it is");
     return { seconds: 0, skipped: true };
   }
   log("next build");
@@ -241,6 +250,8 @@ type Results = {
     eventPageOverNodeHttp: number | null;
     exportOverSqlite3: number | null;
   };
+  /** Server CPU per request of one target over another's, as issue 15 names them. */
+  cpuRatios?: Record<string, number | null>;
   targets?: Record<string, { goal: string; value: number | string | null; met: boolean | null }>;
 };
 
@@ -260,21 +271,21 @@ function sampleEntry(file: string, slug: string): { id: number; status: Attendan
 function printTable(results: Results) {
   const rows = Object.entries(results.load).map(([name, r]) => [
     name,
+    String(r.serverCpuMsPerRequest ?? ""),
     String(Math.round(r.requestsPerSecond)),
     String(r.p50Ms),
     String(r.p99Ms),
     String(round(r.bytesPerResponse / 1024)),
-    String(r.serverCpuMsPerRequest ?? ""),
     String(r.failures),
     String(round(r.loadAverage)),
   ]);
   const header = [
     "target",
+    "CPU ms/req",
     "req/s",
     "p50 ms",
     "p99 ms",
     "KiB/resp",
-    "CPU ms/req",
     "failures",
     "load avg",
   ];
@@ -293,6 +304,7 @@ function printTable(results: Results) {
     );
   }
   console.log("ratios:", JSON.stringify(results.ratios));
+  console.log("server CPU per request, ratios:", JSON.stringify(results.cpuRatios));
   for (const [name, t] of Object.entries(results.targets ?? {})) {
     console.log(
       `${t.met === null ? "skipped" : t.met ? "met    " : "MISSED "}  ${name}: ${t.value ?? "n/a"} (goal ${t.goal})`,
@@ -328,13 +340,22 @@ async function main() {
   }
   const data = results.data;
   log(`data: ${JSON.stringify(data)}`);
+  let databaseUrl = `file:${dbFile}`;
+  if (onPostgres) {
+    const target = benchPostgresUrl(quick);
+    log(`copying the data into PostgreSQL (${redactUrl(target.url)})`);
+    const started = performance.now();
+    const copied = await copyToPostgres(dbFile, target.admin, target.url);
+    log(`copied ${JSON.stringify(copied)} in ${round((performance.now() - started) / 1000)} s`);
+    databaseUrl = target.url;
+  }
 
   const editor = {
     email: `bench-${randomBytes(4).toString("hex")}@rollcall.local`,
     name: "Benchmark editor",
     password: randomBytes(18).toString("base64url"),
   };
-  const prisma = createPrismaClient(`file:${dbFile}`);
+  const prisma = createPrismaClient(databaseUrl);
   try {
     await createEditor(prisma, editor);
   } finally {
@@ -345,9 +366,10 @@ async function main() {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     BETTER_AUTH_URL: origin,
+    NEXT_DIST_DIR: path.relative(ROOT, path.join(WORK, "next")),
   };
   results.build = build(env);
 
@@ -368,6 +390,14 @@ async function main() {
     // written once the server can render it, and checked below.
     fs.mkdirSync(PUBLIC_DIR, { recursive: true });
     fs.writeFileSync(staticFile, "placeholder");
+    // Another server on the port would be measured in this one's place.
+    for (const port of [NEXT_PORT, NODE_PORT]) {
+      const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      );
+      if (taken) throw new Error(`port ${port} is in use: stop that server or set BENCH_PORT`);
+    }
     const nextBin = path.join(ROOT, "node_modules", ".bin", "next");
     next = startServer(nextBin, ["start", "-p", String(NEXT_PORT), "-H", "127.0.0.1"], {
       cwd: ROOT,
@@ -426,7 +456,7 @@ async function main() {
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
       // Beyond the issue's list: one editor at a time (the latency of a page without queueing
-      // behind 31 others), and the event page as browsers ask for it, compressed per request.
+      // behind 31 others), and the event page as browsers ask for it, compressed.
       {
         name: "admin list, 1 connection",
         url: `${origin}/admin`,
@@ -440,6 +470,7 @@ async function main() {
         connections: 1,
       },
       { name: "event page, gzip", url: origin + eventPath, headers: { "Accept-Encoding": "gzip" } },
+      { name: "event page, br", url: origin + eventPath, headers: { "Accept-Encoding": "br" } },
       // The floor under the admin pages: the smallest page rendered per request (the sign-in
       // form, a few KB, no query) queues behind the same single Node thread.
       { name: "sign-in form (dynamic floor)", url: `${origin}/sign-in` },
@@ -453,7 +484,7 @@ async function main() {
       if (warmUp) await runLoad(ROOT, target.url, { ...options, seconds: warmupSeconds });
       const result = await runLoad(ROOT, target.url, { ...options, seconds });
       log(
-        `${target.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.failures ? `, ${result.failures} FAILURES` : ""}`,
+        `${target.name}: ${result.serverCpuMsPerRequest ?? "?"} ms server CPU/request, ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.failures ? `, ${result.failures} FAILURES` : ""}`,
       );
       return result;
     };
@@ -488,11 +519,17 @@ async function main() {
     results.export = await timeHttpExport(serverPid);
     log(`export: ${JSON.stringify(results.export)}`);
     log("the same rows with the sqlite3 command-line tool");
-    results.sqliteExport = await timeSqliteExport();
+    results.sqliteExport = onPostgres
+      ? { skipped: "the database is PostgreSQL; baseline (c) is the sqlite3 tool" }
+      : await timeSqliteExport();
     log(`sqlite3: ${JSON.stringify(results.sqliteExport)}`);
 
     log("client JavaScript per public page");
-    const entry = sampleEntry(dbFile, data.sampleEventSlug);
+    const entry = onPostgres
+      ? ((await samplePostgresEntry(databaseUrl, data.sampleEventSlug)) as ReturnType<
+          typeof sampleEntry
+        >)
+      : sampleEntry(dbFile, data.sampleEventSlug);
     const sourceId = Number(/\/sources\/(\d+)#/.exec(eventPage.toString())?.[1] ?? 1);
     // A string of each of the app's client components ("use client"), to tell its chunks from
     // the framework's.
@@ -552,8 +589,29 @@ async function main() {
     eventPageOverNodeHttp: roundRatio("event page", "node:http (b)"),
     exportOverSqlite3: ratio(exportResult?.seconds ?? null, sqliteResult?.seconds ?? null),
   };
+  const cpu = (name: string) => load[name]?.serverCpuMsPerRequest ?? null;
+  const floor = "sign-in form (dynamic floor)";
+  results.cpuRatios = {
+    "event page / node:http (b)": ratio(cpu("event page"), cpu("node:http (b)")),
+    "event page / static file (a)": ratio(cpu("event page"), cpu("static file (a)")),
+    "event page gzip / event page": ratio(cpu("event page, gzip"), cpu("event page")),
+    "event page br / event page": ratio(cpu("event page, br"), cpu("event page")),
+    "event page filtered / dynamic floor": ratio(cpu("event page, filtered"), cpu(floor)),
+    "admin list / dynamic floor": ratio(cpu("admin list"), cpu(floor)),
+    "admin search / dynamic floor": ratio(cpu("admin search"), cpu(floor)),
+    "JSON API / event page": ratio(cpu("JSON API"), cpu("event page")),
+  };
+  const atMost = (name: string, limit: number) => {
+    const value = results.cpuRatios![name] ?? null;
+    return { goal: `<= ${limit}`, value, met: value === null ? null : value <= limit };
+  };
   const edit = results.edit && "reflected" in results.edit ? results.edit : null;
   results.targets = {
+    "CPU: event page gzip / uncompressed": atMost("event page gzip / event page", 1.5),
+    "CPU: event page br / uncompressed": atMost("event page br / event page", 1.5),
+    "CPU: filtered event page / dynamic floor": atMost("event page filtered / dynamic floor", 2),
+    "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 2),
+    "CPU: JSON API / cached event page": atMost("JSON API / event page", 2),
     "event page / static file (a)": {
       goal: ">= 0.8",
       value: results.ratios.eventPageOverStaticFile,

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { createEditor, createEvent, createSource, SAMPLE_ARTICLE } from "./factories";
-import { createPrismaClient } from "../lib/sqlite";
+import { createPrismaClient } from "../lib/database";
 import { E2E_DATABASE_URL } from "../playwright.config";
 
 export { expect };

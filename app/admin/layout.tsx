@@ -23,6 +23,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 <Link href="/admin">Entries</Link>
               </li>
               <li>
+                <Link href="/admin/events">Events</Link>
+              </li>
+              <li>
                 <Link href="/admin/leaders">Leaders</Link>
               </li>
               <li>

@@ -8,6 +8,7 @@ import { StatusIcon } from "@/components/status-badge";
 import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/attendance/status";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
+import { DuplicateLeaderWarning } from "./duplicate-leader-warning";
 import { formKey } from "./form-key";
 
 export type AttendanceFormValues = {
@@ -164,6 +165,7 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
               />
             )}
           </Field>
+          <DuplicateLeaderWarning inputIds={["leader.name"]} className="sm:col-span-2" />
           <Field
             id="leader.office"
             label="Office"

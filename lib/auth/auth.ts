@@ -1,16 +1,17 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { customSession } from "better-auth/plugins";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
-import {
-  clearFailedSignIns,
-  recordFailedSignIn,
-  secondsUntilSignInAllowed,
-} from "@/lib/data/sign-in-throttle";
+import { clearFailedSignIns, recordFailedSignIn, signInGate } from "@/lib/data/sign-in-throttle";
+import { throttleAddressKey } from "@/lib/http/client-address";
+import { requestClientAddress } from "./client";
+import { HashingBusyError, HashingQueue } from "./hashing-queue";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from "./password";
+import { isSiteOrigin } from "./site-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
 const SESSION_DAYS = 7;
@@ -18,40 +19,89 @@ const SESSION_DAYS = 7;
 function signInSubject(ctx: { body?: unknown; request?: Request; headers?: Headers }) {
   const body = (ctx.body ?? {}) as { email?: unknown };
   const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
-  const address = getIP(ctx.request ?? ctx.headers ?? new Headers(), {}) ?? "unknown";
+  const headers = ctx.request?.headers ?? ctx.headers ?? new Headers();
+  const address = throttleAddressKey(requestClientAddress(headers));
   return { email, address };
 }
+
+/** Every password hash of sign-in goes through this (an unknown email is hashed too). */
+const hashing = new HashingQueue();
+
+const SIGN_IN_BUSY_CODE = "SIGN_IN_BUSY";
+
+function busy(error: HashingBusyError) {
+  const seconds = error.retryAfterSeconds;
+  return new APIError(
+    "SERVICE_UNAVAILABLE",
+    {
+      code: SIGN_IN_BUSY_CODE,
+      message: `Many sign-ins are under way. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    },
+    { "Retry-After": String(seconds) },
+  );
+}
+
+async function throughQueue<T>(hash: () => Promise<T>): Promise<T> {
+  try {
+    return await hashing.run(hash);
+  } catch (error) {
+    throw error instanceof HashingBusyError ? busy(error) : error;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const createAuth = () =>
   betterAuth({
     appName: "Rollcall",
     baseURL: siteUrl(),
     secret: authSecret(),
+    // Better Auth's own dialect, not the database: "sqlite" on PostgreSQL too keeps its lookups
+    // as they are on SQLite (case-sensitive, no native arrays or UUIDs); Prisma talks to
+    // whichever database lib/database.ts chose.
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
-      password: { hash: hashPassword, verify: verifyPassword },
+      password: {
+        hash: (password) => throughQueue(() => hashPassword(password)),
+        verify: (input) => throughQueue(() => verifyPassword(input)),
+      },
     },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     // Our own throttle (below) is per account and address and lives in the database.
     rateLimit: { enabled: false },
+    // BETTER_AUTH_URL, and in development the addresses the dev server answers on.
+    trustedOrigins: (request) => {
+      const origin = request?.headers.get("origin");
+      return origin && isSiteOrigin(origin) ? [origin] : [];
+    },
     advanced: {
+      // The throttle finds the client's address itself (lib/auth/client.ts); Better Auth
+      // would read X-Forwarded-For as the client sent it.
+      ipAddress: { disableIpTracking: true },
       useSecureCookies: siteUrl().startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
+        // Refused before any query: a burst then costs the server next to nothing.
+        if (hashing.full) throw busy(hashing.busyError());
         const { email, address } = signInSubject(ctx);
-        const wait = await secondsUntilSignInAllowed(email, address);
-        if (wait > 0) {
-          throw new APIError("TOO_MANY_REQUESTS", {
-            message: `Too many failed sign-ins. Wait ${wait} seconds, then try again.`,
-          });
+        const { refuseForSeconds, delayMs } = await signInGate(email, address);
+        if (refuseForSeconds > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            {
+              message: `Too many failed sign-ins. Wait ${refuseForSeconds} seconds, then try again.`,
+            },
+            { "Retry-After": String(refuseForSeconds) },
+          );
         }
+        if (delayMs > 0) await sleep(delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
@@ -64,7 +114,16 @@ const createAuth = () =>
         }
       }),
     },
-    plugins: [nextCookies()],
+    plugins: [
+      // The session's token is its cookie's value, HttpOnly so that page scripts cannot read
+      // it; /api/auth/get-session's answer leaves it out for the same reason.
+      customSession(async ({ user, session }) => {
+        const withoutToken: Partial<typeof session> = { ...session };
+        delete withoutToken.token;
+        return { user, session: withoutToken };
+      }),
+      nextCookies(), // last, as Better Auth asks
+    ],
   });
 
 let instance: ReturnType<typeof createAuth> | undefined;

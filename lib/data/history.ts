@@ -65,7 +65,9 @@ function toRevisionDTO(row: {
           ? `Leader: ${String(state.name ?? row.entityId)}`
           : row.entityType === "citation"
             ? `Citation for ${String(state.leader ?? row.entityId)}`
-            : `${row.entityType} ${row.entityId}`;
+            : row.entityType === "event"
+              ? `Event: ${String(state.name ?? row.entityId)}`
+              : `${row.entityType} ${row.entityId}`;
   return {
     id: row.id,
     entityType: row.entityType,
@@ -110,6 +112,8 @@ export async function listChanges(query: {
   eventSlug?: string;
   actorId?: string;
   before?: number;
+  /** One thing's history: its kind and id. */
+  about?: { entityType: string; entityId: number };
 }): Promise<{ rows: RevisionDTO[]; nextBefore: number | null; eventUnknown: boolean }> {
   let eventId: number | undefined;
   if (query.eventSlug) {
@@ -124,6 +128,7 @@ export async function listChanges(query: {
     where: {
       ...(eventId ? { eventId } : {}),
       ...(query.actorId ? { actorId: query.actorId } : {}),
+      ...(query.about ?? {}),
       ...(query.before ? { id: { lt: query.before } } : {}),
     },
     orderBy: { id: "desc" },

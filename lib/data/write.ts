@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isDatabaseBusyError } from "@/lib/sqlite";
+import { isDatabaseBusyError } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffSnapshots } from "@/lib/history/diff";
 import type { FieldErrors } from "@/lib/validation/errors";

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { ATTENDANCE_STATUSES } from "@/lib/attendance/status";
 import { isIsoCountryCode } from "@/lib/geo/iso-3166";
 import { indexedToArray } from "./form-data";
-import { optionalDateField, optionalTextField, textField, versionField } from "./fields";
+import {
+  optionalDateField,
+  optionalTextField,
+  textField,
+  versionField,
+  wellFormed,
+} from "./fields";
 import { idSchema } from "./id";
 
 export const MAX_CITATIONS = 20;
@@ -33,6 +39,7 @@ export const citationInputSchema = z.object({
   quote: z
     .string()
     .max(MAX_QUOTE_LENGTH, `A quote can have at most ${MAX_QUOTE_LENGTH} characters.`)
+    .refine(wellFormed("The quote").check, wellFormed("The quote").message)
     .default(""),
 });
 

@@ -84,7 +84,7 @@ test("a quote that is not in the source gives a field error and saves nothing", 
   expect(await db.leader.count({ where: { name: "Boris Sample" } })).toBe(0);
   expect(await db.revision.count({ where: { eventId: testEvent.id } })).toBe(0);
   await page.goto(`/events/${testEvent.slug}`);
-  await expect(page.getByText("No leaders match these filters.")).toBeVisible();
+  await expect(page.getByText("No leaders have been added to this event yet.")).toBeVisible();
 });
 
 test("a quote found twice asks for more context; an invalid country code is refused", async ({
@@ -224,7 +224,7 @@ test("an entry is deleted only after confirmation", async ({ signedIn: page, tes
   ).toBeVisible();
   expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(0);
   await page.goto(`/events/${testEvent.slug}`);
-  await expect(page.getByText("No leaders match these filters.")).toBeVisible();
+  await expect(page.getByText("No leaders have been added to this event yet.")).toBeVisible();
 });
 
 test("signing out ends the session; admin pages send everyone else to sign-in", async ({

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { isIsoCountryCode } from "../../lib/geo/iso-3166";
 import { createEntry, createEvent, createLeader, createSource } from "../factories";
-import { createPrismaClient } from "../../lib/sqlite";
+import { createPrismaClient } from "../../lib/database";
 
 /** A connection for the test's own reads and writes, beside the server's. */
 export function openDatabase(file: string, options: Database.Options = {}) {
@@ -15,9 +15,10 @@ export function openDatabase(file: string, options: Database.Options = {}) {
  * SHA-256 of everything the database holds: the schema, then every row of every table in
  * rowid order, each value with its type. Read in one read transaction, so it is a consistent
  * snapshot even while the server writes. The file's bytes are not hashed: a WAL checkpoint
- * rewrites them without changing a single value.
+ * rewrites them without changing a single value. Tables in `except` are left out (their schema
+ * stays in).
  */
-export function databaseHash(file: string): string {
+export function databaseHash(file: string, { except = [] as string[] } = {}): string {
   const db = openDatabase(file, { readonly: true });
   db.defaultSafeIntegers(true);
   const hash = createHash("sha256");
@@ -27,7 +28,7 @@ export function databaseHash(file: string): string {
       .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
       .all() as { type: string; name: string; sql: string | null }[];
     for (const o of objects) hash.update(`${o.type}\0${o.name}\0${o.sql ?? ""}\0`);
-    for (const { name } of objects.filter((o) => o.type === "table")) {
+    for (const { name } of objects.filter((o) => o.type === "table" && !except.includes(o.name))) {
       hash.update(`table\0${name}\0`);
       const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate();
       for (const row of rows as Iterable<unknown[]>) {
@@ -90,13 +91,31 @@ export function invariantViolations(file: string): string[] {
       office: string;
       polity: string;
       countryCode: string | null;
+      aliases: string;
+      wikidataId: string | null;
     };
     for (const l of db
-      .prepare("SELECT id, name, office, polity, countryCode FROM Leader")
+      .prepare("SELECT id, name, office, polity, countryCode, aliases, wikidataId FROM Leader")
       .iterate() as Iterable<LeaderRow>) {
+      let aliases: unknown;
+      try {
+        aliases = JSON.parse(l.aliases);
+      } catch {
+        aliases = null;
+      }
+      if (
+        !Array.isArray(aliases) ||
+        aliases.some(
+          (a) => typeof a !== "string" || !a.trim() || [...a].length > 200 || CONTROL.test(a),
+        )
+      )
+        bad("leader aliases not a list of clean names", l);
+      if (l.wikidataId !== null && !/^Q[1-9][0-9]{0,11}$/.test(l.wikidataId))
+        bad("leader Wikidata id", l);
       for (const field of ["name", "office", "polity"] as const) {
         const v = l[field];
-        if (!v.trim() || v !== v.trim() || v.length > 200 || CONTROL.test(v))
+        // Lengths in code points, as zod counts them ("😀" is one character, two UTF-16 units).
+        if (!v.trim() || v !== v.trim() || [...v].length > 200 || CONTROL.test(v))
           bad(`leader ${field} empty, untrimmed, too long or with control characters`, l);
       }
       if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
@@ -120,6 +139,19 @@ export function invariantViolations(file: string): string[] {
       if (!s.text.trim() || s.text.includes("\u0000") || s.text.length > 500_000)
         bad("source text empty, with NUL or too long", { id: s.id, length: s.text.length });
     }
+    type EventRow = { id: number; slug: string; name: string; place: string; occasion: string };
+    for (const e of db
+      .prepare("SELECT id, slug, name, place, occasion FROM Event")
+      .iterate() as Iterable<EventRow>) {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.slug) || e.slug.length > 100) bad("event slug", e);
+      for (const field of ["name", "place", "occasion"] as const)
+        if (!e[field].trim() || e[field] !== e[field].trim() || CONTROL.test(e[field]))
+          bad(`event ${field}`, e);
+    }
+    for (const f of db
+      .prepare(`SELECT s.slug FROM EventSlug s JOIN Event e ON e.slug = s.slug`)
+      .all())
+      bad("a former slug that is also an event's current one", f);
     type EntryRow = { id: number; status: string; note: string; asOf: unknown; citations: number };
     for (const a of db
       .prepare(
@@ -157,7 +189,8 @@ export const SAMPLE_QUOTE = "Borduria's leader Boris Sample is expected to atten
 
 /**
  * An event with a source, one entry citing it, and a leader without entries (deletable), for
- * the doors and forms to act on. Written through Prisma, as the e2e fixtures do.
+ * the doors and forms to act on; and what the other doors delete or merge: an event without
+ * entries, a second leader without entries and a source no citation uses. Written through Prisma, as the e2e fixtures do.
  */
 export async function createSample(file: string, tag = randomBytes(4).toString("hex")) {
   const db = createPrismaClient(`file:${file}`);
@@ -176,6 +209,26 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       name: `Free Leader ${tag}`,
       office: "King",
       polity: "Syldavia",
+    });
+    const twin = await db.leader.create({
+      data: { name: `Free Leader Twin ${tag}`, office: "King", polity: "Syldavia" },
+    });
+    const emptyEvent = await db.event.create({
+      data: {
+        slug: `empty-summit-${tag}`,
+        name: `Empty Summit ${tag}`,
+        place: "Port Example",
+        date: new Date("2001-07-01T00:00:00Z"),
+        occasion: "A test event without entries",
+      },
+    });
+    const uncited = await db.source.create({
+      data: {
+        title: `Uncited report ${tag}`,
+        publisher: "Example Wire",
+        url: `https://example.org/uncited/${tag}`,
+        text: SAMPLE_TEXT,
+      },
     });
     const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
     const entry = await createEntry(db, {
@@ -206,6 +259,12 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       leaderId: free.id,
       leaderVersion: free.version,
       sourceVersion: source.version,
+      eventVersion: event.version,
+      emptyEventId: emptyEvent.id,
+      emptyEventVersion: emptyEvent.version,
+      twinLeaderId: twin.id,
+      uncitedSourceId: uncited.id,
+      uncitedSourceVersion: uncited.version,
       citationId: citation.id,
       citationVersion: source.textVersion,
     };

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { SERVER_ACTIONS, type ServerActionDoor } from "../../lib/actions/registry";
+import { SERVER_ACTIONS, type ServerActionDoor } from "./registry";
 import { createSample, invariantViolations, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
 import { editors } from "./paths";
@@ -59,7 +59,7 @@ function pools(): Pools {
 }
 
 /** The stored row the form edits, for a submission that carries its current version. */
-function current(table: "Attendance" | "Leader" | "Source", id: unknown) {
+function current(table: "Attendance" | "Leader" | "Source" | "Event", id: unknown) {
   const db = openDatabase(server.dbFile, { readonly: true });
   try {
     const columns = table === "Source" ? "version, text" : "version";
@@ -316,6 +316,53 @@ const leaderParts = () => [
   field("office", fc.constantFrom("President", "Prime Minister")),
   field("polity", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
   field("countryCode", fc.constantFrom("", "RU", "ru", "XX", "RUS")),
+  field(
+    "aliases",
+    fc.oneof(
+      fc.constant(""),
+      fc
+        .array(fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }), { maxLength: 25 })
+        .map((lines) => lines.join("\n")),
+      fc.constantFrom("Lukashenka\r\nŁukaszenka", "a\n\n a \nA", "x".repeat(201)),
+    ),
+  ),
+  field(
+    "wikidataId",
+    fc.oneof(
+      fc.constantFrom("", "Q312", "q42", "https://www.wikidata.org/wiki/Q1", "Q0", "P31", "Q"),
+      fc.nat().map((n) => `Q${n}`),
+    ),
+  ),
+];
+
+const LEADER_FIELDS = /^(name|office|polity|countryCode|aliases(\.\d+)?|wikidataId)$/;
+
+const eventParts = () => [
+  field("name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 })),
+  field("date", dates),
+  field("place", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+  field("occasion", fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 })),
+  field(
+    "slug",
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant("") },
+      { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          "Upper-Case",
+          "-lead",
+          "trail-",
+          "double--hyphen",
+          "with space",
+          "../admin",
+          "é",
+          "a".repeat(101),
+          "victory-day-parade-2025",
+        ),
+      },
+    ),
+  ),
 ];
 
 /** A bound id as a forged request could send it: any JSON value, not only the page's. */
@@ -403,7 +450,7 @@ async function checkForm(
   name: string,
   spec: FormSpec,
   inputs: fc.Arbitrary<{ bound?: unknown; fields: FormEntries; version?: string }>,
-  table?: "Attendance" | "Leader" | "Source",
+  table?: "Attendance" | "Leader" | "Source" | "Event",
   examples: { fields: FormEntries }[] = [],
 ) {
   const counts = { runs: 0, saved: 0, refused: 0, failures: 0, slowestMs: 0 };
@@ -536,7 +583,7 @@ test("leader update: generated inputs never crash and never store anything inval
     {
       door: door("updateLeaderAction"),
       page: () => `/admin/leaders/${p.leaders[0]}`,
-      shown: /^(name|office|polity|countryCode)$/,
+      shown: LEADER_FIELDS,
       success: /^\/admin\/leaders\/\d+\?saved=1$/,
     },
     fc.record({ bound: boundId(p.leaders), fields: forms(leaderParts()), version: versionChoice }),
@@ -556,6 +603,129 @@ test("leader delete: generated inputs never crash and never store anything inval
     },
     fc.record({ bound: boundId(p.leaders), fields: forms([]), version: versionChoice }),
     "Leader",
+  );
+});
+
+test("leader create: generated inputs never crash and never store anything invalid", async () => {
+  await checkForm(
+    "leader create",
+    {
+      door: door("createLeaderAction"),
+      page: () => "/admin/leaders/new",
+      shown: LEADER_FIELDS,
+      success: /^\/admin\/leaders\/\d+\?saved=1$/,
+    },
+    forms([...leaderParts(), field("confirmDuplicate", fc.constantFrom("yes", "", "no"))]).map(
+      (fields) => ({ fields }),
+    ),
+  );
+});
+
+test("leader merge: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "leader merge",
+    {
+      door: door("mergeLeadersAction"),
+      page: () => `/admin/leaders/${p.leaders[0]}`,
+      shown: /^(otherId|confirm)$/,
+      success: /^\/admin\/leaders\/\d+\?saved=merged$/,
+    },
+    fc.record({
+      bound: boundId(p.leaders),
+      fields: forms([
+        field("otherId", fc.constantFrom(...p.leaders.map(String)), nastyId),
+        field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
+      ]),
+      version: versionChoice,
+    }),
+    "Leader",
+  );
+});
+
+test("event create: generated inputs never crash and never store anything invalid", async () => {
+  await checkForm(
+    "event create",
+    {
+      door: door("createEventAction"),
+      page: () => "/admin/events/new",
+      shown: /^(name|date|place|occasion|slug)$/,
+      success: /^\/admin\/events\/\d+\?saved=created$/,
+    },
+    forms(eventParts()).map((fields) => ({ fields })),
+  );
+});
+
+test("event update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "event update",
+    {
+      door: door("updateEventAction"),
+      page: () => `/admin/events/${p.events[0]}`,
+      shown: /^(name|date|place|occasion|slug)$/,
+      success: /^\/admin\/events\/\d+\?saved=updated$/,
+    },
+    fc.record({ bound: boundId(p.events), fields: forms(eventParts()), version: versionChoice }),
+    "Event",
+  );
+});
+
+test("event delete and pin: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "event pin",
+    {
+      door: door("pinEventAction"),
+      page: () => `/admin/events/${p.events[0]}`,
+      shown: /^pinned$/,
+      success: /^\/admin\/events\/\d+\?saved=(pinned|unpinned)$/,
+    },
+    fc.record({
+      bound: boundId(p.events),
+      fields: forms([
+        field("pinned", fc.constantFrom("yes", "no"), fc.constantFrom("", "YES", "1")),
+      ]),
+      version: versionChoice,
+    }),
+    "Event",
+  );
+  await checkForm(
+    "event delete",
+    {
+      door: door("deleteEventAction"),
+      page: () => `/admin/events/${p.events[0]}`,
+      shown: /^confirm$/,
+      success: /^\/admin\/events\?deleted=1$/,
+    },
+    fc.record({
+      bound: boundId(p.events),
+      fields: forms([field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", ""))]),
+      version: versionChoice,
+    }),
+    "Event",
+  );
+});
+
+test("source delete: generated inputs never crash and never store anything invalid", async () => {
+  // Sources no entry cites yet (the entry forms above may have cited the earlier ones).
+  const uncited: number[] = [];
+  for (let i = 0; i < 3; i++) uncited.push((await createSample(server.dbFile)).uncitedSourceId);
+  const p = pools();
+  await checkForm(
+    "source delete",
+    {
+      door: door("deleteSourceAction"),
+      page: () => `/admin/sources/${p.sources[0]!.id}`,
+      shown: /^$/,
+      success: /^\/admin\/sources\?deleted=1$/,
+    },
+    fc.record({
+      bound: boundId([...uncited, ...p.sources.map((s) => s.id).slice(0, 6)]),
+      fields: forms([]),
+      version: versionChoice,
+    }),
+    "Source",
   );
 });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "./registry";
 import { openDatabase } from "./db";
 import { callAction, signIn } from "./http";
 import { editors } from "./paths";
@@ -9,8 +9,9 @@ import { AppServer } from "./server";
  * Issue 7, "nothing runs that an editor typed": script payloads saved through the forms'
  * actions into every text field, then every public and admin page opened in Chromium. Each
  * payload, if it ran, would call `__xss(<its name>)` (set up before any page script) or open a
- * dialog; neither may happen. The CSP allows inline scripts (Next's bootstrap needs them), so
- * this rests on React escaping every value, and on the save refusing non-http(s) URLs.
+ * dialog; neither may happen. This rests on React escaping every value and on the save refusing
+ * non-http(s) URLs; the CSP, which lets only Next's own inline scripts run, is a second line
+ * (csp.spec.ts).
  */
 let server: AppServer;
 let cookie: string;
@@ -41,7 +42,14 @@ async function save(
   return Number(/\/(\d+)\?/.exec(response.redirect!)?.[1]);
 }
 
-const saved = { sourceId: 0, entryId: 0, leaderId: 0, slug: "victory-day-parade-2025" };
+const saved = {
+  sourceId: 0,
+  entryId: 0,
+  leaderId: 0,
+  slug: "victory-day-parade-2025",
+  eventId: 0,
+  eventSlug: "",
+};
 
 test.beforeAll(async () => {
   server = await AppServer.start("xss");
@@ -78,6 +86,33 @@ test.beforeAll(async () => {
     .pluck()
     .get(saved.entryId) as number;
   db2.close();
+  await save(
+    "updateLeaderAction",
+    `/admin/leaders/${saved.leaderId}`,
+    {
+      name: payloads("name"),
+      office: payloads("office"),
+      polity: payloads("polity"),
+      countryCode: "",
+      aliases: `${payloads("alias")}\n${payloads("alias2")}`,
+      wikidataId: "Q42",
+      version: "1",
+    },
+    [saved.leaderId],
+  );
+  saved.eventId = await save("createEventAction", "/admin/events/new", {
+    name: payloads("eventName"),
+    date: "2003-04-05",
+    place: payloads("place"),
+    occasion: payloads("occasion"),
+    slug: "",
+  });
+  const db3 = openDatabase(server.dbFile, { readonly: true });
+  saved.eventSlug = db3
+    .prepare("SELECT slug FROM Event WHERE id = ?")
+    .pluck()
+    .get(saved.eventId) as string;
+  db3.close();
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -138,6 +173,10 @@ test("script payloads in every field run on no public page", async ({ page }) =>
     `/events/${saved.slug}?q=${encodeURIComponent("<script>__xss('q')</script>")}&status=reported`,
     `/attendance/${saved.entryId}`,
     `/sources/${saved.sourceId}`,
+    "/events",
+    `/events/${saved.eventSlug}`,
+    `/leaders/${saved.leaderId}`,
+    "/changes",
   ]) {
     await expectNothingRuns(page, ran, path);
   }
@@ -157,6 +196,13 @@ test("script payloads in every field run on no admin page", async ({ page, conte
     `/admin/leaders/${saved.leaderId}`,
     "/admin/sources",
     `/admin/sources/${saved.sourceId}`,
+    "/admin/events",
+    `/admin/events/${saved.eventId}`,
+    `/admin/leaders?q=${encodeURIComponent("<img src=x onerror=__xss('leaders-q')>")}`,
+    `/admin/leaders/${saved.leaderId}?merge=${encodeURIComponent("<img src=x onerror=__xss('merge-q')>")}`,
+    // The public pages as an editor sees them, rendered per request.
+    `/events/${saved.eventSlug}`,
+    "/",
   ]) {
     await expectNothingRuns(page, ran, path);
   }

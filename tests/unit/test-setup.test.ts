@@ -247,7 +247,15 @@ describe("reading the suites' reports and the summary", () => {
 
 describe("npm test", () => {
   it("runs the README's suites in order, the browser suites needing Chromium", () => {
-    expect(suites.map((s) => s.name)).toEqual(["lint", "typecheck", "unit", "e2e", "reliability"]);
+    expect(suites.map((s) => s.name)).toEqual([
+      "lint",
+      "typecheck",
+      "unit",
+      "postgres",
+      "e2e",
+      "reliability",
+    ]);
+    expect(suites.find((s) => s.name === "postgres")?.needs).toEqual(["postgresql"]);
     expect(suites.filter((s) => s.needs?.includes("chromium")).map((s) => s.name)).toEqual([
       "e2e",
       "reliability",

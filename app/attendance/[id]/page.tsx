@@ -9,6 +9,8 @@ import { RevisionList } from "@/components/revision-list";
 import { StepCitations, StepDate, StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
+import { LeaderIdentity } from "@/components/leader-identity";
+import { getLeaderIdentity } from "@/lib/data/leader-pages";
 import { effectiveDay } from "@/lib/history/story";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
@@ -30,7 +32,11 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const id = parseId((await params).id);
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
-  const [story, revisions] = await Promise.all([getStory(entry.id), listEntryRevisions(entry.id)]);
+  const [story, revisions, identity] = await Promise.all([
+    getStory(entry.id),
+    listEntryRevisions(entry.id),
+    getLeaderIdentity(entry.leader.id),
+  ]);
   const current = story.find((step) => step.current);
   // The current status rests only on quotes the source no longer has: say so, not highlight.
   const removedSince = entry.citations
@@ -63,6 +69,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
         <p className="text-slate-700 dark:text-slate-300">
           {entry.leader.office}, {entry.leader.polity}
         </p>
+        {identity && <LeaderIdentity {...identity} />}
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={entry.status} />
           <span className="text-sm text-slate-600 dark:text-slate-400">

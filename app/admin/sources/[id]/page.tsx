@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteForm } from "@/components/admin/delete-form";
 import { SourceForm } from "@/components/admin/source-form";
 import { Flash } from "@/components/ui/form-message";
-import { updateSourceAction } from "@/lib/actions/sources";
+import { deleteSourceAction, updateSourceAction } from "@/lib/actions/sources";
 import { requireEditor } from "@/lib/data/session";
+import { listEntriesCitingSource } from "@/lib/data/source-delete";
 import { getSaveReport, getSourceForEdit } from "@/lib/data/sources-admin";
 import { parseId } from "@/lib/validation/id";
 
@@ -26,6 +28,7 @@ export default async function EditSourcePage({
   const saved = query.saved;
   const savedVersion = saved === "text" ? parseId(query.version) : null;
   const report = savedVersion ? await getSaveReport(source.id, savedVersion) : null;
+  const citing = await listEntriesCitingSource(source.id);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -64,6 +67,39 @@ export default async function EditSourcePage({
         initial={source}
         submitLabel="Save source"
       />
+      <section
+        aria-labelledby="delete-heading"
+        className="max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700"
+      >
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete this source
+        </h2>
+        {citing.length > 0 ? (
+          <>
+            <p>
+              This source cannot be deleted while entries cite it. Change their citations to another
+              source first:
+            </p>
+            <ul className="list-disc pl-5">
+              {citing.map((e) => (
+                <li key={e.id}>
+                  <Link href={`/admin/entries/${e.id}`}>
+                    {e.leader} ({e.event})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <DeleteForm
+            action={deleteSourceAction.bind(null, source.id)}
+            version={source.version}
+            confirmLabel=""
+            requireConfirm={false}
+            submitLabel="Delete source"
+          />
+        )}
+      </section>
     </div>
   );
 }

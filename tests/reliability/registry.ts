@@ -1,9 +1,10 @@
 /**
- * Every way to change data over HTTP: each server action and each mutating route. The
- * reliability suite tries every entry without a session, with a forged `Origin` and with
- * `Origin: null` (tests/reliability/doors.spec.ts), and fails when the code has an action or a
- * mutating route that is not listed here (tests/unit/registry.test.ts compares this list with
- * lib/actions and app/**\/route.ts; the build's manifest is compared too).
+ * Every way to change data over HTTP: each server action and each mutating route, with the
+ * fields of a valid submission. The reliability suite tries every entry without a session,
+ * with a forged `Origin` and with `Origin: null` (tests/reliability/doors.spec.ts), and fails
+ * when the code has an action or a mutating route that is not listed here
+ * (tests/unit/registry.test.ts compares this list with lib/actions and app/**\/route.ts, and
+ * the auth routes with lib/auth/routes.ts; the build's manifest is compared too).
  *
  * `access` says who may use it: "editor" needs a session; "public" is sign-in, which anyone may
  * try (from this site's own pages only); "closed" must refuse everyone.
@@ -24,6 +25,15 @@ export type DoorSample = {
   leaderId: number;
   leaderVersion: number;
   sourceVersion: number;
+  eventVersion: number;
+  /** An event without entries (deletable) and its version. */
+  emptyEventId: number;
+  emptyEventVersion: number;
+  /** A second leader without entries, to merge into `leaderId`. */
+  twinLeaderId: number;
+  /** A source no citation uses (deletable) and its version. */
+  uncitedSourceId: number;
+  uncitedSourceVersion: number;
   /** A citation of the sample entry waiting for a check (re-found with changed wording). */
   citationId: number;
   /** The version of the source's text it was checked against. */
@@ -35,7 +45,7 @@ export type DoorSample = {
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "citations" | "leaders" | "sources";
+  module: "attendance" | "auth" | "citations" | "events" | "leaders" | "sources";
   exportName: string;
   access: "editor" | "public";
   /** A page whose form posts the action. */
@@ -75,6 +85,16 @@ const leaderFields = () => ({
   office: "President",
   polity: "Ruritania",
   countryCode: "",
+  aliases: "Registry Sampel\nRegistrý Sample",
+  wikidataId: "Q42",
+});
+
+const eventFields = () => ({
+  name: "Registry Sample Summit",
+  date: "2002-03-04",
+  place: "Port Example",
+  occasion: "Saved by the registry's sample.",
+  slug: "",
 });
 
 const sourceFields = () => ({
@@ -129,6 +149,71 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
   },
   {
     kind: "action",
+    module: "events",
+    exportName: "createEventAction",
+    access: "editor",
+    page: () => "/admin/events/new",
+    bound: () => [],
+    withState: true,
+    fields: eventFields,
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "updateEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.eventId}`,
+    bound: (s) => [s.eventId],
+    withState: true,
+    fields: (s) => ({ ...eventFields(), version: String(s.eventVersion) }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "deleteEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.emptyEventId}`,
+    bound: (s) => [s.emptyEventId],
+    withState: true,
+    fields: (s) => ({ version: String(s.emptyEventVersion), confirm: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "pinEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.emptyEventId}`,
+    bound: (s) => [s.emptyEventId],
+    withState: true,
+    fields: (s) => ({ version: String(s.emptyEventVersion), pinned: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "createLeaderAction",
+    access: "editor",
+    page: () => "/admin/leaders/new",
+    bound: () => [],
+    withState: true,
+    // The sample's name is taken after an update: the editor confirms it is another person.
+    fields: () => ({ ...leaderFields(), confirmDuplicate: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "mergeLeadersAction",
+    access: "editor",
+    page: (s) => `/admin/leaders/${s.leaderId}`,
+    bound: (s) => [s.leaderId],
+    withState: true,
+    fields: (s) => ({
+      version: String(s.leaderVersion),
+      otherId: String(s.twinLeaderId),
+      confirm: "yes",
+    }),
+  },
+  {
+    kind: "action",
     module: "leaders",
     exportName: "updateLeaderAction",
     access: "editor",
@@ -171,6 +256,16 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
       text: `${s.sourceText} Updated.`,
       version: String(s.sourceVersion),
     }),
+  },
+  {
+    kind: "action",
+    module: "sources",
+    exportName: "deleteSourceAction",
+    access: "editor",
+    page: (s) => `/admin/sources/${s.uncitedSourceId}`,
+    bound: (s) => [s.uncitedSourceId],
+    withState: true,
+    fields: (s) => ({ version: String(s.uncitedSourceVersion) }),
   },
   {
     kind: "action",
@@ -217,9 +312,8 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
 const AUTH_ROUTE_FILE = "app/api/auth/[...all]/route.ts";
 
 /**
- * Better Auth's endpoints that /api/auth forwards with a method that can change data. Its
- * other endpoints (password change and reset, user update and deletion, session revocation,
- * social sign-in, …) are of no use here and answer 404.
+ * Better Auth's endpoints that /api/auth forwards with a method that can change data (see
+ * lib/auth/routes.ts), and sign-up, which must stay closed.
  */
 export const MUTATING_ROUTES: RouteDoor[] = [
   {
@@ -250,12 +344,3 @@ export const MUTATING_ROUTES: RouteDoor[] = [
 
 /** Read-only Better Auth endpoints that /api/auth forwards. */
 export const READ_ONLY_AUTH_ROUTES = [{ method: "GET", path: "/api/auth/get-session" }] as const;
-
-/** Whether /api/auth passes a request on to Better Auth (closed doors are listed, not opened). */
-export function isForwardedAuthRoute(method: string, pathname: string): boolean {
-  const path = pathname.replace(/\/+$/, "");
-  return (
-    MUTATING_ROUTES.some((r) => r.method === method && r.path === path && r.access !== "closed") ||
-    READ_ONLY_AUTH_ROUTES.some((r) => (r.method === method || method === "HEAD") && r.path === path)
-  );
-}
