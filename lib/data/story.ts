@@ -154,3 +154,13 @@ export async function createEntry(
   });
   return created.id;
 }
+
+/** The ids of every source any step of the entry cites (their pages show the entry). */
+export async function citedSourceIds(tx: Tx, attendanceId: number): Promise<number[]> {
+  const rows = await tx.citation.findMany({
+    where: { step: { attendanceId } },
+    select: { sourceId: true },
+    distinct: ["sourceId"],
+  });
+  return rows.map((r) => r.sourceId);
+}
