@@ -4,12 +4,17 @@ import type { AttendanceStatus } from "@/lib/attendance/status";
 import { storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
-import { citedSourceIds } from "./attendance-admin";
 import { stepInclude, toStepDTO } from "./attendance";
 import type { StepDTO } from "./dto";
 import { attendanceSnapshot, type AttendanceSnapshot, type StepSnapshot } from "./revisions";
 import type { Editor } from "./session";
-import { dayToDate, finishEntryChange, writeStepCitations, type AnchoredCitation } from "./story";
+import {
+  dayToDate,
+  finishEntryChange,
+  writeStepCitations,
+  type AnchoredCitation,
+  citedSourceIds,
+} from "./story";
 import {
   inTransaction,
   invalid,

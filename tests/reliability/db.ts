@@ -234,7 +234,15 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     const entry = await createEntry(db, {
       eventId: event.id,
       leader: { name: `Anna Example ${tag}`, office: "President", polity: "Ruritania" },
-      steps: [{ status: "confirmed", citations: [{ sourceId: source.id, quote }] }],
+      steps: [
+        // An earlier step that the step doors can edit and remove (never the last one).
+        {
+          status: "reported",
+          asOf: "2001-05-01",
+          citations: [{ sourceId: source.id, quote: SAMPLE_QUOTE }],
+        },
+        { status: "confirmed", citations: [{ sourceId: source.id, quote }] },
+      ],
     });
     // Its citation, as an edit of the source leaves one re-found with changed wording, for the
     // review doors.
@@ -249,6 +257,8 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     });
     return {
       revisionId: revision.id,
+      stepId: entry.steps[0]!.id,
+      stepVersion: entry.steps[0]!.version,
       eventId: event.id,
       eventSlug: event.slug,
       sourceId: source.id,

@@ -38,6 +38,8 @@ test.afterAll(async () => {
 type Pools = {
   events: number[];
   entries: number[];
+  /** Steps with their entry, for the step forms' two bound ids. */
+  steps: { id: number; attendanceId: number }[];
   leaders: number[];
   sources: { id: number; text: string }[];
 };
@@ -50,6 +52,9 @@ function pools(): Pools {
     return {
       events: ids("Event"),
       entries: ids("Attendance"),
+      steps: db
+        .prepare(`SELECT id, attendanceId FROM StatusStep ORDER BY id`)
+        .all() as Pools["steps"],
       leaders: ids("Leader"),
       sources: db.prepare("SELECT id, text FROM Source ORDER BY id").all() as Pools["sources"],
     };
@@ -59,7 +64,7 @@ function pools(): Pools {
 }
 
 /** The stored row the form edits, for a submission that carries its current version. */
-function current(table: "Attendance" | "Leader" | "Source" | "Event", id: unknown) {
+function current(table: "Attendance" | "Leader" | "Source" | "Event" | "StatusStep", id: unknown) {
   const db = openDatabase(server.dbFile, { readonly: true });
   try {
     const columns = table === "Source" ? "version, text" : "version";
@@ -246,6 +251,40 @@ function citation(p: Pools, i: number): Part {
     slice(1).map((s) => s.quote),
   );
   return { valid, mixed: fc.tuple(sourceId.mixed, quote.mixed).map(([a, b]) => [...a, ...b]) };
+}
+
+function stepParts(p: Pools): Part[] {
+  return [
+    field("status", fc.constantFrom("confirmed", "reported", "declined")),
+    field("asOf", dates),
+    field("note", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    citation(p, 0),
+    citation(p, 1),
+    citation(p, 3),
+  ];
+}
+
+/** Two bound arguments, as the step forms bind them: (entry id, step id). */
+type BoundPair = { pair: [unknown, unknown] };
+const isPair = (bound: unknown): bound is BoundPair =>
+  typeof bound === "object" && bound !== null && "pair" in bound;
+
+/** A step's two bound ids: its entry's and its own, mostly a real pair, sometimes not. */
+function boundStep(p: Pools): fc.Arbitrary<BoundPair> {
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom(...p.steps)
+        .map((s): BoundPair => ({ pair: [s.attendanceId, s.id] })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(boundId(p.entries), boundId(p.steps.map((s) => s.id)))
+        .map((pair) => ({ pair })),
+    },
+  );
 }
 
 function entryParts(p: Pools): Part[] {
@@ -450,13 +489,15 @@ async function checkForm(
   name: string,
   spec: FormSpec,
   inputs: fc.Arbitrary<{ bound?: unknown; fields: FormEntries; version?: string }>,
-  table?: "Attendance" | "Leader" | "Source" | "Event",
+  table?: "Attendance" | "Leader" | "Source" | "Event" | "StatusStep",
   examples: { fields: FormEntries }[] = [],
 ) {
   const counts = { runs: 0, saved: 0, refused: 0, failures: 0, slowestMs: 0 };
   const started = performance.now();
   const property = fc.asyncProperty(inputs, async ({ bound, fields, version }) => {
-    const row = table ? current(table, bound) : undefined;
+    // A form bound to two ids (entry, step) is versioned by the last.
+    const args = isPair(bound) ? bound.pair : bound === undefined ? [] : [bound];
+    const row = table ? current(table, args.at(-1)) : undefined;
     const entries: FormEntries = fields.map(([k, v]) =>
       k === "text" && typeof v === "string" && v.startsWith("KEEP")
         ? [k, `${row?.text ?? ""}${v.slice(4)}`]
@@ -466,7 +507,7 @@ async function checkForm(
       entries.push(["version", version === "CURRENT" ? String(row?.version) : version]);
     const response = await callAction(server, spec.door, {
       page: spec.page(bound),
-      bound: bound === undefined ? [] : [bound],
+      bound: args,
       fields: entries,
       cookie,
       origin: server.origin,
@@ -554,6 +595,50 @@ test("entry update: generated inputs never crash and never store anything invali
     },
     fc.record({ bound: boundId(p.entries), fields: forms(entryParts(p)), version: versionChoice }),
     "Attendance",
+  );
+});
+
+test("step add: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "step add",
+    {
+      door: door("addStepAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: ENTRY_FIELDS,
+      success: /^\/admin\/entries\/\d+\?saved=step-added#step-\d+$/,
+    },
+    fc.record({ bound: boundId(p.entries), fields: forms(stepParts(p)) }),
+  );
+});
+
+test("step update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "step update",
+    {
+      door: door("updateStepAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: ENTRY_FIELDS,
+      success: /^\/admin\/entries\/\d+\?saved=step-updated#step-\d+$/,
+    },
+    fc.record({ bound: boundStep(p), fields: forms(stepParts(p)), version: versionChoice }),
+    "StatusStep",
+  );
+});
+
+test("step remove: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "step remove",
+    {
+      door: door("removeStepAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: /^$/,
+      success: /^\/admin\/entries\/\d+\?saved=step-removed$/,
+    },
+    fc.record({ bound: boundStep(p), fields: forms([]), version: versionChoice }),
+    "StatusStep",
   );
 });
 

@@ -22,6 +22,9 @@ export type DoorSample = {
   attendanceVersion: number;
   /** A revision of the sample entry that a revert can restore. */
   revisionId: number;
+  /** The sample entry's step, and the version it is at. */
+  stepId: number;
+  stepVersion: number;
   leaderId: number;
   leaderVersion: number;
   sourceVersion: number;
@@ -45,7 +48,7 @@ export type DoorSample = {
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "citations" | "events" | "leaders" | "sources";
+  module: "attendance" | "auth" | "citations" | "events" | "leaders" | "sources" | "steps";
   exportName: string;
   access: "editor" | "public";
   /** A page whose form posts the action. */
@@ -76,6 +79,14 @@ const entryFields = (s: DoorSample) => ({
   status: "confirmed",
   asOf: "2025-04-12",
   note: "Saved by the registry's sample.",
+  "citations.0.sourceId": String(s.sourceId),
+  "citations.0.quote": s.quote,
+});
+
+const stepFields = (s: DoorSample) => ({
+  status: "reported",
+  asOf: "2025-03-14",
+  note: "Step saved by the registry's sample.",
   "citations.0.sourceId": String(s.sourceId),
   "citations.0.quote": s.quote,
 });
@@ -146,6 +157,36 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     bound: (s) => [s.attendanceId],
     withState: true,
     fields: (s) => ({ version: String(s.attendanceVersion), revisionId: String(s.revisionId) }),
+  },
+  {
+    kind: "action",
+    module: "steps",
+    exportName: "addStepAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId],
+    withState: true,
+    fields: stepFields,
+  },
+  {
+    kind: "action",
+    module: "steps",
+    exportName: "updateStepAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId, s.stepId],
+    withState: true,
+    fields: (s) => ({ ...stepFields(s), version: String(s.stepVersion) }),
+  },
+  {
+    kind: "action",
+    module: "steps",
+    exportName: "removeStepAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId, s.stepId],
+    withState: true,
+    fields: (s) => ({ version: String(s.stepVersion) }),
   },
   {
     kind: "action",

@@ -80,6 +80,19 @@ test.beforeAll(async () => {
     "citations.0.sourceId": String(saved.sourceId),
     "citations.0.quote": quote,
   });
+  // A step of its story with a note of its own (the entry and admin pages show both).
+  await save(
+    "addStepAction",
+    `/admin/entries/${saved.entryId}`,
+    {
+      status: "declined",
+      asOf: "2025-04-20",
+      note: payloads("stepNote"),
+      "citations.0.sourceId": String(saved.sourceId),
+      "citations.0.quote": quote,
+    },
+    [saved.entryId],
+  );
   const db2 = openDatabase(server.dbFile, { readonly: true });
   saved.leaderId = db2
     .prepare("SELECT leaderId FROM Attendance WHERE id = ?")

@@ -88,6 +88,36 @@ describe("source versions", () => {
     expect((await sources.getSourceVersions(source.id))!.map((v) => v.number)).toEqual([2, 1]);
   });
 
+  it("anchors a citation made after an edit in the version the text is now", async () => {
+    const source = await t.db.source.findFirstOrThrow();
+    const event = await t.db.event.findFirstOrThrow();
+    const data = await import("@/lib/data/attendance-admin");
+    const result = await data.createAttendance(editor, {
+      eventId: event.id,
+      leader: {
+        create: {
+          name: "Yvan Gil",
+          office: "Foreign Minister",
+          polity: "Venezuela",
+          countryCode: "VE",
+        },
+      },
+      status: "reported",
+      asOf: "2025-04-12",
+      note: "",
+      citations: [{ sourceId: source.id, quote: "Lavrov also said" }],
+    });
+    expect(result.ok).toBe(true);
+    expect(
+      await t.db.citation.findFirstOrThrow({ where: { quote: "Lavrov also said" } }),
+    ).toMatchObject({
+      anchoredVersion: source.textVersion,
+      checkedVersion: source.textVersion,
+      lost: false,
+    });
+    expect(source.textVersion).toBe(2);
+  });
+
   it("makes no version when only the title or the date changes", async () => {
     const source = await t.db.source.findFirstOrThrow();
     const result = await admin.updateSource(editor, source.id, source.version, {

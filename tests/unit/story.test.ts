@@ -220,7 +220,11 @@ describe("steps and the current status", () => {
     });
     expect(second).toMatchObject({ ok: false, kind: "conflict" });
     if (second.ok || second.kind !== "conflict") return;
-    expect(second.changes).toContainEqual({ field: "Note", before: "—", after: "First editor" });
+    // What the first editor changed since the second loaded the step, not the second's input.
+    expect(second.changes).toEqual([
+      { field: "As of", before: "2025-03-01", after: "2025-03-03" },
+      { field: "Note", before: "—", after: "First editor" },
+    ]);
   });
 });
 
