@@ -19,6 +19,8 @@ const DATA_LAYER = [
   "tests/unit/bulk-reader.test.ts",
   "tests/unit/concurrency.test.ts",
   "tests/unit/story.test.ts",
+  "tests/unit/source-versions.test.ts",
+  "tests/unit/citation-review.test.ts",
 ];
 
 const postgres: TestProjectInlineConfiguration = {

@@ -37,7 +37,11 @@ export async function updateSourceAction(
     attendanceIds: result.attendanceIds,
     sourceIds: [result.sourceId],
   });
-  redirect(`/admin/sources/${result.sourceId}?saved=updated`);
+  redirect(
+    result.relocation
+      ? `/admin/sources/${result.sourceId}?saved=text&version=${result.textVersion}`
+      : `/admin/sources/${result.sourceId}?saved=updated`,
+  );
 }
 
 export async function deleteSourceAction(

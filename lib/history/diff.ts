@@ -33,6 +33,9 @@ const LABELS: Record<string, string> = {
   publishedOn: "Published on",
   dateNote: "Note on the date",
   text: "Text",
+  textVersion: "Text version",
+  review: "Review",
+  textLength: "Text length (characters)",
   quote: "Quote",
   start: "Start offset",
   end: "End offset",
@@ -138,6 +141,9 @@ export function renderValue(field: string, value: unknown): string {
           `“${c.quote ?? ""}”${c.source ? ` (${c.source})` : ""}`,
       )
       .join("\n");
+  }
+  if (field === "review" && typeof value === "string") {
+    return value === "check" ? "to check (new wording)" : value === "orphaned" ? "orphaned" : "—";
   }
   if (field === "aliases" && Array.isArray(value)) return value.length ? value.join("\n") : "—";
   if (field === "text" && typeof value === "string") {

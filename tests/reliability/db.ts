@@ -61,14 +61,29 @@ export function invariantViolations(file: string): string[] {
     problems.push(`${what}: ${JSON.stringify(row).slice(0, 300)}`);
   try {
     db.prepare("BEGIN").run();
-    type CitationRow = { id: number; quote: string; start: number; end: number; text: string };
+    type CitationRow = {
+      id: number;
+      quote: string;
+      start: number;
+      end: number;
+      text: string | null;
+      lost: number;
+      current: number;
+    };
+    // Offsets index into the text of the version a citation is anchored in: the current one,
+    // or for an orphan the older text it was cited in.
     for (const c of db
       .prepare(
-        `SELECT c.id, c.quote, c.start, c."end", s.text FROM Citation c JOIN Source s ON s.id = c.sourceId`,
+        `SELECT c.id, c.quote, c.start, c."end", c.lost, c.anchoredVersion = s.textVersion AS current,
+           CASE WHEN c.anchoredVersion = s.textVersion THEN s.text
+             ELSE (SELECT v.text FROM SourceVersion v
+                   WHERE v.sourceId = c.sourceId AND v.number = c.anchoredVersion) END AS text
+         FROM Citation c JOIN Source s ON s.id = c.sourceId`,
       )
       .iterate() as Iterable<CitationRow>) {
-      if (!(c.start >= 0 && c.end > c.start && c.text.slice(c.start, c.end) === c.quote))
+      if (!(c.start >= 0 && c.end > c.start && c.text?.slice(c.start, c.end) === c.quote))
         bad("citation whose offsets do not select its quote", { id: c.id, quote: c.quote });
+      if (!c.lost && !c.current) bad("citation not lost but anchored in an older text", c.id);
     }
     type LeaderRow = {
       id: number;
@@ -229,6 +244,13 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
         { status: "confirmed", citations: [{ sourceId: source.id, quote }] },
       ],
     });
+    // Its citation, as an edit of the source leaves one re-found with changed wording, for the
+    // review doors.
+    const citation = entry.steps[0]!.citations[0]!;
+    await db.citation.update({
+      where: { id: citation.id },
+      data: { review: "check", reviewSince: new Date(), citedQuote: citation.quote },
+    });
     // A past version of the entry, as the data layer recorded it, for the revert door.
     const revision = await db.revision.findFirstOrThrow({
       where: { entityType: "attendance", entityId: entry.id },
@@ -253,6 +275,8 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       twinLeaderId: twin.id,
       uncitedSourceId: uncited.id,
       uncitedSourceVersion: uncited.version,
+      citationId: citation.id,
+      citationVersion: source.textVersion,
     };
   } finally {
     await db.$disconnect();

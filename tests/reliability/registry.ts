@@ -37,6 +37,10 @@ export type DoorSample = {
   /** A source no citation uses (deletable) and its version. */
   uncitedSourceId: number;
   uncitedSourceVersion: number;
+  /** A citation of the sample entry waiting for a check (re-found with changed wording). */
+  citationId: number;
+  /** The version of the source's text it was checked against. */
+  citationVersion: number;
   email: string;
   password: string;
 };
@@ -44,7 +48,7 @@ export type DoorSample = {
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "events" | "leaders" | "sources" | "steps";
+  module: "attendance" | "auth" | "citations" | "events" | "leaders" | "sources" | "steps";
   exportName: string;
   access: "editor" | "public";
   /** A page whose form posts the action. */
@@ -287,7 +291,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     page: (s) => `/admin/sources/${s.sourceId}`,
     bound: (s) => [s.sourceId],
     withState: true,
-    // The text keeps the words the sample entry cites (else the save is refused, rightly).
+    // The text keeps the words the sample entry cites: its citation is re-found exactly.
     fields: (s) => ({
       ...sourceFields(),
       text: `${s.sourceText} Updated.`,
@@ -303,6 +307,26 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     bound: (s) => [s.uncitedSourceId],
     withState: true,
     fields: (s) => ({ version: String(s.uncitedSourceVersion) }),
+  },
+  {
+    kind: "action",
+    module: "citations",
+    exportName: "confirmCitationAction",
+    access: "editor",
+    page: () => "/admin/review",
+    bound: (s) => [s.citationId],
+    withState: true,
+    fields: (s) => ({ version: String(s.citationVersion) }),
+  },
+  {
+    kind: "action",
+    module: "citations",
+    exportName: "reciteCitationAction",
+    access: "editor",
+    page: () => "/admin/review",
+    bound: (s) => [s.citationId],
+    withState: true,
+    fields: (s) => ({ version: String(s.citationVersion), quote: s.quote }),
   },
   {
     kind: "action",

@@ -7,7 +7,7 @@ import { Flash } from "@/components/ui/form-message";
 import { deleteSourceAction, updateSourceAction } from "@/lib/actions/sources";
 import { requireEditor } from "@/lib/data/session";
 import { listEntriesCitingSource } from "@/lib/data/source-delete";
-import { getSourceForEdit } from "@/lib/data/sources-admin";
+import { getSaveReport, getSourceForEdit } from "@/lib/data/sources-admin";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit source" };
@@ -24,7 +24,10 @@ export default async function EditSourcePage({
   const id = parseId(raw);
   const source = id ? await getSourceForEdit(id) : null;
   if (!source) notFound();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
+  const savedVersion = saved === "text" ? parseId(query.version) : null;
+  const report = savedVersion ? await getSaveReport(source.id, savedVersion) : null;
   const citing = await listEntriesCitingSource(source.id);
   return (
     <div className="space-y-6">
@@ -32,15 +35,33 @@ export default async function EditSourcePage({
         <h1 className="text-2xl font-bold tracking-tight">Edit source</h1>
         <Link href={`/sources/${source.id}`}>View public page</Link>
       </div>
-      <Flash
-        message={
-          saved === "created"
-            ? "Source created."
-            : saved
-              ? "Saved. The public pages show the change now."
-              : undefined
-        }
-      />
+      {report ? (
+        <div
+          role="status"
+          className="rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          <p className="font-medium">
+            Saved as version {report.number} of the text: {report.summary}.
+          </p>
+          {report.toReview > 0 && (
+            <p className="mt-1">
+              <Link href="/admin/review" className="underline">
+                Review the citations that need it ({report.toReview})
+              </Link>
+            </p>
+          )}
+        </div>
+      ) : (
+        <Flash
+          message={
+            saved === "created"
+              ? "Source created."
+              : saved
+                ? "Saved. The public pages show the change now."
+                : undefined
+          }
+        />
+      )}
       <SourceForm
         action={updateSourceAction.bind(null, source.id)}
         initial={source}
