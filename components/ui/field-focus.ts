@@ -23,6 +23,14 @@ const LABELS: Record<string, string> = {
   dateNote: "Note on the date",
   text: "Full text",
   confirm: "Confirmation",
+  date: "Date",
+  place: "Place",
+  occasion: "Occasion",
+  slug: "Address (slug)",
+  aliases: "Aliases",
+  wikidataId: "Wikidata id",
+  otherId: "Record to merge",
+  quote: "Quote",
   email: "Email address",
   password: "Password",
 };
@@ -41,14 +49,19 @@ const FOCUSABLE = "input:not([type=hidden]), select, textarea, button";
 
 /**
  * Moves focus to the field with this id, or, for a group (a fieldset of radio buttons, whose
- * error has the id `<key>-error`), to the group's first control. Returns whether it did, so a
- * link can fall back to following its fragment.
+ * error has the id `<key>-error`), to the group's first control, or else to the control of
+ * `form` named `name` (a form whose ids follow no rule). Returns whether it did, so a link can
+ * fall back to following its fragment.
  */
-export function focusField(id: string): boolean {
+export function focusField(id: string, form?: HTMLFormElement | null, name?: string): boolean {
   let target = document.getElementById(id);
   if (!target || !target.matches(FOCUSABLE)) {
     const group = (target ?? document.getElementById(`${id}-error`))?.closest("fieldset");
     target = group?.querySelector<HTMLElement>(FOCUSABLE) ?? null;
+  }
+  if (!target && form && name) {
+    const named = form.elements.namedItem(name);
+    target = (named instanceof RadioNodeList ? named[0] : named) as HTMLElement | null;
   }
   if (!target) return false;
   target.focus();

@@ -25,7 +25,8 @@ export function FormMessage({ state, idPrefix = "" }: FormMessageProps) {
   if (!state.message) return null;
   const errors = Object.entries(state.errors ?? {}).filter(([, messages]) => messages.length > 0);
   const follow = (key: string) => (event: MouseEvent<HTMLAnchorElement>) => {
-    if (focusField(`${idPrefix}${key}`)) event.preventDefault();
+    const form = event.currentTarget.closest("form");
+    if (focusField(`${idPrefix}${key}`, form, key)) event.preventDefault();
   };
   const conflict = state.conflict;
   return (
