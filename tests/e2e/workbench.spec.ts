@@ -387,3 +387,8 @@ test("the source's text takes a selection made with the keyboard", async ({
     { quote: "Ruritania's President", start: 0 },
   ]);
 });
+
+test("the source panel's read is for editors only", async ({ request, testEvent }) => {
+  const response = await request.get(`/api/admin/sources/${testEvent.sourceId}/citing`);
+  expect(response.status()).toBe(401);
+});
