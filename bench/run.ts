@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { createEditor } from "../lib/auth/editors";
 import type { AttendanceStatus } from "../lib/attendance/status";
-import { createPrismaClient } from "../lib/sqlite";
+import { createPrismaClient } from "../lib/database";
 import { measureClientJs, type ClientJs } from "./client-js";
 import { timeEdit, type EditResult } from "./edit";
 import { exportSql } from "./export-sql";

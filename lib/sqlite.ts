@@ -1,7 +1,8 @@
 /**
- * Everything that knows the database is SQLite lives here: the driver adapter, the file path
- * and the per-connection PRAGMAs. A PostgreSQL deployment replaces this file (and the
- * datasource provider in prisma/schema.prisma); the data layer does not change.
+ * Everything that knows the database is SQLite lives here: the driver adapter, the
+ * per-connection PRAGMAs, the one serialised connection, the bulk reader and SQLite's busy
+ * errors. lib/postgres.ts is the same for PostgreSQL; lib/database.ts picks one by
+ * DATABASE_URL, and the data layer does not know which.
  */
 import path from "node:path";
 import fs from "node:fs";
@@ -13,9 +14,9 @@ import type {
   SqlResultSet,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { resolveSqliteFile } from "./database-url.mjs";
+import { toDate, type BulkReader } from "./bulk-read";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
-
-export const DEFAULT_DATABASE_URL = "file:./data/rollcall.db";
 
 /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -41,15 +42,6 @@ const CONNECTION_PRAGMAS = [
   "PRAGMA foreign_keys = ON",
   `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
 ].join(";\n");
-
-/** Resolves a `file:` URL (relative to the working directory, like the adapter) to a path. */
-export function resolveDatabaseFile(
-  url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-) {
-  const file = url.replace(/^file:/, "").split("?")[0] ?? "";
-  if (!file) throw new Error(`DATABASE_URL must look like file:./data/rollcall.db, got "${url}"`);
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
-}
 
 /**
  * SQLite (3.32+, as better-sqlite3 builds it) takes 32,766 bound values per statement. The
@@ -206,52 +198,12 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
   }
 }
 
-export function createPrismaClient(url?: string) {
-  const file = resolveDatabaseFile(url);
+/** A client on the SQLite file of `url` (default DATABASE_URL; see resolveSqliteFile). */
+export function createSqliteClient(url?: string) {
+  const file = resolveSqliteFile(url);
   fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const adapter = new SqliteAdapterFactory({ url: file, timeout: BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-}
-
-/**
- * Reads of many rows, for the exports, without Prisma. `$queryRaw` makes its DateTimes with
- * the global Date, which in a Next server costs each one a map in the old generation (see
- * toDate), and takes each row through the driver adapter and the query engine's conversions,
- * several awaits apart, long enough for rows to be moved to the old generation too; V8 lets
- * that grow to several times what is live before it collects it. (With the export's own care,
- * a 500,000-entry export now grows the server by under 40 MB instead of 215.)
- *
- * The SQLite reader runs the statement on a read-only connection of its own (outside the
- * SerializedConnection lock: it never writes); a statement reads one snapshot (WAL) while
- * writes go on. It blocks the event loop while it runs, so a caller reads a few hundred rows
- * at a time (a few milliseconds).
- *
- * A PostgreSQL deployment provides the same interface with a cursor (DECLARE … CURSOR, then
- * one FETCH per batch, or pg-cursor), converting values the same way.
- */
-export type BulkReader = {
-  /**
-   * The rows of `query` (built with `Prisma.sql`; SQLite takes its `?` placeholders), as
-   * objects keyed by column name, with DateTime columns as Dates and Boolean columns as
-   * booleans, as `$queryRaw` gives them. Integer columns are numbers; a computed column (no
-   * declared type) comes as the driver gives it.
-   */
-  all<T>(query: Prisma.Sql): Promise<T[]>;
-  close(): void;
-};
-
-const EPOCH = new Date(0);
-
-/**
- * `new Date(value)`, but made by copying a Date. In a Next server the global Date is Next's
- * wrapper (next/dist/server/node-environment-extensions/date.js), and V8 gives each Date
- * constructed through it a map of its own, about 100 bytes in the old generation: an export
- * makes a million Dates, and they grew the server by 100 MB.
- */
-export function toDate(value: string | number): Date {
-  const date = structuredClone(EPOCH);
-  date.setTime(typeof value === "number" ? value : Date.parse(value));
-  return date;
 }
 
 /** How a column of the declared SQLite type is converted, if it is. */
@@ -275,9 +227,15 @@ function bindValue(value: unknown): unknown {
   return value;
 }
 
-/** A BulkReader on the database of `url`, opened at its first read. */
-export function createBulkReader(url?: string): BulkReader {
-  const file = resolveDatabaseFile(url);
+/**
+ * A BulkReader on the SQLite file of `url`, opened at its first read. It runs each statement
+ * on a read-only connection of its own (outside the SerializedConnection lock: it never
+ * writes); a statement reads one snapshot (WAL) while writes go on. It blocks the event loop
+ * while it runs, so a caller reads a few hundred rows at a time (a few milliseconds).
+ * Statements take SQLite's `?` placeholders (`Prisma.Sql#sql`).
+ */
+export function createSqliteBulkReader(url?: string): BulkReader {
+  const file = resolveSqliteFile(url);
   let connection: Database.Database | null = null;
   const open = () => {
     connection ??= new Database(file, {
@@ -327,7 +285,7 @@ export function createBulkReader(url?: string): BulkReader {
  * (Prisma P1008) and a transaction that could not start in time (P2028). Nothing was written;
  * the same save can simply be tried again.
  */
-export function isDatabaseBusyError(error: unknown): boolean {
+export function isSqliteBusyError(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
   if (code === "P1008" || code === "P2028") return true;

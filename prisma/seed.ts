@@ -169,7 +169,7 @@ export async function seedDatabase(
 }
 
 async function main() {
-  const { createPrismaClient } = await import("../lib/sqlite");
+  const { createPrismaClient } = await import("../lib/database");
   const db = createPrismaClient();
   try {
     const { created } = await seedDatabase(db);

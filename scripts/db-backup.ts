@@ -11,15 +11,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { resolveDatabaseFile } from "./migrate.mjs";
-import { copyDatabase, describeDatabase, formatBytes, timestampedPath } from "./sqlite-files";
+import {
+  copyDatabase,
+  describeDatabase,
+  formatBytes,
+  sqliteFileFor,
+  timestampedPath,
+} from "./sqlite-files";
 
 async function main() {
   const args = process.argv.slice(2);
   if (args.length > 1 || args[0]?.startsWith("-")) {
     throw new Error("Usage: npm run db:backup [-- <backup file>]");
   }
-  const source = resolveDatabaseFile();
+  const source = sqliteFileFor("db:backup");
   const dest = path.resolve(args[0] ?? timestampedPath("rollcall"));
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}.`);
   if (fs.existsSync(dest)) throw new Error(`${dest} exists already; choose another name.`);

@@ -13,13 +13,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { resolveDatabaseFile } from "./migrate.mjs";
 import {
   copyDatabase,
   describeDatabase,
   fsyncFile,
   integrityProblems,
   timestampedPath,
+  sqliteFileFor,
 } from "./sqlite-files";
 
 /**
@@ -53,7 +53,7 @@ async function main() {
     throw new Error("Usage: npm run db:restore -- <backup file>");
   }
   const backup = path.resolve(args[0]!);
-  const target = resolveDatabaseFile();
+  const target = sqliteFileFor("db:restore");
   if (path.resolve(backup) === target) throw new Error("That is the database itself.");
 
   // 1. The backup must be sound before anything is touched.

@@ -1,17 +1,21 @@
 // Starts the production server for the end-to-end tests on a fresh database:
-// removes the test database, builds (unless E2E_SKIP_BUILD=1), prepares the database
+// removes the test database (a SQLite file; a PostgreSQL database is used as given, so pass a
+// new one), builds (unless E2E_SKIP_BUILD=1), prepares the database
 // (migrations + seed) and runs `next start`. Signals are passed on so no server is left behind.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { databaseProvider, resolveSqliteFile } from "../lib/database-url.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";
-const file = path.resolve(root, url.replace(/^file:/, ""));
 
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+if (databaseProvider(url) === "sqlite") {
+  const file = resolveSqliteFile(url);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+}
 
 function run(cmd, args) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env });

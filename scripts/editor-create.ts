@@ -7,10 +7,10 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { deployMigrations, resolveDatabaseFile } from "./migrate.mjs";
+import { deployMigrations, resolveDeployTarget } from "./migrate.mjs";
 import { createEditor, EditorExistsError } from "../lib/auth/editors";
 import { generatePassword } from "../lib/auth/password";
-import { createPrismaClient } from "../lib/sqlite";
+import { createPrismaClient } from "../lib/database";
 import { ZodError } from "zod";
 
 async function readStdin(): Promise<string> {
@@ -41,11 +41,12 @@ async function main() {
     ? await readStdin()
     : (values.password ?? generatePassword());
 
-  const file = resolveDatabaseFile();
-  // Migrating takes an exclusive lock, which a running server prevents: only a new database
-  // is migrated here (a running app's database is already migrated by prepare-db).
-  if (!fs.existsSync(file)) await deployMigrations(file);
-  const db = createPrismaClient(`file:${file}`);
+  const target = resolveDeployTarget();
+  // Migrating takes an exclusive lock, which a running server prevents: only a new SQLite
+  // file is migrated here (a running app's database is already migrated by prepare-db; so is
+  // a PostgreSQL one, whose migrations take no such lock).
+  if (target.startsWith("postgres") || !fs.existsSync(target)) await deployMigrations(target);
+  const db = createPrismaClient();
   try {
     const editor = await createEditor(db, { email: values.email, name: values.name, password });
     console.log(`Created editor ${editor.name} <${editor.email}>.`);

@@ -1,24 +1,26 @@
 /**
  * Makes the database ready before `npm run dev` and `npm start`: creates the SQLite file if it
- * is absent, applies pending migrations, seeds the article's data into an empty database, and
+ * is absent, applies pending migrations (SQLite's or PostgreSQL's, by DATABASE_URL), seeds the article's data into an empty database, and
  * generates a session secret beside it when BETTER_AUTH_SECRET is not set.
  * A database that already has events is never re-seeded (an editor may have deleted entries).
  *
  * With --dev (npm run dev) and no editor yet, it also creates one with a generated password and
  * prints it once, so the Quick start leads to a working sign-in. Production creates no account.
  */
-import { deployMigrations, resolveDatabaseFile } from "./migrate.mjs";
+import { deployMigrations, resolveDeployTarget } from "./migrate.mjs";
 import { createEditor } from "../lib/auth/editors";
 import { generatePassword } from "../lib/auth/password";
 import { ensureSecretFile } from "../lib/auth/secret-file";
-import { createPrismaClient } from "../lib/sqlite";
+import { createPrismaClient } from "../lib/database";
+import { redactUrl } from "../lib/database-url.mjs";
 import { seedDatabase } from "../prisma/seed";
 
 const DEV_EDITOR = { email: "editor@rollcall.local", name: "Development editor" };
 
 async function main() {
-  const file = resolveDatabaseFile();
-  const applied = await deployMigrations(file);
+  const target = resolveDeployTarget();
+  const file = redactUrl(target);
+  const applied = await deployMigrations(target);
   if (applied.length > 0) console.log(`Database ${file}: applied ${applied.join(", ")}.`);
 
   if (!process.env.BETTER_AUTH_SECRET && ensureSecretFile()) {
@@ -27,7 +29,7 @@ async function main() {
     );
   }
 
-  const db = createPrismaClient(`file:${file}`);
+  const db = createPrismaClient();
   try {
     if ((await db.event.count()) === 0) {
       const { created } = await seedDatabase(db);

@@ -7,6 +7,11 @@
 // (the WebAssembly build of the same engine, which scripts/migrate.mjs uses) skips the
 // download. A value already set in the environment is left alone.
 //
+// Two clients: lib/generated/prisma from prisma/schema.prisma (SQLite) and
+// lib/generated/prisma-pg from prisma/postgres/schema.prisma (PostgreSQL, generated from the
+// first, see scripts/postgres-schema.mjs). A generated client serves only its schema's
+// provider (its query compiler is built per database); lib/database.ts picks one at run time.
+//
 //   node scripts/prisma-generate.mjs [extra prisma generate arguments]
 
 import { spawnSync } from "node:child_process";
@@ -59,18 +64,25 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   }
 }
 
-// Same as node_modules/.bin/prisma, without the shell shim (works on Windows too).
-const result = spawnSync(process.execPath, [prismaCli, "generate", ...process.argv.slice(2)], {
-  cwd: projectRoot,
-  env,
-  stdio: "inherit",
-});
-if (result.error) {
-  console.error(`prisma-generate: could not run prisma: ${result.error.message}`);
-  process.exit(1);
+const SCHEMAS = [
+  path.join("prisma", "schema.prisma"),
+  path.join("prisma", "postgres", "schema.prisma"),
+];
+
+for (const schema of SCHEMAS) {
+  // Same as node_modules/.bin/prisma, without the shell shim (works on Windows too).
+  const result = spawnSync(
+    process.execPath,
+    [prismaCli, "generate", "--schema", schema, ...process.argv.slice(2)],
+    { cwd: projectRoot, env, stdio: "inherit" },
+  );
+  if (result.error) {
+    console.error(`prisma-generate: could not run prisma: ${result.error.message}`);
+    process.exit(1);
+  }
+  if (result.signal) {
+    console.error(`prisma-generate: prisma was killed by ${result.signal}`);
+    process.exit(1);
+  }
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
-if (result.signal) {
-  console.error(`prisma-generate: prisma was killed by ${result.signal}`);
-  process.exit(1);
-}
-process.exit(result.status ?? 1);

@@ -4,7 +4,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { PROJECT_ROOT } from "./migrate.mjs";
+import { databaseProvider, PROJECT_ROOT, resolveSqliteFile } from "../lib/database-url.mjs";
+
+/**
+ * The SQLite file of DATABASE_URL. On PostgreSQL, throws what to use instead: the server's
+ * own tools take a consistent dump while the app serves, and put it back.
+ */
+export function sqliteFileFor(command: "db:backup" | "db:restore") {
+  if (databaseProvider() === "postgresql") {
+    throw new Error(
+      command === "db:backup"
+        ? "DATABASE_URL is a PostgreSQL database: db:backup copies SQLite files only. Use " +
+            'PostgreSQL\'s own, which reads one consistent snapshot while the app serves:\n  pg_dump --format=custom --file=rollcall.dump "$DATABASE_URL"'
+        : "DATABASE_URL is a PostgreSQL database: db:restore puts back SQLite files only. Stop " +
+            "the app, then use PostgreSQL's own:\n  pg_restore --clean --if-exists --no-owner " +
+            '--dbname="$DATABASE_URL" rollcall.dump',
+    );
+  }
+  return resolveSqliteFile();
+}
 
 export const BACKUP_DIR = path.join(PROJECT_ROOT, "data", "backups");
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createEditor } from "../lib/auth/editors";
 import { generatePassword } from "../lib/auth/password";
-import { createPrismaClient } from "../lib/sqlite";
+import { createPrismaClient } from "../lib/database";
 import { E2E_DATABASE_URL } from "../playwright.config";
 
 export { expect };

@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { resolveDatabaseFile } from "../sqlite";
+import { dataDirectory } from "../database-url.mjs";
 
-/** Where a generated session secret is kept when BETTER_AUTH_SECRET is not set: beside the database. */
-export const secretFile = () => path.join(path.dirname(resolveDatabaseFile()), ".auth-secret");
+/**
+ * Where a generated session secret is kept when BETTER_AUTH_SECRET is not set: beside the
+ * SQLite file, or in data/ for PostgreSQL (instances on other machines need BETTER_AUTH_SECRET).
+ */
+export const secretFile = () => path.join(dataDirectory(), ".auth-secret");
 
 /** Creates the secret file (0600) if it is absent. Returns true when it created one. */
 export function ensureSecretFile(): boolean {

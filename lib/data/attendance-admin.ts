@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { isDatabaseBusyError } from "@/lib/sqlite";
+import { db, isDatabaseBusyError } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { diffSnapshots } from "@/lib/history/diff";

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { isIsoCountryCode } from "../../lib/geo/iso-3166";
-import { createPrismaClient } from "../../lib/sqlite";
+import { createPrismaClient } from "../../lib/database";
 
 /** A connection for the test's own reads and writes, beside the server's. */
 export function openDatabase(file: string, options: Database.Options = {}) {

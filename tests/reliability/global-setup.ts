@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createEditor } from "../../lib/auth/editors";
 import { generatePassword } from "../../lib/auth/password";
-import { createPrismaClient } from "../../lib/sqlite";
+import { createPrismaClient } from "../../lib/database";
 import { EDITORS_FILE, RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin, type Editors } from "./paths";
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createBulkReader, toDate, type BulkReader } from "@/lib/sqlite";
+import { toDate, type BulkReader } from "@/lib/bulk-read";
+import { createBulkReader } from "@/lib/database";
 import { createTestDatabase } from "./helpers/test-db";
 
 /**
@@ -13,6 +14,23 @@ let reader: BulkReader;
 beforeAll(async () => {
   t = await createTestDatabase();
   reader = createBulkReader(t.url);
+  if (t.provider === "postgresql") {
+    // The same rows in PostgreSQL's own types; timestamps as Prisma writes DateTimes there.
+    await t.db.$executeRawUnsafe(`
+      CREATE TABLE "Probe" (
+        "id" INTEGER NOT NULL PRIMARY KEY, "at" TIMESTAMP(3), "flag" BOOLEAN, "count" INTEGER,
+        "ratio" DOUBLE PRECISION, "label" TEXT
+      )`);
+    await t.db.$executeRawUnsafe(`
+      INSERT INTO "Probe" VALUES
+        (1, '2026-11-01 09:30:00.123', true, 3, 1.5, 'Ana'),
+        (2, '2026-11-01 09:30:00', false, -7, 0, ''),
+        (3, '2026-11-01 09:30:00', NULL, NULL, NULL, NULL),
+        (4, '2026-11-01', true, 0, 2.25, 'Bo, "Li"'),
+        (5, '1969-12-31 23:59:59.999', false, 2147483647, -1, 'É'),
+        (6, NULL, true, 1, 1, 'x')`);
+    return;
+  }
   await t.db.$executeRawUnsafe(`
     CREATE TABLE "Probe" (
       "id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME, "flag" BOOLEAN, "count" INTEGER,

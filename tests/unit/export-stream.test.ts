@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase } from "./helpers/test-db";
 
 const ENTRIES = 20_000;
@@ -40,10 +41,12 @@ beforeAll(async () => {
     SELECT 'Leader ' || i || ', of "Place"', t."office", 'Country ' || (i % 190), t."countryCode",
            t."updatedAt", t."updatedAt"
     FROM n, "Leader" t WHERE t."id" = ${template.id}`;
+  // PostgreSQL keeps the status as an enum type, which text does not turn into by itself.
+  const asStatus = t.provider === "postgresql" ? Prisma.raw(`::"AttendanceStatus"`) : Prisma.empty;
   await t.db.$executeRaw`
     INSERT INTO "Attendance" ("eventId", "leaderId", "status", "note", "createdAt", "updatedAt")
     SELECT e."id", l."id",
-           CASE l."id" % 3 WHEN 0 THEN 'confirmed' WHEN 1 THEN 'reported' ELSE 'declined' END,
+           (CASE l."id" % 3 WHEN 0 THEN 'confirmed' WHEN 1 THEN 'reported' ELSE 'declined' END)${asStatus},
            CASE WHEN l."id" % 50 = 0 THEN '=1+2' ELSE '' END, t."updatedAt", t."updatedAt"
     FROM "Event" e, "Leader" l, "Leader" t
     WHERE t."id" = ${template.id} AND l."id" <> t."id"`;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { createPrismaClient } from "@/lib/sqlite";
+import { createPrismaClient } from "@/lib/database";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "rollcall-prepare-"));

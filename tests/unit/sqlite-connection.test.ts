@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPrismaClient, isDatabaseBusyError } from "@/lib/sqlite";
+import { createPrismaClient, isDatabaseBusyError } from "@/lib/database";
 import { deployMigrations } from "../../scripts/migrate.mjs";
 
 /**

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEditor } from "@/lib/auth/editors";
+import type { Editor } from "@/lib/data/session";
+import { seedDatabase } from "../../prisma/seed";
+import { createTestDatabase } from "./helpers/test-db";
+
+/**
+ * Saves that race each other, on whichever database the suite runs on. SQLite runs one write
+ * transaction at a time; PostgreSQL runs them side by side, and the data layer's
+ * read-check-write must still refuse a lost update and keep every acknowledged save.
+ */
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let editor: Editor;
+let data: typeof import("@/lib/data/attendance-admin");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.db);
+  editor = (await createEditor(t.db, {
+    email: "race@example.org",
+    name: "R. Acer",
+    password: "a-long-password",
+  })) as Editor;
+  data = await import("@/lib/data/attendance-admin");
+});
+afterAll(() => t.cleanup());
+
+/** The form's input for `entry` with a new note, keeping its status and citations. */
+async function inputWithNote(id: number, note: string) {
+  const entry = await t.db.attendance.findUniqueOrThrow({
+    where: { id },
+    include: { citations: { orderBy: { position: "asc" } } },
+  });
+  return {
+    version: entry.version,
+    input: {
+      eventId: entry.eventId,
+      leader: { id: entry.leaderId },
+      status: entry.status,
+      asOf: entry.asOf ? entry.asOf.toISOString().slice(0, 10) : "",
+      note,
+      citations: entry.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+    },
+  };
+}
+
+describe("saves at the same moment", () => {
+  it("of one entry at one version: one is saved, the others are refused, no revision is lost", async () => {
+    const entry = await t.db.attendance.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const revisionsBefore = await t.db.revision.count({
+      where: { entityType: "attendance", entityId: entry.id },
+    });
+    const notes = ["from A", "from B", "from C", "from D"];
+    const forms = await Promise.all(notes.map((note) => inputWithNote(entry.id, note)));
+    const results = await Promise.all(
+      forms.map((form) => data.updateAttendance(editor, entry.id, form.version, form.input)),
+    );
+
+    const saved = results.flatMap((result, i) => (result.ok ? [notes[i]] : []));
+    expect(saved).toHaveLength(1);
+    for (const result of results.filter((r) => !r.ok)) {
+      expect(result).toMatchObject({ ok: false, kind: "conflict", version: entry.version + 1 });
+    }
+    const stored = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
+    expect([stored.note, stored.version]).toEqual([saved[0], entry.version + 1]);
+    expect(
+      await t.db.revision.count({ where: { entityType: "attendance", entityId: entry.id } }),
+    ).toBe(revisionsBefore + 1);
+  });
+
+  it("of different entries: every save is acknowledged and kept", async () => {
+    const entries = await t.db.attendance.findMany({ orderBy: { id: "asc" }, take: 8 });
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    const forms = await Promise.all(
+      entries.map((entry) => inputWithNote(entry.id, `busy day ${entry.id}`)),
+    );
+    const results = await Promise.all(
+      entries.map((entry, i) =>
+        data.updateAttendance(editor, entry.id, forms[i]!.version, forms[i]!.input),
+      ),
+    );
+    expect(results.map((result) => result.ok)).toEqual(entries.map(() => true));
+    const stored = await t.db.attendance.findMany({
+      where: { id: { in: entries.map((entry) => entry.id) } },
+      orderBy: { id: "asc" },
+    });
+    expect(stored.map((entry) => entry.note)).toEqual(
+      entries.map((entry) => `busy day ${entry.id}`),
+    );
+    expect(stored.map((entry) => entry.version)).toEqual(
+      entries.map((entry, i) => forms[i]!.version + 1),
+    );
+  });
+});

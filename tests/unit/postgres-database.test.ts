@@ -1,0 +1,152 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEditor } from "@/lib/auth/editors";
+import type { Editor } from "@/lib/data/session";
+import { isDatabaseBusyError } from "@/lib/database";
+import { postgresSchemaScript } from "../../scripts/migrate.mjs";
+import { seedDatabase } from "../../prisma/seed";
+import { adminQuery, createTestDatabase, postgresUrlFor } from "./helpers/test-db";
+
+/** What only PostgreSQL has: migrations of its own, row locks held by other sessions. */
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let editor: Editor;
+let data: typeof import("@/lib/data/attendance-admin");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.db);
+  editor = (await createEditor(t.db, {
+    email: "lock@example.org",
+    name: "L. Ocker",
+    password: "a-long-password",
+  })) as Editor;
+  data = await import("@/lib/data/attendance-admin");
+});
+afterAll(() => t.cleanup());
+
+/** Another session (a psql, a second instance) with a transaction of its own. */
+async function otherSession() {
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  return client;
+}
+
+/** Every table's columns, indexes, constraints and enum labels, as lines to compare. */
+async function describeSchema(client: pg.Client): Promise<string[]> {
+  const lines = async (sql: string) =>
+    (await client.query<{ line: string }>(sql)).rows.map((row) => row.line);
+  return [
+    ...(await lines(`
+      SELECT concat_ws(' ', table_name, column_name, udt_name, is_nullable, column_default) AS line
+      FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name, column_name`)),
+    ...(await lines(`
+      SELECT indexdef AS line FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`)),
+    ...(await lines(`
+      SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
+      FROM pg_constraint
+      WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+      ORDER BY 1`)),
+    ...(await lines(`
+      SELECT t.typname || ' ' || e.enumlabel AS line
+      FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY t.typname, e.enumsortorder`)),
+  ];
+}
+
+async function formFor(id: number, note: string) {
+  const entry = await t.db.attendance.findUniqueOrThrow({
+    where: { id },
+    include: { citations: { orderBy: { position: "asc" } } },
+  });
+  return {
+    version: entry.version,
+    input: {
+      eventId: entry.eventId,
+      leader: { id: entry.leaderId },
+      status: entry.status,
+      asOf: entry.asOf ? entry.asOf.toISOString().slice(0, 10) : "",
+      note,
+      citations: entry.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+    },
+  };
+}
+
+describe("PostgreSQL", () => {
+  it("has migrations that make exactly prisma/postgres/schema.prisma", async () => {
+    // The test's database was made by the migrations; this one by the schema itself.
+    const name = `rollcall_schema_${Date.now()}`;
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    const reference = new pg.Client({ connectionString: postgresUrlFor(name) });
+    try {
+      await reference.connect();
+      await reference.query(await postgresSchemaScript());
+      const migrated = await otherSession();
+      try {
+        const expected = await describeSchema(reference);
+        expect(expected.length).toBeGreaterThan(50);
+        expect(await describeSchema(migrated)).toEqual(expected);
+      } finally {
+        await migrated.end();
+      }
+    } finally {
+      await reference.end();
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}"`);
+    }
+  });
+
+  it("answers a save blocked past lock_timeout with the busy message, and saves it once free", async () => {
+    const entry = await t.db.attendance.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const form = await formFor(entry.id, "waited");
+    const other = await otherSession();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT * FROM "Attendance" WHERE "id" = $1 FOR UPDATE`, [entry.id]);
+      const blocked = await data.updateAttendance(editor, entry.id, form.version, form.input);
+      expect(blocked).toMatchObject({ ok: false, kind: "busy" });
+      if (!blocked.ok) expect(blocked.message).toMatch(/busy and nothing was saved/);
+      await other.query("ROLLBACK");
+    } finally {
+      await other.end();
+    }
+    const stored = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
+    expect([stored.note, stored.version]).toEqual([entry.note, entry.version]);
+
+    const again = await data.updateAttendance(editor, entry.id, form.version, form.input);
+    expect(again.ok).toBe(true);
+  }, 30_000);
+
+  it("runs a save again when another session's commit made it lose a serialization race", async () => {
+    const entry = await t.db.attendance.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const form = await formFor(entry.id, "saved after the race");
+    const other = await otherSession();
+    try {
+      // The other session changes the row (not its version) and commits while the save waits
+      // for the row: the save's SERIALIZABLE transaction fails with 40001 and runs again.
+      await other.query("BEGIN");
+      await other.query(`UPDATE "Attendance" SET "note" = 'from psql' WHERE "id" = $1`, [entry.id]);
+      const saving = data.updateAttendance(editor, entry.id, form.version, form.input);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query("COMMIT");
+      const result = await saving;
+      expect(result.ok).toBe(true);
+    } finally {
+      await other.end();
+    }
+    const stored = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
+    expect([stored.note, stored.version]).toEqual(["saved after the race", entry.version + 1]);
+  }, 30_000);
+
+  it("counts serialization failures, deadlocks and lock timeouts as busy, not other errors", () => {
+    const adapterError = (originalCode: string) => ({
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { kind: "postgres", originalCode } } },
+    });
+    expect(isDatabaseBusyError({ code: "P2034" })).toBe(true);
+    expect(isDatabaseBusyError(adapterError("40P01"))).toBe(true);
+    expect(isDatabaseBusyError(adapterError("55P03"))).toBe(true);
+    expect(isDatabaseBusyError(adapterError("23505"))).toBe(false);
+    expect(isDatabaseBusyError(new Error("boom"))).toBe(false);
+  });
+});
