@@ -73,15 +73,13 @@ async function waitForQuiet() {
 // ---- Build ----
 
 /**
- * `next build`, always unless --no-build: pages cached on first request are written into
- * .next/ and outlive the server, so a build that served another database (the end-to-end
- * tests', say) would serve its pages here. --no-build is for repeated runs on the same data.
+ * `next build` into bench/.work/next (NEXT_DIST_DIR), never the app's .next: the app's build
+ * and its page cache stay as they were. Always unless --no-build, which reuses the last
+ * bench build (its page cache serves only pages of the database it is started on).
  */
 function build(env: NodeJS.ProcessEnv): { seconds: number; skipped: boolean } {
   if (args.includes("--no-build")) {
-    log(
-      "not rebuilding (--no-build): cached pages of earlier runs in .next/ are served as they are",
-    );
+    log("not rebuilding (--no-build): the last bench build is started as it is");
     return { seconds: 0, skipped: true };
   }
   log("next build");
@@ -241,6 +239,8 @@ type Results = {
     eventPageOverNodeHttp: number | null;
     exportOverSqlite3: number | null;
   };
+  /** Server CPU per request of one target over another's, as issue 15 names them. */
+  cpuRatios?: Record<string, number | null>;
   targets?: Record<string, { goal: string; value: number | string | null; met: boolean | null }>;
 };
 
@@ -260,21 +260,21 @@ function sampleEntry(file: string, slug: string): { id: number; status: Attendan
 function printTable(results: Results) {
   const rows = Object.entries(results.load).map(([name, r]) => [
     name,
+    String(r.serverCpuMsPerRequest ?? ""),
     String(Math.round(r.requestsPerSecond)),
     String(r.p50Ms),
     String(r.p99Ms),
     String(round(r.bytesPerResponse / 1024)),
-    String(r.serverCpuMsPerRequest ?? ""),
     String(r.failures),
     String(round(r.loadAverage)),
   ]);
   const header = [
     "target",
+    "CPU ms/req",
     "req/s",
     "p50 ms",
     "p99 ms",
     "KiB/resp",
-    "CPU ms/req",
     "failures",
     "load avg",
   ];
@@ -293,6 +293,7 @@ function printTable(results: Results) {
     );
   }
   console.log("ratios:", JSON.stringify(results.ratios));
+  console.log("server CPU per request, ratios:", JSON.stringify(results.cpuRatios));
   for (const [name, t] of Object.entries(results.targets ?? {})) {
     console.log(
       `${t.met === null ? "skipped" : t.met ? "met    " : "MISSED "}  ${name}: ${t.value ?? "n/a"} (goal ${t.goal})`,
@@ -348,6 +349,7 @@ async function main() {
     DATABASE_URL: `file:${dbFile}`,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     BETTER_AUTH_URL: origin,
+    NEXT_DIST_DIR: path.relative(ROOT, path.join(WORK, "next")),
   };
   results.build = build(env);
 
@@ -426,7 +428,7 @@ async function main() {
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
       // Beyond the issue's list: one editor at a time (the latency of a page without queueing
-      // behind 31 others), and the event page as browsers ask for it, compressed per request.
+      // behind 31 others), and the event page as browsers ask for it, compressed.
       {
         name: "admin list, 1 connection",
         url: `${origin}/admin`,
@@ -440,6 +442,7 @@ async function main() {
         connections: 1,
       },
       { name: "event page, gzip", url: origin + eventPath, headers: { "Accept-Encoding": "gzip" } },
+      { name: "event page, br", url: origin + eventPath, headers: { "Accept-Encoding": "br" } },
       // The floor under the admin pages: the smallest page rendered per request (the sign-in
       // form, a few KB, no query) queues behind the same single Node thread.
       { name: "sign-in form (dynamic floor)", url: `${origin}/sign-in` },
@@ -453,7 +456,7 @@ async function main() {
       if (warmUp) await runLoad(ROOT, target.url, { ...options, seconds: warmupSeconds });
       const result = await runLoad(ROOT, target.url, { ...options, seconds });
       log(
-        `${target.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.failures ? `, ${result.failures} FAILURES` : ""}`,
+        `${target.name}: ${result.serverCpuMsPerRequest ?? "?"} ms server CPU/request, ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${result.failures ? `, ${result.failures} FAILURES` : ""}`,
       );
       return result;
     };
@@ -552,8 +555,29 @@ async function main() {
     eventPageOverNodeHttp: roundRatio("event page", "node:http (b)"),
     exportOverSqlite3: ratio(exportResult?.seconds ?? null, sqliteResult?.seconds ?? null),
   };
+  const cpu = (name: string) => load[name]?.serverCpuMsPerRequest ?? null;
+  const floor = "sign-in form (dynamic floor)";
+  results.cpuRatios = {
+    "event page / node:http (b)": ratio(cpu("event page"), cpu("node:http (b)")),
+    "event page / static file (a)": ratio(cpu("event page"), cpu("static file (a)")),
+    "event page gzip / event page": ratio(cpu("event page, gzip"), cpu("event page")),
+    "event page br / event page": ratio(cpu("event page, br"), cpu("event page")),
+    "event page filtered / dynamic floor": ratio(cpu("event page, filtered"), cpu(floor)),
+    "admin list / dynamic floor": ratio(cpu("admin list"), cpu(floor)),
+    "admin search / dynamic floor": ratio(cpu("admin search"), cpu(floor)),
+    "JSON API / event page": ratio(cpu("JSON API"), cpu("event page")),
+  };
+  const atMost = (name: string, limit: number) => {
+    const value = results.cpuRatios![name] ?? null;
+    return { goal: `<= ${limit}`, value, met: value === null ? null : value <= limit };
+  };
   const edit = results.edit && "reflected" in results.edit ? results.edit : null;
   results.targets = {
+    "CPU: event page gzip / uncompressed": atMost("event page gzip / event page", 1.5),
+    "CPU: event page br / uncompressed": atMost("event page br / event page", 1.5),
+    "CPU: filtered event page / dynamic floor": atMost("event page filtered / dynamic floor", 2),
+    "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 2),
+    "CPU: JSON API / cached event page": atMost("JSON API / event page", 2),
     "event page / static file (a)": {
       goal: ">= 0.8",
       value: results.ratios.eventPageOverStaticFile,

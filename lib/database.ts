@@ -3,7 +3,7 @@
  * `postgresql://…` is PostgreSQL (lib/postgres.ts). Everything else (the data layer, the
  * scripts, the tests) asks here and does not know which it got.
  */
-import { databaseProvider, databaseUrl } from "./database-url.mjs";
+import { databaseProvider, databaseUrl, resolveSqliteFile } from "./database-url.mjs";
 import type { BulkReader } from "./bulk-read";
 import type { PrismaClient } from "./generated/prisma/client";
 import { createPostgresBulkReader, createPostgresClient, isPostgresBusyError } from "./postgres";
@@ -36,4 +36,16 @@ export function createBulkReader(url?: string): BulkReader {
  */
 export function isDatabaseBusyError(error: unknown): boolean {
   return isSqliteBusyError(error) || isPostgresBusyError(error);
+}
+
+/**
+ * Where the database is, as the page cache tells databases apart (lib/data/database-identity.ts):
+ * the SQLite file's absolute path, or PostgreSQL's host, port and database (never the password).
+ */
+export function databaseLocation(url?: string): string {
+  const value = databaseUrl(url);
+  if (databaseProvider(value) === "sqlite") return `sqlite:${resolveSqliteFile(value)}`;
+  const parsed = new URL(value);
+  const host = parsed.searchParams.get("host") ?? parsed.hostname;
+  return `postgresql:${host}:${parsed.port || "5432"}${parsed.pathname}`;
 }

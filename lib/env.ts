@@ -11,6 +11,20 @@ const envSchema = z.object({
     .optional(),
   BETTER_AUTH_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  // How long a shared cache in front (a CDN, a proxy) may keep a cached page, then serve it
+  // stale while it asks again: an edit reaches its readers within the first.
+  CACHE_S_MAXAGE: z.coerce
+    .number({ error: "CACHE_S_MAXAGE must be a number of seconds." })
+    .int("CACHE_S_MAXAGE must be a whole number of seconds.")
+    .min(0, "CACHE_S_MAXAGE cannot be negative.")
+    .max(31_536_000, "CACHE_S_MAXAGE can be at most a year (31536000).")
+    .default(60),
+  CACHE_STALE_WHILE_REVALIDATE: z.coerce
+    .number({ error: "CACHE_STALE_WHILE_REVALIDATE must be a number of seconds." })
+    .int("CACHE_STALE_WHILE_REVALIDATE must be a whole number of seconds.")
+    .min(0, "CACHE_STALE_WHILE_REVALIDATE cannot be negative.")
+    .max(31_536_000, "CACHE_STALE_WHILE_REVALIDATE can be at most a year (31536000).")
+    .default(300),
 });
 
 /** The environment, read and validated once. */
@@ -30,6 +44,14 @@ export function authSecret(): string {
   }
   throw new Error("No BETTER_AUTH_SECRET: set it, or run `npm run db:prepare` to generate one.");
 }
+
+/**
+ * The Cache-Control of a cached page: browsers ask again every time (an editor sees an edit at
+ * once); a shared cache keeps it for CACHE_S_MAXAGE seconds, then may serve it stale for
+ * CACHE_STALE_WHILE_REVALIDATE more while it fetches the new one.
+ */
+export const pageCacheControl = () =>
+  `public, max-age=0, s-maxage=${env.CACHE_S_MAXAGE}, stale-while-revalidate=${env.CACHE_STALE_WHILE_REVALIDATE}`;
 
 /** The site's public origin, for auth callbacks and absolute links. */
 export const siteUrl = () => env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;

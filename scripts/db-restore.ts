@@ -9,10 +9,14 @@
  * process has the database open.
  * Before anything is touched the backup must pass SQLite's integrity check and be a Rollcall
  * database. The database it replaces is first copied to data/backups/replaced-<time>.db.
+ * The restored database gets a new identity, so the server serves none of the pages it cached
+ * from what the file held before (lib/data/database-identity.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { renewDatabaseIdentity } from "../lib/data/database-identity";
+import { createPrismaClient } from "../lib/database";
 import {
   copyDatabase,
   describeDatabase,
@@ -94,6 +98,18 @@ async function main() {
   const problems = integrityProblems(restored);
   restored.close();
   if (problems) throw new Error(`The restored database fails its integrity check: ${problems}`);
+
+  // 4. Pages cached from the replaced contents must not be served for the restored ones.
+  const prisma = createPrismaClient(`file:${target}`);
+  try {
+    await renewDatabaseIdentity(prisma);
+  } catch (error) {
+    // A backup from before identities existed: the server's start migrates it and gives it
+    // a new one, which is as good.
+    if ((error as { code?: string }).code !== "P2021") throw error;
+  } finally {
+    await prisma.$disconnect();
+  }
   console.log(`Restored ${target} from ${backup} (${contents}; integrity ok).`);
   if (replaced) console.log(`The database it replaced is kept at ${replaced}.`);
 }

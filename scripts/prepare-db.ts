@@ -1,6 +1,7 @@
 /**
  * Makes the database ready before `npm run dev` and `npm start`: creates the SQLite file if it
- * is absent, applies pending migrations (SQLite's or PostgreSQL's, by DATABASE_URL), seeds the article's data into an empty database, and
+ * is absent, applies pending migrations (SQLite's or PostgreSQL's, by DATABASE_URL), gives it its
+ * identity (lib/data/database-identity.ts), seeds the article's data into an empty database, and
  * generates a session secret beside it when BETTER_AUTH_SECRET is not set.
  * A database that already has events is never re-seeded (an editor may have deleted entries).
  *
@@ -10,6 +11,7 @@
 import { deployMigrations, resolveDeployTarget } from "./migrate.mjs";
 import { createEditor } from "../lib/auth/editors";
 import { generatePassword } from "../lib/auth/password";
+import { ensureDatabaseIdentity } from "../lib/data/database-identity";
 import { ensureSecretFile } from "../lib/auth/secret-file";
 import { createPrismaClient } from "../lib/database";
 import { redactUrl } from "../lib/database-url.mjs";
@@ -31,6 +33,7 @@ async function main() {
 
   const db = createPrismaClient();
   try {
+    await ensureDatabaseIdentity(db);
     if ((await db.event.count()) === 0) {
       const { created } = await seedDatabase(db);
       console.log(`Database ${file}: seeded ${created.entries} entries from the article.`);

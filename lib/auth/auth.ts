@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { customSession } from "better-auth/plugins";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
 import {
@@ -64,7 +65,16 @@ const createAuth = () =>
         }
       }),
     },
-    plugins: [nextCookies()],
+    plugins: [
+      // The session's token is its cookie's value, HttpOnly so that page scripts cannot read
+      // it; /api/auth/get-session's answer leaves it out for the same reason.
+      customSession(async ({ user, session }) => {
+        const withoutToken: Partial<typeof session> = { ...session };
+        delete withoutToken.token;
+        return { user, session: withoutToken };
+      }),
+      nextCookies(), // last, as Better Auth asks
+    ],
   });
 
 let instance: ReturnType<typeof createAuth> | undefined;

@@ -169,7 +169,7 @@ test("the list works on a 360 px wide phone", async ({ page }) => {
 });
 
 test("a page from the page cache arrives whole, in UTF-8", async ({ request }) => {
-  // lib/cache/html-buffer-cache-handler.mjs hands Next the cached HTML as bytes.
+  // lib/cache/page-cache.mjs hands Next the cached HTML as bytes (compressed when asked).
   await request.get("/events/victory-day-parade-2025");
   const cached = await request.get("/events/victory-day-parade-2025");
   expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");

@@ -1,0 +1,283 @@
+// @ts-check
+/**
+ * The page cache, around a storage backend (Next's file-system cache today; see
+ * file-system-page-cache-handler.mjs). The backend stores and finds entries and their tags;
+ * everything below works on what it returns, whatever keeps it:
+ *
+ * 1. Entries belong to one database. The server learns its database's namespace when it
+ *    starts (instrumentation.ts, from lib/data/database-identity.ts) and stamps every entry it
+ *    stores with it; an entry with another stamp, or none (pages prerendered by `next build`),
+ *    is never served. Until the namespace is known nothing is stored or served.
+ *
+ * 2. A page rendered around an edit is not kept. Next dates a cached page when it is stored,
+ *    not when its render began: a render that read the database before a save and is stored
+ *    just after the save's revalidatePath counts as fresh, and would show the old list until
+ *    the next edit. For a short while after one of its tags is revalidated, a page is served
+ *    but not stored, so the next reader gets a render that began after the save.
+ *
+ * 3. A page is compressed once, not per response. When it is stored (or first read after a
+ *    restart) its HTML and RSC payload are compressed with Brotli and gzip in the background;
+ *    each request then gets the bytes its Accept-Encoding asks for, with Content-Encoding set,
+ *    so Next's compression (gzip on every response) leaves them alone. Until the compressed
+ *    bytes are ready, requests get the page as it is.
+ *
+ * 4. Bytes, not strings: the HTML is handed to Next as a Buffer, converted once per entry.
+ *    Next answers a string with `res.end(string)`, and Node encodes the string into a fresh
+ *    UTF-8 buffer on every response; a Buffer is streamed as it is.
+ *
+ * 5. Each page is sent with its own script policy (the hashes of its inline scripts, see
+ *    lib/security/content-security-policy.mjs) and the configured Cache-Control, both
+ *    computed once per entry.
+ */
+import { randomBytes } from "node:crypto";
+import { compress, negotiateEncoding } from "./encodings.mjs";
+import { currentRequest, listenForRequests } from "./request-context.mjs";
+import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
+
+/**
+ * How long after a revalidation a page with that tag is not stored: longer than a render of a
+ * cached page takes on a loaded server.
+ */
+export const RACE_WINDOW_MS = 10_000;
+
+const CACHE_TAGS_HEADER = "x-next-cache-tags";
+/** `<namespace>:<entry id>`, stored with the entry's headers and never sent. */
+const STAMP_HEADER = "x-rollcall-page-cache-stamp";
+const CONFIG = Symbol.for("rollcall.page-cache.config");
+
+/**
+ * @typedef {object} PageCacheConfig
+ * @property {string} namespace the database's (lib/data/database-identity.ts)
+ * @property {string} cacheControl sent with every cached page
+ * @property {number} [maxServedBytes] bound of the pages kept ready to send (default 64 MiB)
+ */
+
+/** Called once the server knows its database (instrumentation.ts). @param {PageCacheConfig} config */
+export function configurePageCache(config) {
+  /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[CONFIG] = config;
+}
+
+/** @returns {PageCacheConfig | undefined} */
+export function pageCacheConfig() {
+  return /** @type {Record<symbol, PageCacheConfig | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  )[CONFIG];
+}
+
+/** When each tag was last revalidated in this process (a handler is made per request). */
+const revalidatedAt = new Map();
+
+/**
+ * @typedef {{ identity: Buffer, br?: Buffer, gzip?: Buffer }} Bodies
+ * @typedef {object} ServedPage
+ * @property {string} entryId
+ * @property {number} bytes
+ * @property {object} value what Next gets: the stored entry with per-request getters
+ */
+
+/** Pages ready to send, by cache key, least recently used first. */
+const servedPages = /** @type {Map<string, ServedPage>} */ (new Map());
+let servedBytes = 0;
+/** A value handed to Next, to the stored value it came from (Next may store it again). */
+const storedValues = new WeakMap();
+
+/** @param {string} key @param {ServedPage} page @param {number} limit */
+function keepServed(key, page, limit) {
+  const previous = servedPages.get(key);
+  if (previous) {
+    servedBytes -= previous.bytes;
+    servedPages.delete(key);
+  }
+  servedPages.set(key, page);
+  servedBytes += page.bytes;
+  for (const [oldKey, old] of servedPages) {
+    if (servedBytes <= limit || oldKey === key) break;
+    servedPages.delete(oldKey);
+    servedBytes -= old.bytes;
+  }
+}
+
+/** @param {unknown} headers @returns {Record<string, any>} */
+const headersOf = (headers) => /** @type {Record<string, any>} */ (headers ?? {});
+
+/** The headers without the stamp, which stays between the page cache and its backend. */
+const withoutStamp = (/** @type {unknown} */ headers) => {
+  const copy = { ...headersOf(headers) };
+  delete copy[STAMP_HEADER];
+  return copy;
+};
+
+/** @param {string | Buffer | undefined} body */
+const toBuffer = (body) => (typeof body === "string" ? Buffer.from(body, "utf8") : body);
+
+/**
+ * The headers a cached page is sent with, besides Next's own: its script policy and the
+ * configured Cache-Control.
+ * @param {Buffer | string} html
+ * @param {PageCacheConfig} config
+ */
+export function pageHeaders(html, config) {
+  return {
+    "content-security-policy": pagePolicy(inlineScriptHashes(html)),
+    "cache-control": config.cacheControl,
+  };
+}
+
+/**
+ * What Next gets for a stored page: the same entry, whose HTML, RSC payload and headers are
+ * chosen when Next reads them for each request (see request-context.mjs).
+ * @param {string} key
+ * @param {string} entryId
+ * @param {any} stored the backend's value
+ * @param {PageCacheConfig} config
+ */
+function servePage(key, entryId, stored, config) {
+  const found = servedPages.get(key);
+  if (found?.entryId === entryId) {
+    keepServed(key, found, config.maxServedBytes ?? 64 * 2 ** 20);
+    return found.value;
+  }
+  // The backend may keep this object (Next's in-memory LRU does): the Buffer replaces the
+  // string there too, so it is encoded once.
+  stored.html = toBuffer(stored.html);
+  /** @type {{ html: Bodies, rsc: Bodies | null }} */
+  const bodies = {
+    html: { identity: stored.html },
+    rsc: Buffer.isBuffer(stored.rscData) ? { identity: stored.rscData } : null,
+  };
+  const headers = { ...withoutStamp(stored.headers), ...pageHeaders(stored.html, config) };
+  /** The coding the current request gets, if its bytes are ready. */
+  const chosen = () => {
+    const request = currentRequest();
+    if (!request) return null;
+    const body = request.rsc ? bodies.rsc : bodies.html;
+    const encoding = negotiateEncoding(request.acceptEncoding);
+    const bytes = encoding && body?.[encoding];
+    return bytes ? { encoding, bytes, rsc: request.rsc } : null;
+  };
+  const value = {
+    kind: stored.kind,
+    postponed: stored.postponed,
+    status: stored.status,
+    segmentData: stored.segmentData,
+    get html() {
+      const choice = chosen();
+      return choice && !choice.rsc ? choice.bytes : bodies.html.identity;
+    },
+    get rscData() {
+      const choice = chosen();
+      return choice?.rsc ? choice.bytes : stored.rscData;
+    },
+    get headers() {
+      const choice = chosen();
+      if (!choice) return headers;
+      return {
+        ...headers,
+        "content-encoding": choice.encoding,
+        "content-length": String(choice.bytes.length),
+      };
+    },
+  };
+  storedValues.set(value, stored);
+  const page = {
+    entryId,
+    value,
+    bytes: bodies.html.identity.length + (bodies.rsc?.identity.length ?? 0),
+  };
+  keepServed(key, page, config.maxServedBytes ?? 64 * 2 ** 20);
+  void Promise.all(
+    [bodies.html, bodies.rsc].map(async (body) => {
+      if (!body) return;
+      const encoded = await compress(body.identity);
+      Object.assign(body, encoded);
+      if (servedPages.get(key) === page) {
+        servedBytes += encoded.br.length + encoded.gzip.length;
+        page.bytes += encoded.br.length + encoded.gzip.length;
+      }
+    }),
+  ).catch((error) => console.error(`Page cache: could not compress ${key}:`, error));
+  return value;
+}
+
+/** @param {any} value @returns {string | undefined} */
+function stampOf(value) {
+  if (value?.kind === "FETCH") return value.rollcallStamp;
+  return headersOf(value?.headers)[STAMP_HEADER];
+}
+
+/**
+ * The page cache on a storage backend: a class with Next's cache handler interface (get, set,
+ * revalidateTag, resetRequestCache), made with Next's handler context.
+ * @template {new (ctx: any) => any} B
+ * @param {B} Backend
+ */
+export function createPageCacheHandler(Backend) {
+  return class PageCacheHandler {
+    /** @param {any} ctx Next's cache handler context */
+    constructor(ctx) {
+      this.backend = new Backend(ctx);
+      listenForRequests();
+    }
+
+    resetRequestCache() {
+      this.backend.resetRequestCache?.();
+    }
+
+    /** @param {string} key @param {any} ctx */
+    async get(key, ctx) {
+      const config = pageCacheConfig();
+      if (!config) return null;
+      const entry = await this.backend.get(key, ctx);
+      const value = entry?.value;
+      if (!value) return entry ?? null;
+      const stamp = stampOf(value);
+      if (typeof stamp !== "string") return null;
+      const separator = stamp.indexOf(":");
+      if (separator < 0 || stamp.slice(0, separator) !== config.namespace) return null;
+      if (value.kind === "APP_PAGE") {
+        return { ...entry, value: servePage(key, stamp.slice(separator + 1), value, config) };
+      }
+      if (value.kind === "FETCH") return entry;
+      return { ...entry, value: { ...value, headers: withoutStamp(value.headers) } };
+    }
+
+    /** @param {string} key @param {any} data @param {any} ctx */
+    async set(key, data, ctx) {
+      const config = pageCacheConfig();
+      if (!config) return;
+      if (!data) return this.backend.set(key, data, ctx);
+      const value = storedValues.get(data) ?? data;
+      if (value.kind === "APP_PAGE") {
+        const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
+        const now = Date.now();
+        if (tags.some((tag) => now - (revalidatedAt.get(tag) ?? -Infinity) < RACE_WINDOW_MS)) {
+          return;
+        }
+      }
+      const stamp = `${config.namespace}:${randomBytes(8).toString("hex")}`;
+      if (value.kind === "FETCH") {
+        return this.backend.set(key, { ...value, rollcallStamp: stamp }, ctx);
+      }
+      if (value.kind === "APP_PAGE" && value === data) {
+        // A fresh render, which Next sends to the reader who asked for it once it is stored:
+        // that response gets the page's own headers too (Next shares this object with it).
+        value.headers ??= {};
+        Object.assign(value.headers, pageHeaders(value.html, config));
+      }
+      const stored = { ...value, headers: { ...headersOf(value.headers), [STAMP_HEADER]: stamp } };
+      await this.backend.set(key, stored, ctx);
+      if (stored.kind === "APP_PAGE") servePage(key, stamp.split(":")[1] ?? "", stored, config);
+    }
+
+    /** @param {string | string[]} tags @param {...any} rest */
+    async revalidateTag(tags, ...rest) {
+      const now = Date.now();
+      for (const tag of [tags].flat()) revalidatedAt.set(tag, now);
+      if (revalidatedAt.size > 10_000) {
+        for (const [tag, at] of revalidatedAt)
+          if (now - at >= RACE_WINDOW_MS) revalidatedAt.delete(tag);
+      }
+      return this.backend.revalidateTag(tags, ...rest);
+    }
+  };
+}

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+import { openDatabase } from "./db";
+import { signIn } from "./http";
+import { editors } from "./paths";
+import { AppServer } from "./server";
+
+/**
+ * Issue 18 (8): the Content-Security-Policy lets only the framework's own inline scripts run,
+ * on the cached pages (which stay cached) and on those rendered per request; pages still work
+ * without JavaScript; and no page script can read the session's token.
+ */
+let server: AppServer;
+let cookie: string;
+let paths: string[];
+
+test.beforeAll(async () => {
+  server = await AppServer.start("csp");
+  const { emails, password } = editors();
+  cookie = await signIn(server, emails[0]!, password);
+  const db = openDatabase(server.dbFile, { readonly: true });
+  try {
+    const entry = db.prepare("SELECT id FROM Attendance ORDER BY id LIMIT 1").pluck().get();
+    const source = db.prepare("SELECT id FROM Source ORDER BY id LIMIT 1").pluck().get();
+    paths = [
+      "/", // cached
+      "/events/victory-day-parade-2025", // cached
+      "/?status=confirmed",
+      "/events/victory-day-parade-2025?q=lula&sort=country",
+      "/events",
+      `/attendance/${entry}`,
+      `/sources/${source}`,
+      "/changes",
+      "/sign-in",
+      "/admin",
+      `/admin/entries/${entry}`,
+      "/no-such-page",
+    ];
+  } finally {
+    db.close();
+  }
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function signedInPage(page: Page) {
+  const [name, value] = cookie.split(/=(.*)/s) as [string, string];
+  await page.context().addCookies([{ name, value, url: server.url, httpOnly: true }]);
+}
+
+test("on every page, Next's inline scripts run and an injected one does not", async ({ page }) => {
+  await signedInPage(page);
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  for (const path of paths) {
+    violations.length = 0;
+    await page.goto(server.url + path, { waitUntil: "networkidle" });
+    // Next's router exists only once its inline bootstrap and payload scripts have run.
+    await expect
+      .poll(() => page.evaluate(() => "next" in window && "__next_f" in window), {
+        message: path,
+      })
+      .toBe(true);
+    expect(violations, path).toEqual([]);
+    // What an injected <script> would do (the xss suite checks nothing can be injected).
+    await page
+      .addScriptTag({ content: "window.__injected = true;" })
+      .catch(() => undefined /* refused: the policy's doing */);
+    expect(await page.evaluate(() => "__injected" in window), path).toBe(false);
+    expect(violations.join("\n"), path).toMatch(
+      /Refused to execute inline script|inline script violates[\s\S]*blocked/,
+    );
+  }
+});
+
+test("cached pages stay cached, each sent with the hashes of its own scripts", async () => {
+  for (const path of ["/", "/events/victory-day-parade-2025"]) {
+    await fetch(server.url + path).then((r) => r.arrayBuffer());
+    const [first, second] = await Promise.all([fetch(server.url + path), fetch(server.url + path)]);
+    expect(first.headers.get("x-nextjs-cache"), path).toBe("HIT");
+    const policies = first.headers.get("content-security-policy")!.split(/,\s*(?=default-src)/);
+    const own = policies.find((p) => p.includes("'sha256-"));
+    expect(own, path).toBeDefined();
+    expect(own!).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(second.headers.get("content-security-policy")).toBe(
+      first.headers.get("content-security-policy"),
+    );
+  }
+});
+
+test("pages rendered per request carry a fresh nonce each time", async () => {
+  const nonce = async () => {
+    const policy = (await fetch(`${server.url}/sign-in`)).headers.get("content-security-policy");
+    return /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
+  };
+  const [a, b] = [await nonce(), await nonce()];
+  expect(a).toBeTruthy();
+  expect(a).not.toBe(b);
+});
+
+test("without JavaScript the pages still read and filter", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/events/victory-day-parade-2025`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Victory Day");
+  await page.getByLabel("Status", { exact: true }).selectOption("declined");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=declined/);
+  await context.close();
+});
+
+test("no page script can read the session token: get-session leaves it out", async () => {
+  const response = await fetch(`${server.url}/api/auth/get-session`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { user?: { email?: string }; session?: object };
+  expect(body.user?.email).toBe(editors().emails[0]);
+  const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
+  expect(JSON.stringify(body)).not.toContain(token);
+  expect(body.session).not.toHaveProperty("token");
+});
