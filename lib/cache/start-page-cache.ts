@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ensureDatabaseIdentity, pageCacheNamespace } from "@/lib/data/database-identity";
-import { pageCacheControl } from "@/lib/env";
+import { env, pageCacheControl } from "@/lib/env";
 import { databaseLocation } from "@/lib/database";
 import { configurePageCache } from "./page-cache.mjs";
+import { redactRedisUrl } from "./redis-cache-store.mjs";
 import { listenForRequests } from "./request-context.mjs";
 
 /**
@@ -20,6 +21,7 @@ export async function startPageCache() {
       namespace: pageCacheNamespace(identity, databaseLocation()),
       cacheControl,
     });
+    if (env.REDIS_URL) console.log(`Page cache: in Redis at ${redactRedisUrl(env.REDIS_URL)}.`);
   } catch (error) {
     console.error(
       "The page cache is off: the database's identity could not be read (are its migrations applied? `npm run db:deploy`).",

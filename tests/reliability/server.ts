@@ -5,7 +5,7 @@ import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as AddressInfo;
@@ -43,18 +43,22 @@ export class AppServer {
     readonly name: string,
     readonly dbFile: string,
     private readonly env: Record<string, string>,
+    logDir: string,
   ) {
-    this.logFile = path.join(RELIABILITY_DIR, `${name}.log`);
+    this.logFile = path.join(logDir, `${name}.log`);
   }
 
-  /** Starts a server on a fresh copy of the prepared database (or on `dbFile` as it is). */
+  /**
+   * Starts a server on a fresh copy of the prepared database (or on `dbFile` as it is; or on
+   * the database DATABASE_URL in `env` names, when `dbFile` is null).
+   */
   static async start(
     name: string,
-    options: { dbFile?: string; env?: Record<string, string> } = {},
+    options: { dbFile?: string | null; env?: Record<string, string>; logDir?: string } = {},
   ): Promise<AppServer> {
     const dbFile = options.dbFile ?? path.join(RELIABILITY_DIR, `${name}.db`);
-    if (!options.dbFile) copyTemplate(dbFile);
-    const server = new AppServer(name, dbFile, options.env ?? {});
+    if (options.dbFile === undefined) copyTemplate(dbFile);
+    const server = new AppServer(name, dbFile, options.env ?? {}, options.logDir ?? RELIABILITY_DIR);
     await server.launch();
     return server;
   }
