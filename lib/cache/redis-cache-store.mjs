@@ -23,13 +23,15 @@
  * A server keeps the pages it read last (bounded), and asks Redis only for a page's version
  * and time when it has that version already: a cached page costs one short round trip, not its
  * bytes. When Redis cannot be reached a page is rendered rather than served, nothing is
- * stored, and a revalidation fails loudly (after retrying): a server that cannot revalidate
- * must not let the edit look done while every server keeps the old page.
+ * stored, and a revalidation fails loudly (after retrying: the editor is told) and is made
+ * again first thing when Redis is back, before the pages it kept from before the edit could
+ * be served again.
  */
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { RESP_TYPES, createClient } from "@redis/client";
+import { redactUrl } from "../database-url.mjs";
 import { RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
 
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
@@ -102,6 +104,30 @@ return found
 const CLIENT = Symbol.for("rollcall.page-cache.redis");
 
 /**
+ * Revalidations that could not reach Redis, by key prefix: made first thing when it is back,
+ * so the pages it kept from before the edit go as soon as they could be served again.
+ */
+const unrevalidated = /** @type {Map<string, Set<string>>} */ (new Map());
+
+/** @param {any} client */
+async function retryRevalidations(client) {
+  for (const [prefix, tags] of unrevalidated) {
+    const list = [...tags];
+    try {
+      await runScript(client, REVALIDATE, SHA.revalidate, {
+        keys: [`${prefix}revalidated`],
+        arguments: [`${prefix}tag:`, ...list],
+      });
+      for (const tag of list) tags.delete(tag);
+      if (tags.size === 0) unrevalidated.delete(prefix);
+      console.error(`Page cache: revalidated ${list.join(", ")} now that Redis is back.`);
+    } catch (error) {
+      warn("revalidating again", error);
+    }
+  }
+}
+
+/**
  * @typedef {ReturnType<typeof connect>} Connection
  * @returns {{ client: import("@redis/client").RedisClientType, ready: Promise<unknown>, url: string, firstWait?: Promise<unknown> }}
  */
@@ -121,20 +147,17 @@ function connect(url = process.env.REDIS_URL ?? "") {
     // node-redis reconnects by itself; say so once a minute, not on every attempt.
     if (Date.now() - lastLogged < 60_000) return;
     lastLogged = Date.now();
-    console.error(`Page cache: Redis (${redactRedisUrl(url)}) is unreachable:`, error.message);
+    console.error(`Page cache: Redis (${redactUrl(url)}) is unreachable:`, error.message);
   });
   client.on("ready", () => {
-    if (lastLogged) console.error(`Page cache: Redis (${redactRedisUrl(url)}) is back.`);
+    if (lastLogged) console.error(`Page cache: Redis (${redactUrl(url)}) is back.`);
     lastLogged = 0;
+    void retryRevalidations(client);
   });
   const ready = client.connect().catch(() => undefined); // the error listener reports it
   return { client: /** @type {any} */ (client), ready, url };
 }
 
-/** @param {string} url */
-export function redactRedisUrl(url) {
-  return url.replace(/^(rediss?:\/\/[^:/?#@]*):[^@/?#]*@/i, "$1:***@");
-}
 
 /** One connection per server process, whichever copy of this module asks first. */
 function connection() {
@@ -420,8 +443,11 @@ export default class RedisCacheStore {
         return;
       } catch (error) {
         if (Date.now() >= deadline) {
+          const pending = unrevalidated.get(prefix) ?? new Set();
+          for (const tag of list) pending.add(tag);
+          unrevalidated.set(prefix, pending);
           throw new Error(
-            `Page cache: could not revalidate ${list.join(", ")} in Redis (${redactRedisUrl(this.connection.url)}): every server may show the old page until Redis is back and the page is edited again.`,
+            `Page cache: could not revalidate ${list.join(", ")} in Redis (${redactUrl(this.connection.url)}): the servers render pages while Redis is away, and this server revalidates them when it is back, unless it stops first.`,
             { cause: error },
           );
         }

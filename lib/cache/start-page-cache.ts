@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { ensureDatabaseIdentity, pageCacheNamespace } from "@/lib/data/database-identity";
 import { env, pageCacheControl } from "@/lib/env";
 import { databaseLocation } from "@/lib/database";
+import { redactUrl } from "@/lib/database-url.mjs";
 import { configurePageCache } from "./page-cache.mjs";
-import { redactRedisUrl } from "./redis-cache-store.mjs";
 import { listenForRequests } from "./request-context.mjs";
 
 /**
@@ -21,7 +21,7 @@ export async function startPageCache() {
       namespace: pageCacheNamespace(identity, databaseLocation()),
       cacheControl,
     });
-    if (env.REDIS_URL) console.log(`Page cache: in Redis at ${redactRedisUrl(env.REDIS_URL)}.`);
+    if (env.REDIS_URL) console.log(`Page cache: in Redis at ${redactUrl(env.REDIS_URL)}.`);
   } catch (error) {
     console.error(
       "The page cache is off: the database's identity could not be read (are its migrations applied? `npm run db:deploy`).",
