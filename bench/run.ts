@@ -1,11 +1,16 @@
 /**
  * npm run bench [-- --quick] [-- --seconds <n>] [-- --reuse-db] [-- --no-build] [-- --wait-quiet]
+ *                [-- --postgres]
  *
  * Generates a scale database in bench/.work/, builds and starts the production server on it,
  * loads it with autocannon from a second process beside the baselines that set this machine's
  * ceilings, times a whole-site export, makes one edit, and prints and writes the figures
  * (bench/results.json; with --quick, bench/.work/results-quick.json so the committed figures
  * stay). Not part of `npm test`: timings do not belong in tests.
+ *
+ * --postgres copies the generated data into PostgreSQL (bench/postgres.ts) and runs the same
+ * targets on it; its figures go to bench/.work/results-postgres[-quick].json, and baseline (c)
+ * (the sqlite3 tool) is skipped.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,6 +25,8 @@ import { createPrismaClient } from "../lib/database";
 import { measureClientJs, type ClientJs } from "./client-js";
 import { timeEdit, type EditResult } from "./edit";
 import { exportSql } from "./export-sql";
+import { benchPostgresUrl, copyToPostgres, samplePostgresEntry } from "./postgres";
+import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
 import { runLoad, type LoadResult } from "./load";
 import {
@@ -43,6 +50,7 @@ const CONNECTIONS = 32;
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+const onPostgres = args.includes("--postgres");
 const secondsArg = args.indexOf("--seconds");
 const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 3 : 10;
 const warmupSeconds = quick ? 1 : 3;
@@ -52,9 +60,11 @@ const ROUNDS = quick ? 1 : 3;
 const QUIET_LOAD = 2;
 const scale = quick ? QUICK_SCALE : FULL_SCALE;
 const dbFile = path.join(WORK, quick ? "scale-quick.db" : "scale.db");
-const resultsFile = quick
-  ? path.join(WORK, "results-quick.json")
-  : path.join(ROOT, "bench", "results.json");
+const resultsFile = onPostgres
+  ? path.join(WORK, `results-postgres${quick ? "-quick" : ""}.json`)
+  : quick
+    ? path.join(WORK, "results-quick.json")
+    : path.join(ROOT, "bench", "results.json");
 const origin = `http://127.0.0.1:${NEXT_PORT}`;
 
 const log = (message: string) =>
@@ -329,13 +339,22 @@ async function main() {
   }
   const data = results.data;
   log(`data: ${JSON.stringify(data)}`);
+  let databaseUrl = `file:${dbFile}`;
+  if (onPostgres) {
+    const target = benchPostgresUrl(quick);
+    log(`copying the data into PostgreSQL (${redactUrl(target.url)})`);
+    const started = performance.now();
+    const copied = await copyToPostgres(dbFile, target.admin, target.url);
+    log(`copied ${JSON.stringify(copied)} in ${round((performance.now() - started) / 1000)} s`);
+    databaseUrl = target.url;
+  }
 
   const editor = {
     email: `bench-${randomBytes(4).toString("hex")}@rollcall.local`,
     name: "Benchmark editor",
     password: randomBytes(18).toString("base64url"),
   };
-  const prisma = createPrismaClient(`file:${dbFile}`);
+  const prisma = createPrismaClient(databaseUrl);
   try {
     await createEditor(prisma, editor);
   } finally {
@@ -346,7 +365,7 @@ async function main() {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     BETTER_AUTH_URL: origin,
     NEXT_DIST_DIR: path.relative(ROOT, path.join(WORK, "next")),
@@ -491,11 +510,17 @@ async function main() {
     results.export = await timeHttpExport(serverPid);
     log(`export: ${JSON.stringify(results.export)}`);
     log("the same rows with the sqlite3 command-line tool");
-    results.sqliteExport = await timeSqliteExport();
+    results.sqliteExport = onPostgres
+      ? { skipped: "the database is PostgreSQL; baseline (c) is the sqlite3 tool" }
+      : await timeSqliteExport();
     log(`sqlite3: ${JSON.stringify(results.sqliteExport)}`);
 
     log("client JavaScript per public page");
-    const entry = sampleEntry(dbFile, data.sampleEventSlug);
+    const entry = onPostgres
+      ? ((await samplePostgresEntry(databaseUrl, data.sampleEventSlug)) as ReturnType<
+          typeof sampleEntry
+        >)
+      : sampleEntry(dbFile, data.sampleEventSlug);
     const sourceId = Number(/\/sources\/(\d+)#/.exec(eventPage.toString())?.[1] ?? 1);
     // A string of each of the app's client components ("use client"), to tell its chunks from
     // the framework's.

@@ -32,12 +32,22 @@ const SESSION_SETTINGS = {
 /** As for SQLite (lib/sqlite.ts): saves may queue for a pool connection under a burst. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
-/** How often an interactive transaction that lost a serialization race is run again. */
+/** How often an interactive transaction ended by a deadlock or serialization failure is run again. */
 const MAX_ATTEMPTS = 5;
 
-/** The pool configuration for `url`, the session settings included. */
+/**
+ * The pool configuration for `url`, the session settings included. A request waits at most
+ * 10 s for a connection (pg's default is forever), so a server that cannot reach its database
+ * answers with an error instead of hanging.
+ */
 function poolConfig(url: string, extra: pg.PoolConfig = {}): pg.PoolConfig {
-  return { connectionString: url, max: POOL_SIZE, ...SESSION_SETTINGS, ...extra };
+  return {
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 10_000,
+    ...SESSION_SETTINGS,
+    ...extra,
+  };
 }
 
 /**
@@ -86,25 +96,39 @@ function errorCodes(error: unknown, depth = 0): string[] {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The client, with interactive transactions made SERIALIZABLE and run again when they lose a
- * serialization race. SQLite runs one write transaction at a time (BEGIN IMMEDIATE), and the
- * data layer's transactions read, decide and write as if nobody else could write meanwhile
- * (re-anchoring a source's citations, a revert's story steps); SERIALIZABLE keeps that true
- * on PostgreSQL, at the price of a failure instead of a wait, which is retried here. Batch
- * transactions (`$transaction([...])`) stay at READ COMMITTED: their statements do not read
- * what they decide on.
+ * The advisory lock every interactive transaction takes first (any 64-bit number this
+ * database uses for nothing else).
  */
-function withSerializableTransactions(client: PrismaClient): PrismaClient {
-  type TransactionFn = (tx: unknown) => Promise<unknown>;
-  type Options = { isolationLevel?: Prisma.TransactionIsolationLevel; [key: string]: unknown };
+const WRITE_LOCK = 0x726f6c6c63616c6cn; // "rollcall"
+
+/**
+ * The client, with interactive transactions run one at a time, as on SQLite, and run again
+ * when PostgreSQL ends one for a deadlock or a serialization failure.
+ *
+ * SQLite runs one write transaction at a time (BEGIN IMMEDIATE), and the data layer's
+ * transactions read, decide and write as if nobody else could write meanwhile (re-anchoring a
+ * source's citations, a revert's story steps). Each one here first takes a transaction-level
+ * advisory lock, held until it commits or rolls back, across every instance on the database;
+ * at READ COMMITTED each later statement then sees every save that finished before. (At
+ * SERIALIZABLE without the lock, saves of different entries failed each other on the small,
+ * busy tables and ran out of retries.) Waiting longer than lock_timeout for it is the busy
+ * answer. Batch transactions (`$transaction([...])`) do not take it: their statements are
+ * independent upserts that do not read what they decide on.
+ */
+function withSerialWrites(client: PrismaClient): PrismaClient {
+  type Tx = { $executeRaw: PrismaClient["$executeRaw"] };
+  type TransactionFn = (tx: Tx) => Promise<unknown>;
   const transaction = client.$transaction.bind(client) as (
     arg: unknown,
-    options?: Options,
+    options?: object,
   ) => Promise<unknown>;
-  const retrying = async (fn: TransactionFn, options?: Options) => {
+  const serial = async (fn: TransactionFn, options?: object) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await transaction(fn, { isolationLevel: "Serializable", ...options });
+        return await transaction(async (tx: Tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+          return fn(tx);
+        }, options);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isSerializationFailure(error)) throw error;
         // Spread the retries so that two transactions that collided do not collide again.
@@ -115,9 +139,9 @@ function withSerializableTransactions(client: PrismaClient): PrismaClient {
   return new Proxy(client, {
     get(target, property) {
       if (property === "$transaction") {
-        return (arg: unknown, options?: Options) =>
+        return (arg: unknown, options?: object) =>
           typeof arg === "function"
-            ? retrying(arg as TransactionFn, options)
+            ? serial(arg as TransactionFn, options)
             : transaction(arg, options);
       }
       return Reflect.get(target, property, target);
@@ -135,7 +159,7 @@ export function createPostgresClient(url: string): SqliteShapedClient {
     onPoolError: (error) => console.error(`PostgreSQL pool (${redactUrl(url)}): ${error.message}`),
   });
   const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-  return withSerializableTransactions(client) as unknown as SqliteShapedClient;
+  return withSerialWrites(client) as unknown as SqliteShapedClient;
 }
 
 /** `timestamp` text as PostgreSQL writes it ("2026-11-01 09:30:00.123"), read as UTC. */

@@ -402,9 +402,14 @@ export async function deployMigrations(target, { migrationsDir } = {}) {
       ? `\nFailed migration(s) recorded in _prisma_migrations: ${failed.join(", ")}. Fix the ` +
         `database and the migration, then run: node scripts/migrate.mjs resolve --rolled-back ${failed[0]}`
       : "";
-    throw new MigrateError(`Deploying migrations to ${where} failed.\n${error.message}${hint}`, {
-      cause: error.cause ?? error,
-    });
+    const create =
+      provider === "postgresql" && /Database `[^`]*` does not exist/.test(error.message)
+        ? "\nCreate it first, e.g. `createdb <name>` as a role that may, then deploy again."
+        : "";
+    throw new MigrateError(
+      `Deploying migrations to ${where} failed.\n${error.message}${hint}${create}`,
+      { cause: error.cause ?? error },
+    );
   }
 }
 

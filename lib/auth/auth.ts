@@ -28,6 +28,9 @@ const createAuth = () =>
     appName: "Rollcall",
     baseURL: siteUrl(),
     secret: authSecret(),
+    // Better Auth's own dialect, not the database: "sqlite" on PostgreSQL too keeps its lookups
+    // as they are on SQLite (case-sensitive, no native arrays or UUIDs); Prisma talks to
+    // whichever database lib/database.ts chose.
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: {
       enabled: true,

@@ -12,6 +12,7 @@ import { createTestDatabase } from "./helpers/test-db";
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let editor: Editor;
 let data: typeof import("@/lib/data/attendance-admin");
+let throttle: typeof import("@/lib/data/sign-in-throttle");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -22,6 +23,7 @@ beforeAll(async () => {
     password: "a-long-password",
   })) as Editor;
   data = await import("@/lib/data/attendance-admin");
+  throttle = await import("@/lib/data/sign-in-throttle");
 });
 afterAll(() => t.cleanup());
 
@@ -90,5 +92,20 @@ describe("saves at the same moment", () => {
     expect(stored.map((entry) => entry.version)).toEqual(
       entries.map((entry, i) => forms[i]!.version + 1),
     );
+  });
+});
+
+describe("failed sign-ins at the same moment", () => {
+  it("are all counted, from the first one on", async () => {
+    const email = `burst-${Date.now()}@example.org`;
+    const now = new Date();
+    await Promise.all(
+      Array.from({ length: 8 }, () => throttle.recordFailedSignIn(email, "198.51.100.7", now)),
+    );
+    const rows = await t.db.signInThrottle.findMany({
+      where: { key: { in: [`pair:${email}|198.51.100.7`, `account:${email}`] } },
+    });
+    expect(rows.map((row) => row.failures)).toEqual([8, 8]);
+    expect(await throttle.secondsUntilSignInAllowed(email, "198.51.100.7", now)).toBeGreaterThan(0);
   });
 });

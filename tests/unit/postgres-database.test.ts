@@ -117,17 +117,24 @@ describe("PostgreSQL", () => {
     expect(again.ok).toBe(true);
   }, 30_000);
 
-  it("runs a save again when another session's commit made it lose a serialization race", async () => {
-    const entry = await t.db.attendance.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const form = await formFor(entry.id, "saved after the race");
+  it("runs a save again when PostgreSQL ends it to break a deadlock with another session", async () => {
+    const entry = await t.db.attendance.findFirstOrThrow({
+      where: { citations: { some: {} } },
+      orderBy: { id: "asc" },
+    });
+    const form = await formFor(entry.id, "saved after the deadlock");
     const other = await otherSession();
     try {
-      // The other session changes the row (not its version) and commits while the save waits
-      // for the row: the save's SERIALIZABLE transaction fails with 40001 and runs again.
+      // The other session holds the entry's citations; the save takes the entry's row, then
+      // waits for the citations; the other session then wants the entry's row. PostgreSQL
+      // ends the one that has waited longest (the save) with 40P01, and the save runs again.
       await other.query("BEGIN");
-      await other.query(`UPDATE "Attendance" SET "note" = 'from psql' WHERE "id" = $1`, [entry.id]);
+      await other.query(`UPDATE "Citation" SET "prefix" = "prefix" WHERE "attendanceId" = $1`, [
+        entry.id,
+      ]);
       const saving = data.updateAttendance(editor, entry.id, form.version, form.input);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query(`UPDATE "Attendance" SET "note" = 'from psql' WHERE "id" = $1`, [entry.id]);
       await other.query("COMMIT");
       const result = await saving;
       expect(result.ok).toBe(true);
@@ -135,7 +142,24 @@ describe("PostgreSQL", () => {
       await other.end();
     }
     const stored = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
-    expect([stored.note, stored.version]).toEqual(["saved after the race", entry.version + 1]);
+    expect([stored.note, stored.version]).toEqual(["saved after the deadlock", entry.version + 1]);
+  }, 30_000);
+
+  it("runs saves one at a time across connections: a save waits for another's transaction", async () => {
+    const [first, second] = await t.db.attendance.findMany({ orderBy: { id: "asc" }, take: 2 });
+    const form = await formFor(second!.id, "after the other");
+    let finished = 0;
+    const slow = t.db.$transaction(async (tx) => {
+      await tx.attendance.update({ where: { id: first!.id }, data: { note: "slow" } });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      finished = Date.now();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const result = await data.updateAttendance(editor, second!.id, form.version, form.input);
+    const saved = Date.now();
+    await slow;
+    expect(result.ok).toBe(true);
+    expect(saved).toBeGreaterThanOrEqual(finished);
   }, 30_000);
 
   it("counts serialization failures, deadlocks and lock timeouts as busy, not other errors", () => {
