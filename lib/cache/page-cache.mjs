@@ -247,6 +247,13 @@ export function createPageCacheHandler(Backend) {
       if (!config) return;
       if (!data) return this.backend.set(key, data, ctx);
       const value = storedValues.get(data) ?? data;
+      if (value.kind === "APP_PAGE" && value === data) {
+        // A fresh render, which Next sends to the reader who asked for it once it is stored
+        // (or refused): that response gets the page's own headers too (Next shares this object
+        // with it), never Next's own year-long s-maxage, which a shared cache would keep.
+        value.headers ??= {};
+        Object.assign(value.headers, pageHeaders(value.html, config));
+      }
       if (value.kind === "APP_PAGE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
         const now = Date.now();
@@ -257,12 +264,6 @@ export function createPageCacheHandler(Backend) {
       const stamp = `${config.namespace}:${randomBytes(8).toString("hex")}`;
       if (value.kind === "FETCH") {
         return this.backend.set(key, { ...value, rollcallStamp: stamp }, ctx);
-      }
-      if (value.kind === "APP_PAGE" && value === data) {
-        // A fresh render, which Next sends to the reader who asked for it once it is stored:
-        // that response gets the page's own headers too (Next shares this object with it).
-        value.headers ??= {};
-        Object.assign(value.headers, pageHeaders(value.html, config));
       }
       const stored = { ...value, headers: { ...headersOf(value.headers), [STAMP_HEADER]: stamp } };
       await this.backend.set(key, stored, ctx);

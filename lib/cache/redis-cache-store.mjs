@@ -13,19 +13,21 @@
  * only knows its own server's revalidations. Times are Redis's clock, never a server's.
  *
  * Keys, under `rollcall:<database namespace>:` so that databases sharing a Redis never meet:
- *   page:<build id>:<cache key>  a hash: `v` (a random version), `t` (when it was stored), `meta`
- *                                (JSON) and the entry's byte strings b0, b1, … (HTML, RSC
- *                                payload, segments); a new build never serves an old build's
- *                                pages, whose assets it does not have
- *   tag:<tag>                    the set of page keys stored with that tag, of any build
- *   revalidated                  a hash: tag → when it was last revalidated (ms, Redis's clock)
+ *   generation                          a number; pages of an older one are never read
+ *   page:<generation>:<build>:<key>     a hash: `v` (a random version), `t` (when it was
+ *                                       stored), `meta` (JSON) and the entry's byte strings
+ *                                       b0, b1, … (HTML, RSC payload, segments); a new build
+ *                                       never serves an old build's pages (their assets differ)
+ *   tag:<tag>                           the set of page keys stored with that tag
+ *   revalidated                         a hash: tag → when it was last revalidated (ms)
+ * The scripts name keys they did not get as KEYS, so this needs one Redis, not a Cluster.
  *
  * A server keeps the pages it read last (bounded), and asks Redis only for a page's version
  * and time when it has that version already: a cached page costs one short round trip, not its
- * bytes. When Redis cannot be reached a page is rendered rather than served, nothing is
- * stored, and a revalidation fails loudly (after retrying: the editor is told) and is made
- * again first thing when Redis is back, before the pages it kept from before the edit could
- * be served again.
+ * bytes. While Redis cannot be reached every server renders every page (nothing is served
+ * from, or stored in, Redis), so readers see every edit. An edit saved then could not delete
+ * its pages in Redis, so a server that lost Redis starts a new generation as soon as it has
+ * it back: the pages stored before are never read again, and expire.
  */
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -35,103 +37,99 @@ import { redactUrl } from "../database-url.mjs";
 import { RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
 
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
-/** Redis forgets a page not stored again for this long (an old build's, say). */
-const ENTRY_TTL_S = 30 * 24 * 3600;
-/** A read or a store that takes longer is given up: the page is rendered, or not stored. */
+/** Redis forgets a page not stored again for this long (an old build's or generation's). */
+const ENTRY_TTL_S = 7 * 24 * 3600;
+/** A read, a store or a revalidation that takes longer is given up. */
 const COMMAND_TIMEOUT_MS = 2_000;
-/** How long a revalidation keeps trying before the save's answer says it failed. */
-const REVALIDATE_RETRY_MS = 10_000;
 
-/**
- * KEYS: entry key, revalidated hash. ARGV: window ms, ttl s, version, meta JSON, tag key
- * prefix, then n, n tags, then the byte fields. Returns the stored time, or false when refused.
- */
-const STORE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[1])
-local n = tonumber(ARGV[6])
-for i = 1, n do
-  local at = tonumber(redis.call('HGET', KEYS[2], ARGV[6 + i]) or '-1')
-  if at >= 0 and now - at < window then return false end
+/** The page key of a generation (Lua): prefix .. 'page:' .. generation .. ':' .. rest. */
+const PAGE_KEY = `local function pageKey(prefix, rest)
+  local generation = redis.call('GET', prefix .. 'generation') or '0'
+  return prefix .. 'page:' .. generation .. ':' .. rest
 end
-redis.call('DEL', KEYS[1])
-local fields = { 'v', ARGV[3], 't', now, 'meta', ARGV[4] }
-for i = 7 + n, #ARGV do
-  fields[#fields + 1] = 'b' .. (i - 7 - n)
-  fields[#fields + 1] = ARGV[i]
+local function now()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
-redis.call('HSET', KEYS[1], unpack(fields))
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
-for i = 1, n do
-  local tagKey = ARGV[5] .. ARGV[6 + i]
-  redis.call('SADD', tagKey, KEYS[1])
-  redis.call('EXPIRE', tagKey, tonumber(ARGV[2]))
-end
-return now
 `;
 
-/** KEYS: revalidated hash. ARGV: tag key prefix, tags. Deletes their pages; returns how many. */
-const REVALIDATE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+/**
+ * ARGV: prefix, page key's rest, window ms, ttl s, version, meta JSON, n, n tags, then the
+ * byte fields. Returns the stored time, or false when refused.
+ */
+const STORE = `${PAGE_KEY}
+local prefix = ARGV[1]
+local at = now()
+local n = tonumber(ARGV[7])
+for i = 1, n do
+  local revalidated = tonumber(redis.call('HGET', prefix .. 'revalidated', ARGV[7 + i]) or '-1')
+  if revalidated >= 0 and at - revalidated < tonumber(ARGV[3]) then return false end
+end
+local key = pageKey(prefix, ARGV[2])
+redis.call('DEL', key)
+local fields = { 'v', ARGV[5], 't', at, 'meta', ARGV[6] }
+for i = 8 + n, #ARGV do
+  fields[#fields + 1] = 'b' .. (i - 8 - n)
+  fields[#fields + 1] = ARGV[i]
+end
+redis.call('HSET', key, unpack(fields))
+redis.call('EXPIRE', key, tonumber(ARGV[4]))
+for i = 1, n do
+  local tagKey = prefix .. 'tag:' .. ARGV[7 + i]
+  redis.call('SADD', tagKey, key)
+  redis.call('EXPIRE', tagKey, tonumber(ARGV[4]))
+end
+return at
+`;
+
+/** ARGV: prefix, tags. Deletes their pages; returns how many. */
+const REVALIDATE = `${PAGE_KEY}
+local prefix = ARGV[1]
+local at = now()
 local deleted = 0
 for i = 2, #ARGV do
-  redis.call('HSET', KEYS[1], ARGV[i], now)
-  local tagKey = ARGV[1] .. ARGV[i]
-  local pages = redis.call('SMEMBERS', tagKey)
-  for _, page in ipairs(pages) do deleted = deleted + redis.call('DEL', page) end
+  redis.call('HSET', prefix .. 'revalidated', ARGV[i], at)
+  local tagKey = prefix .. 'tag:' .. ARGV[i]
+  for _, page in ipairs(redis.call('SMEMBERS', tagKey)) do
+    deleted = deleted + redis.call('DEL', page)
+  end
   redis.call('DEL', tagKey)
 end
 return deleted
 `;
 
 /**
- * KEYS: entry key, revalidated hash. ARGV: tags to check (the request's implicit tags). The
- * entry's version and time, or nil when it is absent or one of the tags was revalidated since.
+ * ARGV: prefix, page key's rest, then tags to check (the request's implicit tags). The
+ * page's key, version and time, or nil when it is absent or one of the tags was revalidated
+ * since it was stored.
  */
-const READ_VERSION = `
-local found = redis.call('HMGET', KEYS[1], 'v', 't')
+const READ_VERSION = `${PAGE_KEY}
+local prefix = ARGV[1]
+local key = pageKey(prefix, ARGV[2])
+local found = redis.call('HMGET', key, 'v', 't')
 if not found[1] then return false end
-if #ARGV == 0 then return found end
-local times = redis.call('HMGET', KEYS[2], unpack(ARGV))
-for _, at in ipairs(times) do
-  if at and tonumber(at) >= tonumber(found[2]) then return false end
+if #ARGV > 2 then
+  local times = redis.call('HMGET', prefix .. 'revalidated', unpack(ARGV, 3))
+  for _, at in ipairs(times) do
+    if at and tonumber(at) >= tonumber(found[2]) then return false end
+  end
 end
-return found
+return { key, found[1], found[2] }
 `;
 
 const CLIENT = Symbol.for("rollcall.page-cache.redis");
 
 /**
- * Revalidations that could not reach Redis, by key prefix: made first thing when it is back,
- * so the pages it kept from before the edit go as soon as they could be served again.
+ * @typedef {object} Connection
+ * @property {any} client node-redis's
+ * @property {Promise<unknown>} ready the first connection (or its failure)
+ * @property {string} url
+ * @property {Promise<unknown>} [firstWait]
+ * @property {boolean} lost Redis was out of reach since the last new generation
  */
-const unrevalidated = /** @type {Map<string, Set<string>>} */ (new Map());
 
-/** @param {any} client */
-async function retryRevalidations(client) {
-  for (const [prefix, tags] of unrevalidated) {
-    const list = [...tags];
-    try {
-      await runScript(client, REVALIDATE, SHA.revalidate, {
-        keys: [`${prefix}revalidated`],
-        arguments: [`${prefix}tag:`, ...list],
-      });
-      for (const tag of list) tags.delete(tag);
-      if (tags.size === 0) unrevalidated.delete(prefix);
-      console.error(`Page cache: revalidated ${list.join(", ")} now that Redis is back.`);
-    } catch (error) {
-      warn("revalidating again", error);
-    }
-  }
-}
-
-/**
- * @typedef {ReturnType<typeof connect>} Connection
- * @returns {{ client: import("@redis/client").RedisClientType, ready: Promise<unknown>, url: string, firstWait?: Promise<unknown> }}
- */
-function connect(url = process.env.REDIS_URL ?? "") {
+/** @param {string} url @returns {Connection} */
+function connect(url) {
   const client = createClient({
     url,
     // Fail at once while disconnected rather than queue: a queued store could reach Redis
@@ -139,11 +137,14 @@ function connect(url = process.env.REDIS_URL ?? "") {
     disableOfflineQueue: true,
     socket: {
       connectTimeout: COMMAND_TIMEOUT_MS,
-      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000),
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 500),
     },
   });
+  /** @type {Connection} */
+  const found = { client, ready: Promise.resolve(), url, lost: false };
   let lastLogged = 0;
   client.on("error", (/** @type {Error} */ error) => {
+    found.lost = true;
     // node-redis reconnects by itself; say so once a minute, not on every attempt.
     if (Date.now() - lastLogged < 60_000) return;
     lastLogged = Date.now();
@@ -152,12 +153,38 @@ function connect(url = process.env.REDIS_URL ?? "") {
   client.on("ready", () => {
     if (lastLogged) console.error(`Page cache: Redis (${redactUrl(url)}) is back.`);
     lastLogged = 0;
-    void retryRevalidations(client);
+    if (found.lost) void newGeneration(found);
   });
-  const ready = client.connect().catch(() => undefined); // the error listener reports it
-  return { client: /** @type {any} */ (client), ready, url };
+  found.ready = client.connect().catch(() => undefined); // the error listener reports it
+  return found;
 }
 
+/**
+ * Makes every page stored so far unreadable, for every server: after Redis was out of reach,
+ * or a revalidation failed, some of them may predate an edit. Tried until it is done.
+ * @param {Connection} found
+ */
+async function newGeneration(found) {
+  const prefix = keyPrefix();
+  if (!prefix) {
+    found.lost = false; // the page cache has not started: this server revalidated nothing
+    return;
+  }
+  for (let attempt = 0; found.lost; attempt++) {
+    try {
+      await found.client
+        .withAbortSignal(AbortSignal.timeout(COMMAND_TIMEOUT_MS))
+        .incr(`${prefix}generation`);
+      found.lost = false;
+      kept.clear();
+      keptBytes = 0;
+      console.error("Page cache: Redis was out of reach; the pages stored before are not served.");
+    } catch (error) {
+      warn("starting a new generation", error);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
+    }
+  }
+}
 
 /** One connection per server process, whichever copy of this module asks first. */
 function connection() {
@@ -204,19 +231,24 @@ export async function closeRedisPageCache() {
 
 /**
  * Runs a script by its hash, sending it once when Redis does not know it yet.
- * @param {any} client @param {string} script @param {string} sha
- * @param {{ keys: string[], arguments: (string | Buffer)[] }} options
+ * @param {string} script @param {string} sha @param {(string | Buffer)[]} args
  */
-async function runScript(client, script, sha, options) {
+async function runScript(script, sha, args) {
   await whenConnected();
-  const signal = AbortSignal.timeout(COMMAND_TIMEOUT_MS);
-  const bounded = client.withAbortSignal(signal);
+  const bounded = connection().client.withAbortSignal(AbortSignal.timeout(COMMAND_TIMEOUT_MS));
+  const options = { keys: [], arguments: args };
   try {
     return await bounded.evalSha(sha, options);
   } catch (error) {
     if (!String(/** @type {Error} */ (error)?.message).startsWith("NOSCRIPT")) throw error;
     return bounded.eval(script, options);
   }
+}
+
+/** The key prefix of this server's database, or null before it is known. */
+function keyPrefix() {
+  const namespace = pageCacheConfig()?.namespace;
+  return namespace ? `rollcall:${namespace}:` : null;
 }
 
 const sha1 = (/** @type {string} */ s) => createHash("sha1").update(s).digest("hex");
@@ -279,10 +311,10 @@ function tagsOf(value, ctx) {
 }
 
 /**
- * @typedef {{ version: string, bytes: number, entry: any }} Kept
+ * @typedef {{ key: string, version: string, bytes: number, entry: any }} Kept
  */
 
-/** Entries this server read last, by Redis key, least recently used first. */
+/** Entries this server read last, by build and cache key, least recently used first. */
 const kept = /** @type {Map<string, Kept>} */ (new Map());
 let keptBytes = 0;
 const KEPT_LIMIT = 64 * 2 ** 20;
@@ -333,44 +365,38 @@ export default class RedisCacheStore {
   /** @param {any} ctx Next's cache handler context */
   constructor(ctx) {
     this.buildId = buildIdOf(ctx?.serverDistDir);
-    this.connection = connection();
+    connection();
   }
 
   resetRequestCache() {}
 
-  /** The key prefix of this server's database, or null before it is known. */
-  prefix() {
-    const namespace = pageCacheConfig()?.namespace;
-    return namespace ? `rollcall:${namespace}:` : null;
-  }
-
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
-    const prefix = this.prefix();
-    if (!prefix) return null;
-    const entryKey = `${prefix}page:${this.buildId}:${key}`;
-    const { client } = this.connection;
+    const prefix = keyPrefix();
+    // Until a new generation hides what Redis kept while it was out of reach, nothing is read.
+    if (!prefix || connection().lost) return null;
+    const rest = `${this.buildId}:${key}`;
     try {
-      const found = await runScript(client, READ_VERSION, SHA.readVersion, {
-        keys: [entryKey, `${prefix}revalidated`],
-        arguments: (ctx?.softTags ?? []).filter(Boolean),
-      });
+      const found = await runScript(READ_VERSION, SHA.readVersion, [
+        prefix,
+        rest,
+        ...(ctx?.softTags ?? []).filter(Boolean),
+      ]);
       if (!found) {
-        forget(entryKey);
+        forget(rest);
         return null;
       }
-      const version = String(found[0]);
-      const local = kept.get(entryKey);
-      if (local?.version === version) {
-        keep(entryKey, local);
+      const [pageKey = "", version] = /** @type {unknown[]} */ (found).map(String);
+      const local = kept.get(rest);
+      if (local && local.key === pageKey && local.version === version) {
+        keep(rest, local);
         return local.entry;
       }
-      await whenConnected();
       const fields = /** @type {Record<string, Buffer>} */ (
-        await client
-          .withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
+        await connection()
+          .client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
           .withAbortSignal(AbortSignal.timeout(COMMAND_TIMEOUT_MS))
-          .hGetAll(entryKey)
+          .hGetAll(pageKey)
       );
       if (!fields?.meta || !fields.v || !fields.t) return null;
       const meta = JSON.parse(fields.meta.toString("utf8"));
@@ -381,7 +407,7 @@ export default class RedisCacheStore {
         value: decodeValue(meta.value, /** @type {Buffer[]} */ (blobs)),
       };
       const bytes = blobs.reduce((sum, b) => sum + (b?.length ?? 0), fields.meta.length);
-      keep(entryKey, { version: fields.v.toString(), bytes, entry });
+      keep(rest, { key: pageKey, version: fields.v.toString(), bytes, entry });
       return entry;
     } catch (error) {
       warn("reading a page", error);
@@ -391,15 +417,10 @@ export default class RedisCacheStore {
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    const prefix = this.prefix();
-    if (!prefix) return;
-    const entryKey = `${prefix}page:${this.buildId}:${key}`;
-    const { client } = this.connection;
-    if (!data) {
-      forget(entryKey);
-      await client.del(entryKey).catch((/** @type {unknown} */ e) => warn("deleting a page", e));
-      return;
-    }
+    const prefix = keyPrefix();
+    // Next stores null only for pages it has no cache for.
+    if (!prefix || !data || connection().lost) return;
+    const rest = `${this.buildId}:${key}`;
     const tags = tagsOf(data, ctx);
     // The HTML as bytes, so it travels beside the JSON rather than inside it.
     const value =
@@ -409,50 +430,42 @@ export default class RedisCacheStore {
     const { json, blobs } = encodeValue(value);
     const meta = JSON.stringify({ blobs: blobs.length, tags, value: json });
     try {
-      await runScript(client, STORE, SHA.store, {
-        keys: [entryKey, `${prefix}revalidated`],
-        arguments: [
-          String(RACE_WINDOW_MS),
-          String(ENTRY_TTL_S),
-          randomBytes(8).toString("hex"),
-          meta,
-          `${prefix}tag:`,
-          String(tags.length),
-          ...tags,
-          ...blobs,
-        ],
-      });
+      await runScript(STORE, SHA.store, [
+        prefix,
+        rest,
+        String(RACE_WINDOW_MS),
+        String(ENTRY_TTL_S),
+        randomBytes(8).toString("hex"),
+        meta,
+        String(tags.length),
+        ...tags,
+        ...blobs,
+      ]);
     } catch (error) {
       warn("storing a page", error);
     }
   }
 
-  /** @param {string | string[]} tags */
+  /**
+   * Deletes the tags' pages for every server. When Redis cannot be reached the save stands
+   * (it is in the database) and readers get fresh renders meanwhile; the pages Redis still
+   * holds are left behind by a new generation once it is back (see newGeneration).
+   * @param {string | string[]} tags
+   */
   async revalidateTag(tags) {
     const list = [tags].flat().filter(Boolean);
-    const prefix = this.prefix();
+    const prefix = keyPrefix();
     if (list.length === 0 || !prefix) return;
-    const { client } = this.connection;
-    const deadline = Date.now() + REVALIDATE_RETRY_MS;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await runScript(client, REVALIDATE, SHA.revalidate, {
-          keys: [`${prefix}revalidated`],
-          arguments: [`${prefix}tag:`, ...list],
-        });
-        return;
-      } catch (error) {
-        if (Date.now() >= deadline) {
-          const pending = unrevalidated.get(prefix) ?? new Set();
-          for (const tag of list) pending.add(tag);
-          unrevalidated.set(prefix, pending);
-          throw new Error(
-            `Page cache: could not revalidate ${list.join(", ")} in Redis (${redactUrl(this.connection.url)}): the servers render pages while Redis is away, and this server revalidates them when it is back, unless it stops first.`,
-            { cause: error },
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
-      }
+    try {
+      await runScript(REVALIDATE, SHA.revalidate, [prefix, ...list]);
+    } catch (error) {
+      const found = connection();
+      found.lost = true;
+      console.error(
+        `Page cache: could not revalidate ${list.join(", ")} in Redis (${redactUrl(found.url)}); no page stored before now will be served once it answers:`,
+        /** @type {Error} */ (error)?.message,
+      );
+      if (found.client.isReady) void newGeneration(found);
     }
   }
 }

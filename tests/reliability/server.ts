@@ -58,7 +58,12 @@ export class AppServer {
   ): Promise<AppServer> {
     const dbFile = options.dbFile ?? path.join(RELIABILITY_DIR, `${name}.db`);
     if (options.dbFile === undefined) copyTemplate(dbFile);
-    const server = new AppServer(name, dbFile, options.env ?? {}, options.logDir ?? RELIABILITY_DIR);
+    const server = new AppServer(
+      name,
+      dbFile,
+      options.env ?? {},
+      options.logDir ?? RELIABILITY_DIR,
+    );
     await server.launch();
     return server;
   }

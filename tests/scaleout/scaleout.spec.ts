@@ -88,6 +88,7 @@ const page = (target: Target, path: string, headers: Record<string, string> = {}
   fetch(`${target.url}${path}`, { headers }).then(async (r) => ({
     status: r.status,
     cache: r.headers.get("x-nextjs-cache"),
+    cacheControl: r.headers.get("cache-control"),
     text: await r.text(),
   }));
 
@@ -109,6 +110,10 @@ test("an edit saved through one server shows at once on the other, which served 
   const after = await page(b, path);
   expect(after.status).toBe(200);
   expect(after.text.includes(name), "B shows the edit saved through A").toBe(true);
+  // Rendered just after the edit, so not kept; a shared cache in front may not keep it long
+  // either (Next's own header for such a page says a year).
+  expect(after.cacheControl).toBe(before.cacheControl);
+  expect(before.cacheControl).toMatch(/s-maxage=60\b/);
   for (let i = 0; i < 4; i++) {
     const through = await page(nginx, path);
     expect(through.text.includes(name), "through nginx, either server").toBe(true);
