@@ -404,6 +404,7 @@ export default class RedisCacheStore {
       if (blobs.some((b) => !b)) return null;
       const entry = {
         lastModified: Number(fields.t.toString()),
+        cacheControl: meta.cacheControl,
         value: decodeValue(meta.value, /** @type {Buffer[]} */ (blobs)),
       };
       const bytes = blobs.reduce((sum, b) => sum + (b?.length ?? 0), fields.meta.length);
@@ -428,7 +429,14 @@ export default class RedisCacheStore {
         ? { ...data, html: Buffer.from(data.html, "utf8") }
         : data;
     const { json, blobs } = encodeValue(value);
-    const meta = JSON.stringify({ blobs: blobs.length, tags, value: json });
+    // Its lifetime goes with it: a server that did not render the page would otherwise take it
+    // for stale after a second, and render it again in the background on every read.
+    const meta = JSON.stringify({
+      blobs: blobs.length,
+      tags,
+      cacheControl: ctx?.cacheControl,
+      value: json,
+    });
     try {
       await runScript(STORE, SHA.store, [
         prefix,

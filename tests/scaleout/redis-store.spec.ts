@@ -41,13 +41,14 @@ const page = (slug: string, words = "Lula attends") => ({
 const read = (store: RedisCacheStore, key: string, softTags: string[] = []) =>
   store.get(key, { kind: "APP_PAGE", softTags }) as Promise<{
     lastModified: number;
+    cacheControl?: unknown;
     value: ReturnType<typeof page> & { html: Buffer };
   } | null>;
 
 test("a page one server stores, another reads byte for byte, HTML as bytes", async () => {
   const [a, b] = [server(), server()];
   const stored = page("a");
-  await a.set("/events/a", stored, {});
+  await a.set("/events/a", stored, { cacheControl: { revalidate: false, expire: undefined } });
   const found = await read(b, "/events/a");
   expect(found).not.toBeNull();
   expect(Buffer.isBuffer(found!.value.html)).toBe(true);
@@ -56,6 +57,8 @@ test("a page one server stores, another reads byte for byte, HTML as bytes", asy
   expect(found!.value.segmentData.get("/_tree")).toEqual(Buffer.from([0, 1, 2, 255]));
   expect(found!.value.headers).toEqual(stored.headers);
   expect(found!.lastModified).toBeGreaterThan(Date.now() - 60_000);
+  // Its lifetime, without which B would take it for stale after a second and render it again.
+  expect(found!.cacheControl).toEqual({ revalidate: false });
 });
 
 test("a revalidation through one server removes the page for every server, even one that kept it", async () => {
