@@ -1,8 +1,12 @@
 /** Runs once when a server starts, before it answers requests. */
 export async function register() {
-  // `next build` prerenders without a database; the edge runtime has no page cache.
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build")
-    return;
+  // The edge runtime has neither sockets to stamp nor a page cache.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The sign-in throttle needs the socket's address, which Next.js does not pass on.
+  const { stampPeerAddresses } = await import("./lib/http/peer-stamp");
+  stampPeerAddresses();
+  // `next build` prerenders without a database.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startPageCache } = await import("./lib/cache/start-page-cache");
   await startPageCache();
 }

@@ -1,4 +1,5 @@
 // @ts-check
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { BASE_POLICY } from "./lib/security/content-security-policy.mjs";
 
@@ -10,9 +11,22 @@ import { BASE_POLICY } from "./lib/security/content-security-policy.mjs";
  */
 const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
+/**
+ * The addresses `next dev` answers on besides localhost (it prints the network one): Next
+ * blocks its development scripts on any other, and the pages would not hydrate there.
+ */
+const devOrigins = [
+  "127.0.0.1",
+  "[::1]",
+  ...Object.values(os.networkInterfaces())
+    .flat()
+    .flatMap((a) => (a && !a.internal ? [a.family === "IPv6" ? `[${a.address}]` : a.address] : [])),
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  allowedDevOrigins: isDev ? devOrigins : undefined,
   // `npm run bench` builds into a directory of its own, so it never replaces the app's build
   // nor its page cache (bench/run.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",

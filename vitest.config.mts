@@ -4,8 +4,8 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 /**
  * The data-layer suite, which runs on SQLite in every run and on PostgreSQL in the project
  * `postgres` (each file in a database of its own, created and dropped on the server of
- * TEST_POSTGRES_URL). `npm run test:postgres` runs that project alone; `vitest run` adds it
- * when TEST_POSTGRES_URL is set.
+ * TEST_POSTGRES_ADMIN_URL). `npm run test:postgres` runs that project alone; `vitest run` adds it
+ * when TEST_POSTGRES_ADMIN_URL is set.
  */
 const DATA_LAYER = [
   "tests/unit/data-layer.test.ts",
@@ -34,7 +34,8 @@ const postgres: TestProjectInlineConfiguration = {
 };
 
 const runPostgres =
-  Boolean(process.env.TEST_POSTGRES_URL) || process.env.npm_lifecycle_event === "test:postgres";
+  Boolean(process.env.TEST_POSTGRES_ADMIN_URL) ||
+  process.env.npm_lifecycle_event === "test:postgres";
 
 export default defineConfig({
   resolve: {

@@ -5,10 +5,11 @@
  */
 export function exportSql(origin: string) {
   const lines = (column: string) =>
-    `(SELECT group_concat(v, char(10)) FROM (SELECT ${column} AS v FROM "Citation" c JOIN "Source" s ON s.id = c.sourceId WHERE c.attendanceId = a.id ORDER BY c.position))`;
+    `(SELECT group_concat(v, char(10)) FROM (SELECT ${column} AS v FROM "Citation" c JOIN "Source" s ON s.id = c.sourceId WHERE c.stepId = a.currentStepId ORDER BY c.position))`;
   return `SELECT e.slug AS event, l.name AS leader, l.office AS office, l.polity AS country,
   coalesce(l.countryCode, '') AS country_code, a.status AS status,
-  coalesce(substr(a.asOf, 1, 10), '') AS as_of, a.note AS note,
+  coalesce(substr(a.asOf, 1, 10), '') AS as_of,
+  CASE WHEN a.sourcesDisagree THEN 'true' ELSE 'false' END AS sources_disagree, a.note AS note,
   coalesce(${lines("c.quote")}, '') AS quotes,
   coalesce(${lines("s.title")}, '') AS sources,
   coalesce(${lines("s.url")}, '') AS source_urls,

@@ -313,12 +313,18 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
   const insertEvent = db.prepare(
     `INSERT INTO "Event" (id, slug, name, place, date, occasion, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Each entry has one step (same id as the entry), its current step, as lib/data/story.ts
+  // would derive it.
   const insertEntry = db.prepare(
-    `INSERT INTO "Attendance" (id, eventId, leaderId, status, asOf, note, createdAt, updatedAt, version)
-     VALUES (?, ?, ?, ?, ?, '', ?, ?, 1)`,
+    `INSERT INTO "Attendance" (id, eventId, leaderId, status, asOf, currentStepId, note, createdAt, updatedAt, version)
+     VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, 1)`,
+  );
+  const insertStep = db.prepare(
+    `INSERT INTO "StatusStep" (id, attendanceId, status, asOf, recordedAt, recordedBy, updatedAt)
+     VALUES (?, ?, ?, ?, ?, 'Benchmark', ?)`,
   );
   const insertCitation = db.prepare(
-    `INSERT INTO "Citation" (attendanceId, sourceId, quote, start, "end", prefix, suffix, position, createdAt)
+    `INSERT INTO "Citation" (stepId, sourceId, quote, start, "end", prefix, suffix, position, createdAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let entryId = 0;
@@ -326,6 +332,8 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
   const EVENTS_PER_TRANSACTION = 1_000;
   for (let first = 0; first < scale.events; first += EVENTS_PER_TRANSACTION) {
     db.transaction(() => {
+      // An entry and its current step refer to each other: checked at commit.
+      db.pragma("defer_foreign_keys = ON");
       for (let e = first; e < Math.min(first + EVENTS_PER_TRANSACTION, scale.events); e++) {
         const eventId = e + 1;
         const date = new Date(Date.UTC(1990, 0, 1) + e * 3 * 86_400_000);
@@ -347,7 +355,8 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
           const r = rand();
           const status = r < 0.6 ? "confirmed" : r < 0.9 ? "reported" : "declined";
           const asOf = new Date(date.getTime() - Math.floor(rand() * 30) * 86_400_000);
-          insertEntry.run(entryId, eventId, leader + 1, status, sqlDate(asOf), now, now);
+          insertEntry.run(entryId, eventId, leader + 1, status, sqlDate(asOf), entryId, now, now);
+          insertStep.run(entryId, entryId, status, sqlDate(asOf), now, now);
           const own = mentions[leader]!;
           const count = rand() < 0.5 ? 1 : 2;
           const firstMention = Math.floor(rand() * own.length);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --postgres`: the same generated data, copied from the SQLite file into a
  * PostgreSQL database of its own (`rollcall_bench`, or `rollcall_bench_quick`), made afresh on
- * the server of BENCH_POSTGRES_URL (else TEST_POSTGRES_URL): a URL whose role may create
+ * the server of BENCH_POSTGRES_URL (else TEST_POSTGRES_ADMIN_URL): a URL whose role may create
  * databases. The copy goes table by table in batches, the values converted as Prisma stores
  * them (DateTime as timestamp(3) in UTC, Boolean as boolean).
  */
@@ -27,10 +27,10 @@ const TABLES = [
 const MAX_VALUES = 60_000;
 
 export function benchPostgresUrl(quick: boolean): { admin: string; url: string } {
-  const admin = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+  const admin = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_ADMIN_URL;
   if (!admin) {
     throw new Error(
-      "--postgres needs BENCH_POSTGRES_URL (or TEST_POSTGRES_URL): a PostgreSQL URL whose role may create databases.",
+      "--postgres needs BENCH_POSTGRES_URL (or TEST_POSTGRES_ADMIN_URL): a PostgreSQL URL whose role may create databases.",
     );
   }
   const url = new URL(admin);

@@ -49,8 +49,9 @@ const WORK = path.join(ROOT, "bench", ".work");
 const PUBLIC_DIR = path.join(ROOT, "public");
 /** Baseline (a): the event page's bytes as a file under public/, for the lifetime of the run. */
 const STATIC_NAME = "bench-event-page.html";
-const NEXT_PORT = 3502;
-const NODE_PORT = 3503;
+/** BENCH_PORT (and the next one, for baseline b): several checkouts can bench side by side. */
+const NEXT_PORT = Number(process.env.BENCH_PORT ?? 3502);
+const NODE_PORT = NEXT_PORT + 1;
 const CONNECTIONS = 32;
 
 const args = process.argv.slice(2);
@@ -408,6 +409,14 @@ async function main() {
     // written once the server can render it, and checked below.
     fs.mkdirSync(PUBLIC_DIR, { recursive: true });
     fs.writeFileSync(staticFile, "placeholder");
+    // Another server on the port would be measured in this one's place.
+    for (const port of [NEXT_PORT, NODE_PORT]) {
+      const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      );
+      if (taken) throw new Error(`port ${port} is in use: stop that server or set BENCH_PORT`);
+    }
     const nextBin = path.join(ROOT, "node_modules", ".bin", "next");
     next = startServer(nextBin, ["start", "-p", String(NEXT_PORT), "-H", "127.0.0.1"], {
       cwd: ROOT,

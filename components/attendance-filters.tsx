@@ -65,7 +65,7 @@ export function AttendanceFilters({ action, query }: AttendanceFiltersProps) {
           id="filter-as-of"
           type="date"
           name="asOf"
-          defaultValue={query.asOf ?? ""}
+          defaultValue={query.day ?? ""}
           className={fieldClass}
         />
       </div>

@@ -3,7 +3,7 @@ import type { AttendanceDTO } from "@/lib/data/dto";
 import { CitationMarkers } from "./citation-markers";
 import { Flag, FlagSymbols } from "./flag";
 import { formatDay } from "./format";
-import { StatusBadge } from "./status-badge";
+import { DisagreeBadge, StatusBadge } from "./status-badge";
 
 export type AttendanceListProps = {
   entries: AttendanceDTO[];
@@ -45,6 +45,12 @@ export function AttendanceList({ entries, caption, footnotes }: AttendanceListPr
               <td>{entry.leader.polity}</td>
               <td>
                 <StatusBadge status={entry.status} />
+                {entry.sourcesDisagree && (
+                  <>
+                    {" "}
+                    <DisagreeBadge />
+                  </>
+                )}
               </td>
               <td>{entry.asOf ? formatDay(entry.asOf) : "—"}</td>
               <td>

@@ -31,7 +31,7 @@ function describeFilter(query: AttendanceQuery) {
 
 export function EventView({ event, counts, entries, mapEntries, query, path }: EventViewProps) {
   const filtered = Boolean(query.status || query.q);
-  const clearHref = query.asOf ? `${path}?asOf=${query.asOf}` : path;
+  const clearHref = query.day ? `${path}?asOf=${query.day}` : path;
   const { footnotes, numberOf } = numberFootnotes(entries);
   const caption = filtered
     ? `${entries.length} of ${counts.total} leaders, ${describeFilter(query)}`
@@ -47,14 +47,14 @@ export function EventView({ event, counts, entries, mapEntries, query, path }: E
         <p className="text-sm text-slate-600 dark:text-slate-400">{event.occasion}</p>
       </header>
 
-      {query.asOf && (
+      {query.day && (
         <p
           role="note"
           className="rounded-lg border border-blue-800 bg-blue-50 p-3 text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
         >
           This is the list as the reports stood at the end of{" "}
-          <time dateTime={query.asOf}>{formatDay(query.asOf)}</time>: each leader&apos;s latest
-          status dated on or before that day. <Link href={path}>Show the current list</Link>
+          <time dateTime={query.day}>{formatDay(query.day)}</time>: each leader&apos;s latest status
+          dated on or before that day. <Link href={path}>Show the current list</Link>
         </p>
       )}
 

@@ -3,6 +3,7 @@ import type { CitedPassageDTO } from "@/lib/data/sources";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import { passageId } from "@/lib/quotes/passage-id";
 import { segmentText } from "@/lib/quotes/segments";
+import { formatDay } from "./format";
 
 export type SourceTextProps = { text: string; passages: CitedPassageDTO[] };
 
@@ -62,6 +63,13 @@ export function SourceText({ text, passages }: SourceTextProps) {
   );
 }
 
+/** "confirmed, as of 12 April 2025" or "earlier step: reported, as of 14 March 2025". */
+export function describeStep(entry: CitedPassageDTO["entries"][number]) {
+  const status = STATUS_LABELS[entry.status].toLowerCase();
+  const date = entry.asOf ? `as of ${formatDay(entry.asOf)}` : "undated";
+  return `${entry.current ? "current" : "earlier step"}: ${status}, ${date}`;
+}
+
 function PassageNote({ passage }: { passage: CitedPassageDTO }) {
   return (
     <span className="ml-1 font-sans text-sm text-slate-700 dark:text-slate-300">
@@ -72,14 +80,16 @@ function PassageNote({ passage }: { passage: CitedPassageDTO }) {
         <span key={entry.citationId}>
           {i > 0 && ", "}
           <Link
-            href={`/events/${entry.eventSlug}#entry-${entry.attendanceId}`}
+            href={
+              entry.current
+                ? `/events/${entry.eventSlug}#entry-${entry.attendanceId}`
+                : `/attendance/${entry.attendanceId}#step-${entry.stepId}`
+            }
             className="text-blue-800 underline dark:text-blue-300"
           >
             {entry.leaderName}
           </Link>{" "}
-          <span className="text-slate-500 dark:text-slate-400">
-            ({STATUS_LABELS[entry.status].toLowerCase()})
-          </span>
+          <span className="text-slate-500 dark:text-slate-400">({describeStep(entry)})</span>
         </span>
       ))}
       <span aria-hidden="true">]</span>

@@ -15,3 +15,12 @@ export function StatusBadge({ status }: StatusBadgeProps) {
 export function StatusIcon({ status }: StatusBadgeProps) {
   return <span aria-hidden="true" className={`status-icon status-icon-${status}`} />;
 }
+
+/** "Sources disagree": steps of the same as-of day give different statuses. */
+export function DisagreeBadge() {
+  return (
+    <span className="disagree-badge" title="Sources of the same date give different statuses">
+      Sources disagree
+    </span>
+  );
+}

@@ -39,8 +39,9 @@ export function isDatabaseBusyError(error: unknown): boolean {
 }
 
 /**
- * Where the database is, as the page cache tells databases apart (lib/data/database-identity.ts):
- * the SQLite file's absolute path, or PostgreSQL's host, port and database (never the password).
+ * Where the database is, as the page cache tells databases apart
+ * (lib/data/database-identity.ts): a SQLite file's absolute path, or a PostgreSQL server and
+ * database name (never its password).
  */
 export function databaseLocation(url?: string): string {
   const value = databaseUrl(url);

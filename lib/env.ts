@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { z } from "zod";
 import { secretFile } from "./auth/secret-file";
+import { parseTrustedProxies } from "./http/client-address";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -9,8 +10,22 @@ const envSchema = z.object({
     .string()
     .min(32, "BETTER_AUTH_SECRET must have at least 32 characters.")
     .optional(),
-  BETTER_AUTH_URL: z.url().optional(),
+  // Empty, as `BETTER_AUTH_URL=` in a .env file, is unset.
+  BETTER_AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   PORT: z.coerce.number().int().positive().default(3000),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const trust = parseTrustedProxies(value);
+      if (trust) return trust;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "TRUSTED_PROXIES must be a number of proxies (e.g. 1) or a comma-separated list of addresses and CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8).",
+      });
+      return z.NEVER;
+    }),
   // How long a shared cache in front (a CDN, a proxy) may keep a cached page, then serve it
   // stale while it asks again: an edit reaches its readers within the first.
   CACHE_S_MAXAGE: z.coerce

@@ -32,7 +32,7 @@ const SESSION_SETTINGS = {
 /** As for SQLite (lib/sqlite.ts): saves may queue for a pool connection under a burst. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
-/** How often an interactive transaction ended by a deadlock or serialization failure is run again. */
+/** How often a transaction that PostgreSQL ended for a deadlock or serialization failure runs again. */
 const MAX_ATTEMPTS = 5;
 
 /**

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { attendanceSnapshot, recordRevision } from "../lib/data/revisions";
+import { createEntry } from "../lib/data/story";
 import { anchorQuote, describeAnchorError } from "../lib/quotes/anchor";
 import { leaderSearchKey } from "../lib/text/search-key";
 
@@ -81,7 +81,6 @@ export async function seedDatabase(
   data: SeedData = loadSeedData(),
 ): Promise<SeedSummary> {
   const created = { events: 0, sources: 0, leaders: 0, entries: 0, citations: 0 };
-  const asOf = new Date(`${data.asOf}T00:00:00Z`);
 
   await db.$transaction(async (tx) => {
     let event = await tx.event.findUnique({ where: { slug: data.event.slug } });
@@ -123,45 +122,28 @@ export async function seedDatabase(
       const key = { eventId: event.id, leaderId: leader.id };
       if (await tx.attendance.findUnique({ where: { eventId_leaderId: key } })) continue;
 
-      // A new entry, with its citations, its first story step and its revision (imported from
-      // the article), in the same transaction.
-      const attendance = await tx.attendance.create({
-        data: { ...key, status: entry.status, asOf },
-      });
-      created.entries++;
-      await tx.citation.createMany({
-        data: entry.citations.map((anchor, position) => ({
-          attendanceId: attendance.id,
-          sourceId: source.id,
-          position,
-          ...anchor,
-        })),
-      });
-      created.citations += entry.citations.length;
-      const after = await attendanceSnapshot(tx, attendance.id);
-      const revision = await recordRevision(
+      // A new entry with its one step (the article's claim, with its citations) and its
+      // revision (imported from the article), in the same transaction.
+      await createEntry(
         tx,
         { seed: source.title },
         {
-          entityType: "attendance",
-          entityId: attendance.id,
-          action: "create",
-          before: null,
-          after,
-          eventId: event.id,
+          ...key,
+          note: "",
+          steps: [
+            {
+              status: entry.status,
+              asOf: data.asOf,
+              note: "",
+              recordedAt: source.addedAt,
+              citations: entry.citations.map((anchor) => ({ ...anchor, sourceId: source.id })),
+            },
+          ],
           summary: "Imported from the article",
         },
       );
-      await tx.statusStep.create({
-        data: {
-          attendanceId: attendance.id,
-          status: entry.status,
-          asOf,
-          recordedAt: source.addedAt,
-          citations: JSON.stringify(after?.citations ?? []),
-          revisionId: revision.id,
-        },
-      });
+      created.entries++;
+      created.citations += entry.citations.length;
     }
   });
 

@@ -36,6 +36,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 import dotenv from "dotenv";
 
+import { runDataSteps } from "./migration-data.mjs";
 import {
   databaseProvider,
   databaseUrl,
@@ -377,10 +378,11 @@ export function slugifyMigrationName(name) {
  * absent), prisma/postgres/migrations to a PostgreSQL database (which must exist).
  * @param {string} target path of the SQLite file (relative paths: project folder), or a
  *   postgresql:// URL
- * @param {{ migrationsDir?: string }} [options]
+ * @param {{ migrationsDir?: string, log?: (line: string) => void }} [options] `log` gets what
+ *   the data steps after a SQLite migration report (scripts/migration-data.mjs)
  * @returns {Promise<string[]>} names of the migrations applied by this call
  */
-export async function deployMigrations(target, { migrationsDir } = {}) {
+export async function deployMigrations(target, { migrationsDir, log = console.log } = {}) {
   if (!target) throw new MigrateError("deployMigrations: no database given.");
   const provider = isPostgresTarget(target) ? "postgresql" : "sqlite";
   const databaseUrl =
@@ -395,6 +397,9 @@ export async function deployMigrations(target, { migrationsDir } = {}) {
     const { appliedMigrationNames } = await withEngine({ provider, databaseUrl }, (engine) =>
       engine.applyMigrations({ migrationsList: list, filters: NO_FILTER }),
     );
+    // The data steps port databases made before the story model: SQLite only, since
+    // PostgreSQL's migrations start from a baseline after it.
+    if (provider === "sqlite") await runDataSteps(databaseUrl, appliedMigrationNames, log);
     return appliedMigrationNames;
   } catch (error) {
     const failed = await failedMigrations(provider, databaseUrl);

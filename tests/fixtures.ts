@@ -1,18 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
-import { createEditor } from "../lib/auth/editors";
-import { generatePassword } from "../lib/auth/password";
+import { createEditor, createEvent, createSource, SAMPLE_ARTICLE } from "./factories";
 import { createPrismaClient } from "../lib/database";
 import { E2E_DATABASE_URL } from "../playwright.config";
 
 export { expect };
 
-const ARTICLE =
-  "Ruritania's President Anna Example will attend the Harbour Summit on 1 June, her office said on Monday. " +
-  "Borduria's leader Boris Sample is expected to attend as well, officials reported. " +
-  "Syldavia's King Ottokar declined the invitation. Zembla’s Prime Minister Kinbote “will not travel”, aides said.";
-
 export type TestEditor = { email: string; name: string; password: string };
+const ARTICLE = SAMPLE_ARTICLE;
 export type TestEvent = {
   id: number;
   slug: string;
@@ -28,8 +22,6 @@ type Fixtures = {
   signedIn: Page;
   testEvent: TestEvent;
 };
-
-const unique = () => randomBytes(4).toString("hex");
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, editor: TestEditor) {
@@ -47,13 +39,7 @@ export const test = base.extend<Fixtures>({
   },
   /** A fresh editor account for this test only. */
   editor: async ({ db }, use) => {
-    const editor = {
-      email: `editor-${unique()}@example.org`,
-      name: `Editor ${unique()}`,
-      password: generatePassword(),
-    };
-    await createEditor(db, editor);
-    await use(editor);
+    await use(await createEditor(db));
   },
   signedIn: async ({ page, editor }, use) => {
     await signIn(page, editor);
@@ -62,31 +48,14 @@ export const test = base.extend<Fixtures>({
   },
   /** An event with a source of its own, so editing tests never touch the seeded event. */
   testEvent: async ({ db }, use) => {
-    const id = unique();
-    const event = await db.event.create({
-      data: {
-        slug: `harbour-summit-${id}`,
-        name: `Harbour Summit ${id}`,
-        place: "Port Example",
-        date: new Date("2000-06-01T00:00:00Z"),
-        occasion: "A test event",
-      },
-    });
-    const sourceTitle = `Harbour Summit report ${id}`;
-    const source = await db.source.create({
-      data: {
-        title: sourceTitle,
-        publisher: "Example Wire",
-        url: `https://example.org/news/${id}`,
-        text: ARTICLE,
-      },
-    });
+    const event = await createEvent(db);
+    const source = await createSource(db, { text: ARTICLE });
     await use({
       id: event.id,
       slug: event.slug,
       name: event.name,
       sourceId: source.id,
-      sourceTitle,
+      sourceTitle: source.title,
       text: ARTICLE,
     });
   },

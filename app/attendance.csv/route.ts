@@ -9,7 +9,10 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const parsed = parseExportOptions(url.searchParams);
   if (!parsed.ok) return textError(400, parsed.message);
-  const entries = listAllAttendanceForExport(parseAttendanceQuery(url.searchParams));
+  const entries = listAllAttendanceForExport({
+    ...parseAttendanceQuery(url.searchParams),
+    story: parsed.options.format === "long",
+  });
   return attendanceCsvResponse(entries, {
     ...parsed.options,
     origin: requestOrigin(request),

@@ -4,16 +4,23 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
+import { isSiteOrigin, warnWrongAddress, wrongAddressMessage } from "@/lib/auth/site-address";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
 import { signInSchema } from "@/lib/validation/editor";
+import { formDataToObject } from "@/lib/validation/form-data";
 import { safeReturnPath } from "./form-state";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = { email: String(formData.get("email") ?? "").slice(0, 300) };
-  const parsed = signInSchema.safeParse({
-    email: formData.get("email"),
-    password: formData.get("password"),
-  });
+  const fields = formDataToObject(formData);
+  const values = { email: typeof fields.email === "string" ? fields.email.slice(0, 300) : "" };
+  const requestHeaders = await headers();
+  // Better Auth's own endpoint refuses another origin; the form says why, and how to fix it.
+  const origin = requestHeaders.get("origin");
+  if (origin && !isSiteOrigin(origin)) {
+    warnWrongAddress(origin);
+    return { message: wrongAddressMessage(), values };
+  }
+  const parsed = signInSchema.safeParse({ email: fields.email, password: fields.password });
   if (!parsed.success) {
     return {
       message: "Enter your email address and password.",
@@ -22,10 +29,12 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     };
   }
   try {
-    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+    await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
   } catch (error) {
     if (error instanceof APIError) {
-      if (error.status === "TOO_MANY_REQUESTS") return { message: error.message, values };
+      if (error.status === "TOO_MANY_REQUESTS" || error.status === "SERVICE_UNAVAILABLE") {
+        return { message: error.message, values };
+      }
       if (error.status === "UNAUTHORIZED" || error.status === "BAD_REQUEST") {
         return {
           message: "That email address and password do not match an editor account.",
@@ -35,7 +44,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     }
     throw error;
   }
-  redirect(safeReturnPath(formData.get("next")));
+  redirect(safeReturnPath(fields.next));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -30,23 +30,25 @@ const SAME_SITE = "http://rollcall.invalid";
 /**
  * A return path after sign-in: only this site's own paths, never another origin, and
  * percent-encoded, since it goes into a Location header (a raw "/é" made that throw).
+ *
+ * What is checked is what comes out: the URL parser resolves dot segments and drops tabs and
+ * newlines, so "/..//evil.example" and "/\t/evil.example" come out as "//evil.example",
+ * which a browser reads as another host. A result must start with one "/" and then neither
+ * "/" nor "\\", and resolve to this site.
  */
 export function safeReturnPath(value: unknown, fallback = "/admin"): string {
-  if (
-    typeof value !== "string" ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.includes("\\")
-  ) {
-    return fallback;
-  }
+  if (typeof value !== "string" || !value.startsWith("/")) return fallback;
+  let path: string;
   try {
-    // The URL parser drops tabs and newlines: "/\t/evil.example" would become "//evil.example".
     const url = new URL(value.slice(0, 500), SAME_SITE);
-    return url.origin === SAME_SITE ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    if (url.origin !== SAME_SITE) return fallback;
+    path = `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
   }
+  if (!/^\/(?![/\\])/.test(path)) return fallback;
+  // Belt and braces: read back as a browser would read the Location header.
+  return new URL(path, SAME_SITE).origin === SAME_SITE ? path : fallback;
 }
 
 type ReadFormResult<T> =
@@ -67,7 +69,8 @@ type ReadFormResult<T> =
  * editor's input kept; nothing has touched the database.
  */
 export async function readForm<T>(
-  formData: FormData,
+  /** Whatever the client sent as the form: FormData from a browser, anything when forged. */
+  formData: unknown,
   schema: z.ZodType<T>,
   target?: { id: unknown; what: string },
 ): Promise<ReadFormResult<T>> {

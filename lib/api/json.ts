@@ -1,6 +1,16 @@
-import type { AttendanceDTO, EventDTO } from "@/lib/data/dto";
+import type { AttendanceDTO, CitationDTO, EventDTO } from "@/lib/data/dto";
 
-/** The public, stable JSON shape of an entry (see README, API). */
+const citationToJson = (c: CitationDTO) => ({
+  quote: c.quote,
+  start: c.start,
+  end: c.end,
+  source: { id: c.source.id, title: c.source.title, url: c.source.url },
+});
+
+/**
+ * The public, stable JSON shape of an entry (see README, API): `citations` are the current
+ * step's, `story` every step (as of the list's day, when it has one).
+ */
 export function attendanceToJson(entry: AttendanceDTO) {
   return {
     id: entry.id,
@@ -12,13 +22,17 @@ export function attendanceToJson(entry: AttendanceDTO) {
     },
     status: entry.status,
     asOf: entry.asOf,
+    sourcesDisagree: entry.sourcesDisagree,
     note: entry.note,
     updatedAt: entry.updatedAt,
-    citations: entry.citations.map((c) => ({
-      quote: c.quote,
-      start: c.start,
-      end: c.end,
-      source: { id: c.source.id, title: c.source.title, url: c.source.url },
+    citations: entry.citations.map(citationToJson),
+    story: (entry.story ?? []).map((step) => ({
+      status: step.status,
+      asOf: step.asOf,
+      note: step.note,
+      recordedAt: step.recordedAt,
+      current: step.current,
+      citations: step.citations.map((c) => ({ ...citationToJson(c), lost: c.lost })),
     })),
   };
 }

@@ -1,17 +1,17 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { customSession } from "better-auth/plugins";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
-import {
-  clearFailedSignIns,
-  recordFailedSignIn,
-  secondsUntilSignInAllowed,
-} from "@/lib/data/sign-in-throttle";
+import { clearFailedSignIns, recordFailedSignIn, signInGate } from "@/lib/data/sign-in-throttle";
+import { throttleAddressKey } from "@/lib/http/client-address";
+import { requestClientAddress } from "./client";
+import { HashingBusyError, HashingQueue } from "./hashing-queue";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from "./password";
+import { isSiteOrigin } from "./site-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
 const SESSION_DAYS = 7;
@@ -19,9 +19,37 @@ const SESSION_DAYS = 7;
 function signInSubject(ctx: { body?: unknown; request?: Request; headers?: Headers }) {
   const body = (ctx.body ?? {}) as { email?: unknown };
   const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
-  const address = getIP(ctx.request ?? ctx.headers ?? new Headers(), {}) ?? "unknown";
+  const headers = ctx.request?.headers ?? ctx.headers ?? new Headers();
+  const address = throttleAddressKey(requestClientAddress(headers));
   return { email, address };
 }
+
+/** Every password hash of sign-in goes through this (an unknown email is hashed too). */
+const hashing = new HashingQueue();
+
+const SIGN_IN_BUSY_CODE = "SIGN_IN_BUSY";
+
+function busy(error: HashingBusyError) {
+  const seconds = error.retryAfterSeconds;
+  return new APIError(
+    "SERVICE_UNAVAILABLE",
+    {
+      code: SIGN_IN_BUSY_CODE,
+      message: `Many sign-ins are under way. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    },
+    { "Retry-After": String(seconds) },
+  );
+}
+
+async function throughQueue<T>(hash: () => Promise<T>): Promise<T> {
+  try {
+    return await hashing.run(hash);
+  } catch (error) {
+    throw error instanceof HashingBusyError ? busy(error) : error;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const createAuth = () =>
   betterAuth({
@@ -37,25 +65,43 @@ const createAuth = () =>
       disableSignUp: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
-      password: { hash: hashPassword, verify: verifyPassword },
+      password: {
+        hash: (password) => throughQueue(() => hashPassword(password)),
+        verify: (input) => throughQueue(() => verifyPassword(input)),
+      },
     },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     // Our own throttle (below) is per account and address and lives in the database.
     rateLimit: { enabled: false },
+    // BETTER_AUTH_URL, and in development the addresses the dev server answers on.
+    trustedOrigins: (request) => {
+      const origin = request?.headers.get("origin");
+      return origin && isSiteOrigin(origin) ? [origin] : [];
+    },
     advanced: {
+      // The throttle finds the client's address itself (lib/auth/client.ts); Better Auth
+      // would read X-Forwarded-For as the client sent it.
+      ipAddress: { disableIpTracking: true },
       useSecureCookies: siteUrl().startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
+        // Refused before any query: a burst then costs the server next to nothing.
+        if (hashing.full) throw busy(hashing.busyError());
         const { email, address } = signInSubject(ctx);
-        const wait = await secondsUntilSignInAllowed(email, address);
-        if (wait > 0) {
-          throw new APIError("TOO_MANY_REQUESTS", {
-            message: `Too many failed sign-ins. Wait ${wait} seconds, then try again.`,
-          });
+        const { refuseForSeconds, delayMs } = await signInGate(email, address);
+        if (refuseForSeconds > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            {
+              message: `Too many failed sign-ins. Wait ${refuseForSeconds} seconds, then try again.`,
+            },
+            { "Retry-After": String(refuseForSeconds) },
+          );
         }
+        if (delayMs > 0) await sleep(delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;

@@ -64,8 +64,33 @@ export function pageCacheConfig() {
   )[CONFIG];
 }
 
-/** When each tag was last revalidated in this process (a handler is made per request). */
-const revalidatedAt = new Map();
+/**
+ * @typedef {object} Revalidations when tags were last revalidated, for the guard around edits
+ * @property {(tags: string[], at: number) => void | Promise<void>} record
+ * @property {(tags: string[]) => number | Promise<number>} latest the latest time, or -Infinity
+ */
+
+/**
+ * This process's revalidations (a handler is made per request, so they live here). With
+ * several servers on one shared store, pass revalidations that live in that store instead: a
+ * render on one server must see an edit saved through another.
+ * @type {Revalidations}
+ */
+export const processRevalidations = (() => {
+  const revalidatedAt = new Map();
+  return {
+    record(tags, at) {
+      for (const tag of tags) revalidatedAt.set(tag, at);
+      if (revalidatedAt.size > 10_000) {
+        for (const [tag, when] of revalidatedAt)
+          if (at - when >= RACE_WINDOW_MS) revalidatedAt.delete(tag);
+      }
+    },
+    latest(tags) {
+      return Math.max(-Infinity, ...tags.map((tag) => revalidatedAt.get(tag) ?? -Infinity));
+    },
+  };
+})();
 
 /**
  * @typedef {{ identity: Buffer, br?: Buffer, gzip?: Buffer }} Bodies
@@ -210,8 +235,9 @@ function stampOf(value) {
  * revalidateTag, resetRequestCache), made with Next's handler context.
  * @template {new (ctx: any) => any} B
  * @param {B} Backend
+ * @param {{ revalidations?: Revalidations }} [options]
  */
-export function createPageCacheHandler(Backend) {
+export function createPageCacheHandler(Backend, { revalidations = processRevalidations } = {}) {
   return class PageCacheHandler {
     /** @param {any} ctx Next's cache handler context */
     constructor(ctx) {
@@ -244,22 +270,23 @@ export function createPageCacheHandler(Backend) {
     /** @param {string} key @param {any} data @param {any} ctx */
     async set(key, data, ctx) {
       const config = pageCacheConfig();
+      if (data?.kind === "APP_PAGE" && !storedValues.has(data)) {
+        // A fresh render, which Next sends to the reader who asked for it once this returns
+        // (Next shares this object with that response): it gets the page's own headers even
+        // when it is not kept below. Without the database's identity nothing is kept, so no
+        // shared cache may keep it either.
+        data.headers ??= {};
+        Object.assign(
+          data.headers,
+          pageHeaders(data.html, config ?? { namespace: "", cacheControl: "private, no-store" }),
+        );
+      }
       if (!config) return;
       if (!data) return this.backend.set(key, data, ctx);
       const value = storedValues.get(data) ?? data;
-      if (value.kind === "APP_PAGE" && value === data) {
-        // A fresh render, which Next sends to the reader who asked for it once it is stored
-        // (or refused): that response gets the page's own headers too (Next shares this object
-        // with it), never Next's own year-long s-maxage, which a shared cache would keep.
-        value.headers ??= {};
-        Object.assign(value.headers, pageHeaders(value.html, config));
-      }
       if (value.kind === "APP_PAGE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
-        const now = Date.now();
-        if (tags.some((tag) => now - (revalidatedAt.get(tag) ?? -Infinity) < RACE_WINDOW_MS)) {
-          return;
-        }
+        if (Date.now() - (await revalidations.latest(tags)) < RACE_WINDOW_MS) return;
       }
       const stamp = `${config.namespace}:${randomBytes(8).toString("hex")}`;
       if (value.kind === "FETCH") {
@@ -272,12 +299,7 @@ export function createPageCacheHandler(Backend) {
 
     /** @param {string | string[]} tags @param {...any} rest */
     async revalidateTag(tags, ...rest) {
-      const now = Date.now();
-      for (const tag of [tags].flat()) revalidatedAt.set(tag, now);
-      if (revalidatedAt.size > 10_000) {
-        for (const [tag, at] of revalidatedAt)
-          if (now - at >= RACE_WINDOW_MS) revalidatedAt.delete(tag);
-      }
+      await revalidations.record([tags].flat(), Date.now());
       return this.backend.revalidateTag(tags, ...rest);
     }
   };

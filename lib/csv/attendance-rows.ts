@@ -11,6 +11,7 @@ export const WIDE_COLUMNS = [
   "country_code",
   "status",
   "as_of",
+  "sources_disagree",
   "note",
   "quotes",
   "sources",
@@ -19,11 +20,13 @@ export const WIDE_COLUMNS = [
   "url",
 ] as const;
 
-/** One row per citation (`?format=long`). */
+/** One row per citation of every step (`?format=long`). */
 export const LONG_COLUMNS = [
   "event",
   "leader",
   "status",
+  "as_of",
+  "current",
   "quote",
   "quote_start",
   "quote_end",
@@ -49,6 +52,7 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     entry.leader.countryCode ?? "",
     entry.status,
     entry.asOf ?? "",
+    String(entry.sourcesDisagree),
     entry.note,
     lines((c) => c.quote),
     lines((c) => c.source.title),
@@ -59,22 +63,38 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
 }
 
 /**
- * The entry's rows in the long format: one per citation, in the entry's citation order. An
- * entry without citations still gets one row, with the citation cells empty, so no leader
- * disappears from the long export.
+ * The entry's rows in the long format: one per citation of each step of its story (in story
+ * order, each step's in its citation order), with the step's status and as-of date and
+ * whether it is the current one. A step without citations still gets a row, with the
+ * citation cells empty, so no leader disappears from the long export; so does an entry read
+ * without its story (its current status only). A quote lost from its source has no offsets.
  */
 export function longRows(entry: ExportEntryDTO): CsvRow[] {
-  const lead = [entry.event.slug, entry.leader.name, entry.status];
-  if (entry.citations.length === 0) return [[...lead, "", "", "", "", "", ""]];
-  return entry.citations.map((c) => [
-    ...lead,
-    c.quote,
-    String(c.start),
-    String(c.end),
-    c.source.title,
-    c.source.url,
-    urlWithTextFragment(c.source.url, c.quote),
-  ]);
+  const steps = entry.story ?? [
+    { status: entry.status, asOf: entry.asOf, current: true, citations: entry.citations },
+  ];
+  return steps.flatMap((step) => {
+    const lead = [
+      entry.event.slug,
+      entry.leader.name,
+      step.status,
+      step.asOf ?? "",
+      String(step.current),
+    ];
+    if (step.citations.length === 0) return [[...lead, "", "", "", "", "", ""]];
+    return step.citations.map((c) => {
+      const lost = "lost" in c && c.lost === true;
+      return [
+        ...lead,
+        c.quote,
+        lost ? "" : String(c.start),
+        lost ? "" : String(c.end),
+        c.source.title,
+        c.source.url,
+        urlWithTextFragment(c.source.url, c.quote),
+      ];
+    });
+  });
 }
 
 /**

@@ -1,114 +1,26 @@
 import "server-only";
-import { db, isDatabaseBusyError } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
-import { diffSnapshots } from "@/lib/history/diff";
-import { anchorQuote, describeAnchorError, type TextAnchor } from "@/lib/quotes/anchor";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
 import type { AttendanceInput } from "@/lib/validation/attendance";
-import type { FieldErrors } from "@/lib/validation/errors";
+import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
 import { toIsoDate } from "./mappers";
-import {
-  attendanceAtVersion,
-  attendanceSnapshot,
-  recordRevision,
-  type AttendanceSnapshot,
-} from "./revisions";
+import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
+import { createEntry, finishEntryChange, insertStep, writeStepCitations } from "./story";
+import {
+  Abort,
+  conflict,
+  inTransaction,
+  invalid,
+  loadForWrite,
+  type Touched,
+  type Tx,
+  type WriteResult,
+} from "./write";
 
-type Tx = Prisma.TransactionClient;
-
-export type WriteFailure =
-  | { ok: false; kind: "invalid"; message: string; errors: FieldErrors }
-  | {
-      ok: false;
-      kind: "conflict";
-      message: string;
-      version: number;
-      changes: { field: string; before: string; after: string }[];
-    }
-  | { ok: false; kind: "not-found"; message: string }
-  | { ok: false; kind: "busy"; message: string };
-
-export type WriteResult<T> = ({ ok: true } & T) | WriteFailure;
-
-/** Paths whose cached pages a change of this entry makes stale. */
-export type Touched = {
-  attendanceId: number;
-  eventSlug: string;
-  previousEventSlug?: string;
-  sourceIds: number[];
-};
-
-const invalid = (
-  errors: FieldErrors,
-  message = "Some fields need attention; see below.",
-): WriteFailure => ({
-  ok: false,
-  kind: "invalid",
-  message,
-  errors,
-});
-
-/** Thrown inside a transaction to roll it back and hand a failure to the caller. */
-class Abort extends Error {
-  constructor(readonly failure: WriteFailure) {
-    super(failure.message);
-  }
-}
-
-/**
- * Runs a write in one transaction. A database too busy to take it (another process held the
- * lock past the busy timeout) is a failure the editor can act on, not an error page: nothing
- * was written and the form keeps their input.
- */
-export async function inTransaction<T>(
-  fn: (tx: Tx) => Promise<WriteResult<T>>,
-): Promise<WriteResult<T>> {
-  try {
-    return await db.$transaction(fn);
-  } catch (error) {
-    if (error instanceof Abort) return error.failure;
-    if (isDatabaseBusyError(error)) {
-      return {
-        ok: false,
-        kind: "busy",
-        message:
-          "The database was busy and nothing was saved. Your input is kept: save again in a moment.",
-      };
-    }
-    throw error;
-  }
-}
-
-/**
- * Anchors every quote in its source. Returns the anchors, or field errors keyed
- * `citations.<i>.quote` / `citations.<i>.sourceId` that say what to fix.
- */
-async function anchorCitations(
-  tx: Tx,
-  citations: AttendanceInput["citations"],
-): Promise<{ anchors: (TextAnchor & { sourceId: number })[] } | { errors: FieldErrors }> {
-  const ids = [...new Set(citations.map((c) => c.sourceId))];
-  const sources = await tx.source.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, text: true },
-  });
-  const textById = new Map(sources.map((s) => [s.id, s.text]));
-  const errors: FieldErrors = {};
-  const anchors: (TextAnchor & { sourceId: number })[] = [];
-  citations.forEach((citation, i) => {
-    const text = textById.get(citation.sourceId);
-    if (text === undefined) {
-      errors[`citations.${i}.sourceId`] = ["That source no longer exists; choose another."];
-      return;
-    }
-    const result = anchorQuote(text, citation.quote);
-    if (result.ok) anchors.push({ ...result.anchor, sourceId: citation.sourceId });
-    else errors[`citations.${i}.quote`] = [describeAnchorError(result.error)];
-  });
-  return Object.keys(errors).length > 0 ? { errors } : { anchors };
-}
+export type { Touched, WriteFailure, WriteResult } from "./write";
 
 async function resolveLeader(
   tx: Tx,
@@ -139,40 +51,35 @@ async function resolveLeader(
   return created.id;
 }
 
-function snapshotCitations(snapshot: AttendanceSnapshot | null) {
-  return JSON.stringify(
-    (snapshot?.citations ?? []).map(({ sourceId, source, quote, start, end }) => ({
-      sourceId,
-      source,
-      quote,
-      start,
-      end,
-    })),
-  );
-}
-
-async function writeCitations(
-  tx: Tx,
-  attendanceId: number,
-  anchors: (TextAnchor & { sourceId: number })[],
-) {
-  await tx.citation.deleteMany({ where: { attendanceId } });
-  await tx.citation.createMany({
-    data: anchors.map((a, position) => ({
-      attendanceId,
-      sourceId: a.sourceId,
-      quote: a.quote,
-      start: a.start,
-      end: a.end,
-      prefix: a.prefix,
-      suffix: a.suffix,
-      position,
-    })),
+/** The ids of every source any step of the entry cites (their pages show the entry). */
+export async function citedSourceIds(tx: Tx, attendanceId: number): Promise<number[]> {
+  const rows = await tx.citation.findMany({
+    where: { step: { attendanceId } },
+    select: { sourceId: true },
+    distinct: ["sourceId"],
   });
+  return rows.map((r) => r.sourceId);
 }
 
-const asOfDate = (asOf: string | null) => (asOf ? new Date(`${asOf}T00:00:00Z`) : null);
+async function assertPairFree(tx: Tx, eventId: number, leaderId: number, id?: number) {
+  const duplicate = await tx.attendance.findUnique({
+    where: { eventId_leaderId: { eventId, leaderId } },
+    select: { id: true },
+  });
+  if (duplicate && duplicate.id !== id) {
+    throw new Abort(
+      invalid({
+        leaderId: [
+          id === undefined
+            ? "This leader already has an entry for this event; edit that entry instead."
+            : "This leader already has an entry for that event.",
+        ],
+      }),
+    );
+  }
+}
 
+/** Creates an entry with its first step (the form's status, as-of date and citations). */
 export async function createAttendance(
   editor: Editor,
   input: AttendanceInput,
@@ -185,93 +92,31 @@ export async function createAttendance(
     if (!event) return invalid({ eventId: ["That event no longer exists; choose another."] });
 
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored)
-      return invalid(anchored.errors, "A quote could not be found in its source; see below.");
+    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
 
     const leaderId = await resolveLeader(tx, editor, input.leader);
-    const duplicate = await tx.attendance.findUnique({
-      where: { eventId_leaderId: { eventId: event.id, leaderId } },
-      select: { id: true },
-    });
-    if (duplicate) {
-      throw new Abort(
-        invalid({
-          leaderId: ["This leader already has an entry for this event; edit that entry instead."],
-        }),
-      );
-    }
-
-    const created = await tx.attendance.create({
-      data: {
-        eventId: event.id,
-        leaderId,
-        status: input.status,
-        asOf: asOfDate(input.asOf),
-        note: input.note,
-      },
-    });
-    await writeCitations(tx, created.id, anchored.anchors);
-    const after = await attendanceSnapshot(tx, created.id);
-    const revision = await recordRevision(tx, editor, {
-      entityType: "attendance",
-      entityId: created.id,
-      action: "create",
-      before: null,
-      after,
+    await assertPairFree(tx, event.id, leaderId);
+    const id = await createEntry(tx, editor, {
       eventId: event.id,
-    });
-    await tx.statusStep.create({
-      data: {
-        attendanceId: created.id,
-        status: input.status,
-        asOf: asOfDate(input.asOf),
-        citations: snapshotCitations(after),
-        revisionId: revision.id,
-      },
+      leaderId,
+      note: input.note,
+      steps: [{ status: input.status, asOf: input.asOf, note: "", citations: anchored.anchors }],
     });
     return {
       ok: true,
-      attendanceId: created.id,
+      attendanceId: id,
       eventSlug: event.slug,
       sourceIds: [...new Set(anchored.anchors.map((a) => a.sourceId))],
     };
   });
 }
 
-/** Someone saved between the editor's load and save: what they changed, for the message. */
-export async function conflict(tx: Tx, id: number, loadedVersion: number): Promise<WriteFailure> {
-  const current = await attendanceSnapshot(tx, id);
-  const loaded = await attendanceAtVersion(tx, id, loadedVersion);
-  const changes = diffSnapshots(loaded, current);
-  return {
-    ok: false,
-    kind: "conflict",
-    message:
-      "Someone else saved this entry after you opened it. Their changes are listed below; your input is kept. Review it and save again to apply it over theirs.",
-    version: current?.version ?? loadedVersion,
-    changes,
-  };
-}
-
 /**
- * The entry an update or delete starts from, inside its transaction: the failure to return
- * when it is gone or was saved by someone else since the editor loaded `version`.
+ * Saves the entry form over the version it was loaded at. The status, as-of date and citations
+ * are the current step's: the same status and date edit that step's citations; another status
+ * or date is a new step of the story (which, if older than the current one, leaves the
+ * current status as it is).
  */
-async function loadForWrite(tx: Tx, id: number, version: number, gone: string) {
-  const current = await tx.attendance.findUnique({
-    where: { id },
-    include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
-  });
-  if (!current)
-    return {
-      ok: false,
-      kind: "not-found",
-      message: `This entry no longer exists; ${gone}`,
-    } satisfies WriteFailure;
-  if (current.version !== version) return conflict(tx, id, version);
-  return current;
-}
-
 export async function updateAttendance(
   editor: Editor,
   id: number,
@@ -288,69 +133,39 @@ export async function updateAttendance(
     });
     if (!event) return invalid({ eventId: ["That event no longer exists; choose another."] });
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored)
-      return invalid(anchored.errors, "A quote could not be found in its source; see below.");
+    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
 
+    const sourcesBefore = await citedSourceIds(tx, id);
     const before = await attendanceSnapshot(tx, id);
     const leaderId = await resolveLeader(tx, editor, input.leader);
     if (leaderId !== current.leaderId || event.id !== current.eventId) {
-      const duplicate = await tx.attendance.findUnique({
-        where: { eventId_leaderId: { eventId: event.id, leaderId } },
-        select: { id: true },
-      });
-      if (duplicate && duplicate.id !== id) {
-        throw new Abort(
-          invalid({ leaderId: ["This leader already has an entry for that event."] }),
-        );
-      }
+      await assertPairFree(tx, event.id, leaderId, id);
     }
 
     const updated = await tx.attendance.updateMany({
       where: { id, version },
-      data: {
-        eventId: event.id,
-        leaderId,
-        status: input.status,
-        asOf: asOfDate(input.asOf),
-        note: input.note,
-        version: { increment: 1 },
-      },
+      data: { eventId: event.id, leaderId, note: input.note },
     });
     if (updated.count !== 1) throw new Abort(await conflict(tx, id, version));
-    await writeCitations(tx, id, anchored.anchors);
-
-    const after = await attendanceSnapshot(tx, id);
-    const revision = await recordRevision(tx, editor, {
-      entityType: "attendance",
-      entityId: id,
-      action: "update",
-      before,
-      after,
-      eventId: event.id,
-    });
-    const statusChanged = before?.status !== input.status || before?.asOf !== input.asOf;
-    if (statusChanged) {
-      await tx.statusStep.create({
-        data: {
-          attendanceId: id,
-          status: input.status,
-          asOf: asOfDate(input.asOf),
-          citations: snapshotCitations(after),
-          revisionId: revision.id,
-        },
+    const sameStep =
+      current.currentStepId !== null &&
+      before?.status === input.status &&
+      before?.asOf === input.asOf;
+    if (sameStep) await writeStepCitations(tx, current.currentStepId!, anchored.anchors);
+    else
+      await insertStep(tx, editor, id, {
+        status: input.status,
+        asOf: input.asOf,
+        note: "",
+        citations: anchored.anchors,
       });
-    }
+    await finishEntryChange(tx, editor, { attendanceId: id, before, action: "update" });
     return {
       ok: true,
       attendanceId: id,
       eventSlug: event.slug,
       previousEventSlug: current.event.slug,
-      sourceIds: [
-        ...new Set([
-          ...current.citations.map((c) => c.sourceId),
-          ...anchored.anchors.map((a) => a.sourceId),
-        ]),
-      ],
+      sourceIds: [...new Set([...sourcesBefore, ...anchored.anchors.map((a) => a.sourceId)])],
     };
   });
 }
@@ -363,6 +178,7 @@ export async function deleteAttendance(
   return inTransaction(async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted already.");
     if ("ok" in current) return current; // gone, or saved by someone else
+    const sourceIds = await citedSourceIds(tx, id);
     const before = await attendanceSnapshot(tx, id);
     await tx.attendance.delete({ where: { id } });
     await recordRevision(tx, editor, {
@@ -373,12 +189,7 @@ export async function deleteAttendance(
       after: null,
       eventId: current.eventId,
     });
-    return {
-      ok: true,
-      attendanceId: id,
-      eventSlug: current.event.slug,
-      sourceIds: [...new Set(current.citations.map((c) => c.sourceId))],
-    };
+    return { ok: true, attendanceId: id, eventSlug: current.event.slug, sourceIds };
   });
 }
 
@@ -449,7 +260,7 @@ export async function listAdminAttendance(query: {
       leader: { select: { name: true, office: true, polity: true } },
       event: { select: { slug: true, name: true, date: true } },
       // The ids, not `_count`: Prisma's `_count` groups the whole citation table first.
-      citations: { select: { id: true } },
+      currentStep: { select: { citations: { select: { id: true } } } },
     },
   });
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
@@ -463,7 +274,7 @@ export async function listAdminAttendance(query: {
       status: r.status,
       asOf: r.asOf ? toIsoDate(r.asOf) : null,
       updatedAt: r.updatedAt.toISOString(),
-      citationCount: r.citations.length,
+      citationCount: r.currentStep?.citations.length ?? 0,
     })),
     nextBefore: rows.length > ADMIN_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };
@@ -496,7 +307,14 @@ export async function getAttendanceForEdit(id: number): Promise<AttendanceFormVa
     where: { id },
     include: {
       leader: { select: { name: true } },
-      citations: { orderBy: { position: "asc" }, include: { source: { select: { text: true } } } },
+      currentStep: {
+        select: {
+          citations: {
+            orderBy: { position: "asc" },
+            include: { source: { select: { text: true } } },
+          },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -509,7 +327,7 @@ export async function getAttendanceForEdit(id: number): Promise<AttendanceFormVa
     status: row.status,
     asOf: row.asOf ? toIsoDate(row.asOf) : null,
     note: row.note,
-    citations: row.citations.map((c) => ({
+    citations: (row.currentStep?.citations ?? []).map((c) => ({
       sourceId: c.sourceId,
       quote: c.quote,
       start: c.start,

@@ -1,11 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
-import { stepAsOf } from "@/lib/history/as-of";
+import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
-import type { AttendanceDTO, EventDTO, StatusCounts } from "./dto";
-import { attendanceInclude, toAttendanceDTO, toEventDTO } from "./mappers";
+import type { AttendanceDTO, CitationDTO, EventDTO, StatusCounts, StepDTO } from "./dto";
+import {
+  attendanceInclude,
+  citationSelect,
+  toAttendanceDTO,
+  toCitationDTO,
+  toEventDTO,
+  toIsoDate,
+  withCurrentCitations,
+} from "./mappers";
 
 function whereForQuery(eventId: number, query: Pick<AttendanceQuery, "status" | "q">) {
   return {
@@ -15,13 +23,13 @@ function whereForQuery(eventId: number, query: Pick<AttendanceQuery, "status" | 
   };
 }
 
-/** An event's entries, filtered, searched and sorted as the query says (and as of its date). */
+/** An event's entries, filtered, searched and sorted as the query says (on its day, if any). */
 export async function listAttendance(
   eventId: number,
   query: AttendanceQuery,
 ): Promise<AttendanceDTO[]> {
-  if (query.asOf) {
-    const entries = await listAttendanceAsOf(eventId, query.asOf, query.q);
+  if (query.day) {
+    const entries = await listDay(eventId, query.day, query.q);
     return entries
       .filter((e) => !query.status || e.status === query.status)
       .sort(compareEntries(query.sort));
@@ -30,7 +38,9 @@ export async function listAttendance(
     where: whereForQuery(eventId, query),
     include: attendanceInclude,
   });
-  return rows.map(toAttendanceDTO).sort(compareEntries(query.sort));
+  return rows
+    .map((row) => toAttendanceDTO(withCurrentCitations(row)))
+    .sort(compareEntries(query.sort));
 }
 
 /** How many entries of an event have each status (ignoring any filter). */
@@ -55,97 +65,70 @@ export async function getAttendance(id: number): Promise<AttendanceDetailDTO | n
     where: { id },
     include: { ...attendanceInclude, event: true },
   });
-  return row ? { ...toAttendanceDTO(row), event: toEventDTO(row.event) } : null;
+  return row
+    ? { ...toAttendanceDTO(withCurrentCitations(row)), event: toEventDTO(row.event) }
+    : null;
 }
 
-type RowWithSteps = Parameters<typeof toAttendanceDTO>[0] & {
-  steps: {
-    id: number;
-    status: AttendanceStatus;
-    asOf: Date | null;
-    recordedAt: Date;
-    citations: string;
-  }[];
-};
+/** A step as the day's reads need it: enough to order the story. */
+export type StepRow = { id: number; status: AttendanceStatus; asOf: Date | null; recordedAt: Date };
 
 /**
- * Entries as the story stood at the end of `day`: each entry's latest status with an as-of
- * date on or before it (undated steps count from the day they were recorded), with the
- * citations that supported it then. Entries with no status yet by then are left out.
- * Shared by the list and the exports.
+ * For each entry, the step in force at the end of `day` (its latest step with an as-of date on
+ * or before it; undated steps count from the day they were recorded) and whether sources
+ * disagree that day. Entries with no step by then are left out. Shared by the list and the
+ * exports, which read the steps and, after, the chosen steps' citations, each their own way.
  */
-export async function entriesAsOf<T extends RowWithSteps>(
-  rows: T[],
-  day: string,
-): Promise<{ row: T; entry: AttendanceDTO }[]> {
-  const sourceIds = new Set<number>();
-  const picked = rows.flatMap((row) => {
+export function pickStepsOnDay<T extends { steps: StepRow[] }>(rows: T[], day: string) {
+  return rows.flatMap((row) => {
     const steps = row.steps.map((s) => ({
       id: s.id,
       status: s.status,
-      asOf: s.asOf ? s.asOf.toISOString().slice(0, 10) : null,
+      asOf: s.asOf ? toIsoDate(s.asOf) : null,
       recordedAt: s.recordedAt.toISOString(),
-      citations: s.citations,
     }));
-    const step = stepAsOf(steps, day);
-    if (!step) return [];
-    const cited = JSON.parse(step.citations) as {
-      sourceId: number;
-      quote: string;
-      start: number;
-      end: number;
-    }[];
-    for (const c of cited) sourceIds.add(c.sourceId);
-    return [{ row, step, cited }];
-  });
-  const sources = new Map(
-    (
-      await db.source.findMany({
-        where: { id: { in: [...sourceIds] } },
-        select: { id: true, title: true, publisher: true, url: true },
-      })
-    ).map((s) => [s.id, s]),
-  );
-  return picked.map(({ row, step, cited }) => {
-    const dto = toAttendanceDTO(row);
-    const entry: AttendanceDTO = {
-      ...dto,
-      status: step.status,
-      asOf: step.asOf,
-      citations: cited.flatMap((c, i) => {
-        // The citation as stored now (its offsets may have moved with a source edit), else as then.
-        const now = dto.citations.find((d) => d.source.id === c.sourceId && d.quote === c.quote);
-        const source = sources.get(c.sourceId);
-        if (now) return [now];
-        return source
-          ? [
-              {
-                id: -(i + 1),
-                quote: c.quote,
-                start: c.start,
-                end: c.end,
-                prefix: "",
-                suffix: "",
-                source,
-              },
-            ]
-          : [];
-      }),
-    };
-    return { row, entry };
+    const step = stepOnDay(steps, day);
+    return step ? [{ row, step, sourcesDisagree: sourcesDisagreeOn(steps, step) }] : [];
   });
 }
 
-async function listAttendanceAsOf(
-  eventId: number,
-  day: string,
-  q?: string,
-): Promise<AttendanceDTO[]> {
+/** The entry as it stood on a day: the picked step's status, as-of date and citations. */
+export function entryOnDay<T extends AttendanceDTO>(
+  entry: T,
+  picked: { step: { status: string; asOf: string | null }; sourcesDisagree: boolean },
+  citations: CitationDTO[],
+): T {
+  entry.status = picked.step.status as AttendanceStatus;
+  entry.asOf = picked.step.asOf;
+  entry.sourcesDisagree = picked.sourcesDisagree;
+  entry.citations = citations;
+  return entry;
+}
+
+/** An event's entries as they stood at the end of `day` (see pickStepsOnDay). */
+export async function listDay(eventId: number, day: string, q?: string): Promise<AttendanceDTO[]> {
   const rows = await db.attendance.findMany({
     where: whereForQuery(eventId, { q }),
-    include: { ...attendanceInclude, steps: true },
+    include: {
+      leader: attendanceInclude.leader,
+      steps: { select: { id: true, status: true, asOf: true, recordedAt: true } },
+    },
   });
-  return (await entriesAsOf(rows, day)).map(({ entry }) => entry);
+  const picked = pickStepsOnDay(rows, day);
+  const citations = await db.citation.findMany({
+    where: { stepId: { in: picked.map((p) => p.step.id) } },
+    orderBy: [{ stepId: "asc" }, { position: "asc" }],
+    select: { ...citationSelect, stepId: true },
+  });
+  const byStep = new Map<number, CitationDTO[]>();
+  for (const c of citations) {
+    const list = byStep.get(c.stepId) ?? [];
+    list.push(toCitationDTO(c));
+    byStep.set(c.stepId, list);
+  }
+  return picked.map((p) =>
+    entryOnDay(toAttendanceDTO({ ...p.row, citations: [] }), p, byStep.get(p.step.id) ?? []),
+  );
 }
 
 /** Everything the event page, its API and its export show: the event, its counts and the list. */
@@ -155,8 +138,8 @@ export async function getEventAttendance(
 ): Promise<{ event: EventDTO; counts: StatusCounts; entries: AttendanceDTO[] } | null> {
   const eventRow = await db.event.findUnique({ where: { slug } });
   if (!eventRow) return null;
-  if (query.asOf) {
-    const all = await listAttendanceAsOf(eventRow.id, query.asOf);
+  if (query.day) {
+    const all = await listDay(eventRow.id, query.day);
     const counts = { confirmed: 0, reported: 0, declined: 0, total: all.length };
     for (const entry of all) counts[entry.status]++;
     return {
@@ -204,4 +187,60 @@ export async function getAttendanceInContext(
       };
     }),
   };
+}
+
+/** The story as it stood at the end of `day` (all of it without one), in story order. */
+export function storyInForce(story: StepDTO[], day?: string): StepDTO[] {
+  const ordered = storyOrder(story);
+  if (!day) return ordered;
+  const upTo = ordered.filter((s) => effectiveDay(s) <= day);
+  return upTo.map((s, i) => ({ ...s, current: i === upTo.length - 1 }));
+}
+
+export const stepInclude = {
+  currentOf: { select: { id: true } },
+  citations: { orderBy: { position: "asc" }, select: { ...citationSelect, lost: true } },
+} as const;
+
+export function toStepDTO(s: {
+  id: number;
+  version: number;
+  status: AttendanceStatus;
+  asOf: Date | null;
+  note: string;
+  recordedAt: Date;
+  recordedBy: string;
+  currentOf: { id: number } | null;
+  citations: (Parameters<typeof toCitationDTO>[0] & { lost: boolean })[];
+}): StepDTO {
+  return {
+    id: s.id,
+    version: s.version,
+    status: s.status,
+    asOf: s.asOf ? toIsoDate(s.asOf) : null,
+    note: s.note,
+    recordedAt: s.recordedAt.toISOString(),
+    recordedBy: s.recordedBy,
+    current: s.currentOf !== null,
+    citations: s.citations.map((c) => ({ ...toCitationDTO(c), lost: c.lost })),
+  };
+}
+
+/** Gives each entry its story (see storyInForce), read in one query. */
+export async function attachStories<T extends AttendanceDTO>(
+  entries: T[],
+  day?: string,
+): Promise<T[]> {
+  const steps = await db.statusStep.findMany({
+    where: { attendanceId: { in: entries.map((e) => e.id) } },
+    include: stepInclude,
+  });
+  const byEntry = new Map<number, StepDTO[]>();
+  for (const step of steps) {
+    const list = byEntry.get(step.attendanceId) ?? [];
+    list.push(toStepDTO(step));
+    byEntry.set(step.attendanceId, list);
+  }
+  for (const entry of entries) entry.story = storyInForce(byEntry.get(entry.id) ?? [], day);
+  return entries;
 }

@@ -31,6 +31,22 @@ export type CitationDTO = {
   source: SourceRefDTO;
 };
 
+/** A step of an entry's story: a source's claim of a status as of a date, with its citations. */
+export type StepDTO = {
+  id: number;
+  version: number;
+  status: AttendanceStatus;
+  /** YYYY-MM-DD, the date the source asserts; null when it gives none. */
+  asOf: string | null;
+  note: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** The step the entry's current status comes from. */
+  current: boolean;
+  /** `lost`: the quote is no longer found in its source (kept for the record). */
+  citations: (CitationDTO & { lost: boolean })[];
+};
+
 export type AttendanceDTO = {
   id: number;
   eventId: number;
@@ -38,10 +54,15 @@ export type AttendanceDTO = {
   status: AttendanceStatus;
   /** YYYY-MM-DD, the date the source asserts the status; null when unknown. */
   asOf: string | null;
+  /** Steps of the same as-of day give different statuses (the later recorded one counts). */
+  sourcesDisagree: boolean;
   note: string;
   updatedAt: string;
   version: number;
+  /** The current step's citations. */
   citations: CitationDTO[];
+  /** The whole story, in story order, when the read asks for it (API, long CSV). */
+  story?: StepDTO[];
 };
 
 export type StatusCounts = Record<AttendanceStatus, number> & { total: number };

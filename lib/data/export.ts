@@ -4,12 +4,15 @@ import type { AttendanceStatus } from "@/lib/attendance/status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
-import type { AttendanceDTO, EventDTO } from "./dto";
-import { entriesAsOf } from "./attendance";
-import { toAttendanceDTO } from "./mappers";
+import type { AttendanceDTO, CitationDTO, EventDTO, StepDTO } from "./dto";
+import { entryOnDay, pickStepsOnDay, storyInForce } from "./attendance";
+import { toAttendanceDTO, toIsoDate } from "./mappers";
 
 /** An entry with the event it belongs to, as the exports write it. */
 export type ExportEntryDTO = AttendanceDTO & { event: Pick<EventDTO, "slug"> };
+
+/** What the export reads besides the entries: `story` adds every step with its citations. */
+export type ExportQuery = Pick<AttendanceQuery, "status" | "q" | "day"> & { story?: boolean };
 
 /**
  * Entries read per batch, in two queries (the entries with their leader and event, then their
@@ -35,36 +38,78 @@ export const EXPORT_BATCH_SIZE = 500;
  * as it was when its batch was read; none is skipped or repeated.
  */
 export function listAllAttendanceForExport(
-  query: Pick<AttendanceQuery, "status" | "q" | "asOf">,
+  query: ExportQuery,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncIterable<ExportEntryDTO[]> {
-  if (query.asOf) return listAllAttendanceAsOfForExport({ ...query, asOf: query.asOf }, batchSize);
-  const readBatch = entryBatchReader(query, batchSize);
+  if (query.day) return listAllAttendanceOnDayForExport({ ...query, day: query.day }, batchSize);
+  const readBatch = entryBatchReader(query, batchSize, !query.story);
   return batchesOf(async () => {
     const rows = await readBatch();
-    return rows && rows.map(toExportEntryDTO);
+    if (!rows) return null;
+    const entries = rows.map(toExportEntryDTO);
+    if (query.story) await attachStories(entries, rows);
+    return entries;
   });
 }
 
 /**
- * The same, as the story stood at the end of `query.asOf` (see entriesAsOf): the status
+ * The same, as the story stood at the end of `query.day` (see pickStepsOnDay): the status
  * filter applies to the status in force then, so it is applied after the story is read.
  * A batch may come out smaller than it was read, or empty.
  */
-function listAllAttendanceAsOfForExport(
-  query: Pick<AttendanceQuery, "status" | "q"> & { asOf: string },
+function listAllAttendanceOnDayForExport(
+  query: ExportQuery & { day: string },
   batchSize: number,
 ): AsyncIterable<ExportEntryDTO[]> {
-  const readBatch = entryBatchReader({ q: query.q }, batchSize);
+  const readBatch = entryBatchReader({ q: query.q }, batchSize, false);
   return batchesOf(async () => {
     const rows = await readBatch();
     if (!rows) return null;
     const steps = await readSteps(rows.map((row) => row.id));
-    const withSteps = rows.map((row) => ({ ...row, steps: steps.get(row.id) ?? [] }));
-    const entries = await entriesAsOf(withSteps, query.asOf);
-    return entries.flatMap(({ row, entry }) =>
-      query.status && entry.status !== query.status ? [] : [{ ...entry, event: row.event }],
+    const picked = pickStepsOnDay(
+      rows.map((row) => ({ row, steps: steps.get(row.id) ?? [] })),
+      query.day,
+    ).filter((p) => !query.status || p.step.status === query.status);
+    const citations = await readStepCitations(picked.map((p) => p.step.id));
+    const entries = picked.map((p) =>
+      entryOnDay(toExportEntryDTO(p.row.row), p, citations.get(p.step.id) ?? []),
     );
+    if (query.story) {
+      await attachStories(
+        entries,
+        picked.map((p) => p.row.row),
+        query.day,
+      );
+    }
+    return entries;
+  });
+}
+
+/**
+ * Gives each entry its story (every step with its citations, in story order); with `day`, the
+ * steps in force by then, the one in force marked current.
+ */
+async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?: string) {
+  const steps = await readSteps(rows.map((row) => row.id));
+  const all = [...steps.values()].flat();
+  const citations = await readStepCitations(
+    all.map((s) => s.id),
+    true,
+  );
+  entries.forEach((entry, i) => {
+    const row = rows[i]!;
+    const story: StepDTO[] = (steps.get(row.id) ?? []).map((s) => ({
+      id: s.id,
+      status: s.status,
+      asOf: s.asOf ? toIsoDate(s.asOf) : null,
+      note: s.note,
+      recordedAt: s.recordedAt.toISOString(),
+      recordedBy: s.recordedBy,
+      version: s.version,
+      current: s.id === row.currentStepId,
+      citations: (citations.get(s.id) ?? []) as StepDTO["citations"],
+    }));
+    entry.story = storyInForce(story, day);
   });
 }
 
@@ -112,6 +157,8 @@ type EntryRow = {
   eventId: number;
   status: AttendanceStatus;
   asOf: Date | null;
+  currentStepId: number | null;
+  sourcesDisagree: boolean | number;
   note: string;
   updatedAt: Date;
   version: number;
@@ -124,8 +171,9 @@ type EntryRow = {
 };
 
 type CitationRow = {
-  attendanceId: number;
+  stepId: number;
   id: number;
+  lost: boolean | number;
   quote: string;
   start: number;
   end: number;
@@ -143,11 +191,16 @@ type StepRow = {
   status: AttendanceStatus;
   asOf: Date | null;
   recordedAt: Date;
-  citations: string;
+  note: string;
+  recordedBy: string;
+  version: number;
 };
 
-/** An entry as toAttendanceDTO and entriesAsOf take it, with its event's slug. */
-type ExportRow = Parameters<typeof toAttendanceDTO>[0] & { event: Pick<EventDTO, "slug"> };
+/** An entry as toAttendanceDTO takes it, with its event's slug and current step. */
+type ExportRow = Parameters<typeof toAttendanceDTO>[0] & {
+  event: Pick<EventDTO, "slug">;
+  currentStepId: number | null;
+};
 
 /**
  * A function that reads the next batch of the entries matching `query` in id order, each with
@@ -156,6 +209,7 @@ type ExportRow = Parameters<typeof toAttendanceDTO>[0] & { event: Pick<EventDTO,
 function entryBatchReader(
   query: Pick<AttendanceQuery, "status" | "q">,
   batchSize: number,
+  withCitations: boolean,
 ): () => Promise<ExportRow[] | null> {
   // The status is compared as text: PostgreSQL has no `=` between its enum type and a bound
   // text parameter. Entries are read in id order either way, so no index is lost that matters.
@@ -173,7 +227,8 @@ function entryBatchReader(
     if (afterId === null) return null;
     const entries = await bulk.all<EntryRow>(Prisma.sql`
       SELECT "Attendance"."id", "Attendance"."eventId", "Attendance"."status",
-        "Attendance"."asOf", "Attendance"."note", "Attendance"."updatedAt",
+        "Attendance"."asOf", "Attendance"."currentStepId", "Attendance"."sourcesDisagree",
+        "Attendance"."note", "Attendance"."updatedAt",
         "Attendance"."version", "Event"."slug" AS "eventSlug", "Leader"."id" AS "leaderId",
         "Leader"."name" AS "leaderName", "Leader"."office" AS "leaderOffice",
         "Leader"."polity" AS "leaderPolity", "Leader"."countryCode" AS "leaderCountryCode"
@@ -185,12 +240,16 @@ function entryBatchReader(
       LIMIT ${batchSize}`);
     afterId = entries.length < batchSize ? null : entries.at(-1)!.id;
     if (entries.length === 0) return null;
-    const citations = await readCitations(entries.map((entry) => entry.id));
+    const citations = withCitations
+      ? await readStepCitations(entries.flatMap((e) => (e.currentStepId ? [e.currentStepId] : [])))
+      : new Map<number, CitationDTO[]>();
     return entries.map((entry) => ({
       id: entry.id,
       eventId: entry.eventId,
       status: entry.status,
       asOf: entry.asOf,
+      currentStepId: entry.currentStepId,
+      sourcesDisagree: Boolean(entry.sourcesDisagree),
       note: entry.note,
       updatedAt: entry.updatedAt,
       version: entry.version,
@@ -202,57 +261,78 @@ function entryBatchReader(
         polity: entry.leaderPolity,
         countryCode: entry.leaderCountryCode,
       },
-      citations: citations.get(entry.id) ?? [],
+      citations: (entry.currentStepId && citations.get(entry.currentStepId)) || [],
     }));
   };
 }
 
-/** The citations of the entries `ids`, by entry, each entry's in its citation order. */
-async function readCitations(ids: number[]): Promise<Map<number, ExportRow["citations"]>> {
+/**
+ * The citations of the steps `ids`, by step, each step's in its citation order. With
+ * `withLost`, each says whether its quote is lost from its source.
+ */
+async function readStepCitations(
+  ids: number[],
+  withLost = false,
+): Promise<Map<number, (CitationDTO & { lost?: boolean })[]>> {
+  if (ids.length === 0) return new Map();
   const rows = await bulk.all<CitationRow>(Prisma.sql`
-    SELECT "Citation"."attendanceId", "Citation"."id", "Citation"."quote", "Citation"."start",
-      "Citation"."end", "Citation"."prefix", "Citation"."suffix", "Source"."id" AS "sourceId",
-      "Source"."title" AS "sourceTitle", "Source"."publisher" AS "sourcePublisher",
-      "Source"."url" AS "sourceUrl"
+    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."quote",
+      "Citation"."start", "Citation"."end", "Citation"."prefix", "Citation"."suffix",
+      "Source"."id" AS "sourceId", "Source"."title" AS "sourceTitle",
+      "Source"."publisher" AS "sourcePublisher", "Source"."url" AS "sourceUrl"
     FROM "Citation" JOIN "Source" ON "Source"."id" = "Citation"."sourceId"
-    WHERE "Citation"."attendanceId" IN (${Prisma.join(ids)})
-    ORDER BY "Citation"."attendanceId", "Citation"."position", "Citation"."id"`);
-  return groupByEntry(rows, (row) => ({
-    id: row.id,
-    quote: row.quote,
-    start: row.start,
-    end: row.end,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    source: {
-      id: row.sourceId,
-      title: row.sourceTitle,
-      publisher: row.sourcePublisher,
-      url: row.sourceUrl,
+    WHERE "Citation"."stepId" IN (${Prisma.join(ids)})
+    ORDER BY "Citation"."stepId", "Citation"."position", "Citation"."id"`);
+  return groupBy(
+    rows,
+    (row) => row.stepId,
+    (row) => {
+      const citation: CitationDTO & { lost?: boolean } = {
+        id: row.id,
+        quote: row.quote,
+        start: row.start,
+        end: row.end,
+        prefix: row.prefix,
+        suffix: row.suffix,
+        source: {
+          id: row.sourceId,
+          title: row.sourceTitle,
+          publisher: row.sourcePublisher,
+          url: row.sourceUrl,
+        },
+      };
+      if (withLost) citation.lost = Boolean(row.lost);
+      return citation;
     },
-  }));
+  );
 }
 
-/** The status steps of the entries `ids`, by entry (in no particular order). */
+/** The steps of the entries `ids`, by entry (in no particular order). */
 async function readSteps(ids: number[]): Promise<Map<number, StepRow[]>> {
+  if (ids.length === 0) return new Map();
   const rows = await bulk.all<StepRow>(Prisma.sql`
-    SELECT "attendanceId", "id", "status", "asOf", "recordedAt", "citations"
+    SELECT "attendanceId", "id", "status", "asOf", "recordedAt", "note", "recordedBy", "version"
     FROM "StatusStep"
     WHERE "attendanceId" IN (${Prisma.join(ids)})`);
-  return groupByEntry(rows, (step) => step);
+  return groupBy(
+    rows,
+    (row) => row.attendanceId,
+    (step) => step,
+  );
 }
 
-/** Each row made an item, listed under its entry, in the order of `rows`. */
-function groupByEntry<R extends { attendanceId: number }, T>(
+/** Each row made an item, listed under its key, in the order of `rows`. */
+function groupBy<R, T>(
   rows: R[],
+  key: (row: R) => number,
   toItem: (row: R) => T,
 ): Map<number, T[]> {
-  const byEntry = new Map<number, T[]>();
+  const byKey = new Map<number, T[]>();
   for (const row of rows) {
     const item = toItem(row);
-    const list = byEntry.get(row.attendanceId);
+    const list = byKey.get(key(row));
     if (list) list.push(item);
-    else byEntry.set(row.attendanceId, [item]);
+    else byKey.set(key(row), [item]);
   }
-  return byEntry;
+  return byKey;
 }

@@ -1,46 +1,30 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
-import { storyOrder } from "@/lib/history/as-of";
+import { storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
-import { conflict, type Touched, type WriteResult } from "./attendance-admin";
-import { attendanceSnapshot, recordRevision, type AttendanceSnapshot } from "./revisions";
+import { citedSourceIds } from "./attendance-admin";
+import { stepInclude, toStepDTO } from "./attendance";
+import type { StepDTO } from "./dto";
+import { attendanceSnapshot, type AttendanceSnapshot, type StepSnapshot } from "./revisions";
 import type { Editor } from "./session";
+import { dayToDate, finishEntryChange, writeStepCitations, type AnchoredCitation } from "./story";
+import {
+  inTransaction,
+  invalid,
+  loadForWrite,
+  type Touched,
+  type Tx,
+  type WriteResult,
+} from "./write";
 
-type StepCitation = { sourceId: number; source: string; quote: string; start: number; end: number };
+export type { StepDTO as StoryStepDTO } from "./dto";
 
-export type StoryStepDTO = {
-  id: number;
-  status: AttendanceStatus;
-  asOf: string | null;
-  recordedAt: string;
-  citations: (StepCitation & { url: string | null })[];
-};
-
-/** An entry's story (each status it has had), in story order. */
-export async function getStory(attendanceId: number): Promise<StoryStepDTO[]> {
-  const steps = await db.statusStep.findMany({ where: { attendanceId }, orderBy: { id: "asc" } });
-  const parsed = steps.map((s) => ({
-    id: s.id,
-    status: s.status,
-    asOf: s.asOf ? s.asOf.toISOString().slice(0, 10) : null,
-    recordedAt: s.recordedAt.toISOString(),
-    citations: JSON.parse(s.citations) as StepCitation[],
-  }));
-  const sourceIds = [...new Set(parsed.flatMap((s) => s.citations.map((c) => c.sourceId)))];
-  const urls = new Map(
-    (
-      await db.source.findMany({
-        where: { id: { in: sourceIds } },
-        select: { id: true, url: true },
-      })
-    ).map((s) => [s.id, s.url]),
-  );
-  return storyOrder(parsed).map((s) => ({
-    ...s,
-    citations: s.citations.map((c) => ({ ...c, url: urls.get(c.sourceId) ?? null })),
-  }));
+/** An entry's story: its steps in story order, each with its citations. */
+export async function getStory(attendanceId: number): Promise<StepDTO[]> {
+  const steps = await db.statusStep.findMany({ where: { attendanceId }, include: stepInclude });
+  return storyOrder(steps.map(toStepDTO));
 }
 
 export type RevisionDTO = {
@@ -167,9 +151,63 @@ export async function listChangeAuthors(): Promise<{ id: string; name: string }[
 }
 
 /**
- * Restores an entry to the state a past revision recorded. The revert is a new revision, is
- * refused over a newer version like any edit, re-anchors the restored quotes in the sources as
- * they are now, and removes from the story the steps recorded after that revision.
+ * The story a revision written before steps had citations of their own stands for: the steps
+ * recorded up to it (as they are now), the last of them with the revision's citations, or a
+ * step of the revision's status if none states it.
+ */
+function legacyStory(state: AttendanceSnapshot, now: AttendanceSnapshot, kept: Set<number>) {
+  const steps: StepSnapshot[] = (now.story ?? []).filter((s) => kept.has(s.id));
+  const last = steps.reduce<StepSnapshot | null>((a, s) => (!a || s.id > a.id ? s : a), null);
+  if (last && last.status === state.status && last.asOf === state.asOf) {
+    last.citations = state.citations;
+    return steps;
+  }
+  return [
+    ...steps,
+    {
+      id: 0,
+      status: state.status,
+      asOf: state.asOf,
+      note: "",
+      recordedAt: new Date().toISOString(),
+      recordedBy: "",
+      citations: state.citations,
+    },
+  ];
+}
+
+/** A restored step's citations, found again in their sources as they are now. */
+async function reanchorStep(
+  tx: Tx,
+  step: StepSnapshot,
+): Promise<{ anchors: AnchoredCitation[] } | { message: string }> {
+  const sources = await tx.source.findMany({
+    where: { id: { in: step.citations.map((c) => c.sourceId) } },
+    select: { id: true, text: true },
+  });
+  const texts = new Map(sources.map((s) => [s.id, s.text]));
+  const anchors: AnchoredCitation[] = [];
+  for (const c of step.citations) {
+    const text = texts.get(c.sourceId);
+    const result =
+      text === undefined
+        ? null
+        : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
+    if (!result?.ok) {
+      return {
+        message: `That version cannot be restored: its step ${step.status}${step.asOf ? ` as of ${step.asOf}` : ""} quotes “${c.quote.slice(0, 80)}”, which ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
+      };
+    }
+    anchors.push({ ...result.anchor, sourceId: c.sourceId });
+  }
+  return { anchors };
+}
+
+/**
+ * Restores an entry to the state a past revision recorded, its whole story included. The
+ * revert is a new revision, is refused over a newer version like any edit, and re-anchors the
+ * restored quotes in the sources as they are now. Refused, with nothing changed, when the
+ * version's event and leader now have another entry.
  */
 export async function revertAttendance(
   editor: Editor,
@@ -177,89 +215,93 @@ export async function revertAttendance(
   version: number,
   revisionId: number,
 ): Promise<WriteResult<Touched>> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.attendance.findUnique({
-      where: { id },
-      include: { event: { select: { slug: true } }, citations: { select: { sourceId: true } } },
-    });
-    if (!current)
-      return { ok: false, kind: "not-found", message: "This entry no longer exists." } as const;
-    if (current.version !== version) return conflict(tx, id, version);
+  return inTransaction(async (tx) => {
+    const current = await loadForWrite(tx, id, version, "it may have been deleted.");
+    if ("ok" in current) return current;
     const target = await tx.revision.findUnique({ where: { id: revisionId } });
     if (!target || target.entityType !== "attendance" || target.entityId !== id || !target.after) {
-      return {
-        ok: false,
-        kind: "invalid",
-        message: "That version cannot be restored.",
-        errors: {},
-      } as const;
+      return invalid({}, "That version cannot be restored.");
     }
     const state = JSON.parse(target.after) as AttendanceSnapshot;
 
     const leader = await tx.leader.findUnique({
       where: { id: state.leaderId },
-      select: { id: true },
+      select: { id: true, name: true },
     });
     const event = await tx.event.findUnique({
       where: { id: state.eventId },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, name: true },
     });
-    if (!leader || !event) {
-      return {
-        ok: false,
-        kind: "invalid",
-        message: "That version's leader or event no longer exists.",
-        errors: {},
-      } as const;
-    }
-    const sources = await tx.source.findMany({
-      where: { id: { in: state.citations.map((c) => c.sourceId) } },
-      select: { id: true, text: true },
+    if (!leader || !event) return invalid({}, "That version's leader or event no longer exists.");
+    const taken = await tx.attendance.findUnique({
+      where: { eventId_leaderId: { eventId: event.id, leaderId: leader.id } },
+      select: { id: true },
     });
-    const texts = new Map(sources.map((s) => [s.id, s.text]));
-    const anchors = [];
-    for (const c of state.citations) {
-      const text = texts.get(c.sourceId);
-      const result =
-        text === undefined
-          ? null
-          : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
-      if (!result?.ok) {
-        return {
-          ok: false,
-          kind: "invalid",
-          message: `That version cannot be restored: its quote “${c.quote.slice(0, 80)}” ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
-          errors: {},
-        } as const;
-      }
-      anchors.push({ ...result.anchor, sourceId: c.sourceId });
+    if (taken && taken.id !== id) {
+      return invalid(
+        {},
+        `That version cannot be restored: it is ${leader.name} at ${event.name}, who now has another entry (#${taken.id}). Nothing was changed.`,
+      );
     }
 
     const before = await attendanceSnapshot(tx, id);
+    if (!before) return invalid({}, "This entry no longer exists.");
+    let story = state.story;
+    if (!story) {
+      const kept = await tx.statusStep.findMany({
+        where: { attendanceId: id, revisionId: { lte: target.id } },
+        select: { id: true },
+      });
+      story = legacyStory(state, before, new Set(kept.map((s) => s.id)));
+    }
+    const restored: { step: StepSnapshot; anchors: AnchoredCitation[] }[] = [];
+    for (const step of story) {
+      const result = await reanchorStep(tx, step);
+      if ("message" in result) return invalid({}, result.message);
+      restored.push({ step, anchors: result.anchors });
+    }
+    if (restored.length === 0) return invalid({}, "That version has no step to restore.");
+
+    const sourcesBefore = await citedSourceIds(tx, id);
     await tx.attendance.update({
       where: { id },
-      data: {
-        eventId: event.id,
-        leaderId: leader.id,
-        status: state.status as AttendanceStatus,
-        asOf: state.asOf ? new Date(`${state.asOf}T00:00:00Z`) : null,
-        note: state.note,
-        version: { increment: 1 },
-      },
+      data: { eventId: event.id, leaderId: leader.id, note: state.note },
     });
-    await tx.citation.deleteMany({ where: { attendanceId: id } });
-    await tx.citation.createMany({
-      data: anchors.map((a, position) => ({ attendanceId: id, position, ...a })),
-    });
-    await tx.statusStep.deleteMany({ where: { attendanceId: id, revisionId: { gt: target.id } } });
-    const after = await attendanceSnapshot(tx, id);
-    await recordRevision(tx, editor, {
-      entityType: "attendance",
-      entityId: id,
-      action: "revert",
+    const existing = new Set(
+      (await tx.statusStep.findMany({ where: { attendanceId: id }, select: { id: true } })).map(
+        (s) => s.id,
+      ),
+    );
+    const keep = new Set(restored.map((r) => r.step.id).filter((sid) => existing.has(sid)));
+    await tx.statusStep.deleteMany({ where: { attendanceId: id, id: { notIn: [...keep] } } });
+    for (const { step, anchors } of restored) {
+      const data = {
+        status: step.status as AttendanceStatus,
+        asOf: dayToDate(step.asOf),
+        note: step.note,
+        recordedAt: new Date(step.recordedAt),
+        recordedBy: step.recordedBy,
+      };
+      // A step keeps its id when restored, so the record reads as the same step throughout;
+      // ids are never reused, so a removed step's id is free.
+      const stepId = keep.has(step.id)
+        ? (
+            await tx.statusStep.update({
+              where: { id: step.id },
+              data: { ...data, version: { increment: 1 } },
+            })
+          ).id
+        : (
+            await tx.statusStep.create({
+              data: { ...data, attendanceId: id, ...(step.id > 0 ? { id: step.id } : {}) },
+            })
+          ).id;
+      await writeStepCitations(tx, stepId, anchors);
+    }
+    await finishEntryChange(tx, editor, {
+      attendanceId: id,
       before,
-      after,
-      eventId: event.id,
+      action: "revert",
       summary: `Restored the version of ${target.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
     });
     return {
@@ -269,10 +311,10 @@ export async function revertAttendance(
       previousEventSlug: current.event.slug,
       sourceIds: [
         ...new Set([
-          ...current.citations.map((c) => c.sourceId),
-          ...anchors.map((a) => a.sourceId),
+          ...sourcesBefore,
+          ...restored.flatMap((r) => r.anchors.map((a) => a.sourceId)),
         ]),
       ],
-    } as const;
+    };
   });
 }

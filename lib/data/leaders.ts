@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { leaderSearchKey } from "@/lib/text/search-key";
 import type { leaderSchema } from "@/lib/validation/attendance";
 import type { z } from "zod";
-import { inTransaction, type WriteResult } from "./attendance-admin";
+import { inTransaction, type WriteResult } from "./write";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
 

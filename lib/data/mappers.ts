@@ -61,6 +61,7 @@ export function toAttendanceDTO(row: {
   eventId: number;
   status: AttendanceStatus;
   asOf: Date | null;
+  sourcesDisagree: boolean;
   note: string;
   updatedAt: Date;
   version: number;
@@ -73,6 +74,7 @@ export function toAttendanceDTO(row: {
     leader: toLeaderDTO(row.leader),
     status: row.status,
     asOf: row.asOf ? toIsoDate(row.asOf) : null,
+    sourcesDisagree: row.sourcesDisagree,
     note: row.note,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -80,23 +82,29 @@ export function toAttendanceDTO(row: {
   };
 }
 
+export const citationSelect = {
+  id: true,
+  quote: true,
+  start: true,
+  end: true,
+  prefix: true,
+  suffix: true,
+  source: { select: { id: true, title: true, publisher: true, url: true } },
+} as const;
+
 /**
  * The Prisma `include` that gives what toAttendanceDTO needs, and no more: every column read is
  * converted for every row, and the exports read all of them (`leader: true` alone made the
- * whole-site export a fifth slower).
+ * whole-site export a fifth slower). The current citations are the current step's.
  */
 export const attendanceInclude = {
   leader: { select: { id: true, name: true, office: true, polity: true, countryCode: true } },
-  citations: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      quote: true,
-      start: true,
-      end: true,
-      prefix: true,
-      suffix: true,
-      source: { select: { id: true, title: true, publisher: true, url: true } },
-    },
-  },
+  currentStep: { select: { citations: { orderBy: { position: "asc" }, select: citationSelect } } },
 } as const;
+
+/** A row read with attendanceInclude, its current step's citations as its own. */
+export function withCurrentCitations<
+  T extends { currentStep: { citations: Parameters<typeof toCitationDTO>[0][] } | null },
+>(row: T): T & { citations: Parameters<typeof toCitationDTO>[0][] } {
+  return Object.assign(row, { citations: row.currentStep?.citations ?? [] });
+}

@@ -1,5 +1,6 @@
 // Not marked server-only: the seed script records its revisions with these too.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { storyOrder } from "../history/story";
 import type { Editor } from "./session";
 
 export type Actor = Pick<Editor, "id" | "name"> | { seed: string };
@@ -41,7 +42,30 @@ export async function recordRevision(
   });
 }
 
-/** What an attendance entry is, as a revision stores it. */
+export type CitationSnapshot = {
+  sourceId: number;
+  source: string;
+  quote: string;
+  start: number;
+  end: number;
+};
+
+/** A step of the story, as a revision stores it. */
+export type StepSnapshot = {
+  id: number;
+  status: string;
+  asOf: string | null;
+  note: string;
+  recordedAt: string;
+  recordedBy: string;
+  citations: CitationSnapshot[];
+};
+
+/**
+ * What an attendance entry is, as a revision stores it: its fields, the current step's status,
+ * as-of and citations, and its whole story (steps in story order). Revisions written before
+ * steps had citations of their own have no `story`.
+ */
 export type AttendanceSnapshot = {
   version: number;
   eventId: number;
@@ -51,8 +75,11 @@ export type AttendanceSnapshot = {
   status: string;
   asOf: string | null;
   note: string;
-  citations: { sourceId: number; source: string; quote: string; start: number; end: number }[];
+  citations: CitationSnapshot[];
+  story?: StepSnapshot[];
 };
+
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export async function attendanceSnapshot(tx: Tx, id: number): Promise<AttendanceSnapshot | null> {
   const row = await tx.attendance.findUnique({
@@ -60,10 +87,34 @@ export async function attendanceSnapshot(tx: Tx, id: number): Promise<Attendance
     include: {
       event: { select: { name: true } },
       leader: { select: { name: true } },
-      citations: { orderBy: { position: "asc" }, include: { source: { select: { title: true } } } },
+      steps: {
+        include: {
+          citations: {
+            orderBy: { position: "asc" },
+            include: { source: { select: { title: true } } },
+          },
+        },
+      },
     },
   });
   if (!row) return null;
+  const story = storyOrder(
+    row.steps.map((step) => ({
+      id: step.id,
+      status: step.status,
+      asOf: isoDay(step.asOf),
+      note: step.note,
+      recordedAt: step.recordedAt.toISOString(),
+      recordedBy: step.recordedBy,
+      citations: step.citations.map((c) => ({
+        sourceId: c.sourceId,
+        source: c.source.title,
+        quote: c.quote,
+        start: c.start,
+        end: c.end,
+      })),
+    })),
+  );
   return {
     version: row.version,
     eventId: row.eventId,
@@ -71,15 +122,10 @@ export async function attendanceSnapshot(tx: Tx, id: number): Promise<Attendance
     leaderId: row.leaderId,
     leader: row.leader.name,
     status: row.status,
-    asOf: row.asOf ? row.asOf.toISOString().slice(0, 10) : null,
+    asOf: isoDay(row.asOf),
     note: row.note,
-    citations: row.citations.map((c) => ({
-      sourceId: c.sourceId,
-      source: c.source.title,
-      quote: c.quote,
-      start: c.start,
-      end: c.end,
-    })),
+    citations: story.find((step) => step.id === row.currentStepId)?.citations ?? [],
+    story,
   };
 }
 

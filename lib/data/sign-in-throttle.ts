@@ -2,38 +2,72 @@ import "server-only";
 import { db } from "@/lib/db";
 
 /**
- * Failed sign-ins are counted per account and address, per account, and per address, in a
- * fixed window, in the database (so a restart does not reset them). A key over its limit
- * blocks further attempts until its window ends. Successful sign-ins clear the pair's count.
+ * Failed sign-ins, counted in the database (so a restart does not reset them) in fixed
+ * windows, under three keys:
+ *
+ * - the account and address: 5 a minute, then that address is refused for that account until
+ *   the window ends;
+ * - the address: 30 a minute, then that address is refused for every account;
+ * - the account: failures from anywhere never refuse it (an attacker with many addresses
+ *   could otherwise keep an editor out), they slow it down: past 10 in a quarter of an hour,
+ *   every attempt on the account waits 0.5 s, doubling with each further failure up to 8 s,
+ *   before its password is checked. An editor on an address that has not failed gets in, a
+ *   little later.
+ *
+ * A successful sign-in clears its account and address's count. Rows whose window has ended
+ * are deleted whenever a failure is recorded.
  */
 export const SIGN_IN_WINDOW_MS = 60_000;
-const LIMITS = { pair: 5, account: 20, address: 30 } as const;
+const PAIR_LIMIT = 5;
+const ADDRESS_LIMIT = 30;
+export const ACCOUNT_WINDOW_MS = 15 * 60_000;
+const ACCOUNT_FREE_FAILURES = 10;
+const ACCOUNT_BASE_DELAY_MS = 500;
+export const ACCOUNT_MAX_DELAY_MS = 8_000;
 
-function keys(email: string, address: string) {
-  return [
-    { key: `pair:${email}|${address}`, limit: LIMITS.pair },
-    { key: `account:${email}`, limit: LIMITS.account },
-    { key: `address:${address}`, limit: LIMITS.address },
-  ];
+const pairKey = (email: string, address: string) => `pair:${email}|${address}`;
+const addressKey = (address: string) => `address:${address}`;
+const accountKey = (email: string) => `account:${email}`;
+
+function windowOf(key: string) {
+  return key.startsWith("account:") ? ACCOUNT_WINDOW_MS : SIGN_IN_WINDOW_MS;
 }
 
-/** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-export async function secondsUntilSignInAllowed(
+/** The wait before an account's password is checked, after `failures` in its window. */
+export function accountDelayMs(failures: number): number {
+  if (failures <= ACCOUNT_FREE_FAILURES) return 0;
+  const doublings = Math.min(failures - ACCOUNT_FREE_FAILURES - 1, 10);
+  return Math.min(ACCOUNT_MAX_DELAY_MS, ACCOUNT_BASE_DELAY_MS * 2 ** doublings);
+}
+
+export type SignInGate = { refuseForSeconds: number; delayMs: number };
+
+/**
+ * Whether an attempt may go ahead: `refuseForSeconds` > 0 when this address is over a limit
+ * (for this account or for all), else `delayMs`, how long to hold it first.
+ */
+export async function signInGate(
   email: string,
   address: string,
   now = new Date(),
-): Promise<number> {
-  const list = keys(email, address);
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: list.map((k) => k.key) } } });
-  let wait = 0;
+): Promise<SignInGate> {
+  const limits = new Map([
+    [pairKey(email, address), PAIR_LIMIT],
+    [addressKey(address), ADDRESS_LIMIT],
+    [accountKey(email), Infinity],
+  ]);
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: [...limits.keys()] } } });
+  let refuseForSeconds = 0;
+  let delayMs = 0;
   for (const row of rows) {
-    const limit = list.find((k) => k.key === row.key)!.limit;
-    const endsAt = row.windowStartedAt.getTime() + SIGN_IN_WINDOW_MS;
-    if (row.failures >= limit && endsAt > now.getTime()) {
-      wait = Math.max(wait, Math.ceil((endsAt - now.getTime()) / 1000));
+    const endsAt = row.windowStartedAt.getTime() + windowOf(row.key);
+    if (endsAt <= now.getTime()) continue;
+    if (row.failures >= limits.get(row.key)!) {
+      refuseForSeconds = Math.max(refuseForSeconds, Math.ceil((endsAt - now.getTime()) / 1000));
     }
+    if (row.key.startsWith("account:")) delayMs = accountDelayMs(row.failures);
   }
-  return wait;
+  return { refuseForSeconds, delayMs };
 }
 
 export async function recordFailedSignIn(
@@ -41,9 +75,9 @@ export async function recordFailedSignIn(
   address: string,
   now = new Date(),
 ): Promise<void> {
-  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const keys = [pairKey(email, address), addressKey(address), accountKey(email)];
   await db.$transaction(
-    keys(email, address).map(({ key }) =>
+    keys.map((key) =>
       db.signInThrottle.upsert({
         where: { key },
         create: { key, failures: 1, windowStartedAt: now },
@@ -51,16 +85,37 @@ export async function recordFailedSignIn(
       }),
     ),
   );
-  // Windows that have ended start again at this failure.
-  await db.signInThrottle.updateMany({
-    where: {
-      key: { in: keys(email, address).map((k) => k.key) },
-      windowStartedAt: { lte: windowStart },
-    },
-    data: { failures: 1, windowStartedAt: now },
-  });
+  // Windows that had ended start again at this failure; other ended windows are deleted.
+  for (const windowMs of [SIGN_IN_WINDOW_MS, ACCOUNT_WINDOW_MS]) {
+    const ended = { lte: new Date(now.getTime() - windowMs) };
+    const ofThisWindow = keys.filter((key) => windowOf(key) === windowMs);
+    await db.signInThrottle.updateMany({
+      where: { key: { in: ofThisWindow }, windowStartedAt: ended },
+      data: { failures: 1, windowStartedAt: now },
+    });
+  }
+  await pruneSignInThrottle(now);
+}
+
+/** Deletes the rows whose window has ended; they would not count any more. */
+export async function pruneSignInThrottle(now = new Date()): Promise<number> {
+  const [short, long] = await db.$transaction([
+    db.signInThrottle.deleteMany({
+      where: {
+        NOT: { key: { startsWith: "account:" } },
+        windowStartedAt: { lte: new Date(now.getTime() - SIGN_IN_WINDOW_MS) },
+      },
+    }),
+    db.signInThrottle.deleteMany({
+      where: {
+        key: { startsWith: "account:" },
+        windowStartedAt: { lte: new Date(now.getTime() - ACCOUNT_WINDOW_MS) },
+      },
+    }),
+  ]);
+  return short.count + long.count;
 }
 
 export async function clearFailedSignIns(email: string, address: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: `pair:${email}|${address}` } });
+  await db.signInThrottle.deleteMany({ where: { key: pairKey(email, address) } });
 }

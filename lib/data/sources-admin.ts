@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
 import type { SourceInput } from "@/lib/validation/source";
-import { inTransaction, type WriteResult } from "./attendance-admin";
+import { inTransaction, type WriteResult } from "./write";
+import { formatDay } from "@/lib/text/format-day";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
@@ -159,18 +160,28 @@ export async function updateSource(
         } as const;
       }
 
-      const citations = await tx.citation.findMany({
-        where: { sourceId: id },
+      // Every step's citations, past ones too: a story must not quote what the source no
+      // longer says. One already lost (carried over from before steps had citations of their
+      // own) cannot be lost again.
+      const rows = await tx.citation.findMany({
+        where: { sourceId: id, lost: false },
         include: {
-          attendance: {
+          step: {
             select: {
-              id: true,
-              leader: { select: { name: true } },
-              event: { select: { slug: true } },
+              status: true,
+              asOf: true,
+              attendance: {
+                select: {
+                  id: true,
+                  leader: { select: { name: true } },
+                  event: { select: { slug: true } },
+                },
+              },
             },
           },
         },
       });
+      const citations = rows.map((c) => ({ ...c, attendance: c.step.attendance }));
       const moves: { id: number; start: number; end: number; prefix: string; suffix: string }[] =
         [];
       const broken: string[] = [];
@@ -184,8 +195,9 @@ export async function updateSource(
             suffix: c.suffix,
           });
           if (!result.ok) {
+            const step = `${c.step.status}${c.step.asOf ? ` as of ${formatDay(toIsoDate(c.step.asOf))}` : " (undated)"}`;
             broken.push(
-              `${c.attendance.leader.name}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`,
+              `${c.attendance.leader.name} (entry #${c.attendance.id}), step ${step}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`,
             );
           } else {
             const a = result.anchor;

@@ -2,7 +2,17 @@
  * Field-by-field differences between two snapshots of an entity, for conflict messages and
  * the change history. Values are rendered as short readable strings.
  */
+import { formatDay } from "../text/format-day";
+
 export type FieldChange = { field: string; before: string; after: string };
+
+type StepLike = {
+  id: number;
+  status?: string;
+  asOf?: string | null;
+  note?: string;
+  citations?: { quote?: string; source?: string }[];
+};
 
 const LABELS: Record<string, string> = {
   event: "Event",
@@ -26,7 +36,37 @@ const LABELS: Record<string, string> = {
   end: "End offset",
 };
 
-const HIDDEN = new Set(["version", "eventId", "leaderId", "id"]);
+const HIDDEN = new Set(["version", "eventId", "leaderId", "id", "story"]);
+
+/** A step in a line: "Reported, as of 14 March 2025: “…” (source)". */
+export function renderStep(step: StepLike): string {
+  const status = step.status ? `${step.status[0]!.toUpperCase()}${step.status.slice(1)}` : "";
+  const date = step.asOf ? `as of ${formatDay(step.asOf)}` : "undated";
+  const quotes = renderValue("citations", step.citations ?? []);
+  return [`${status}, ${date}`, step.note ? `Note: ${step.note}` : "", quotes === "—" ? "" : quotes]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/**
+ * The steps that differ between two stories, one change per step: added (before "—"),
+ * removed (after "—") or edited. Steps are matched by id, listed in the later story's order.
+ */
+export function diffStories(before: StepLike[], after: StepLike[]): FieldChange[] {
+  const beforeById = new Map(before.map((s) => [s.id, s]));
+  const afterIds = new Set(after.map((s) => s.id));
+  const changes: FieldChange[] = [];
+  for (const step of [...after, ...before.filter((s) => !afterIds.has(s.id))]) {
+    const was = beforeById.get(step.id);
+    const now = afterIds.has(step.id) ? step : undefined;
+    const a = was ? renderStep(was) : "—";
+    const b = now ? renderStep(now) : "—";
+    if (a === b) continue;
+    const label = !was ? "Step added" : !now ? "Step removed" : "Step edited";
+    changes.push({ field: label, before: a, after: b });
+  }
+  return changes;
+}
 
 export function renderValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -61,6 +101,11 @@ export function diffSnapshots(
     const a = renderValue(field, before?.[field]);
     const b = renderValue(field, after?.[field]);
     if (a !== b) changes.push({ field: fieldLabel(field), before: a, after: b });
+  }
+  // Revisions written before steps had citations of their own have no story: no step diff
+  // then, rather than every step shown as added.
+  if (Array.isArray(before?.story) && Array.isArray(after?.story)) {
+    changes.push(...diffStories(before.story as StepLike[], after.story as StepLike[]));
   }
   return changes;
 }

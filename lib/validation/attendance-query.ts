@@ -13,20 +13,26 @@ const optionalText = (max: number) =>
  * exports and the API so all three show the same entries. Unknown values fall back to "all"
  * rather than failing: a hand-edited URL still shows a list.
  */
-export const attendanceQuerySchema = z.object({
-  status: z.preprocess(firstValue, z.enum(ATTENDANCE_STATUSES).optional().catch(undefined)),
-  q: optionalText(200),
-  sort: z.preprocess(firstValue, z.enum(SORT_KEYS).catch("name").default("name")),
-  /** Show the list as the story stood at the end of this day (YYYY-MM-DD). */
-  asOf: z.preprocess(
-    firstValue,
-    z.iso
-      .date()
-      .refine((v) => v >= "1900-01-01" && v <= "2200-12-31")
-      .optional()
-      .catch(undefined),
-  ),
-});
+export const attendanceQuerySchema = z
+  .object({
+    status: z.preprocess(firstValue, z.enum(ATTENDANCE_STATUSES).optional().catch(undefined)),
+    q: optionalText(200),
+    sort: z.preprocess(firstValue, z.enum(SORT_KEYS).catch("name").default("name")),
+    /** `?asOf=`: the list as the story stood at the end of this day (YYYY-MM-DD). */
+    asOf: z.preprocess(
+      firstValue,
+      z.iso
+        .date()
+        .refine((v) => v >= "1900-01-01" && v <= "2200-12-31")
+        .optional()
+        .catch(undefined),
+    ),
+  })
+  // In code the day a list is shown for is `day`: `asOf` is the date a step's source asserts.
+  .transform(
+    ({ asOf, ...query }) =>
+      (asOf ? { ...query, day: asOf } : query) as typeof query & { day?: string },
+  );
 
 export type AttendanceQuery = z.infer<typeof attendanceQuerySchema>;
 
@@ -46,6 +52,6 @@ export function attendanceQueryToSearchParams(query: Partial<AttendanceQuery>) {
   if (query.status) params.set("status", query.status);
   if (query.q) params.set("q", query.q);
   if (query.sort && query.sort !== "name") params.set("sort", query.sort);
-  if (query.asOf) params.set("asOf", query.asOf);
+  if (query.day) params.set("asOf", query.day);
   return params;
 }

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { ATTENDANCE_STATUSES } from "@/lib/attendance/status";
 import { isIsoCountryCode } from "@/lib/geo/iso-3166";
 import { indexedToArray } from "./form-data";
-import { optionalDateField, optionalTextField, textField, versionField } from "./fields";
+import {
+  optionalDateField,
+  optionalTextField,
+  textField,
+  versionField,
+  wellFormed,
+} from "./fields";
 import { idSchema } from "./id";
 
 export const MAX_CITATIONS = 20;
@@ -33,8 +39,65 @@ export const citationInputSchema = z.object({
   quote: z
     .string()
     .max(MAX_QUOTE_LENGTH, `A quote can have at most ${MAX_QUOTE_LENGTH} characters.`)
+    .refine(wellFormed("The quote").check, wellFormed("The quote").message)
     .default(""),
 });
+
+const citationsField = z.preprocess(
+  (value) =>
+    indexedToArray(value).filter(
+      (row) =>
+        typeof row === "object" &&
+        row !== null &&
+        Object.values(row).some((v) => typeof v === "string" && v.trim() !== ""),
+    ),
+  z
+    .array(citationInputSchema)
+    .min(1, "Add at least one citation: a source and the exact words that support the status.")
+    .max(MAX_CITATIONS, `A step can have at most ${MAX_CITATIONS} citations.`),
+);
+
+type CitationRows = z.infer<typeof citationInputSchema>[];
+
+function checkCitations(citations: CitationRows, ctx: z.RefinementCtx) {
+  citations.forEach((c, i) => {
+    if (c.sourceId === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["citations", i, "sourceId"],
+        message: "Choose the source.",
+      });
+    if (!c.quote.trim())
+      ctx.addIssue({
+        code: "custom",
+        path: ["citations", i, "quote"],
+        message: "Paste the exact words from the source.",
+      });
+  });
+}
+
+const cleanCitations = (citations: CitationRows) =>
+  citations.map((c) => ({ sourceId: c.sourceId ?? 0, quote: c.quote.trim() }));
+
+const stepStatusField = z.enum(ATTENDANCE_STATUSES, {
+  error: "Choose confirmed, reported or declined.",
+});
+
+/**
+ * A step of an entry's story, as the step form sends it: a status, the date the source asserts
+ * it, a note, and the citations that support it (anchored in the data layer).
+ */
+export const stepFormSchema = z
+  .object({
+    status: stepStatusField,
+    asOf: optionalDateField("The as-of date"),
+    note: optionalTextField("The note", 2_000),
+    citations: citationsField,
+  })
+  .superRefine((value, ctx) => checkCitations(value.citations, ctx))
+  .transform((value) => ({ ...value, citations: cleanCitations(value.citations) }));
+
+export type StepInput = z.output<typeof stepFormSchema>;
 
 /**
  * The entry form. The leader is either an existing one (leaderId) or a new one (leader.*).
@@ -48,22 +111,10 @@ export const attendanceFormSchema = z
     leaderMode: z.enum(["existing", "new"]).catch("existing"),
     leaderId: z.string().optional(),
     leader: z.unknown().optional(),
-    status: z.enum(ATTENDANCE_STATUSES, { error: "Choose confirmed, reported or declined." }),
+    status: stepStatusField,
     asOf: optionalDateField("The as-of date"),
     note: optionalTextField("The note", 2_000),
-    citations: z.preprocess(
-      (value) =>
-        indexedToArray(value).filter(
-          (row) =>
-            typeof row === "object" &&
-            row !== null &&
-            Object.values(row).some((v) => typeof v === "string" && v.trim() !== ""),
-        ),
-      z
-        .array(citationInputSchema)
-        .min(1, "Add at least one citation: a source and the exact words that support the status.")
-        .max(MAX_CITATIONS, `An entry can have at most ${MAX_CITATIONS} citations.`),
-    ),
+    citations: citationsField,
   })
   .transform((value, ctx) => {
     let leader: { id: number } | { create: z.infer<typeof leaderSchema> };
@@ -89,27 +140,14 @@ export const attendanceFormSchema = z
       }
       leader = { create: parsed.data };
     }
-    value.citations.forEach((c, i) => {
-      if (c.sourceId === null)
-        ctx.addIssue({
-          code: "custom",
-          path: ["citations", i, "sourceId"],
-          message: "Choose the source.",
-        });
-      if (!c.quote.trim())
-        ctx.addIssue({
-          code: "custom",
-          path: ["citations", i, "quote"],
-          message: "Paste the exact words from the source.",
-        });
-    });
+    checkCitations(value.citations, ctx);
     return {
       eventId: value.eventId,
       leader,
       status: value.status,
       asOf: value.asOf,
       note: value.note,
-      citations: value.citations.map((c) => ({ sourceId: c.sourceId ?? 0, quote: c.quote.trim() })),
+      citations: cleanCitations(value.citations),
     };
   });
 

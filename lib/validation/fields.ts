@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+/**
+ * For text that did not come through a form (which repairs it, see form-data.ts): a lone
+ * surrogate is refused, since the database cannot store it as it is.
+ */
+export const wellFormed = (label: string) => ({
+  check: (v: string) => v.isWellFormed(),
+  message: `${label} contains a broken character (a lone UTF-16 surrogate); type or paste it again.`,
+});
+
 /** Trimmed text with a length bound; control characters other than newlines/tabs are refused. */
 export const textField = (label: string, max: number, { min = 1 } = {}) =>
   z
@@ -12,7 +21,8 @@ export const textField = (label: string, max: number, { min = 1 } = {}) =>
     .max(max, `${label} can have at most ${max} characters.`)
     .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
       message: `${label} contains invisible control characters; remove them.`,
-    });
+    })
+    .refine(wellFormed(label).check, wellFormed(label).message);
 
 export const optionalTextField = (label: string, max: number) =>
   z
@@ -21,6 +31,7 @@ export const optionalTextField = (label: string, max: number) =>
     .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
       message: `${label} contains invisible control characters; remove them.`,
     })
+    .refine(wellFormed(label).check, wellFormed(label).message)
     .transform((v) => v.trim())
     .optional()
     .default("");

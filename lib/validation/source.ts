@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { httpUrlField, optionalDateField, optionalTextField, textField } from "./fields";
+import {
+  httpUrlField,
+  optionalDateField,
+  optionalTextField,
+  textField,
+  wellFormed,
+} from "./fields";
 
 /** A generous bound: long reports and transcripts fit; a pasted book does not. */
 export const MAX_SOURCE_TEXT_LENGTH = 500_000;
@@ -19,6 +25,7 @@ export const sourceFormSchema = z.object({
       `The text can have at most ${MAX_SOURCE_TEXT_LENGTH.toLocaleString("en")} characters.`,
     )
     .refine((v) => !v.includes("\u0000"), "The text contains NUL characters; remove them.")
+    .refine(wellFormed("The text").check, wellFormed("The text").message)
     .transform((v) => v.replace(/\r\n?/g, "\n")),
 });
 

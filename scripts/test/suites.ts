@@ -5,8 +5,7 @@
  * what it needs in its environment: CHROMIUM_PATH, TEST_POSTGRES_ADMIN_URL (a superuser's
  * URL: create a database of the suite's own), TEST_REDIS_URL, NGINX_PATH.
  *
- * To add one: write the npm script, then a line here, e.g.
- *   { name: "postgres", script: "test:postgres", report: "vitest", needs: ["postgresql"] }
+ * To add one: write the npm script, then a line here.
  */
 import type { Need } from "./needs";
 import type { SuiteResult } from "./report";
@@ -30,6 +29,8 @@ export const suites: Suite[] = [
   { name: "lint", script: "lint" },
   { name: "typecheck", script: "typecheck" },
   { name: "unit", script: "test:unit", report: "vitest" },
+  // The data-layer suite again, on PostgreSQL (each file in a database of its own).
+  { name: "postgres", script: "test:postgres", report: "vitest", needs: ["postgresql"] },
   { name: "e2e", script: "test:e2e", report: "playwright", needs: ["chromium"] },
   {
     name: "reliability",

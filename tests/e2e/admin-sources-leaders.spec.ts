@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures";
+import { createEntry } from "../factories";
 
 test("an editor creates a source; a non-web address is refused and the input kept", async ({
   signedIn: page,
@@ -41,15 +42,10 @@ test("a source edit that would break a citation is refused and names it; one tha
   });
   const quote = "Borduria's leader Boris Sample is expected to attend";
   const start = testEvent.text.indexOf(quote);
-  const entry = await db.attendance.create({
-    data: {
-      eventId: testEvent.id,
-      leaderId: leader.id,
-      status: "reported",
-      citations: {
-        create: { sourceId: testEvent.sourceId, quote, start, end: start + quote.length },
-      },
-    },
+  const entry = await createEntry(db, {
+    eventId: testEvent.id,
+    leader: leader.id,
+    steps: [{ status: "reported", citations: [{ sourceId: testEvent.sourceId, quote }] }],
   });
 
   await page.goto(`/admin/sources/${testEvent.sourceId}`);
@@ -62,7 +58,11 @@ test("a source edit that would break a citation is refused and names it; one tha
       hasText: "Nothing was saved: with this text, 1 citation would no longer be found.",
     }),
   ).toBeVisible();
-  await expect(page.getByText(`Boris Sample ${testEvent.id}: “${quote}”`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `Boris Sample ${testEvent.id} (entry #${entry.id}), step reported (undated): “${quote}”`,
+    ),
+  ).toBeVisible();
   expect((await db.source.findUniqueOrThrow({ where: { id: testEvent.sourceId } })).text).toBe(
     testEvent.text,
   );
@@ -71,7 +71,7 @@ test("a source edit that would break a citation is refused and names it; one tha
   await page.getByRole("button", { name: "Save source" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   const citation = await db.citation.findFirstOrThrow({
-    where: { attendanceId: entry.id },
+    where: { step: { attendanceId: entry.id } },
     include: { source: true },
   });
   expect(citation.start).toBe(start + "UPDATE: details added.\n".length);
@@ -95,16 +95,10 @@ test("an editor renames a leader and the public list shows it; a leader in use c
     },
   });
   const quote = "Zembla’s Prime Minister Kinbote “will not travel”";
-  const start = testEvent.text.indexOf(quote);
-  await db.attendance.create({
-    data: {
-      eventId: testEvent.id,
-      leaderId: leader.id,
-      status: "declined",
-      citations: {
-        create: { sourceId: testEvent.sourceId, quote, start, end: start + quote.length },
-      },
-    },
+  await createEntry(db, {
+    eventId: testEvent.id,
+    leader: leader.id,
+    steps: [{ status: "declined", citations: [{ sourceId: testEvent.sourceId, quote }] }],
   });
 
   await page.goto(`/admin/leaders/${leader.id}`);

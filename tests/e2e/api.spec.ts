@@ -26,9 +26,20 @@ test("the attendance API returns the event and its nine entries in the documente
       },
       status: expect.stringMatching(/^(confirmed|reported|declined)$/),
       asOf: "2025-04-12",
+      sourcesDisagree: false,
       note: expect.any(String),
       updatedAt: expect.any(String),
       citations: expect.any(Array),
+      story: [
+        {
+          status: entry.status,
+          asOf: "2025-04-12",
+          note: "",
+          recordedAt: expect.any(String),
+          current: true,
+          citations: entry.citations.map((c: object) => ({ ...c, lost: false })),
+        },
+      ],
     });
     expect(entry.citations.length).toBeGreaterThan(0);
   }

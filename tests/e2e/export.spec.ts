@@ -12,6 +12,7 @@ const HEADER = [
   "country_code",
   "status",
   "as_of",
+  "sources_disagree",
   "note",
   "quotes",
   "sources",
@@ -112,11 +113,12 @@ test("the export is RFC 4180 CSV with the documented header, as an attachment", 
   expect(rows).toHaveLength(9);
 
   const maduro = rows.find((row) => row[1] === "Nicolas Maduro")!;
-  expect(maduro[8]?.split("\n")).toHaveLength(2); // two citations, one line each
-  expect(maduro[8]).toContain("We appreciate that President Maduro will be with us on Victory Day");
-  expect(maduro[12]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
+  expect(maduro[7]).toBe("false");
+  expect(maduro[9]?.split("\n")).toHaveLength(2); // two citations, one line each
+  expect(maduro[9]).toContain("We appreciate that President Maduro will be with us on Victory Day");
+  expect(maduro[13]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
   // The url column opens the entry's page.
-  expect((await request.get(maduro[12]!)).status()).toBe(200);
+  expect((await request.get(maduro[13]!)).status()).toBe(200);
 });
 
 test("only bom=1 starts the file with a byte-order mark", async ({ request }) => {
@@ -126,7 +128,7 @@ test("only bom=1 starts the file with a byte-order mark", async ({ request }) =>
   expect(excel.subarray(3).toString("utf8")).toBe(plain.toString("utf8"));
 });
 
-test("format=long has one row per citation: ten for the seed, two for Maduro", async ({
+test("format=long has one row per citation of every step: ten for the seed, two for Maduro", async ({
   request,
 }) => {
   const text = await csvText(await request.get(`${EVENT}/attendance.csv?format=long`));
@@ -135,6 +137,8 @@ test("format=long has one row per citation: ten for the seed, two for Maduro", a
     "event",
     "leader",
     "status",
+    "as_of",
+    "current",
     "quote",
     "quote_start",
     "quote_end",
@@ -145,8 +149,9 @@ test("format=long has one row per citation: ten for the seed, two for Maduro", a
   expect(rows).toHaveLength(10);
   expect(rows.filter((row) => row[1] === "Nicolas Maduro")).toHaveLength(2);
   for (const row of rows) {
-    expect(row[8]).toMatch(/^https:\/\/intellinews\.com\/.+#:~:text=/);
-    expect(Number(row[5])).toBeGreaterThan(Number(row[4]));
+    expect(row.slice(3, 5)).toEqual(["2025-04-12", "true"]);
+    expect(row[10]).toMatch(/^https:\/\/intellinews\.com\/.+#:~:text=/);
+    expect(Number(row[7])).toBeGreaterThan(Number(row[6]));
   }
 });
 
@@ -168,7 +173,7 @@ testWithDb("/attendance.csv exports every event", async ({ request, db, testEven
   expect(rows.filter((row) => row[0] === testEvent.slug).map((row) => row[1])).toEqual([
     "Export Tester",
   ]);
-  expect(new Set(rows.map((row) => row[12])).size).toBe(rows.length);
+  expect(new Set(rows.map((row) => row[13])).size).toBe(rows.length);
 });
 
 test("an unknown event's export answers 404", async ({ request }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "./registry";
 import { SAMPLE_TEXT, openDatabase } from "./db";
 import { callAction, signIn } from "./http";
 import { editors } from "./paths";

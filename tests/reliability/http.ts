@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ServerActionDoor } from "../../lib/actions/registry";
+import type { ServerActionDoor } from "./registry";
 import { ROOT } from "./paths";
 /** Where requests go: a server, or the proxy in front of several. */
 type Target = { url: string; origin: string };
@@ -85,11 +85,25 @@ export async function callAction(
     origin?: string | null;
     previousState?: unknown;
     headers?: Record<string, string>;
+    /**
+     * What the form argument is: FormData, as a browser sends it, or a Map of the same
+     * fields (both have `get` and `entries`; React encodes a Map as it is, lone surrogates
+     * included, where FormData makes every value well-formed).
+     */
+    formType?: "FormData" | "Map";
+    /** Sent instead of the form, whatever it is (a forged request). */
+    formValue?: unknown;
   },
 ): Promise<ActionResponse> {
-  const form = new FormData();
   const entries = Array.isArray(options.fields) ? options.fields : Object.entries(options.fields);
-  for (const [key, value] of entries) form.append(key, value);
+  let form: unknown;
+  if ("formValue" in options) form = options.formValue;
+  else if (options.formType === "Map") form = new Map(entries);
+  else {
+    const formData = new FormData();
+    for (const [key, value] of entries) formData.append(key, value);
+    form = formData;
+  }
   const args = [
     ...(options.bound ?? []),
     ...(door.withState ? [options.previousState ?? {}] : []),

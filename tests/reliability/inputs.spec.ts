@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { SERVER_ACTIONS, type ServerActionDoor } from "../../lib/actions/registry";
+import { SERVER_ACTIONS, type ServerActionDoor } from "./registry";
 import { createSample, invariantViolations, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
 import { editors } from "./paths";

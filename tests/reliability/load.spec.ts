@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "./registry";
 import { SAMPLE_TEXT, createSample, mintSessions, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse } from "./http";
 import { RELIABILITY_DIR, ROOT, bin, editors } from "./paths";

@@ -44,6 +44,8 @@ export class AppServer {
     readonly dbFile: string,
     private readonly env: Record<string, string>,
     logDir: string,
+    /** `next dev` on every interface, as `npm run dev` runs it, instead of the build. */
+    private readonly dev = false,
   ) {
     this.logFile = path.join(logDir, `${name}.log`);
   }
@@ -54,7 +56,12 @@ export class AppServer {
    */
   static async start(
     name: string,
-    options: { dbFile?: string | null; env?: Record<string, string>; logDir?: string } = {},
+    options: {
+      dbFile?: string | null;
+      env?: Record<string, string>;
+      logDir?: string;
+      dev?: boolean;
+    } = {},
   ): Promise<AppServer> {
     const dbFile = options.dbFile ?? path.join(RELIABILITY_DIR, `${name}.db`);
     if (options.dbFile === undefined) copyTemplate(dbFile);
@@ -63,6 +70,7 @@ export class AppServer {
       dbFile,
       options.env ?? {},
       options.logDir ?? RELIABILITY_DIR,
+      options.dev,
     );
     await server.launch();
     return server;
@@ -76,11 +84,32 @@ export class AppServer {
     return this.url;
   }
 
+  /** The resident memory of the server's processes (its process group), in MiB. */
+  rssMiB(): number {
+    const pgid = this.#child?.pid;
+    if (!pgid) return 0;
+    let kib = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== pgid) continue;
+        const status = fs.readFileSync(`/proc/${entry}/status`, "utf8");
+        kib += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return kib / 1024;
+  }
+
   async launch() {
     this.port ||= await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: "production",
+      NODE_ENV: this.dev ? "development" : "production",
       PORT: String(this.port),
       DATABASE_URL: `file:${this.dbFile}`,
       BETTER_AUTH_URL: this.url,
@@ -89,7 +118,10 @@ export class AppServer {
     };
     delete env.TEST; // Better Auth skips its origin checks when TEST is set
     const log = fs.openSync(this.logFile, "a");
-    const child = spawn(bin("next"), ["start", "-p", String(this.port), "-H", "127.0.0.1"], {
+    const args = this.dev
+      ? ["dev", "-p", String(this.port)]
+      : ["start", "-p", String(this.port), "-H", "127.0.0.1"];
+    const child = spawn(bin("next"), args, {
       cwd: ROOT,
       env,
       detached: true,
@@ -106,7 +138,8 @@ export class AppServer {
     );
     let exited = false;
     void this.#exited.then(() => (exited = true));
-    const deadline = Date.now() + 90_000;
+    // A dev server compiles the health route on its first request.
+    const deadline = Date.now() + (this.dev ? 180_000 : 90_000);
     while (Date.now() < deadline) {
       if (exited) throw new Error(`${this.name} exited while starting:\n${this.logTail()}`);
       const ok = await fetch(`${this.url}/api/health`)
@@ -115,7 +148,7 @@ export class AppServer {
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${this.name} did not answer within 90 s:\n${this.logTail()}`);
+    throw new Error(`${this.name} did not answer in time:\n${this.logTail()}`);
   }
 
   logTail(lines = 30) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "./registry";
 import { createSample, databaseHash, openDatabase } from "./db";
 import { callAction, sessionCookie, signIn } from "./http";
 import { editors } from "./paths";

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "./registry";
 import { openDatabase } from "./db";
 import { callAction, signIn } from "./http";
 import { editors } from "./paths";

@@ -93,8 +93,10 @@ describe("the page cache handler", () => {
 
   it("stores and serves nothing before it knows its database", async () => {
     configurePageCache(undefined as never);
-    await set("/events/early", page("early"));
+    const early = page("early");
+    await set("/events/early", early);
     expect(await get("/events/early")).toBeNull();
+    expect(early.headers["cache-control"]).toBe("private, no-store");
   });
 
   it("gives each request the coding it asks for, compressed once", async () => {
@@ -145,9 +147,13 @@ describe("the page cache handler", () => {
     await new Promise((resolve) => setTimeout(resolve, 5)); // Next compares milliseconds
     await handler().revalidateTag(["_N_T_/events/b"]);
     expect(await get("/events/b")).toBeNull(); // the edit made it stale
-    // A render that began before the edit finishes now: it is served, not stored.
-    await set("/events/b", page("b"));
+    // A render that began before the edit finishes now: it is served, not stored, and its
+    // reader still gets the page's own policy and Cache-Control.
+    const late = page("b");
+    await set("/events/b", late);
     expect(await get("/events/b")).toBeNull();
+    expect(late.headers["content-security-policy"]).toContain("'sha256-");
+    expect(late.headers["cache-control"]).toBe("public, s-maxage=60");
     // Pages of other events are stored as usual.
     await set("/events/c", page("c"));
     expect(await get("/events/c")).not.toBeNull();

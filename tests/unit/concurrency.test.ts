@@ -31,7 +31,7 @@ afterAll(() => t.cleanup());
 async function inputWithNote(id: number, note: string) {
   const entry = await t.db.attendance.findUniqueOrThrow({
     where: { id },
-    include: { citations: { orderBy: { position: "asc" } } },
+    include: { currentStep: { include: { citations: { orderBy: { position: "asc" } } } } },
   });
   return {
     version: entry.version,
@@ -41,7 +41,10 @@ async function inputWithNote(id: number, note: string) {
       status: entry.status,
       asOf: entry.asOf ? entry.asOf.toISOString().slice(0, 10) : "",
       note,
-      citations: entry.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+      citations: (entry.currentStep?.citations ?? []).map((c) => ({
+        sourceId: c.sourceId,
+        quote: c.quote,
+      })),
     },
   };
 }
@@ -106,6 +109,7 @@ describe("failed sign-ins at the same moment", () => {
       where: { key: { in: [`pair:${email}|198.51.100.7`, `account:${email}`] } },
     });
     expect(rows.map((row) => row.failures)).toEqual([8, 8]);
-    expect(await throttle.secondsUntilSignInAllowed(email, "198.51.100.7", now)).toBeGreaterThan(0);
+    const gate = await throttle.signInGate(email, "198.51.100.7", now);
+    expect(gate.refuseForSeconds).toBeGreaterThan(0);
   });
 });

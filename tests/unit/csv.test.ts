@@ -58,6 +58,7 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
       countryCode: "VE",
     },
     status: "confirmed",
+    sourcesDisagree: false,
     asOf: "2025-04-12",
     note: "",
     updatedAt: "2025-04-13T10:00:00.000Z",
@@ -98,6 +99,7 @@ describe("wideRow", () => {
       country_code: "VE",
       status: "confirmed",
       as_of: "2025-04-12",
+      sources_disagree: "false",
       note: "",
       quotes:
         "Maduro will travel to Moscow\nWe appreciate that President Maduro will be with us on Victory Day",
@@ -129,6 +131,8 @@ describe("longRows", () => {
       "victory-day-parade-2025",
       "Nicolas Maduro",
       "confirmed",
+      "2025-04-12",
+      "true",
       "Maduro will travel to Moscow",
       "10",
       "38",
@@ -143,7 +147,64 @@ describe("longRows", () => {
 
   it("keeps an entry without citations as one row", () => {
     expect(longRows(entry({ citations: [] }))).toEqual([
-      ["victory-day-parade-2025", "Nicolas Maduro", "confirmed", "", "", "", "", "", ""],
+      [
+        "victory-day-parade-2025",
+        "Nicolas Maduro",
+        "confirmed",
+        "2025-04-12",
+        "true",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ],
+    ]);
+  });
+
+  it("gives every step's citations with the step's status, date and whether it is current", () => {
+    const [first, second] = entry().citations;
+    const story = [
+      {
+        id: 1,
+        version: 1,
+        status: "reported" as const,
+        asOf: "2025-03-14",
+        note: "",
+        recordedAt: "2025-03-15T00:00:00.000Z",
+        recordedBy: "A",
+        current: false,
+        citations: [
+          { ...first!, lost: false },
+          { ...second!, lost: true },
+        ],
+      },
+      {
+        id: 2,
+        version: 1,
+        status: "confirmed" as const,
+        asOf: "2025-04-12",
+        note: "",
+        recordedAt: "2025-04-13T00:00:00.000Z",
+        recordedBy: "A",
+        current: true,
+        citations: [],
+      },
+    ];
+    const rows = longRows(entry({ story }));
+    expect(rows.map((row) => row.slice(2, 8))).toEqual([
+      ["reported", "2025-03-14", "false", "Maduro will travel to Moscow", "10", "38"],
+      // A quote lost from its source: no offsets that would point elsewhere.
+      [
+        "reported",
+        "2025-03-14",
+        "false",
+        "We appreciate that President Maduro will be with us on Victory Day",
+        "",
+        "",
+      ],
+      ["confirmed", "2025-04-12", "true", "", "", ""],
     ]);
   });
 });

@@ -56,7 +56,7 @@ describe("attendance writes", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const citation = await t.db.citation.findFirstOrThrow({
-      where: { attendanceId: result.attendanceId },
+      where: { step: { attendanceId: result.attendanceId } },
     });
     expect(source.text.slice(citation.start, citation.end)).toBe("Lavrov said during a meeting");
     const revisions = await t.db.revision.findMany({ where: { actorId: editor.id } });
@@ -149,7 +149,7 @@ describe("attendance writes", () => {
     });
     const result = await data.deleteAttendance(editor, entry.id, entry.version);
     expect(result.ok).toBe(true);
-    expect(await t.db.citation.count({ where: { attendanceId: entry.id } })).toBe(0);
+    expect(await t.db.citation.count({ where: { step: { attendanceId: entry.id } } })).toBe(0);
     const revision = await t.db.revision.findFirstOrThrow({
       where: { entityId: entry.id, action: "delete" },
     });
@@ -221,23 +221,49 @@ describe("leaders", () => {
 });
 
 describe("sign-in throttle", () => {
-  it("blocks the sixth failure within a minute per account and address, in the database", async () => {
-    const now = new Date("2026-01-01T00:00:00Z");
+  const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+  const refused = async (email: string, address: string, now: Date) =>
+    (await throttle.signInGate(email, address, now)).refuseForSeconds;
+
+  it("refuses the sixth failure within a minute per account and address, in the database", async () => {
+    const now = at(0);
     for (let i = 0; i < 5; i++) {
-      expect(await throttle.secondsUntilSignInAllowed("a@b.org", "1.2.3.4", now)).toBe(0);
+      expect(await refused("a@b.org", "1.2.3.4", now)).toBe(0);
       await throttle.recordFailedSignIn("a@b.org", "1.2.3.4", now);
     }
-    expect(await throttle.secondsUntilSignInAllowed("a@b.org", "1.2.3.4", now)).toBe(60);
+    expect(await refused("a@b.org", "1.2.3.4", now)).toBe(60);
     // Another address may still try; the counters are rows, so a restart keeps them.
-    expect(await throttle.secondsUntilSignInAllowed("a@b.org", "5.6.7.8", now)).toBe(0);
+    expect(await refused("a@b.org", "5.6.7.8", now)).toBe(0);
     expect(await t.db.signInThrottle.count()).toBe(3);
     // A minute later the window is over.
-    expect(
-      await throttle.secondsUntilSignInAllowed(
-        "a@b.org",
-        "1.2.3.4",
-        new Date(now.getTime() + 61_000),
-      ),
-    ).toBe(0);
+    expect(await refused("a@b.org", "1.2.3.4", at(61_000))).toBe(0);
+  });
+
+  it("never refuses an account for failures from elsewhere: it slows it down, up to a bound", async () => {
+    const now = at(10 * 60_000);
+    for (let i = 0; i < 40; i++) {
+      await throttle.recordFailedSignIn("slow@b.org", `203.0.113.${i}`, now);
+    }
+    const gate = await throttle.signInGate("slow@b.org", "198.51.100.7", now);
+    expect(gate.refuseForSeconds).toBe(0);
+    expect(gate.delayMs).toBe(throttle.ACCOUNT_MAX_DELAY_MS);
+    expect(throttle.accountDelayMs(10)).toBe(0);
+    expect(throttle.accountDelayMs(11)).toBeGreaterThan(0);
+    expect(throttle.accountDelayMs(13)).toBeGreaterThan(throttle.accountDelayMs(12));
+  });
+
+  it("deletes the rows whose window has ended when it records a failure", async () => {
+    await t.db.signInThrottle.deleteMany();
+    const now = at(60 * 60_000);
+    for (let i = 0; i < 20; i++) {
+      await throttle.recordFailedSignIn("old@b.org", `192.0.2.${i}`, at(0));
+    }
+    await throttle.recordFailedSignIn("new@b.org", "192.0.2.200", now);
+    const keys = (await t.db.signInThrottle.findMany()).map((r) => r.key).sort();
+    expect(keys).toEqual([
+      "account:new@b.org",
+      "address:192.0.2.200",
+      "pair:new@b.org|192.0.2.200",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leaderSearchKey } from "@/lib/text/search-key";
+import { createEntry, type StepSpec } from "../factories";
 import { createTestDatabase } from "./helpers/test-db";
 
 /**
@@ -37,33 +37,21 @@ beforeAll(async () => {
     });
   const wire = await source("Wire");
   const paper = await source("Paper");
-  const cite = (sourceId: number, quote: string, position: number) => ({
-    sourceId,
-    quote,
-    start: TEXT.indexOf(quote),
-    end: TEXT.indexOf(quote) + quote.length,
-    position,
-  });
+  const cite = (sourceId: number, quote: string) => ({ sourceId, quote });
   const entry = async (
     key: string,
     eventId: number,
     leader: { name: string; office?: string; polity?: string; countryCode?: string },
-    data: { status: "confirmed" | "reported" | "declined"; asOf?: Date; note?: string },
+    data: { status: "confirmed" | "reported" | "declined"; asOf?: string; note?: string },
     citations: ReturnType<typeof cite>[],
+    earlier: StepSpec[] = [],
   ) => {
-    const full = { office: "President", polity: "Testland", ...leader };
-    const created = await t.db.attendance.create({
-      data: {
-        ...data,
-        event: { connect: { id: eventId } },
-        leader: { create: { ...full, searchText: leaderSearchKey(full) } },
-        // One at a time, so citation ids do not follow their positions.
-        citations: { create: citations.slice(0, 1) },
-      },
+    const created = await createEntry(t.db, {
+      eventId,
+      leader: { office: "President", polity: "Testland", ...leader },
+      note: data.note,
+      steps: [...earlier, { status: data.status, asOf: data.asOf, citations }],
     });
-    for (const citation of citations.slice(1)) {
-      await t.db.citation.create({ data: { ...citation, attendanceId: created.id } });
-    }
     ids[key] = created.id;
   };
 
@@ -72,15 +60,22 @@ beforeAll(async () => {
     "percent",
     a,
     { name: "Ana 50% Quispe", countryCode: "PE" },
-    { status: "confirmed", asOf: new Date("2026-05-20Z"), note: "Arrives Monday" },
-    [cite(paper.id, QUOTES[2]!, 2), cite(wire.id, QUOTES[0]!, 0), cite(paper.id, QUOTES[1]!, 1)],
+    { status: "confirmed", asOf: "2026-05-20", note: "Arrives Monday" },
+    [cite(wire.id, QUOTES[0]!), cite(paper.id, QUOTES[1]!), cite(paper.id, QUOTES[2]!)],
   );
   await entry("underscore", a, { name: "Bo_Li" }, { status: "reported" }, []);
-  await entry("x", b, { name: "Boxli", polity: "Élan" }, { status: "declined" }, [
-    cite(wire.id, QUOTES[1]!, 0),
-  ]);
+  // A story for the day views: Boxli was reported on 1 May (citing the paper), then declined
+  // on 10 May.
+  await entry(
+    "x",
+    b,
+    { name: "Boxli", polity: "Élan" },
+    { status: "declined", asOf: "2026-05-10" },
+    [cite(wire.id, QUOTES[1]!)],
+    [{ status: "reported", asOf: "2026-05-01", citations: [cite(paper.id, QUOTES[2]!)] }],
+  );
   await entry("backslash", b, { name: "C\\D Example" }, { status: "confirmed" }, [
-    cite(wire.id, QUOTES[0]!, 0),
+    cite(wire.id, QUOTES[0]!),
   ]);
   for (let i = 0; i < 6; i++) {
     await entry(
@@ -88,41 +83,9 @@ beforeAll(async () => {
       i % 2 ? a : b,
       { name: `Filler ${i}` },
       { status: (["confirmed", "reported", "declined"] as const)[i % 3]! },
-      [cite(wire.id, QUOTES[i % 3]!, 0)],
+      [cite(wire.id, QUOTES[i % 3]!)],
     );
   }
-
-  // A story for asOf: Boxli was reported on 1 May (citing the paper), then declined on 10 May.
-  await t.db.statusStep.create({
-    data: {
-      attendanceId: ids.x!,
-      status: "reported",
-      asOf: new Date("2026-05-01Z"),
-      citations: JSON.stringify([
-        { sourceId: paper.id, sourceTitle: "Paper", quote: QUOTES[2], start: 44, end: 66 },
-      ]),
-    },
-  });
-  await t.db.statusStep.create({
-    data: {
-      attendanceId: ids.x!,
-      status: "declined",
-      asOf: new Date("2026-05-10Z"),
-      citations: JSON.stringify([
-        { sourceId: wire.id, sourceTitle: "Wire", quote: QUOTES[1], start: 13, end: 39 },
-      ]),
-    },
-  });
-  await t.db.statusStep.create({
-    data: {
-      attendanceId: ids.percent!,
-      status: "confirmed",
-      asOf: new Date("2026-05-20Z"),
-      citations: JSON.stringify(
-        QUOTES.map((quote) => ({ sourceId: wire.id, sourceTitle: "Wire", quote })),
-      ),
-    },
-  });
 });
 
 afterAll(async () => {
@@ -201,17 +164,17 @@ describe("listAllAttendanceForExport", () => {
   });
 
   it("as of a date, gives what each event's list gives as of that date", async () => {
-    for (const asOf of ["2026-04-30", "2026-05-05", "2026-05-15", "2026-05-25"]) {
+    for (const day of ["2026-04-30", "2026-05-05", "2026-05-15", "2026-05-25"]) {
       for (const status of [undefined, "reported", "declined"] as const) {
         const listed = [];
         for (const eventId of eventIds) {
-          listed.push(...(await reads.listAttendance(eventId, { sort: "name", asOf, status })));
+          listed.push(...(await reads.listAttendance(eventId, { sort: "name", day, status })));
         }
         const expected = listed.map((e) => e.id).sort((x, y) => x - y);
-        const got = await exported({ asOf, status }, 2);
+        const got = await exported({ day, status }, 2);
         expect(
           got.map((e) => e.id),
-          `${asOf} ${status}`,
+          `${day} ${status}`,
         ).toEqual(expected);
         for (const entry of got) {
           const { event, ...rest } = entry;
@@ -220,7 +183,7 @@ describe("listAllAttendanceForExport", () => {
         }
       }
     }
-    const may5 = await exported({ asOf: "2026-05-05" });
+    const may5 = await exported({ day: "2026-05-05" });
     expect(may5.map((e) => [e.id, e.status, e.citations.map((c) => c.quote)])).toEqual([
       [ids.x, "reported", [QUOTES[2]]],
     ]);

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LONG_COLUMNS, WIDE_COLUMNS } from "@/lib/csv/attendance-rows";
-import { leaderSearchKey } from "@/lib/text/search-key";
+import { createEntry } from "../factories";
 import { createTestDatabase } from "./helpers/test-db";
 import { readStream } from "./helpers/read-stream";
 
@@ -57,52 +57,28 @@ beforeAll(async () => {
   const source = await t.db.source.create({
     data: { title: 'Summit "guests", day 1', publisher: "Example", url: sourceUrl, text: TEXT },
   });
-  const cite = (quote: string, position: number) => ({
-    sourceId: source.id,
-    quote,
-    start: TEXT.indexOf(quote),
-    end: TEXT.indexOf(quote) + quote.length,
-    position,
-  });
+  const cite = (quote: string) => ({ sourceId: source.id, quote });
 
-  const hard = await t.db.attendance.create({
-    data: {
-      status: "confirmed",
-      asOf: new Date("2026-05-20T00:00:00Z"),
-      note: "Arrives Monday, leaves Tuesday",
-      event: { connect: { id: event.id } },
-      leader: {
-        create: { ...HARD_LEADER, searchText: leaderSearchKey(HARD_LEADER), countryCode: "ST" },
-      },
-      citations: { create: [cite(QUOTE_1, 0), cite(QUOTE_2, 1)] },
-    },
+  const hard = await createEntry(t.db, {
+    eventId: event.id,
+    leader: { ...HARD_LEADER, countryCode: "ST" },
+    note: "Arrives Monday, leaves Tuesday",
+    steps: [{ status: "confirmed", asOf: "2026-05-20", citations: [cite(QUOTE_1), cite(QUOTE_2)] }],
   });
   hardEntryId = hard.id;
 
   for (const [i, [payload]] of PAYLOADS.entries()) {
-    await t.db.attendance.create({
-      data: {
-        status: "reported",
-        note: payload,
-        event: { connect: { id: event.id } },
-        leader: { create: { name: `Payload ${i + 1}`, office: "Minister", polity: "Testland" } },
-        citations: { create: [cite(QUOTE_2, 0)] },
-      },
+    await createEntry(t.db, {
+      eventId: event.id,
+      leader: { name: `Payload ${i + 1}`, office: "Minister", polity: "Testland" },
+      note: payload,
+      steps: [{ status: "reported", citations: [cite(QUOTE_2)] }],
     });
   }
-  await t.db.attendance.create({
-    data: {
-      status: "declined",
-      event: { connect: { id: event.id } },
-      leader: {
-        create: {
-          name: '=HYPERLINK("https://evil.example","Click")',
-          office: "-",
-          polity: "@home",
-        },
-      },
-      citations: { create: [cite(QUOTE_1, 0)] },
-    },
+  await createEntry(t.db, {
+    eventId: event.id,
+    leader: { name: '=HYPERLINK("https://evil.example","Click")', office: "-", polity: "@home" },
+    steps: [{ status: "declined", citations: [cite(QUOTE_1)] }],
   });
 });
 
@@ -142,7 +118,7 @@ describe("GET /events/[slug]/attendance.csv", () => {
     const { body } = await get(`/events/${SLUG}/attendance.csv`);
     const [header, ...rows] = parseCsv(body!.text);
     expect(header).toEqual([...WIDE_COLUMNS]);
-    for (const row of rows) expect(row).toHaveLength(13);
+    for (const row of rows) expect(row).toHaveLength(14);
 
     const hard = rows.find((row) => row[1] === HARD_NAME);
     expect(hard).toEqual([
@@ -153,6 +129,7 @@ describe("GET /events/[slug]/attendance.csv", () => {
       "ST",
       "confirmed",
       "2026-05-20",
+      "false",
       "Arrives Monday, leaves Tuesday",
       `${QUOTE_1}\n${QUOTE_2}`,
       'Summit "guests", day 1\nSummit "guests", day 1',
@@ -162,11 +139,11 @@ describe("GET /events/[slug]/attendance.csv", () => {
     ]);
   });
 
-  it("neutralises every formula payload and keeps 13 columns", async () => {
+  it("neutralises every formula payload and keeps 14 columns", async () => {
     const { body } = await get(`/events/${SLUG}/attendance.csv`);
     const rows = parseCsv(body!.text).slice(1);
     expect(rows).toHaveLength(1 + PAYLOADS.length + 1);
-    const noteOf = (name: string) => rows.find((row) => row[1] === name)?.[7];
+    const noteOf = (name: string) => rows.find((row) => row[1] === name)?.[8];
     for (const [i, [payload, expected]] of PAYLOADS.entries()) {
       expect(noteOf(`Payload ${i + 1}`), JSON.stringify(payload)).toBe(expected);
     }
@@ -202,9 +179,13 @@ describe("GET /events/[slug]/attendance.csv", () => {
     expect(header).toEqual([...LONG_COLUMNS]);
     expect(rows).toHaveLength(2 + PAYLOADS.length + 1);
     const hardRows = rows.filter((row) => row[1] === HARD_NAME);
-    expect(hardRows.map((row) => row[3])).toEqual([QUOTE_1, QUOTE_2]);
+    expect(hardRows.map((row) => row[5])).toEqual([QUOTE_1, QUOTE_2]);
+    expect(hardRows.map((row) => row.slice(2, 5))).toEqual([
+      ["confirmed", "2026-05-20", "true"],
+      ["confirmed", "2026-05-20", "true"],
+    ]);
     for (const row of rows) {
-      const [, , , quote, start, end, source, url, fragment] = row;
+      const [, , , , , quote, start, end, source, url, fragment] = row;
       expect(TEXT.slice(Number(start), Number(end))).toBe(quote);
       expect(source).toBe('Summit "guests", day 1');
       expect(url).toBe(sourceUrl);
@@ -228,11 +209,11 @@ describe("GET /attendance.csv", () => {
       `attachment; filename="rollcall-all-events-${today}.csv"`,
     );
     const rows = parseCsv(body!.text).slice(1);
-    const ids = rows.map((row) => Number(row[12]?.split("/").pop()));
+    const ids = rows.map((row) => Number(row[13]?.split("/").pop()));
     expect(ids).toEqual(
       (await t.db.attendance.findMany({ orderBy: { id: "asc" } })).map((e) => e.id),
     );
-    expect(rows.find((row) => row[1] === HARD_NAME)?.[8]).toBe(`${QUOTE_1}\n${QUOTE_2}`);
+    expect(rows.find((row) => row[1] === HARD_NAME)?.[9]).toBe(`${QUOTE_1}\n${QUOTE_2}`);
   });
 
   it("honours the status filter", async () => {

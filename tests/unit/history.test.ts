@@ -93,28 +93,41 @@ describe("the story and the record", () => {
       ["update", "H. Istorian"],
       ["create", "Seed: Venezuela's Maduro to attend Moscow's Victory Day parade"],
     ]);
-    expect(record[0]!.changes).toEqual(
+    // The older step entered last leaves the current status (declined, 1 May) as it was.
+    const stored = await entryOf("Luiz Inacio Lula da Silva");
+    expect([stored.status, stored.asOf?.toISOString().slice(0, 10)]).toEqual([
+      "declined",
+      "2025-05-01",
+    ]);
+    expect(record[0]!.changes).toEqual([
+      {
+        field: "Step added",
+        before: "—",
+        after: `Confirmed, as of 20 April 2025\n“${LULA_QUOTE}” (Venezuela's Maduro to attend Moscow's Victory Day parade)`,
+      },
+    ]);
+    expect(record[1]!.changes).toEqual(
       expect.arrayContaining([
-        { field: "Status", before: "declined", after: "confirmed" },
-        { field: "As of", before: "2025-05-01", after: "2025-04-20" },
+        { field: "Status", before: "reported", after: "declined" },
+        { field: "As of", before: "2025-04-12", after: "2025-05-01" },
       ]),
     );
   });
 
   it("lists the event as of a date: each entry's latest status by then, none before its first", async () => {
     const event = await t.db.event.findFirstOrThrow();
-    const before = await reads.listAttendance(event.id, { sort: "name", asOf: "2025-04-11" });
+    const before = await reads.listAttendance(event.id, { sort: "name", day: "2025-04-11" });
     expect(before).toEqual([]);
-    const april20 = await reads.listAttendance(event.id, { sort: "name", asOf: "2025-04-20" });
+    const april20 = await reads.listAttendance(event.id, { sort: "name", day: "2025-04-20" });
     expect(april20).toHaveLength(9);
     expect(april20.find((e) => e.leader.name.startsWith("Luiz"))?.status).toBe("confirmed");
     const april19 = await reads.listAttendance(event.id, {
       sort: "name",
-      asOf: "2025-04-19",
+      day: "2025-04-19",
       status: "reported",
     });
     expect(april19.map((e) => e.leader.name)).toEqual(["Luiz Inacio Lula da Silva"]);
-    const may = await reads.getEventAttendance(event.slug, { sort: "name", asOf: "2025-05-02" });
+    const may = await reads.getEventAttendance(event.slug, { sort: "name", day: "2025-05-02" });
     expect(may?.counts).toEqual({ confirmed: 8, reported: 0, declined: 1, total: 9 });
   });
 
@@ -170,7 +183,7 @@ describe("the story and the record", () => {
     expect(newest.action).toBe("revert");
     expect((await history.getStory(lula.id)).map((s) => s.status)).toEqual(["reported"]);
     const citation = await t.db.citation.findFirstOrThrow({
-      where: { attendanceId: lula.id },
+      where: { step: { attendanceId: lula.id } },
       include: { source: true },
     });
     expect(citation.source.text.slice(citation.start, citation.end)).toBe(LULA_QUOTE);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEntries } from "../factories";
 import { createTestDatabase } from "./helpers/test-db";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -33,23 +34,30 @@ describe("an event with more entries than Prisma's default bind limit", () => {
       })),
     });
     const leaders = await t.db.leader.findMany({ select: { id: true } });
-    await t.db.attendance.createMany({
-      data: leaders.map((l) => ({
+    // One entry made through the data layer, copied in SQL for the others: a transaction
+    // per entry would be most of the test's time.
+    await createEntries(t.db, [
+      {
         eventId: event.id,
-        leaderId: l.id,
-        status: "confirmed" as const,
-      })),
-    });
-    const entries = await t.db.attendance.findMany({ select: { id: true } });
-    await t.db.citation.createMany({
-      data: entries.map((e) => ({
-        attendanceId: e.id,
-        sourceId: source.id,
-        quote: "will attend",
-        start: 9,
-        end: 20,
-      })),
-    });
+        leaderId: leaders[0]!.id,
+        step: { status: "confirmed", citations: [{ sourceId: source.id, quote: "will attend" }] },
+      },
+    ]);
+    await t.db.$executeRaw`
+      INSERT INTO "Attendance" ("eventId", "leaderId", "status", "createdAt", "updatedAt")
+      SELECT t."eventId", l."id", t."status", t."createdAt", t."updatedAt"
+      FROM "Leader" l, "Attendance" t WHERE l."id" <> t."leaderId"`;
+    await t.db.$executeRaw`
+      INSERT INTO "StatusStep" ("attendanceId", "status", "recordedAt", "updatedAt")
+      SELECT a."id", a."status", a."createdAt", a."createdAt" FROM "Attendance" a
+      WHERE a."currentStepId" IS NULL`;
+    await t.db.$executeRaw`
+      INSERT INTO "Citation" ("stepId", "sourceId", "quote", "start", "end", "prefix", "suffix")
+      SELECT s."id", c."sourceId", c."quote", c."start", c."end", c."prefix", c."suffix"
+      FROM "StatusStep" s, "Citation" c WHERE s."id" <> c."stepId"`;
+    await t.db.$executeRaw`
+      UPDATE "Attendance" SET "currentStepId" =
+        (SELECT s."id" FROM "StatusStep" s WHERE s."attendanceId" = "Attendance"."id")`;
 
     const { listAttendance } = await import("@/lib/data/attendance");
     const list = await listAttendance(event.id, { sort: "name" });

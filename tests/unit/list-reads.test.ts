@@ -28,7 +28,7 @@ describe("counts per row", () => {
     expect(rows.length).toBe(9);
     for (const row of rows) {
       expect(row.citationCount).toBe(
-        await t.db.citation.count({ where: { attendanceId: row.id } }),
+        await t.db.citation.count({ where: { step: { attendanceId: row.id } } }),
       );
     }
     expect(rows.find((r) => r.leader === "Nicolas Maduro")?.citationCount).toBe(2);

@@ -58,7 +58,7 @@ async function describeSchema(client: pg.Client): Promise<string[]> {
 async function formFor(id: number, note: string) {
   const entry = await t.db.attendance.findUniqueOrThrow({
     where: { id },
-    include: { citations: { orderBy: { position: "asc" } } },
+    include: { currentStep: { include: { citations: { orderBy: { position: "asc" } } } } },
   });
   return {
     version: entry.version,
@@ -68,7 +68,10 @@ async function formFor(id: number, note: string) {
       status: entry.status,
       asOf: entry.asOf ? entry.asOf.toISOString().slice(0, 10) : "",
       note,
-      citations: entry.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+      citations: (entry.currentStep?.citations ?? []).map((c) => ({
+        sourceId: c.sourceId,
+        quote: c.quote,
+      })),
     },
   };
 }
@@ -119,7 +122,7 @@ describe("PostgreSQL", () => {
 
   it("runs a save again when PostgreSQL ends it to break a deadlock with another session", async () => {
     const entry = await t.db.attendance.findFirstOrThrow({
-      where: { citations: { some: {} } },
+      where: { currentStep: { citations: { some: {} } } },
       orderBy: { id: "asc" },
     });
     const form = await formFor(entry.id, "saved after the deadlock");
@@ -129,9 +132,10 @@ describe("PostgreSQL", () => {
       // waits for the citations; the other session then wants the entry's row. PostgreSQL
       // ends the one that has waited longest (the save) with 40P01, and the save runs again.
       await other.query("BEGIN");
-      await other.query(`UPDATE "Citation" SET "prefix" = "prefix" WHERE "attendanceId" = $1`, [
-        entry.id,
-      ]);
+      await other.query(
+        `UPDATE "Citation" SET "prefix" = "prefix" WHERE "stepId" IN (SELECT "id" FROM "StatusStep" WHERE "attendanceId" = $1)`,
+        [entry.id],
+      );
       const saving = data.updateAttendance(editor, entry.id, form.version, form.input);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await other.query(`UPDATE "Attendance" SET "note" = 'from psql' WHERE "id" = $1`, [entry.id]);

@@ -1,15 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  MUTATING_ROUTES,
-  READ_ONLY_AUTH_ROUTES,
-  SERVER_ACTIONS,
-  isForwardedAuthRoute,
-} from "@/lib/actions/registry";
+import { AUTH_ROUTES, isForwardedAuthRoute } from "@/lib/auth/routes";
+import { MUTATING_ROUTES, READ_ONLY_AUTH_ROUTES, SERVER_ACTIONS } from "../reliability/registry";
 
 /**
- * The registry of doors (lib/actions/registry.ts) against the code: a server action or a
+ * The registry of doors (tests/reliability/registry.ts) against the code: a server action or a
  * mutating route added without an entry there would escape the reliability suite's checks.
  */
 const root = path.resolve(__dirname, "../..");
@@ -103,5 +99,7 @@ describe("the registry of doors", () => {
       ...READ_ONLY_AUTH_ROUTES,
     ].map((r) => `${r.method} ${r.path}`);
     expect(forwarded.sort()).toEqual(open.sort());
+    // The runtime list and the registry name the same endpoints.
+    expect(AUTH_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(open.sort());
   });
 });

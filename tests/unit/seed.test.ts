@@ -78,10 +78,13 @@ describe("the seed", () => {
 
   it("backs every entry with the passage that supports its status", async () => {
     const entries = await t.db.attendance.findMany({
-      include: { leader: true, citations: { orderBy: { position: "asc" } } },
+      include: {
+        leader: true,
+        currentStep: { include: { citations: { orderBy: { position: "asc" } } } },
+      },
     });
     const quotes = Object.fromEntries(
-      entries.map((e) => [e.leader.name, e.citations.map((c) => c.quote)]),
+      entries.map((e) => [e.leader.name, e.currentStep!.citations.map((c) => c.quote)]),
     );
     expect(quotes["Nicolas Maduro"]).toEqual([
       expect.stringMatching(

@@ -251,10 +251,12 @@ describe("npm test", () => {
       "lint",
       "typecheck",
       "unit",
+      "postgres",
       "e2e",
       "reliability",
       "scaleout",
     ]);
+    expect(suites.find((s) => s.name === "postgres")?.needs).toEqual(["postgresql"]);
     expect(suites.filter((s) => s.needs?.includes("chromium")).map((s) => s.name)).toEqual([
       "e2e",
       "reliability",

@@ -125,6 +125,33 @@ describe("formDataToObject", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(object.citations).toEqual({ "0": { quote: "a" } });
   });
+
+  it("reads a Map as it reads FormData, repairing lone surrogates, and anything else as empty", () => {
+    const map = new Map<unknown, unknown>([
+      ["title", "A \uD800 B"],
+      ["citations.0.quote", "\uDFFFx"],
+      [7, "a number key"],
+      ["note", { not: "text" }],
+    ]);
+    expect(formDataToObject(map)).toEqual({
+      title: "A \uFFFD B",
+      citations: { "0": { quote: "\uFFFDx" } },
+    });
+    for (const other of [null, undefined, "title=x", 42, { title: "x" }, [["title", "x"]]]) {
+      expect(formDataToObject(other), JSON.stringify(other)).toEqual({});
+    }
+  });
+
+  it("has every text field refuse a lone surrogate that did not come through a form", () => {
+    const result = sourceFormSchema.safeParse({
+      title: "T \uD800",
+      publisher: "P",
+      url: "https://example.org",
+      text: "text \uDC00",
+    });
+    expect(result.success).toBe(false);
+    expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual(["text", "title"]);
+  });
 });
 
 describe("sourceFormSchema", () => {

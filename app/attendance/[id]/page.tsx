@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Flag, FlagSymbols } from "@/components/flag";
 import { formatDay } from "@/components/format";
-import { StatusBadge } from "@/components/status-badge";
+import { DisagreeBadge, StatusBadge } from "@/components/status-badge";
 import { STATUS_DESCRIPTIONS } from "@/lib/attendance/status";
 import { RevisionList } from "@/components/revision-list";
-import { StoryTimeline } from "@/components/story-timeline";
+import { StepCitations, StepDate, StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
+import { effectiveDay } from "@/lib/history/story";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { parseId } from "@/lib/validation/id";
@@ -30,6 +31,10 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
   const [story, revisions] = await Promise.all([getStory(entry.id), listEntryRevisions(entry.id)]);
+  const current = story.find((step) => step.current);
+  const sameDay = current
+    ? story.filter((step) => effectiveDay(step) === effectiveDay(current))
+    : [];
 
   return (
     <article className="space-y-6">
@@ -60,9 +65,40 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
         {entry.note && <p className="text-slate-700 dark:text-slate-300">{entry.note}</p>}
       </header>
 
+      {entry.sourcesDisagree && sameDay.length > 1 && (
+        <section
+          aria-labelledby="disagree-heading"
+          className="space-y-3 rounded-lg border border-violet-300 p-4 dark:border-violet-800"
+        >
+          <h2 id="disagree-heading" className="flex items-center gap-2 font-semibold">
+            <DisagreeBadge />
+            <span>
+              Sources of the same date give different statuses; the one recorded later counts.
+            </span>
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {sameDay.map((step) => (
+              <li
+                key={step.id}
+                className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
+              >
+                <p className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={step.status} />
+                  <span className="text-sm">
+                    <StepDate step={step} />
+                  </span>
+                  {step.current && <span className="text-sm font-semibold">Current status</span>}
+                </p>
+                <StepCitations step={step} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="citations-heading" className="space-y-4">
         <h2 id="citations-heading" className="text-xl font-semibold">
-          Citations
+          Citations of the current status
         </h2>
         <ol className="space-y-4">
           {entry.citations.map((citation, index) => (
@@ -111,7 +147,8 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           How the status came to be
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Each status this entry has had, dated as its source asserts it.
+          Each step of the story: a source&apos;s claim, dated as the source asserts it. The latest
+          one gives the current status.
         </p>
         <StoryTimeline steps={story} />
       </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
-import { SourceText } from "@/components/source-text";
+import { describeStep, SourceText } from "@/components/source-text";
 import { getSource, listCitedPassages } from "@/lib/data/sources";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { parseId } from "@/lib/validation/id";
@@ -66,7 +66,7 @@ export default async function SourcePage({ params }: SourcePageProps) {
           {passages.map((passage) => (
             <li key={`${passage.start}-${passage.end}`}>
               <a href={`#passage-${passage.start}-${passage.end}`} className="underline">
-                {passage.entries.map((e) => e.leaderName).join(", ")}
+                {passage.entries.map((e) => `${e.leaderName} (${describeStep(e)})`).join("; ")}
               </a>{" "}
               ·{" "}
               <a

@@ -5,10 +5,10 @@ import pg from "pg";
  * orchestrator reports the suite as not run when it has none to give).
  */
 export default async function setup() {
-  const url = process.env.TEST_POSTGRES_URL;
+  const url = process.env.TEST_POSTGRES_ADMIN_URL;
   if (!url) {
     throw new Error(
-      "The postgres project needs TEST_POSTGRES_URL: a PostgreSQL URL whose role may create " +
+      "The postgres project needs TEST_POSTGRES_ADMIN_URL: a PostgreSQL URL whose role may create " +
         "databases, e.g. postgresql://user:password@127.0.0.1:5432/postgres",
     );
   }
@@ -17,7 +17,7 @@ export default async function setup() {
     await client.connect();
     await client.query("SELECT 1");
   } catch (error) {
-    throw new Error(`TEST_POSTGRES_URL does not answer: ${(error as Error).message}`);
+    throw new Error(`TEST_POSTGRES_ADMIN_URL does not answer: ${(error as Error).message}`);
   } finally {
     await client.end().catch(() => undefined);
   }

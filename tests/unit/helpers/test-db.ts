@@ -9,14 +9,14 @@ import { createPrismaClient } from "../../../lib/database";
 /**
  * Which database the data-layer suite runs on: SQLite, or PostgreSQL in the vitest project
  * `postgres` (vitest.config.mts), which sets ROLLCALL_TEST_DATABASE and needs
- * TEST_POSTGRES_URL: a URL whose role may create and drop databases.
+ * TEST_POSTGRES_ADMIN_URL: a URL whose role may create and drop databases.
  */
 export const testProvider = (): "sqlite" | "postgresql" =>
   process.env.ROLLCALL_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
 /**
  * A fresh, migrated database: a SQLite file in a temporary folder, or a PostgreSQL database
- * of its own on the server of TEST_POSTGRES_URL (dropped by cleanup). Sets DATABASE_URL so
+ * of its own on the server of TEST_POSTGRES_ADMIN_URL (dropped by cleanup). Sets DATABASE_URL so
  * that the app's own `lib/db.ts` (imported after this) uses it too.
  */
 export async function createTestDatabase() {
@@ -60,8 +60,8 @@ export function postgresUrlFor(database: string, admin = adminUrl()) {
 }
 
 function adminUrl() {
-  const url = process.env.TEST_POSTGRES_URL;
-  if (!url) throw new Error("TEST_POSTGRES_URL is not set (see vitest.config.mts).");
+  const url = process.env.TEST_POSTGRES_ADMIN_URL;
+  if (!url) throw new Error("TEST_POSTGRES_ADMIN_URL is not set (see vitest.config.mts).");
   return url;
 }
 

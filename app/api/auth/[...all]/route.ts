@@ -1,10 +1,10 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { jsonError } from "@/lib/api/json";
-import { isForwardedAuthRoute } from "@/lib/actions/registry";
+import { isForwardedAuthRoute } from "@/lib/auth/routes";
 import { getAuth } from "@/lib/auth/auth";
 
 // Better Auth's endpoints that this site uses (session, sign-in with the same throttle as the
-// form, sign-out), as listed in lib/actions/registry.ts. Every other one answers 404, sign-up
+// form, sign-out), as listed in lib/auth/routes.ts. Every other one answers 404, sign-up
 // included (it is also disabled in the configuration).
 function forward(method: "GET" | "POST") {
   return (request: Request) => {

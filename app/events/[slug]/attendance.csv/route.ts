@@ -1,6 +1,6 @@
 import { attendanceCsvResponse, textError } from "@/lib/api/csv-export";
 import { requestOrigin } from "@/lib/api/origin";
-import { listAttendance } from "@/lib/data/attendance";
+import { attachStories, listAttendance } from "@/lib/data/attendance";
 import { getEventBySlug } from "@/lib/data/events";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 import { parseExportOptions } from "@/lib/validation/export";
@@ -16,7 +16,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!parsed.ok) return textError(400, parsed.message);
   const event = await getEventBySlug(slug);
   if (!event) return textError(404, `No event with the slug "${slug}".`);
-  const entries = await listAttendance(event.id, parseAttendanceQuery(url.searchParams));
+  const query = parseAttendanceQuery(url.searchParams);
+  const entries = await listAttendance(event.id, query);
+  if (parsed.options.format === "long") await attachStories(entries, query.day);
   return attendanceCsvResponse([entries.map((entry) => ({ ...entry, event }))], {
     ...parsed.options,
     origin: requestOrigin(request),

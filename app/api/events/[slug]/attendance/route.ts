@@ -1,6 +1,6 @@
 import { encodeOffsetCursor } from "@/lib/api/cursor";
 import { attendanceToJson, eventToJson, jsonError } from "@/lib/api/json";
-import { getEventAttendance } from "@/lib/data/attendance";
+import { attachStories, getEventAttendance } from "@/lib/data/attendance";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 import { parsePageQuery } from "@/lib/validation/page";
 
@@ -9,7 +9,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const searchParams = new URL(request.url).searchParams;
   const paging = parsePageQuery(searchParams);
   if (!paging.ok) return jsonError(400, paging.message);
-  const view = await getEventAttendance(slug, parseAttendanceQuery(searchParams));
+  const query = parseAttendanceQuery(searchParams);
+  const view = await getEventAttendance(slug, query);
   if (!view) return jsonError(404, `No event with the slug "${slug}".`);
 
   // The list is sorted in JavaScript (like the page), so a page is a slice of it and the
@@ -20,7 +21,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   return Response.json({
     event: eventToJson(view.event),
     counts: view.counts,
-    entries: view.entries.slice(offset, end).map(attendanceToJson),
+    entries: (await attachStories(view.entries.slice(offset, end), query.day)).map(
+      attendanceToJson,
+    ),
     nextCursor: end < view.entries.length ? encodeOffsetCursor(end) : null,
   });
 }

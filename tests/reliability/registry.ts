@@ -1,9 +1,10 @@
 /**
- * Every way to change data over HTTP: each server action and each mutating route. The
- * reliability suite tries every entry without a session, with a forged `Origin` and with
- * `Origin: null` (tests/reliability/doors.spec.ts), and fails when the code has an action or a
- * mutating route that is not listed here (tests/unit/registry.test.ts compares this list with
- * lib/actions and app/**\/route.ts; the build's manifest is compared too).
+ * Every way to change data over HTTP: each server action and each mutating route, with the
+ * fields of a valid submission. The reliability suite tries every entry without a session,
+ * with a forged `Origin` and with `Origin: null` (tests/reliability/doors.spec.ts), and fails
+ * when the code has an action or a mutating route that is not listed here
+ * (tests/unit/registry.test.ts compares this list with lib/actions and app/**\/route.ts, and
+ * the auth routes with lib/auth/routes.ts; the build's manifest is compared too).
  *
  * `access` says who may use it: "editor" needs a session; "public" is sign-in, which anyone may
  * try (from this site's own pages only); "closed" must refuse everyone.
@@ -193,9 +194,8 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
 const AUTH_ROUTE_FILE = "app/api/auth/[...all]/route.ts";
 
 /**
- * Better Auth's endpoints that /api/auth forwards with a method that can change data. Its
- * other endpoints (password change and reset, user update and deletion, session revocation,
- * social sign-in, …) are of no use here and answer 404.
+ * Better Auth's endpoints that /api/auth forwards with a method that can change data (see
+ * lib/auth/routes.ts), and sign-up, which must stay closed.
  */
 export const MUTATING_ROUTES: RouteDoor[] = [
   {
@@ -226,12 +226,3 @@ export const MUTATING_ROUTES: RouteDoor[] = [
 
 /** Read-only Better Auth endpoints that /api/auth forwards. */
 export const READ_ONLY_AUTH_ROUTES = [{ method: "GET", path: "/api/auth/get-session" }] as const;
-
-/** Whether /api/auth passes a request on to Better Auth (closed doors are listed, not opened). */
-export function isForwardedAuthRoute(method: string, pathname: string): boolean {
-  const path = pathname.replace(/\/+$/, "");
-  return (
-    MUTATING_ROUTES.some((r) => r.method === method && r.path === path && r.access !== "closed") ||
-    READ_ONLY_AUTH_ROUTES.some((r) => (r.method === method || method === "HEAD") && r.path === path)
-  );
-}

@@ -52,6 +52,8 @@ CREATE TABLE "Attendance" (
     "leaderId" INTEGER NOT NULL,
     "status" "AttendanceStatus" NOT NULL,
     "asOf" TIMESTAMP(3),
+    "currentStepId" INTEGER,
+    "sourcesDisagree" BOOLEAN NOT NULL DEFAULT false,
     "note" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -63,7 +65,7 @@ CREATE TABLE "Attendance" (
 -- CreateTable
 CREATE TABLE "Citation" (
     "id" SERIAL NOT NULL,
-    "attendanceId" INTEGER NOT NULL,
+    "stepId" INTEGER NOT NULL,
     "sourceId" INTEGER NOT NULL,
     "quote" TEXT NOT NULL,
     "start" INTEGER NOT NULL,
@@ -71,6 +73,7 @@ CREATE TABLE "Citation" (
     "prefix" TEXT NOT NULL DEFAULT '',
     "suffix" TEXT NOT NULL DEFAULT '',
     "position" INTEGER NOT NULL DEFAULT 0,
+    "lost" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Citation_pkey" PRIMARY KEY ("id")
@@ -99,8 +102,11 @@ CREATE TABLE "StatusStep" (
     "attendanceId" INTEGER NOT NULL,
     "status" "AttendanceStatus" NOT NULL,
     "asOf" TIMESTAMP(3),
+    "note" TEXT NOT NULL DEFAULT '',
     "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "citations" TEXT NOT NULL DEFAULT '[]',
+    "recordedBy" TEXT NOT NULL DEFAULT '',
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "revisionId" INTEGER,
 
     CONSTRAINT "StatusStep_pkey" PRIMARY KEY ("id")
@@ -199,6 +205,9 @@ CREATE INDEX "Leader_name_idx" ON "Leader"("name");
 CREATE INDEX "Leader_polity_idx" ON "Leader"("polity");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Attendance_currentStepId_key" ON "Attendance"("currentStepId");
+
+-- CreateIndex
 CREATE INDEX "Attendance_leaderId_idx" ON "Attendance"("leaderId");
 
 -- CreateIndex
@@ -214,7 +223,7 @@ CREATE INDEX "Attendance_updatedAt_idx" ON "Attendance"("updatedAt");
 CREATE UNIQUE INDEX "Attendance_eventId_leaderId_key" ON "Attendance"("eventId", "leaderId");
 
 -- CreateIndex
-CREATE INDEX "Citation_attendanceId_position_idx" ON "Citation"("attendanceId", "position");
+CREATE INDEX "Citation_stepId_position_idx" ON "Citation"("stepId", "position");
 
 -- CreateIndex
 CREATE INDEX "Citation_sourceId_idx" ON "Citation"("sourceId");
@@ -262,7 +271,10 @@ ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_eventId_fkey" FOREIGN KEY ("
 ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_leaderId_fkey" FOREIGN KEY ("leaderId") REFERENCES "Leader"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Citation" ADD CONSTRAINT "Citation_attendanceId_fkey" FOREIGN KEY ("attendanceId") REFERENCES "Attendance"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_currentStepId_fkey" FOREIGN KEY ("currentStepId") REFERENCES "StatusStep"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Citation" ADD CONSTRAINT "Citation_stepId_fkey" FOREIGN KEY ("stepId") REFERENCES "StatusStep"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Citation" ADD CONSTRAINT "Citation_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,185 @@
+import "server-only";
+import { STATUS_LABELS } from "@/lib/attendance/status";
+import { formatDay } from "@/lib/text/format-day";
+import type { StepInput } from "@/lib/validation/attendance";
+import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
+import { citedSourceIds } from "./attendance-admin";
+import { toIsoDate } from "./mappers";
+import { attendanceSnapshot } from "./revisions";
+import type { Editor } from "./session";
+import { dayToDate, finishEntryChange, insertStep, writeStepCitations } from "./story";
+import {
+  inTransaction,
+  invalid,
+  notFound,
+  type Touched,
+  type Tx,
+  type WriteFailure,
+  type WriteResult,
+} from "./write";
+
+/** "reported, as of 14 March 2025" / "declined, undated". */
+export const describeStep = (step: { status: string; asOf: string | null }) =>
+  `${STATUS_LABELS[step.status as keyof typeof STATUS_LABELS]?.toLowerCase() ?? step.status}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
+
+export type StepTouched = Touched & { stepId: number };
+
+async function entryOf(tx: Tx, attendanceId: number) {
+  return tx.attendance.findUnique({
+    where: { id: attendanceId },
+    select: { id: true, event: { select: { slug: true } } },
+  });
+}
+
+/**
+ * Adds a step to an entry's story, anywhere in time. Not checked against the entry's version:
+ * two editors adding different steps at the same time both succeed, each a revision.
+ */
+export async function addStep(
+  editor: Editor,
+  attendanceId: number,
+  input: StepInput,
+): Promise<WriteResult<StepTouched>> {
+  return inTransaction(async (tx) => {
+    const entry = await entryOf(tx, attendanceId);
+    if (!entry) return notFound("This entry no longer exists; it may have been deleted.");
+    const anchored = await anchorCitations(tx, input.citations);
+    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    const sourcesBefore = await citedSourceIds(tx, attendanceId);
+    const before = await attendanceSnapshot(tx, attendanceId);
+    const stepId = await insertStep(tx, editor, attendanceId, {
+      status: input.status,
+      asOf: input.asOf,
+      note: input.note,
+      citations: anchored.anchors,
+    });
+    await finishEntryChange(tx, editor, {
+      attendanceId,
+      before,
+      action: "update",
+      summary: `Added a step: ${describeStep(input)}`,
+    });
+    return {
+      ok: true,
+      stepId,
+      attendanceId,
+      eventSlug: entry.event.slug,
+      sourceIds: [...new Set([...sourcesBefore, ...anchored.anchors.map((a) => a.sourceId)])],
+    };
+  });
+}
+
+/**
+ * The step a step edit starts from: the failure when it is gone, or was saved by someone else
+ * since the editor loaded `version` (with what they changed, against the editor's input).
+ */
+async function loadStep(tx: Tx, stepId: number, version: number, input: StepInput | null) {
+  const step = await tx.statusStep.findUnique({
+    where: { id: stepId },
+    include: {
+      attendance: { select: { id: true, event: { select: { slug: true } } } },
+      citations: { orderBy: { position: "asc" }, select: { quote: true } },
+    },
+  });
+  if (!step) return notFound("This step no longer exists; someone may have removed it.");
+  if (step.version !== version) {
+    const theirs = {
+      Status: step.status as string,
+      "As of": step.asOf ? toIsoDate(step.asOf) : "—",
+      Note: step.note || "—",
+      Citations: step.citations.map((c) => `“${c.quote}”`).join("\n"),
+    };
+    const yours = input
+      ? {
+          Status: input.status as string,
+          "As of": input.asOf ?? "—",
+          Note: input.note || "—",
+          Citations: input.citations.map((c) => `“${c.quote}”`).join("\n"),
+        }
+      : null;
+    const failure: WriteFailure = {
+      ok: false,
+      kind: "conflict",
+      message:
+        "Someone else saved this step after you opened it. It is shown below as saved now; your input is kept. Review it and save again to apply yours over theirs.",
+      version: step.version,
+      changes: (Object.keys(theirs) as (keyof typeof theirs)[])
+        .filter((field) => !yours || yours[field] !== theirs[field])
+        .map((field) => ({ field, before: yours?.[field] ?? "", after: theirs[field] })),
+    };
+    return failure;
+  }
+  return step;
+}
+
+/** Saves a step over the version it was loaded at: its status, date, note and citations. */
+export async function updateStep(
+  editor: Editor,
+  stepId: number,
+  version: number,
+  input: StepInput,
+): Promise<WriteResult<StepTouched>> {
+  return inTransaction(async (tx) => {
+    const step = await loadStep(tx, stepId, version, input);
+    if ("ok" in step) return step;
+    const anchored = await anchorCitations(tx, input.citations);
+    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    const attendanceId = step.attendance.id;
+    const sourcesBefore = await citedSourceIds(tx, attendanceId);
+    const before = await attendanceSnapshot(tx, attendanceId);
+    const updated = await tx.statusStep.updateMany({
+      where: { id: stepId, version },
+      data: {
+        status: input.status,
+        asOf: dayToDate(input.asOf),
+        note: input.note,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) return notFound("This step changed while saving; open it again.");
+    await writeStepCitations(tx, stepId, anchored.anchors);
+    await finishEntryChange(tx, editor, {
+      attendanceId,
+      before,
+      action: "update",
+      summary: `Edited a step: ${describeStep(input)}`,
+    });
+    return {
+      ok: true,
+      stepId,
+      attendanceId,
+      eventSlug: step.attendance.event.slug,
+      sourceIds: [...new Set([...sourcesBefore, ...anchored.anchors.map((a) => a.sourceId)])],
+    };
+  });
+}
+
+/** Removes a step; never the last one (the entry is deleted instead). */
+export async function removeStep(
+  editor: Editor,
+  stepId: number,
+  version: number,
+): Promise<WriteResult<StepTouched>> {
+  return inTransaction(async (tx) => {
+    const step = await loadStep(tx, stepId, version, null);
+    if ("ok" in step) return step;
+    const attendanceId = step.attendance.id;
+    const count = await tx.statusStep.count({ where: { attendanceId } });
+    if (count <= 1) {
+      return invalid(
+        {},
+        "This is the entry's only step, and an entry keeps at least one: delete the entry instead.",
+      );
+    }
+    const sourceIds = await citedSourceIds(tx, attendanceId);
+    const before = await attendanceSnapshot(tx, attendanceId);
+    await tx.statusStep.delete({ where: { id: stepId } });
+    await finishEntryChange(tx, editor, {
+      attendanceId,
+      before,
+      action: "update",
+      summary: `Removed a step: ${describeStep({ status: step.status, asOf: step.asOf ? toIsoDate(step.asOf) : null })}`,
+    });
+    return { ok: true, stepId, attendanceId, eventSlug: step.attendance.event.slug, sourceIds };
+  });
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isDatabaseBusyError } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { diffSnapshots } from "@/lib/history/diff";
+import type { FieldErrors } from "@/lib/validation/errors";
+import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
+
+/** The machinery every write shares: results, failures, the transaction, version checks. */
+
+export type Tx = Prisma.TransactionClient;
+
+export type WriteFailure =
+  | { ok: false; kind: "invalid"; message: string; errors: FieldErrors }
+  | {
+      ok: false;
+      kind: "conflict";
+      message: string;
+      version: number;
+      changes: { field: string; before: string; after: string }[];
+    }
+  | { ok: false; kind: "not-found"; message: string }
+  | { ok: false; kind: "busy"; message: string };
+
+export type WriteResult<T> = ({ ok: true } & T) | WriteFailure;
+
+/** Paths whose cached pages a change of this entry makes stale. */
+export type Touched = {
+  attendanceId: number;
+  eventSlug: string;
+  previousEventSlug?: string;
+  sourceIds: number[];
+};
+
+export const invalid = (
+  errors: FieldErrors,
+  message = "Some fields need attention; see below.",
+): WriteFailure => ({ ok: false, kind: "invalid", message, errors });
+
+export const notFound = (message: string): WriteFailure => ({
+  ok: false,
+  kind: "not-found",
+  message,
+});
+
+/** Thrown inside a transaction to roll it back and hand a failure to the caller. */
+export class Abort extends Error {
+  constructor(readonly failure: WriteFailure) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Runs a write in one transaction. A database too busy to take it (another process held the
+ * lock past the busy timeout) is a failure the editor can act on, not an error page: nothing
+ * was written and the form keeps their input.
+ */
+export async function inTransaction<T>(
+  fn: (tx: Tx) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  try {
+    return await db.$transaction(fn);
+  } catch (error) {
+    if (error instanceof Abort) return error.failure;
+    if (isDatabaseBusyError(error)) {
+      return {
+        ok: false,
+        kind: "busy",
+        message:
+          "The database was busy and nothing was saved. Your input is kept: save again in a moment.",
+      };
+    }
+    throw error;
+  }
+}
+
+/** Someone saved between the editor's load and save: what they changed, for the message. */
+export async function conflict(tx: Tx, id: number, loadedVersion: number): Promise<WriteFailure> {
+  const current = await attendanceSnapshot(tx, id);
+  const loaded = await attendanceAtVersion(tx, id, loadedVersion);
+  const changes = diffSnapshots(loaded, current);
+  return {
+    ok: false,
+    kind: "conflict",
+    message:
+      "Someone else saved this entry after you opened it. Their changes are listed below; your input is kept. Review it and save again to apply it over theirs.",
+    version: current?.version ?? loadedVersion,
+    changes,
+  };
+}
+
+/**
+ * The entry a write starts from, inside its transaction: the failure to return when it is gone
+ * or (when `version` is given) was saved by someone else since the editor loaded that version.
+ */
+export async function loadForWrite(tx: Tx, id: number, version: number | null, gone: string) {
+  const current = await tx.attendance.findUnique({
+    where: { id },
+    include: { event: { select: { slug: true } } },
+  });
+  if (!current) return notFound(`This entry no longer exists; ${gone}`);
+  if (version !== null && current.version !== version) return conflict(tx, id, version);
+  return current;
+}

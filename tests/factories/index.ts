@@ -1,0 +1,207 @@
+/**
+ * Test data, made through the data layer (lib/data/story.ts writes entries and their stories
+ * the one way the app does), shared by the unit, end-to-end and reliability suites. Each
+ * factory takes the Prisma client of the database under test and creates only what it names.
+ */
+import { randomBytes } from "node:crypto";
+import { createEditor as createEditorAccount } from "../../lib/auth/editors";
+import { generatePassword } from "../../lib/auth/password";
+import type { AttendanceStatus } from "../../lib/attendance/status";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { Actor } from "../../lib/data/revisions";
+import {
+  createEntry as writeEntry,
+  type AnchoredCitation,
+  type StepData,
+} from "../../lib/data/story";
+import { anchorQuote, describeAnchorError } from "../../lib/quotes/anchor";
+import { leaderSearchKey } from "../../lib/text/search-key";
+
+type Db = PrismaClient;
+
+export const unique = () => randomBytes(4).toString("hex");
+
+/** The actor of factory-made data in the record. */
+export const FACTORY_ACTOR: Actor = { seed: "Test factory" };
+
+export const SAMPLE_ARTICLE =
+  "Ruritania's President Anna Example will attend the Harbour Summit on 1 June, her office said on Monday. " +
+  "Borduria's leader Boris Sample is expected to attend as well, officials reported. " +
+  "Syldavia's King Ottokar declined the invitation. Zembla’s Prime Minister Kinbote “will not travel”, aides said.";
+
+export async function createEvent(
+  db: Db,
+  fields: Partial<{
+    slug: string;
+    name: string;
+    place: string;
+    date: string;
+    occasion: string;
+  }> = {},
+) {
+  const id = unique();
+  return db.event.create({
+    data: {
+      slug: fields.slug ?? `harbour-summit-${id}`,
+      name: fields.name ?? `Harbour Summit ${id}`,
+      place: fields.place ?? "Port Example",
+      date: new Date(`${fields.date ?? "2000-06-01"}T00:00:00Z`),
+      occasion: fields.occasion ?? "A test event",
+    },
+  });
+}
+
+export async function createSource(
+  db: Db,
+  fields: Partial<{
+    title: string;
+    publisher: string;
+    url: string;
+    text: string;
+    publishedOn: string | null;
+  }> = {},
+) {
+  const id = unique();
+  return db.source.create({
+    data: {
+      title: fields.title ?? `Harbour Summit report ${id}`,
+      publisher: fields.publisher ?? "Example Wire",
+      url: fields.url ?? `https://example.org/news/${id}`,
+      text: fields.text ?? SAMPLE_ARTICLE,
+      publishedOn: fields.publishedOn ? new Date(`${fields.publishedOn}T00:00:00Z`) : null,
+    },
+  });
+}
+
+export async function createLeader(
+  db: Db,
+  fields: Partial<{
+    name: string;
+    office: string;
+    polity: string;
+    countryCode: string | null;
+  }> = {},
+) {
+  const leader = {
+    name: fields.name ?? `Leader ${unique()}`,
+    office: fields.office ?? "President",
+    polity: fields.polity ?? "Ruritania",
+    countryCode: fields.countryCode === undefined ? null : fields.countryCode,
+  };
+  return db.leader.create({ data: { ...leader, searchText: leaderSearchKey(leader) } });
+}
+
+/** A step to create: its quotes are anchored in their sources as the app anchors them. */
+export type StepSpec = {
+  status: AttendanceStatus;
+  asOf?: string | null;
+  note?: string;
+  /** When it was recorded (ISO); now unless given. */
+  recordedAt?: string;
+  citations: { sourceId: number; quote: string }[];
+};
+
+async function anchor(db: Db, citations: StepSpec["citations"]): Promise<AnchoredCitation[]> {
+  const out: AnchoredCitation[] = [];
+  for (const c of citations) {
+    const source = await db.source.findUniqueOrThrow({ where: { id: c.sourceId } });
+    const result = anchorQuote(source.text, c.quote);
+    if (!result.ok) throw new Error(`Factory quote: ${describeAnchorError(result.error)}`);
+    out.push({ ...result.anchor, sourceId: c.sourceId });
+  }
+  return out;
+}
+
+/**
+ * An entry with its story, its revision and everything derived from the steps, as the app
+ * writes it. `leader` is a leader's id or the fields of a new one.
+ */
+export async function createEntry(
+  db: Db,
+  entry: {
+    eventId: number;
+    leader: number | Parameters<typeof createLeader>[1];
+    note?: string;
+    steps: StepSpec[];
+    actor?: Actor;
+  },
+) {
+  const leaderId =
+    typeof entry.leader === "number" ? entry.leader : (await createLeader(db, entry.leader)).id;
+  const steps: StepData[] = [];
+  for (const step of entry.steps) {
+    steps.push({
+      status: step.status,
+      asOf: step.asOf ?? null,
+      note: step.note ?? "",
+      recordedAt: step.recordedAt ? new Date(step.recordedAt) : undefined,
+      citations: await anchor(db, step.citations),
+    });
+  }
+  const id = await db.$transaction((tx) =>
+    writeEntry(tx, entry.actor ?? FACTORY_ACTOR, {
+      eventId: entry.eventId,
+      leaderId,
+      note: entry.note ?? "",
+      steps,
+    }),
+  );
+  return db.attendance.findUniqueOrThrow({
+    where: { id },
+    include: {
+      leader: true,
+      steps: { orderBy: { id: "asc" }, include: { citations: { orderBy: { position: "asc" } } } },
+    },
+  });
+}
+
+/**
+ * Many entries of one step each, in one transaction: for tests of scale, where a transaction
+ * per entry would take most of the test's time.
+ */
+export async function createEntries(
+  db: Db,
+  entries: { eventId: number; leaderId: number; step: StepSpec }[],
+) {
+  const anchors = new Map<string, AnchoredCitation[]>();
+  for (const { step } of entries) {
+    const key = JSON.stringify(step.citations);
+    if (!anchors.has(key)) anchors.set(key, await anchor(db, step.citations));
+  }
+  await db.$transaction(
+    async (tx) => {
+      for (const { eventId, leaderId, step } of entries) {
+        await writeEntry(tx, FACTORY_ACTOR, {
+          eventId,
+          leaderId,
+          note: "",
+          steps: [
+            {
+              status: step.status,
+              asOf: step.asOf ?? null,
+              note: step.note ?? "",
+              citations: anchors.get(JSON.stringify(step.citations))!,
+            },
+          ],
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
+}
+
+export type TestEditor = { id: string; email: string; name: string; password: string };
+
+/** An editor account (as `npm run editor:create` makes one), with its password. */
+export async function createEditor(
+  db: Db,
+  fields: Partial<{ email: string; name: string; password: string }> = {},
+): Promise<TestEditor> {
+  const editor = {
+    email: fields.email ?? `editor-${unique()}@example.org`,
+    name: fields.name ?? `Editor ${unique()}`,
+    password: fields.password ?? generatePassword(),
+  };
+  const created = await createEditorAccount(db, editor);
+  return { ...editor, id: created.id };
+}
