@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "../../lib/database";
-import { SERVER_ACTIONS } from "../../lib/actions/registry";
+import { SERVER_ACTIONS } from "../reliability/registry";
 import { SAMPLE_TEXT } from "../reliability/db";
 import { callAction, sessionCookie } from "../reliability/http";
 import { Cluster } from "./cluster";
