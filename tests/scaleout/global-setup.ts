@@ -36,7 +36,7 @@ async function adminQuery(admin: string, sql: string) {
  * Checks that PostgreSQL, Redis and nginx are there (`npm test` finds or starts them and says
  * which are missing; under CI a missing one fails the run), builds the app once for both
  * servers (unless E2E_SKIP_BUILD=1, when `npm test` has just built it), and prepares a fresh
- * PostgreSQL database: migrated, seeded, with three editors. Dropped at the end.
+ * PostgreSQL database: migrated, seeded, with four editors. Dropped at the end.
  */
 export default async function globalSetup() {
   const missing = Object.entries(NEEDS).filter(([name]) => !process.env[name]);
@@ -83,7 +83,7 @@ export default async function globalSetup() {
   });
   const db = createPrismaClient(databaseUrl);
   const password = generatePassword();
-  const emails = Array.from({ length: 3 }, (_, i) => `scaleout-${i}@example.org`);
+  const emails = Array.from({ length: 4 }, (_, i) => `scaleout-${i}@example.org`);
   try {
     await Promise.all(
       emails.map((email, i) => createEditor(db, { email, name: `Scale-out ${i}`, password })),

@@ -28,10 +28,15 @@ const door = (name: string) => SERVER_ACTIONS.find((a) => a.exportName === name)
 type Target = { url: string; origin: string };
 
 /** Signs in through Better Auth's endpoint on `target`, from the public origin. */
-async function signInThrough(target: Target, email: string, password: string) {
+async function signInThrough(
+  target: Target,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
   return fetch(`${target.url}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { origin: cluster.nginx.origin, "content-type": "application/json" },
+    headers: { origin: cluster.nginx.origin, "content-type": "application/json", ...headers },
     body: JSON.stringify({ email, password }),
   });
 }
@@ -161,6 +166,23 @@ test("the sign-in throttle counts failures made through both servers", async () 
     expect(blocked.status, `the right password through ${target.url}, within the minute`).toBe(429);
     expect(await blocked.text()).toMatch(/Too many failed sign-ins\. Wait \d+ seconds/);
   }
+});
+
+test("through nginx the throttle counts the client's address, whatever X-Forwarded-For the client sends", async () => {
+  const { nginx } = cluster;
+  const email = state().editors.emails[3]!;
+  // A client that writes its own X-Forwarded-For, a new address each time: nginx appends the
+  // address it saw, and the servers believe only that entry (TRUSTED_PROXIES).
+  for (let i = 0; i < 5; i++) {
+    const response = await signInThrough(nginx, email, `wrong-password-${i}`, {
+      "x-forwarded-for": `203.0.113.${i + 1}`,
+    });
+    expect(response.status, `failure ${i + 1}`).toBe(401);
+  }
+  const blocked = await signInThrough(nginx, email, state().editors.password, {
+    "x-forwarded-for": "198.51.100.7",
+  });
+  expect(blocked.status, "the right password from the same client, within the minute").toBe(429);
 });
 
 test("kill -9 of one server during saves through nginx: no acknowledged save is lost, nginx keeps serving from the other", async () => {
