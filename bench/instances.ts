@@ -50,7 +50,7 @@ export async function measureInstances(options: {
         servers.push(
           startServer(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
             cwd: options.root,
-            env: { ...options.env, REDIS_URL: options.redisUrl, TRUSTED_PROXIES: "1" },
+            env: { ...options.env, REDIS_URL: options.redisUrl, TRUSTED_PROXIES: "127.0.0.1" },
             port,
           }),
         );

@@ -26,9 +26,7 @@ export class Cluster {
       // X-Forwarded-For to believe.
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: `http://127.0.0.1:${nginxPort}`,
-      // One proxy, counted: the tests' client is on 127.0.0.1 like nginx, so a list naming
-      // 127.0.0.1 would skip the client's own entry as a proxy's (see README, Behind a proxy).
-      TRUSTED_PROXIES: "1",
+      TRUSTED_PROXIES: "127.0.0.1",
     };
     const [a, b] = await Promise.all(
       ["a", "b"].map((name) =>
