@@ -13,6 +13,8 @@ const isDev = process.env.NODE_ENV !== "production";
  */
 const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
+const isDev = process.env.NODE_ENV !== "production";
+
 /**
  * The addresses `next dev` answers on besides localhost (it prints the network one): Next
  * blocks its development scripts on any other, and the pages would not hydrate there.
@@ -24,6 +26,18 @@ const devOrigins = [
     .flat()
     .flatMap((a) => (a && !a.internal ? [a.family === "IPv6" ? `[${a.address}]` : a.address] : [])),
 ];
+
+/**
+ * A request carrying a session cookie (Better Auth's `…session_token`, with or without its
+ * `__Secure-` prefix): a signed-in editor's pages are rendered per request, so that they can
+ * offer editing ("Add a leader to this event"). The page checks the session itself; the
+ * cookie only routes, and a reader without one keeps the cached page.
+ */
+const SESSION_COOKIE = /** @type {const} */ ({
+  type: "header",
+  key: "cookie",
+  value: ".*session_token=.*",
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -44,8 +58,16 @@ const nextConfig = {
       beforeFiles: [
         {
           source: "/",
-          missing: FILTER_PARAMS.map((key) => ({ type: "query", key })),
+          missing: [
+            ...FILTER_PARAMS.map((key) => ({ type: /** @type {const} */ ("query"), key })),
+            SESSION_COOKIE,
+          ],
           destination: "/home/all",
+        },
+        {
+          source: "/events/:slug",
+          has: [SESSION_COOKIE],
+          destination: "/events/:slug/filtered",
         },
         ...FILTER_PARAMS.map((key) => ({
           source: "/events/:slug",

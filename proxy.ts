@@ -72,6 +72,17 @@ export const config = {
     { source: "/events/:slug/filtered", missing: [{ type: "header", key: "rsc" }] },
     { source: "/attendance/:id", missing: [{ type: "header", key: "rsc" }] },
     { source: "/sources/:id", missing: [{ type: "header", key: "rsc" }] },
+    // A signed-in editor's home and event pages are rendered per request (next.config.js).
+    {
+      source: "/",
+      has: [{ type: "header", key: "cookie", value: ".*session_token=.*" }],
+      missing: [{ type: "header", key: "rsc" }],
+    },
+    {
+      source: "/events/:slug",
+      has: [{ type: "header", key: "cookie", value: ".*session_token=.*" }],
+      missing: [{ type: "header", key: "rsc" }],
+    },
     {
       source: "/",
       has: [{ type: "query", key: "status" }],

@@ -18,6 +18,9 @@ const DATA_LAYER = [
   "tests/unit/seed.test.ts",
   "tests/unit/bulk-reader.test.ts",
   "tests/unit/concurrency.test.ts",
+  "tests/unit/story.test.ts",
+  "tests/unit/source-versions.test.ts",
+  "tests/unit/citation-review.test.ts",
 ];
 
 const postgres: TestProjectInlineConfiguration = {

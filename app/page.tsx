@@ -2,24 +2,34 @@ import type { Metadata } from "next";
 import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
 import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
-import { getFeaturedEvent } from "@/lib/data/events";
+import { getFeaturedChoice } from "@/lib/data/events";
+import { getEditor } from "@/lib/data/session";
 import { homeMetadata } from "@/lib/seo";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
 export const metadata: Metadata = homeMetadata;
 
-// The home page with filters, rendered per request. Without filters, "/" is rewritten to the
-// cached app/home/[view] (next.config.js).
+// The home page with filters, or for a signed-in editor, rendered per request. Otherwise "/"
+// is rewritten to the cached app/home/[view] (next.config.js).
 export default async function HomePage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const query = parseAttendanceQuery(await searchParams);
-  const featured = await getFeaturedEvent();
-  const view = featured ? await getEventAttendance(featured.slug, query) : null;
-  if (!view) return <NoEvents />;
+  const [featured, editor] = await Promise.all([getFeaturedChoice(), getEditor()]);
+  const view = featured ? await getEventAttendance(featured.event.slug, query) : null;
+  if (!view || !featured) return <NoEvents />;
   const mapEntries =
     query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
-  return <EventView {...view} mapEntries={mapEntries} query={query} path="/" />;
+  return (
+    <EventView
+      {...view}
+      mapEntries={mapEntries}
+      query={query}
+      path="/"
+      featured={featured.rule}
+      editor={editor !== null}
+    />
+  );
 }

@@ -1,6 +1,6 @@
 /**
- * One save on the scale database, as an editor makes it: the entry form in Chromium, signed in
- * with the benchmark's session. Then, over HTTP, whether the public page shows the change at
+ * One save on the scale database, as an editor makes it: the current step's form in Chromium,
+ * signed in with the benchmark's session. Then, over HTTP, whether the public page shows the change at
  * once, and whether the pages the change does not touch are still served from the cache.
  */
 import { chromium } from "@playwright/test";
@@ -14,7 +14,7 @@ export type EditResult =
       eventSlug: string;
       from: AttendanceStatus;
       to: AttendanceStatus;
-      /** Click on "Save changes" to the server action's response. */
+      /** Click on "Save step" to the server action's response. */
       saveMs: number;
       /** Click to the confirmation on the reloaded form. */
       confirmedMs: number;
@@ -84,17 +84,18 @@ export async function timeEdit(options: {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(`/admin/entries/${entryId}`);
-    await page.getByRole("radio", { name: new RegExp(`^${STATUS_LABELS[options.to]}`) }).check();
+    // The current step of the story, edited to the other status.
+    const step = page.getByRole("listitem").filter({ hasText: "(current status)" });
+    await step.getByText(/^Edit this step/).click();
+    const form = step.getByRole("form");
+    await form.getByRole("radio", { name: new RegExp(`^${STATUS_LABELS[options.to]}`) }).check();
 
     const started = performance.now();
     const response = page.waitForResponse((r) => r.request().method() === "POST");
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await form.getByRole("button", { name: "Save step" }).click();
     await response;
     const saveMs = performance.now() - started;
-    await page
-      .getByRole("status")
-      .filter({ hasText: "Saved. The public pages show the change now." })
-      .waitFor();
+    await page.getByRole("status").filter({ hasText: "Step saved." }).waitFor();
     const confirmedMs = performance.now() - started;
 
     const after = await get(`${origin}/events/${eventSlug}`);

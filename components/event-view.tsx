@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AttendanceDTO, EventDTO, StatusCounts as Counts } from "@/lib/data/dto";
+import type { FeaturedRule } from "@/lib/data/events";
 import { numberFootnotes } from "@/lib/attendance/footnotes";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
@@ -20,6 +21,16 @@ export type EventViewProps = {
   query: AttendanceQuery;
   /** Where the filter form submits: this page's path. */
   path: string;
+  /** On the home page: the rule that chose this event. */
+  featured?: FeaturedRule;
+  /** A signed-in editor is reading (pages rendered per request only): offer to add a leader. */
+  editor?: boolean;
+};
+
+const FEATURED_REASONS: Record<FeaturedRule, string> = {
+  pinned: "Featured here because the editors pinned it.",
+  upcoming: "Featured here as the next upcoming event.",
+  latest: "Featured here as the most recent event: none is upcoming.",
 };
 
 function describeFilter(query: AttendanceQuery) {
@@ -29,8 +40,26 @@ function describeFilter(query: AttendanceQuery) {
   return parts.join(", ");
 }
 
-export function EventView({ event, counts, entries, mapEntries, query, path }: EventViewProps) {
+export function EventView({
+  event,
+  counts,
+  entries,
+  mapEntries,
+  query,
+  path,
+  featured,
+  editor = false,
+}: EventViewProps) {
   const filtered = Boolean(query.status || query.q);
+  const empty = counts.total === 0 && !query.day;
+  const addLeader = editor && (
+    <Link
+      href={`/admin/entries/new?event=${event.id}`}
+      className="inline-block rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950 print:hidden"
+    >
+      Add a leader to this event
+    </Link>
+  );
   const clearHref = query.day ? `${path}?asOf=${query.day}` : path;
   const { footnotes, numberOf } = numberFootnotes(entries);
   const caption = filtered
@@ -45,6 +74,12 @@ export function EventView({ event, counts, entries, mapEntries, query, path }: E
           <time dateTime={event.date}>{formatDay(event.date)}</time> · {event.place}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-400">{event.occasion}</p>
+        {featured && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {FEATURED_REASONS[featured]} <Link href="/events">All events</Link>
+          </p>
+        )}
+        {addLeader}
       </header>
 
       {query.day && (
@@ -68,14 +103,17 @@ export function EventView({ event, counts, entries, mapEntries, query, path }: E
         <StatusCounts counts={counts} />
       </section>
 
-      {mapEntries.length > 0 && (
-        <section aria-labelledby="map-heading" className="space-y-3 print:hidden">
-          <h2 id="map-heading" className="text-xl font-semibold">
-            Where they come from
-          </h2>
-          <WorldMap entries={mapEntries} />
-        </section>
-      )}
+      <section aria-labelledby="map-heading" className="space-y-3 print:hidden">
+        <h2 id="map-heading" className="text-xl font-semibold">
+          Where they come from
+        </h2>
+        {mapEntries.length === 0 && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No country is shaded yet: the map fills in as leaders are added.
+          </p>
+        )}
+        <WorldMap entries={mapEntries} />
+      </section>
 
       <section aria-labelledby="list-heading" className="space-y-4">
         <h2 id="list-heading" className="text-xl font-semibold">
@@ -94,6 +132,14 @@ export function EventView({ event, counts, entries, mapEntries, query, path }: E
         </p>
         {entries.length > 0 ? (
           <AttendanceList entries={entries} caption={caption} footnotes={numberOf} />
+        ) : empty ? (
+          <div className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
+            <p className="font-medium">No leaders have been added to this event yet.</p>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              Each leader appears here once a news report says whether they attend, with the passage
+              that says so.
+            </p>
+          </div>
         ) : (
           <div className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
             <p className="font-medium">No leaders match these filters.</p>

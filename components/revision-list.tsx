@@ -1,5 +1,7 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RevisionDTO } from "@/lib/data/history";
+import type { RevisionLink } from "@/lib/data/revision-links";
 
 export type RevisionListProps = {
   revisions: RevisionDTO[];
@@ -7,6 +9,8 @@ export type RevisionListProps = {
   showSubject?: boolean;
   /** Extra controls per revision, e.g. a revert button for editors. */
   actions?: (revision: RevisionDTO) => ReactNode;
+  /** Where each subject can be read, by revision id (with showSubject). */
+  links?: Record<number, RevisionLink>;
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -23,7 +27,12 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** Changes as on a wiki's history page: who, when, and each field's before → after. */
-export function RevisionList({ revisions, showSubject = false, actions }: RevisionListProps) {
+export function RevisionList({
+  revisions,
+  showSubject = false,
+  actions,
+  links,
+}: RevisionListProps) {
   if (revisions.length === 0) return <p>No changes recorded.</p>;
   return (
     <ol className="space-y-4">
@@ -33,7 +42,7 @@ export function RevisionList({ revisions, showSubject = false, actions }: Revisi
           className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
         >
           <p className="text-sm">
-            {showSubject && <strong className="mr-1">{revision.subject}</strong>}
+            {showSubject && <Subject subject={revision.subject} link={links?.[revision.id]} />}
             {ACTION_LABELS[revision.action] ?? revision.action} by{" "}
             <span className="font-medium">{revision.actorName}</span>,{" "}
             <time dateTime={revision.createdAt}>
@@ -84,5 +93,17 @@ export function RevisionList({ revisions, showSubject = false, actions }: Revisi
         </li>
       ))}
     </ol>
+  );
+}
+
+function Subject({ subject, link }: { subject: string; link?: RevisionLink }) {
+  if (!link) return <strong className="mr-1">{subject}</strong>;
+  return (
+    <strong className="mr-1">
+      <Link href={link.href} className="text-blue-800 underline dark:text-blue-300">
+        {subject}
+      </Link>
+      {link.deleted && <span className="font-normal"> (deleted; its history)</span>}
+    </strong>
   );
 }

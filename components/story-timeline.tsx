@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { StepDTO } from "@/lib/data/dto";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
@@ -36,12 +35,15 @@ export function StepCitations({ step }: { step: StepDTO }) {
             </>
           ) : (
             <>
-              <Link
+              {/* A plain link: the passage's #fragment is the target, on a page rendered anew. */}
+              <a
                 href={citationHref(c)}
                 className="font-serif text-blue-800 underline dark:text-blue-300"
               >
-                <q>{c.quote}</q>
-              </Link>{" "}
+                {/* Quotation marks in the text, not <q>: its ::before mark is not part of the
+                    link when clicked. */}
+                “{c.quote}”
+              </a>{" "}
               <span className="text-slate-600 dark:text-slate-400">— {c.source.title}</span>{" "}
               <a
                 href={urlWithTextFragment(c.source.url, c.quote)}

@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { recordFirstVersion } from "../lib/data/source-versions";
 import { createEntry } from "../lib/data/story";
 import { anchorQuote, describeAnchorError } from "../lib/quotes/anchor";
 import { leaderSearchKey } from "../lib/text/search-key";
@@ -105,6 +106,7 @@ export async function seedDatabase(
           text: data.source.text,
         },
       });
+      await recordFirstVersion(tx, { seed: data.source.title }, source.id, source.addedAt);
       created.sources++;
     }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
+import { countReviewQueue } from "@/lib/data/citation-review";
 import { getEditor } from "@/lib/data/session";
 
 export const metadata: Metadata = {
@@ -11,6 +12,7 @@ export const metadata: Metadata = {
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // Each page checks the session itself (and every action does too); this only shows who is in.
   const editor = await getEditor();
+  const toReview = editor ? await countReviewQueue() : 0;
   return (
     <div className="space-y-6">
       {editor && (
@@ -21,10 +23,19 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 <Link href="/admin">Entries</Link>
               </li>
               <li>
+                <Link href="/admin/events">Events</Link>
+              </li>
+              <li>
                 <Link href="/admin/leaders">Leaders</Link>
               </li>
               <li>
                 <Link href="/admin/sources">Sources</Link>
+              </li>
+              <li>
+                <Link href="/admin/review">
+                  Review{toReview > 0 ? ` (${toReview})` : ""}
+                  {toReview > 0 && <span className="sr-only"> citations waiting</span>}
+                </Link>
               </li>
             </ul>
           </nav>

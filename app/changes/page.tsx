@@ -4,6 +4,7 @@ import { RevisionList } from "@/components/revision-list";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { listEventOptions } from "@/lib/data/events";
 import { listChangeAuthors, listChanges } from "@/lib/data/history";
+import { linkRevisions, parseAbout } from "@/lib/data/revision-links";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = {
@@ -23,14 +24,18 @@ export default async function ChangesPage({
   const eventSlug = first(params.event)?.slice(0, 200);
   const actorId = first(params.editor)?.slice(0, 100);
   const before = parseId(first(params.before)) ?? undefined;
+  const aboutParam = first(params.about)?.slice(0, 40);
+  const about = parseAbout(aboutParam);
   const [{ rows, nextBefore, eventUnknown }, events, authors] = await Promise.all([
-    listChanges({ eventSlug, actorId, before }),
+    listChanges({ eventSlug, actorId, before, about }),
     listEventOptions({ limit: 50, includeSlug: eventSlug }),
     listChangeAuthors(),
   ]);
+  const links = await linkRevisions(rows);
   const next = new URLSearchParams({
     ...(eventSlug ? { event: eventSlug } : {}),
     ...(actorId ? { editor: actorId } : {}),
+    ...(about ? { about: aboutParam! } : {}),
     ...(nextBefore ? { before: String(nextBefore) } : {}),
   });
 
@@ -66,10 +71,16 @@ export default async function ChangesPage({
           Filter
         </button>
       </form>
+      {about && (
+        <p role="note">
+          The history of one {about.entityType === "attendance" ? "entry" : about.entityType} only.{" "}
+          <Link href="/changes">All changes</Link>
+        </p>
+      )}
       {eventUnknown ? (
         <p>There is no event with that address.</p>
       ) : (
-        <RevisionList revisions={rows} showSubject />
+        <RevisionList revisions={rows} showSubject links={links} />
       )}
       <nav aria-label="Pages" className="flex gap-4">
         {before && (

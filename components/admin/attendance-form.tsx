@@ -8,6 +8,7 @@ import { StatusIcon } from "@/components/status-badge";
 import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/attendance/status";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
+import { DuplicateLeaderWarning } from "./duplicate-leader-warning";
 import { formKey } from "./form-key";
 
 export type AttendanceFormValues = {
@@ -29,6 +30,11 @@ export type AttendanceFormProps = {
   leaders: { id: number; name: string; polity: string }[];
   sources: { id: number; title: string; publisher: string }[];
   submitLabel: string;
+  /**
+   * Whether the form also takes the entry's first step (status, as-of date, citations): when
+   * creating it. An entry's story is then edited step by step (StepForm).
+   */
+  withFirstStep?: boolean;
 };
 
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
@@ -76,7 +82,15 @@ const newRow = (c: { sourceId?: number | string; quote?: string } = {}) => ({
   quote: c.quote ?? "",
 });
 
-function AttendanceFields({ values, state, events, leaders, sources, submitLabel }: FieldsProps) {
+function AttendanceFields({
+  values,
+  state,
+  events,
+  leaders,
+  sources,
+  submitLabel,
+  withFirstStep = true,
+}: FieldsProps) {
   const errors = state.errors ?? {};
   const [mode, setMode] = useState<"existing" | "new">(values.leaderMode ?? "existing");
   const [rows, setRows] = useState(() =>
@@ -164,6 +178,7 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
               />
             )}
           </Field>
+          <DuplicateLeaderWarning inputIds={["leader.name"]} className="sm:col-span-2" />
           <Field
             id="leader.office"
             label="Office"
@@ -216,42 +231,48 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
         </div>
       </fieldset>
 
-      <fieldset aria-describedby="status-error" className="space-y-2">
-        <legend className="text-sm font-medium">Status</legend>
-        {ATTENDANCE_STATUSES.map((status) => (
-          <label key={status} className="flex items-start gap-2">
-            <input
-              type="radio"
-              name="status"
-              value={status}
-              defaultChecked={values.status === status}
-              className="mt-1.5"
-            />
-            <span>
-              <span className="inline-flex items-center gap-1 font-medium">
-                <StatusIcon status={status} /> {STATUS_LABELS[status]}
-              </span>
-              <span className="block text-sm text-slate-600 dark:text-slate-400">
-                {STATUS_DESCRIPTIONS[status]}
-              </span>
-            </span>
-          </label>
-        ))}
-        <FieldError id="status-error" errors={errors.status} />
-      </fieldset>
+      {withFirstStep && (
+        <>
+          <fieldset aria-describedby="status-error" className="space-y-2">
+            <legend className="text-sm font-medium">Status</legend>
+            {ATTENDANCE_STATUSES.map((status) => (
+              <label key={status} className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  name="status"
+                  value={status}
+                  defaultChecked={values.status === status}
+                  className="mt-1.5"
+                />
+                <span>
+                  <span className="inline-flex items-center gap-1 font-medium">
+                    <StatusIcon status={status} /> {STATUS_LABELS[status]}
+                  </span>
+                  <span className="block text-sm text-slate-600 dark:text-slate-400">
+                    {STATUS_DESCRIPTIONS[status]}
+                  </span>
+                </span>
+              </label>
+            ))}
+            <FieldError id="status-error" errors={errors.status} />
+          </fieldset>
+        </>
+      )}
 
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
-        <Field id="asOf" label="As of" hint="The date the source asserts it" errors={errors.asOf}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              name="asOf"
-              defaultValue={str(values.asOf)}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        {withFirstStep && (
+          <Field id="asOf" label="As of" hint="The date the source asserts it" errors={errors.asOf}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                name="asOf"
+                defaultValue={str(values.asOf)}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        )}
         <Field id="note" label="Note (optional)" errors={errors.note}>
           {(p) => (
             <textarea
@@ -266,77 +287,79 @@ function AttendanceFields({ values, state, events, leaders, sources, submitLabel
         </Field>
       </div>
 
-      <fieldset className="space-y-4">
-        <legend className="font-semibold">Citations</legend>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          For each citation, choose the source and paste the exact words that support the status.
-          The quote is checked against the stored text.
-        </p>
-        <FieldError id="citations-error" errors={errors.citations} />
-        {rows.map((row, i) => (
-          <div
-            key={row.key}
-            className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
-          >
-            <div className="flex items-center justify-between">
-              <h3 className="font-medium">Citation {i + 1}</h3>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
-                  className="text-sm text-red-800 underline dark:text-red-300"
-                >
-                  Remove citation {i + 1}
-                </button>
-              )}
+      {withFirstStep && (
+        <fieldset className="space-y-4">
+          <legend className="font-semibold">Citations</legend>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            For each citation, choose the source and paste the exact words that support the status.
+            The quote is checked against the stored text.
+          </p>
+          <FieldError id="citations-error" errors={errors.citations} />
+          {rows.map((row, i) => (
+            <div
+              key={row.key}
+              className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+            >
+              <div className="flex items-center justify-between">
+                <h3 className="font-medium">Citation {i + 1}</h3>
+                {rows.length > 1 && (
+                  <button
+                    type="button"
+                    onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+                    className="text-sm text-red-800 underline dark:text-red-300"
+                  >
+                    Remove citation {i + 1}
+                  </button>
+                )}
+              </div>
+              <Field
+                id={`citations.${i}.sourceId`}
+                label={`Source of citation ${i + 1}`}
+                errors={errors[`citations.${i}.sourceId`]}
+              >
+                {(p) => (
+                  <select
+                    {...p}
+                    name={`citations.${i}.sourceId`}
+                    defaultValue={row.sourceId || str(defaultSource)}
+                    className={inputClass}
+                  >
+                    <option value="">Choose a source</option>
+                    {sources.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.title} ({s.publisher})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field
+                id={`citations.${i}.quote`}
+                label={`Quote of citation ${i + 1}`}
+                errors={errors[`citations.${i}.quote`]}
+              >
+                {(p) => (
+                  <textarea
+                    {...p}
+                    name={`citations.${i}.quote`}
+                    rows={3}
+                    maxLength={5000}
+                    defaultValue={row.quote}
+                    className={inputClass}
+                  />
+                )}
+              </Field>
             </div>
-            <Field
-              id={`citations.${i}.sourceId`}
-              label={`Source of citation ${i + 1}`}
-              errors={errors[`citations.${i}.sourceId`]}
-            >
-              {(p) => (
-                <select
-                  {...p}
-                  name={`citations.${i}.sourceId`}
-                  defaultValue={row.sourceId || str(defaultSource)}
-                  className={inputClass}
-                >
-                  <option value="">Choose a source</option>
-                  {sources.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.title} ({s.publisher})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id={`citations.${i}.quote`}
-              label={`Quote of citation ${i + 1}`}
-              errors={errors[`citations.${i}.quote`]}
-            >
-              {(p) => (
-                <textarea
-                  {...p}
-                  name={`citations.${i}.quote`}
-                  rows={3}
-                  maxLength={5000}
-                  defaultValue={row.quote}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() => setRows([...rows, newRow()])}
-          className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
-        >
-          Add a citation
-        </button>
-      </fieldset>
+          ))}
+          <button
+            type="button"
+            onClick={() => setRows([...rows, newRow()])}
+            className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
+          >
+            Add a citation
+          </button>
+        </fieldset>
+      )}
 
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </>

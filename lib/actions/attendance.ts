@@ -1,10 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAttendance, deleteAttendance, updateAttendance } from "@/lib/data/attendance-admin";
 import { revertAttendance } from "@/lib/data/history";
-import { attendanceFormSchema } from "@/lib/validation/attendance";
+import { attendanceFormSchema, entryFormSchema } from "@/lib/validation/attendance";
 import type { FormState } from "@/lib/validation/errors";
 import { idSchema } from "@/lib/validation/id";
 import { failureState, readForm } from "./form-state";
@@ -38,11 +39,15 @@ export async function updateAttendanceAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const form = await readForm(formData, attendanceFormSchema, { id, what: "entry" });
+  const form = await readForm(formData, entryFormSchema, { id, what: "entry" });
   if (!form.ok) return form.state;
 
   const result = await updateAttendance(form.editor, form.id, form.version, form.data);
-  if (!result.ok) return failureState(result, form.values);
+  if (!result.ok) {
+    // The page's other panels (passages, history) then show the entry as saved now.
+    if (result.kind === "conflict") revalidatePath(`/admin/entries/${form.id}`);
+    return failureState(result, form.values);
+  }
 
   await revalidatePublicPages({
     eventSlugs: [result.eventSlug, result.previousEventSlug],
@@ -80,7 +85,10 @@ export async function revertAttendanceAction(
   if (!form.ok) return form.state;
 
   const result = await revertAttendance(form.editor, form.id, form.version, form.data.revisionId);
-  if (!result.ok) return failureState(result, {});
+  if (!result.ok) {
+    if (result.kind === "conflict") revalidatePath(`/admin/entries/${form.id}`);
+    return failureState(result, {});
+  }
 
   await revalidatePublicPages({
     eventSlugs: [result.eventSlug, result.previousEventSlug],

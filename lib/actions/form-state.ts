@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { WriteFailure } from "@/lib/data/attendance-admin";
+import type { WriteFailure } from "@/lib/data/write";
 import { getEditor, SIGNED_OUT_MESSAGE, type Editor } from "@/lib/data/session";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
 import { versionField } from "@/lib/validation/fields";

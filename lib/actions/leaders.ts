@@ -2,18 +2,40 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { deleteLeader, updateLeader } from "@/lib/data/leaders";
-import { leaderSchema } from "@/lib/validation/attendance";
+import { mergeLeaders } from "@/lib/data/leader-merge";
+import { createLeader, deleteLeader, updateLeader } from "@/lib/data/leaders";
 import type { FormState } from "@/lib/validation/errors";
+import { leaderEditSchema, leaderMergeSchema } from "@/lib/validation/leader";
 import { failureState, readForm } from "./form-state";
 import { revalidatePublicPages } from "./revalidate";
+
+export async function createLeaderAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const form = await readForm(formData, leaderEditSchema);
+  if (!form.ok) return form.state;
+
+  const result = await createLeader(form.editor, form.data);
+  if (!result.ok && result.kind === "duplicate") {
+    return {
+      message: result.message,
+      errors: { name: [result.message] },
+      values: form.values,
+      duplicates: result.duplicates,
+    };
+  }
+  if (!result.ok) return failureState(result, form.values);
+  // A leader without entries is on no public page yet.
+  redirect(`/admin/leaders/${result.leaderId}?saved=1`);
+}
 
 export async function updateLeaderAction(
   id: unknown,
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const form = await readForm(formData, leaderSchema, { id, what: "leader" });
+  const form = await readForm(formData, leaderEditSchema, { id, what: "leader" });
   if (!form.ok) return form.state;
 
   const result = await updateLeader(form.editor, form.id, form.version, form.data);
@@ -37,4 +59,22 @@ export async function deleteLeaderAction(
   const result = await deleteLeader(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
   redirect("/admin/leaders?deleted=1");
+}
+
+export async function mergeLeadersAction(
+  id: unknown,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const form = await readForm(formData, leaderMergeSchema, { id, what: "leader" });
+  if (!form.ok) return form.state;
+
+  const result = await mergeLeaders(form.editor, form.id, form.version, form.data.otherId);
+  if (!result.ok) return failureState(result, form.values);
+
+  await revalidatePublicPages({
+    eventSlugs: result.eventSlugs,
+    attendanceIds: result.attendanceIds,
+  });
+  redirect(`/admin/leaders/${form.id}?saved=merged`);
 }

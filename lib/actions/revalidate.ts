@@ -21,3 +21,14 @@ export async function revalidatePublicPages(touched: {
   for (const id of new Set(touched.sourceIds ?? [])) revalidatePath(`/sources/${id}`);
   revalidatePath("/changes");
 }
+
+/**
+ * After a change of an event itself (create, edit, slug, delete, pin): its pages under every
+ * address it has had (a former one now redirects), and the home page, whose choice of event
+ * may have changed with a date or a pin.
+ */
+export function revalidateEventPages(slugs: string[]) {
+  for (const slug of new Set(slugs)) revalidatePath(`/events/${slug}`);
+  revalidatePath("/home/all");
+  revalidatePath("/changes");
+}

@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
-import type { AttendanceInput } from "@/lib/validation/attendance";
+import type { AttendanceInput, EntryInput } from "@/lib/validation/attendance";
 import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
-import { createEntry, finishEntryChange, insertStep, writeStepCitations } from "./story";
+import { citedSourceIds, createEntry, finishEntryChange } from "./story";
 import {
   Abort,
   conflict,
@@ -49,16 +49,6 @@ async function resolveLeader(
     },
   });
   return created.id;
-}
-
-/** The ids of every source any step of the entry cites (their pages show the entry). */
-export async function citedSourceIds(tx: Tx, attendanceId: number): Promise<number[]> {
-  const rows = await tx.citation.findMany({
-    where: { step: { attendanceId } },
-    select: { sourceId: true },
-    distinct: ["sourceId"],
-  });
-  return rows.map((r) => r.sourceId);
 }
 
 async function assertPairFree(tx: Tx, eventId: number, leaderId: number, id?: number) {
@@ -112,16 +102,14 @@ export async function createAttendance(
 }
 
 /**
- * Saves the entry form over the version it was loaded at. The status, as-of date and citations
- * are the current step's: the same status and date edit that step's citations; another status
- * or date is a new step of the story (which, if older than the current one, leaves the
- * current status as it is).
+ * Saves the entry form over the version it was loaded at: the event, the leader and the note.
+ * The story is changed step by step (steps-admin.ts).
  */
 export async function updateAttendance(
   editor: Editor,
   id: number,
   version: number,
-  input: AttendanceInput,
+  input: EntryInput,
 ): Promise<WriteResult<Touched>> {
   return inTransaction(async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
@@ -132,40 +120,23 @@ export async function updateAttendance(
       select: { id: true, slug: true },
     });
     if (!event) return invalid({ eventId: ["That event no longer exists; choose another."] });
-    const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
-
-    const sourcesBefore = await citedSourceIds(tx, id);
     const before = await attendanceSnapshot(tx, id);
     const leaderId = await resolveLeader(tx, editor, input.leader);
     if (leaderId !== current.leaderId || event.id !== current.eventId) {
       await assertPairFree(tx, event.id, leaderId, id);
     }
-
     const updated = await tx.attendance.updateMany({
       where: { id, version },
       data: { eventId: event.id, leaderId, note: input.note },
     });
     if (updated.count !== 1) throw new Abort(await conflict(tx, id, version));
-    const sameStep =
-      current.currentStepId !== null &&
-      before?.status === input.status &&
-      before?.asOf === input.asOf;
-    if (sameStep) await writeStepCitations(tx, current.currentStepId!, anchored.anchors);
-    else
-      await insertStep(tx, editor, id, {
-        status: input.status,
-        asOf: input.asOf,
-        note: "",
-        citations: anchored.anchors,
-      });
     await finishEntryChange(tx, editor, { attendanceId: id, before, action: "update" });
     return {
       ok: true,
       attendanceId: id,
       eventSlug: event.slug,
       previousEventSlug: current.event.slug,
-      sourceIds: [...new Set([...sourcesBefore, ...anchored.anchors.map((a) => a.sourceId)])],
+      sourceIds: await citedSourceIds(tx, id),
     };
   });
 }

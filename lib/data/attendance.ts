@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getVersionText } from "./source-versions";
 import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
 import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
 import { searchKey } from "@/lib/text/search-key";
@@ -158,6 +159,12 @@ export async function getEventAttendance(
 export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
   before: string;
   after: string;
+  /**
+   * Set when the quote is no longer in the source's current text: orphaned by an edit (then
+   * `since` is when, and the context is that of `version`, the text it was cited in), or lost
+   * before texts had versions.
+   */
+  removed: { since: string | null; version: number; current: boolean } | null;
 };
 
 const CONTEXT_CHARS = 240;
@@ -171,19 +178,53 @@ export async function getAttendanceInContext(
   const entry = await getAttendance(id);
   if (!entry) return null;
   const sourceIds = [...new Set(entry.citations.map((c) => c.source.id))];
-  const sources = await db.source.findMany({
-    where: { id: { in: sourceIds } },
-    select: { id: true, text: true },
-  });
-  const textById = new Map(sources.map((s) => [s.id, s.text]));
+  const [sources, states] = await Promise.all([
+    db.source.findMany({
+      where: { id: { in: sourceIds } },
+      select: { id: true, text: true, textVersion: true },
+    }),
+    db.citation.findMany({
+      where: { id: { in: entry.citations.map((c) => c.id) } },
+      select: { id: true, lost: true, review: true, reviewSince: true, anchoredVersion: true },
+    }),
+  ]);
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const stateById = new Map(states.map((c) => [c.id, c]));
+  const texts = new Map<string, string>();
+  for (const c of states) {
+    const source = sourceById.get(entry.citations.find((e) => e.id === c.id)!.source.id);
+    if (!source || !c.lost || c.anchoredVersion === source.textVersion) continue;
+    const key = `${source.id}:${c.anchoredVersion}`;
+    if (!texts.has(key)) {
+      texts.set(key, (await getVersionText(db, source, c.anchoredVersion)) ?? "");
+    }
+  }
   return {
     ...entry,
     citations: entry.citations.map((citation) => {
-      const text = textById.get(citation.source.id) ?? "";
+      const source = sourceById.get(citation.source.id);
+      const state = stateById.get(citation.id);
+      const removed = state?.lost
+        ? {
+            since: state.reviewSince?.toISOString() ?? null,
+            version: state.anchoredVersion,
+            current: state.anchoredVersion === source?.textVersion,
+          }
+        : null;
+      // An orphan's offsets index into the text it was cited in; a lost quote's, into none.
+      const text = !removed
+        ? (source?.text ?? "")
+        : removed.current
+          ? ""
+          : (texts.get(`${citation.source.id}:${removed.version}`) ?? "");
+      const found = text.slice(citation.start, citation.end) === citation.quote;
       return {
         ...citation,
-        before: text.slice(Math.max(0, citation.start - CONTEXT_CHARS), citation.start),
-        after: text.slice(citation.end, citation.end + CONTEXT_CHARS),
+        before: found
+          ? text.slice(Math.max(0, citation.start - CONTEXT_CHARS), citation.start)
+          : "",
+        after: found ? text.slice(citation.end, citation.end + CONTEXT_CHARS) : "",
+        removed,
       };
     }),
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { EventDTO } from "./dto";
+import type { EventDTO, StatusCounts } from "./dto";
 import { toEventDTO } from "./mappers";
 
 export async function getEventBySlug(slug: string): Promise<EventDTO | null> {
@@ -8,18 +8,64 @@ export async function getEventBySlug(slug: string): Promise<EventDTO | null> {
   return row ? toEventDTO(row) : null;
 }
 
-/** The event the home page shows: the latest by date. */
+/**
+ * Where an address the event had before its slug changed points now: the current slug, or
+ * null when no event ever had it.
+ */
+export async function getRenamedEventSlug(formerSlug: string): Promise<string | null> {
+  const row = await db.eventSlug.findUnique({
+    where: { slug: formerSlug },
+    select: { event: { select: { slug: true } } },
+  });
+  return row?.event.slug ?? null;
+}
+
+/** Why the home page shows the event it shows. */
+export type FeaturedRule = "pinned" | "upcoming" | "latest";
+
+/** Midnight UTC of `now`'s day: an event dated today is still upcoming until the day ends. */
+const startOfDay = (now: Date) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+/**
+ * The event the home page features: the one an editor pinned; else the next upcoming one
+ * (today's included); else the most recent past one.
+ */
+export async function getFeaturedChoice(
+  now = new Date(),
+): Promise<{ event: EventDTO; rule: FeaturedRule } | null> {
+  const pinned = await db.event.findFirst({
+    where: { pinnedAt: { not: null } },
+    orderBy: { pinnedAt: "desc" },
+  });
+  if (pinned) return { event: toEventDTO(pinned), rule: "pinned" };
+  const upcoming = await db.event.findFirst({
+    where: { date: { gte: startOfDay(now) } },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
+  });
+  if (upcoming) return { event: toEventDTO(upcoming), rule: "upcoming" };
+  const latest = await db.event.findFirst({ orderBy: [{ date: "desc" }, { id: "desc" }] });
+  return latest ? { event: toEventDTO(latest), rule: "latest" } : null;
+}
+
+/** The event the home page shows (see getFeaturedChoice). */
 export async function getFeaturedEvent(): Promise<EventDTO | null> {
-  const row = await db.event.findFirst({ orderBy: [{ date: "desc" }, { id: "desc" }] });
-  return row ? toEventDTO(row) : null;
+  return (await getFeaturedChoice())?.event ?? null;
 }
 
 export const EVENTS_PAGE_SIZE = 50;
 
-/** Events newest first, a page at a time (there may be tens of thousands). */
+export type EventListItem = EventDTO & {
+  counts: StatusCounts;
+  upcoming: boolean;
+  pinned: boolean;
+};
+
+/** Events newest first, a page at a time (there may be tens of thousands), with their counts. */
 export async function listEvents(
   page = 1,
-): Promise<{ events: (EventDTO & { entryCount: number })[]; hasMore: boolean }> {
+  now = new Date(),
+): Promise<{ events: EventListItem[]; hasMore: boolean }> {
   const rows = await db.event.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
     skip: (page - 1) * EVENTS_PAGE_SIZE,
@@ -27,14 +73,31 @@ export async function listEvents(
   });
   const events = rows.slice(0, EVENTS_PAGE_SIZE);
   // Counted for this page's events only: Prisma's `_count` groups the whole table first.
-  const counts = await db.attendance.groupBy({
-    by: ["eventId"],
+  const groups = await db.attendance.groupBy({
+    by: ["eventId", "status"],
     where: { eventId: { in: events.map((e) => e.id) } },
     _count: { _all: true },
   });
-  const countById = new Map(counts.map((c) => [c.eventId, c._count._all]));
+  const countsById = new Map<number, StatusCounts>();
+  for (const g of groups) {
+    const counts = countsById.get(g.eventId) ?? {
+      confirmed: 0,
+      reported: 0,
+      declined: 0,
+      total: 0,
+    };
+    counts[g.status] += g._count._all;
+    counts.total += g._count._all;
+    countsById.set(g.eventId, counts);
+  }
+  const today = startOfDay(now);
   return {
-    events: events.map((row) => ({ ...toEventDTO(row), entryCount: countById.get(row.id) ?? 0 })),
+    events: events.map((row) => ({
+      ...toEventDTO(row),
+      counts: countsById.get(row.id) ?? { confirmed: 0, reported: 0, declined: 0, total: 0 },
+      upcoming: row.date >= today,
+      pinned: row.pinnedAt !== null,
+    })),
     hasMore: rows.length > EVENTS_PAGE_SIZE,
   };
 }

@@ -4,12 +4,17 @@ import type { AttendanceStatus } from "@/lib/attendance/status";
 import { storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
-import { citedSourceIds } from "./attendance-admin";
 import { stepInclude, toStepDTO } from "./attendance";
 import type { StepDTO } from "./dto";
 import { attendanceSnapshot, type AttendanceSnapshot, type StepSnapshot } from "./revisions";
 import type { Editor } from "./session";
-import { dayToDate, finishEntryChange, writeStepCitations, type AnchoredCitation } from "./story";
+import {
+  dayToDate,
+  finishEntryChange,
+  writeStepCitations,
+  type AnchoredCitation,
+  citedSourceIds,
+} from "./story";
 import {
   inTransaction,
   invalid,
@@ -65,7 +70,9 @@ function toRevisionDTO(row: {
           ? `Leader: ${String(state.name ?? row.entityId)}`
           : row.entityType === "citation"
             ? `Citation for ${String(state.leader ?? row.entityId)}`
-            : `${row.entityType} ${row.entityId}`;
+            : row.entityType === "event"
+              ? `Event: ${String(state.name ?? row.entityId)}`
+              : `${row.entityType} ${row.entityId}`;
   return {
     id: row.id,
     entityType: row.entityType,
@@ -110,6 +117,8 @@ export async function listChanges(query: {
   eventSlug?: string;
   actorId?: string;
   before?: number;
+  /** One thing's history: its kind and id. */
+  about?: { entityType: string; entityId: number };
 }): Promise<{ rows: RevisionDTO[]; nextBefore: number | null; eventUnknown: boolean }> {
   let eventId: number | undefined;
   if (query.eventSlug) {
@@ -124,6 +133,7 @@ export async function listChanges(query: {
     where: {
       ...(eventId ? { eventId } : {}),
       ...(query.actorId ? { actorId: query.actorId } : {}),
+      ...(query.about ?? {}),
       ...(query.before ? { id: { lt: query.before } } : {}),
     },
     orderBy: { id: "desc" },

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { leaderSearchKey } from "@/lib/text/search-key";
-import type { leaderSchema } from "@/lib/validation/attendance";
-import type { z } from "zod";
+import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
+import type { LeaderEditInput } from "@/lib/validation/leader";
 import { inTransaction, type WriteResult } from "./write";
+import { diffSnapshots } from "@/lib/history/diff";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
 
@@ -26,8 +26,10 @@ export type LeaderAdminRow = LeaderOption & {
 export async function listLeadersAdmin(
   page = 1,
   pageSize = 100,
+  q?: string,
 ): Promise<{ rows: LeaderAdminRow[]; hasMore: boolean }> {
   const rows = await db.leader.findMany({
+    where: q ? { searchText: { contains: searchKey(q) } } : {},
     orderBy: [{ name: "asc" }, { id: "asc" }],
     skip: (page - 1) * pageSize,
     take: pageSize + 1,
@@ -60,8 +62,20 @@ export type LeaderForEdit = {
   office: string;
   polity: string;
   countryCode: string | null;
+  aliases: string[];
+  wikidataId: string | null;
   entries: { id: number; event: string; eventSlug: string }[];
 };
+
+/** A leader's stored aliases (a JSON array; anything else reads as none). */
+export function parseAliases(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
 
 export async function getLeaderForEdit(id: number): Promise<LeaderForEdit | null> {
   const row = await db.leader.findUnique({
@@ -81,6 +95,8 @@ export async function getLeaderForEdit(id: number): Promise<LeaderForEdit | null
     office: row.office,
     polity: row.polity,
     countryCode: row.countryCode,
+    aliases: parseAliases(row.aliases),
+    wikidataId: row.wikidataId,
     entries: row.attendances.map((a) => ({
       id: a.id,
       event: a.event.name,
@@ -89,20 +105,107 @@ export async function getLeaderForEdit(id: number): Promise<LeaderForEdit | null
   };
 }
 
-type LeaderInput = z.output<typeof leaderSchema>;
-const leaderSnapshot = (l: LeaderInput & { version: number }) => ({
+type LeaderRow = {
+  version: number;
+  name: string;
+  office: string;
+  polity: string;
+  countryCode: string | null;
+  aliases: string;
+  wikidataId: string | null;
+};
+
+/** What a leader is, as a revision stores it. */
+export const leaderSnapshot = (l: LeaderRow) => ({
   version: l.version,
   name: l.name,
   office: l.office,
   polity: l.polity,
   countryCode: l.countryCode,
+  aliases: parseAliases(l.aliases),
+  wikidataId: l.wikidataId,
 });
+
+/** The columns a leader's form writes, with its search key. */
+export const leaderData = (input: Omit<LeaderEditInput, "confirmDuplicate">) => ({
+  name: input.name,
+  office: input.office,
+  polity: input.polity,
+  countryCode: input.countryCode,
+  aliases: JSON.stringify(input.aliases),
+  wikidataId: input.wikidataId,
+  searchText: leaderSearchKey(input),
+});
+
+export type SimilarLeader = { id: number; name: string; office: string; polity: string };
+
+/**
+ * Leaders whose name or an alias is one of `names`, accents and case aside ("Nicolas
+ * maduro" finds "Nicolás Maduro"): the warning before a second record of one person is made.
+ */
+export async function findSimilarLeaders(
+  names: string[],
+  excludeId?: number,
+): Promise<SimilarLeader[]> {
+  const keys = [...new Set(names.map(searchKey).filter(Boolean))].slice(0, 21);
+  if (keys.length === 0) return [];
+  const candidates = await db.leader.findMany({
+    where: {
+      OR: keys.map((key) => ({ searchText: { contains: key } })),
+      ...(excludeId ? { id: { not: excludeId } } : {}),
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, name: true, office: true, polity: true, aliases: true },
+  });
+  const wanted = new Set(keys);
+  return candidates
+    .filter((c) => [c.name, ...parseAliases(c.aliases)].some((n) => wanted.has(searchKey(n))))
+    .slice(0, 5)
+    .map(({ id, name, office, polity }) => ({ id, name, office, polity }));
+}
+
+/**
+ * Creates a leader. When its name or an alias is already a leader's, nothing is saved and the
+ * failure names them, unless the editor confirmed it is another person.
+ */
+export async function createLeader(
+  editor: Editor,
+  input: LeaderEditInput,
+): Promise<
+  | WriteResult<{ leaderId: number }>
+  | { ok: false; kind: "duplicate"; message: string; duplicates: SimilarLeader[] }
+> {
+  if (!input.confirmDuplicate) {
+    const duplicates = await findSimilarLeaders([input.name, ...input.aliases]);
+    if (duplicates.length > 0) {
+      const first = duplicates[0]!;
+      return {
+        ok: false,
+        kind: "duplicate",
+        message: `There is already ${first.name} (${first.office}, ${first.polity}). Open that record, or tick “This is another person” and save again.`,
+        duplicates,
+      };
+    }
+  }
+  return inTransaction(async (tx) => {
+    const created = await tx.leader.create({ data: leaderData(input) });
+    await recordRevision(tx, editor, {
+      entityType: "leader",
+      entityId: created.id,
+      action: "create",
+      before: null,
+      after: leaderSnapshot(created),
+    });
+    return { ok: true, leaderId: created.id } as const;
+  });
+}
 
 export async function updateLeader(
   editor: Editor,
   id: number,
   version: number,
-  input: LeaderInput,
+  input: LeaderEditInput,
 ): Promise<WriteResult<{ eventSlugs: string[]; attendanceIds: number[] }>> {
   return inTransaction<{ eventSlugs: string[]; attendanceIds: number[] }>(async (tx) => {
     const current = await tx.leader.findUnique({
@@ -118,18 +221,15 @@ export async function updateLeader(
         message:
           "Someone else saved this leader after you opened it. Their version is shown below; your input is kept.",
         version: current.version,
-        changes: (["name", "office", "polity", "countryCode"] as const)
-          .filter((f) => (current[f] ?? "") !== (input[f] ?? ""))
-          .map((f) => ({
-            field: f,
-            before: String(input[f] ?? "—"),
-            after: String(current[f] ?? "—"),
-          })),
+        changes: diffSnapshots(
+          leaderSnapshot({ ...leaderData(input), version }),
+          leaderSnapshot(current),
+        ),
       } as const;
     }
     const updated = await tx.leader.update({
       where: { id },
-      data: { ...input, searchText: leaderSearchKey(input), version: { increment: 1 } },
+      data: { ...leaderData(input), version: { increment: 1 } },
     });
     await recordRevision(tx, editor, {
       entityType: "leader",
@@ -184,4 +284,35 @@ export async function deleteLeader(
     });
     return { ok: true } as const;
   });
+}
+
+/**
+ * Records that may be the same person as leader `id`, for its merge section: those matching
+ * `q` when given, else those whose name or alias equals one of its own.
+ */
+export async function listMergeCandidates(
+  id: number,
+  q?: string,
+): Promise<(SimilarLeader & { entryCount: number })[]> {
+  const leader = await db.leader.findUnique({
+    where: { id },
+    select: { name: true, aliases: true },
+  });
+  if (!leader) return [];
+  const found = q
+    ? (await listLeadersAdmin(1, 20, q)).rows.filter((l) => l.id !== id)
+    : await findSimilarLeaders([leader.name, ...parseAliases(leader.aliases)], id);
+  const counts = await db.attendance.groupBy({
+    by: ["leaderId"],
+    where: { leaderId: { in: found.map((l) => l.id) } },
+    _count: { _all: true },
+  });
+  const countById = new Map(counts.map((c) => [c.leaderId, c._count._all]));
+  return found.map((l) => ({
+    id: l.id,
+    name: l.name,
+    office: l.office,
+    polity: l.polity,
+    entryCount: countById.get(l.id) ?? 0,
+  }));
 }

@@ -53,6 +53,8 @@ export type CitationSnapshot = {
 /** A step of the story, as a revision stores it. */
 export type StepSnapshot = {
   id: number;
+  /** Absent in revisions written before steps had versions of their own. */
+  version?: number;
   status: string;
   asOf: string | null;
   note: string;
@@ -101,6 +103,7 @@ export async function attendanceSnapshot(tx: Tx, id: number): Promise<Attendance
   const story = storyOrder(
     row.steps.map((step) => ({
       id: step.id,
+      version: step.version,
       status: step.status,
       asOf: isoDay(step.asOf),
       note: step.note,

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
+import { planRelocations } from "@/lib/quotes/relocation-plan";
+import { describeRelocations, type RelocationCounts } from "@/lib/quotes/relocation-summary";
 import type { SourceInput } from "@/lib/validation/source";
 import { inTransaction, type WriteResult } from "./write";
-import { formatDay } from "@/lib/text/format-day";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
+import { recordFirstVersion, recordNextVersion, setVersionSummary } from "./source-versions";
 import type { Editor } from "./session";
 
 export type SourceOption = { id: number; title: string; publisher: string };
@@ -92,6 +93,10 @@ const sourceData = (input: SourceInput) => ({
   text: input.text,
 });
 
+/**
+ * A source as its revisions record it. The text itself is kept once, in its version (see
+ * ./source-versions.ts): a revision names the version and its length.
+ */
 const sourceSnapshot = (s: {
   version: number;
   title: string;
@@ -100,6 +105,7 @@ const sourceSnapshot = (s: {
   publishedOn: Date | null;
   dateNote: string;
   text: string;
+  textVersion: number;
 }) => ({
   version: s.version,
   title: s.title,
@@ -107,7 +113,8 @@ const sourceSnapshot = (s: {
   url: s.url,
   publishedOn: s.publishedOn ? toIsoDate(s.publishedOn) : null,
   dateNote: s.dateNote,
-  text: s.text,
+  textVersion: s.textVersion,
+  textLength: s.text.length,
 });
 
 export async function createSource(
@@ -116,6 +123,7 @@ export async function createSource(
 ): Promise<WriteResult<{ sourceId: number }>> {
   return inTransaction(async (tx) => {
     const created = await tx.source.create({ data: sourceData(input) });
+    await recordFirstVersion(tx, editor, created.id, created.addedAt);
     await recordRevision(tx, editor, {
       entityType: "source",
       entityId: created.id,
@@ -127,147 +135,154 @@ export async function createSource(
   });
 }
 
+/** What a save did: the pages to refresh and, for a new text, what became of its citations. */
+export type SourceSaved = {
+  sourceId: number;
+  attendanceIds: number[];
+  eventSlugs: string[];
+  /** The version of the text now; a new one when the text changed. */
+  textVersion: number;
+  /** Null when the text did not change. */
+  relocation: RelocationCounts | null;
+};
+
 /**
- * Saves a source. When its text changes, every citation of it is re-anchored in the new text
- * first; if any would be lost, nothing is saved and the error names them. Citations that moved
- * get their new offsets in the same transaction.
+ * Saves a source. A new text becomes the source's next version, and every citation of it,
+ * from every step of every story, is looked for in it (lib/quotes/relocate.ts): found exactly,
+ * it moves; found with changed wording, it takes the new words and waits for an editor to
+ * confirm them; not found, it is orphaned where it was, in the version it was anchored in, and
+ * waits for an editor to cite the new text. The save never refuses a text for its citations;
+ * it says what became of them. All of it is one transaction, with a revision for each citation
+ * that changed.
  */
 export async function updateSource(
   editor: Editor,
   id: number,
   version: number,
   input: SourceInput,
-): Promise<WriteResult<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>> {
-  return inTransaction<{ sourceId: number; attendanceIds: number[]; eventSlugs: string[] }>(
-    async (tx) => {
-      const current = await tx.source.findUnique({ where: { id } });
-      if (!current)
-        return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
-      if (current.version !== version) {
-        return {
-          ok: false,
-          kind: "conflict",
-          message:
-            "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
-          version: current.version,
-          changes: (["title", "publisher", "url", "dateNote", "text"] as const)
-            .filter((f) => current[f] !== input[f])
-            .map((f) => ({
-              field: f,
-              before: f === "text" ? "(your text)" : input[f],
-              after: f === "text" ? "(their text)" : current[f],
-            })),
-        } as const;
-      }
+): Promise<WriteResult<SourceSaved>> {
+  return inTransaction<SourceSaved>(async (tx) => {
+    const current = await tx.source.findUnique({ where: { id } });
+    if (!current)
+      return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;
+    if (current.version !== version) {
+      return {
+        ok: false,
+        kind: "conflict",
+        message:
+          "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
+        version: current.version,
+        changes: (["title", "publisher", "url", "dateNote", "text"] as const)
+          .filter((f) => current[f] !== input[f])
+          .map((f) => ({
+            field: f,
+            before: f === "text" ? "(your text)" : input[f],
+            after: f === "text" ? "(their text)" : current[f],
+          })),
+      } as const;
+    }
 
-      // Every step's citations, past ones too: a story must not quote what the source no
-      // longer says. One already lost (carried over from before steps had citations of their
-      // own) cannot be lost again.
-      const rows = await tx.citation.findMany({
-        where: { sourceId: id, lost: false },
-        include: {
-          step: {
-            select: {
-              status: true,
-              asOf: true,
-              attendance: {
-                select: {
-                  id: true,
-                  leader: { select: { name: true } },
-                  event: { select: { slug: true } },
-                },
+    const textChanged = input.text !== current.text;
+    // Every step's citations, past ones and lost ones too: the story must not quote what the
+    // source no longer says, and a lost quote may be back.
+    const citations = await tx.citation.findMany({
+      where: { sourceId: id },
+      orderBy: { id: "asc" },
+      include: {
+        step: {
+          select: {
+            attendance: {
+              select: {
+                id: true,
+                leader: { select: { name: true } },
+                event: { select: { slug: true } },
               },
             },
           },
         },
-      });
-      const citations = rows.map((c) => ({ ...c, attendance: c.step.attendance }));
-      const moves: { id: number; start: number; end: number; prefix: string; suffix: string }[] =
-        [];
-      const broken: string[] = [];
-      if (input.text !== current.text) {
-        for (const c of citations) {
-          const result = reanchor(input.text, {
-            quote: c.quote,
-            start: c.start,
-            end: c.end,
-            prefix: c.prefix,
-            suffix: c.suffix,
-          });
-          if (!result.ok) {
-            const step = `${c.step.status}${c.step.asOf ? ` as of ${formatDay(toIsoDate(c.step.asOf))}` : " (undated)"}`;
-            broken.push(
-              `${c.attendance.leader.name} (entry #${c.attendance.id}), step ${step}: “${c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}” — ${describeAnchorError(result.error)}`,
-            );
-          } else {
-            const a = result.anchor;
-            if (
-              a.start !== c.start ||
-              a.end !== c.end ||
-              a.prefix !== c.prefix ||
-              a.suffix !== c.suffix
-            ) {
-              moves.push({
-                id: c.id,
-                start: a.start,
-                end: a.end,
-                prefix: a.prefix,
-                suffix: a.suffix,
-              });
-            }
-          }
-        }
-      }
-      if (broken.length > 0) {
-        return {
-          ok: false,
-          kind: "invalid",
-          message: `Nothing was saved: with this text, ${broken.length} ${broken.length === 1 ? "citation" : "citations"} would no longer be found. Keep the quoted words, or change those citations first.`,
-          errors: { text: broken },
-        } as const;
-      }
+      },
+    });
 
-      const updated = await tx.source.update({
-        where: { id },
-        data: { ...sourceData(input), version: { increment: 1 } },
-      });
-      for (const move of moves) {
-        const { id: citationId, ...data } = move;
-        const before = citations.find((c) => c.id === citationId)!;
-        await tx.citation.update({ where: { id: citationId }, data });
+    let textVersion = current.textVersion;
+    let relocation: RelocationCounts | null = null;
+    if (textChanged) {
+      textVersion = await recordNextVersion(tx, editor, current, "");
+      const plan = planRelocations(input.text, textVersion, citations, new Date());
+      relocation = plan.counts;
+      for (const change of plan.changes) {
+        const before = citations.find((c) => c.id === change.id)!;
+        const lost = change.outcome === "orphaned";
+        // The words as an editor cited them, while a check is pending.
+        const citedQuote =
+          change.data.review === "check"
+            ? ((before.review === "check" ? before.citedQuote : null) ?? before.quote)
+            : null;
+        await tx.citation.update({
+          where: { id: change.id },
+          data: { ...change.data, lost, citedQuote },
+        });
+        const moved =
+          change.data.start !== before.start ||
+          change.data.end !== before.end ||
+          change.data.quote !== before.quote ||
+          lost !== before.lost ||
+          change.data.review !== before.review;
+        if (!moved) continue;
+        const leader = before.step.attendance.leader.name;
         await recordRevision(tx, editor, {
           entityType: "citation",
-          entityId: citationId,
+          entityId: change.id,
           action: "update",
-          before: {
-            leader: before.attendance.leader.name,
-            quote: before.quote,
-            start: before.start,
-            end: before.end,
-          },
-          after: {
-            leader: before.attendance.leader.name,
-            quote: before.quote,
-            start: data.start,
-            end: data.end,
-          },
-          summary: "Re-anchored after an edit of its source",
+          before: { leader, quote: before.quote, start: before.start, end: before.end },
+          after: lost
+            ? { leader, quote: before.quote, start: null, end: null }
+            : { leader, quote: change.data.quote, start: change.data.start, end: change.data.end },
+          summary: {
+            exact: "Re-found in the new text of its source",
+            check: "Re-found in the new text of its source with changed wording; to check",
+            orphaned: "Not found in the new text of its source; orphaned, to cite again",
+          }[change.outcome],
         });
       }
-      await recordRevision(tx, editor, {
-        entityType: "source",
-        entityId: id,
-        action: "update",
-        before: sourceSnapshot(current),
-        after: sourceSnapshot(updated),
-        summary: moves.length > 0 ? `${moves.length} citation(s) re-anchored in the new text` : "",
-      });
-      return {
-        ok: true,
-        sourceId: id,
-        attendanceIds: [...new Set(citations.map((c) => c.attendance.id))],
-        eventSlugs: [...new Set(citations.map((c) => c.attendance.event.slug))],
-      } as const;
-    },
-  );
+      await setVersionSummary(tx, id, textVersion, describeRelocations(relocation));
+    }
+
+    const updated = await tx.source.update({
+      where: { id },
+      data: { ...sourceData(input), textVersion, version: { increment: 1 } },
+    });
+    await recordRevision(tx, editor, {
+      entityType: "source",
+      entityId: id,
+      action: "update",
+      before: sourceSnapshot(current),
+      after: sourceSnapshot(updated),
+      summary: relocation ? `Version ${textVersion}: ${describeRelocations(relocation)}` : "",
+    });
+    return {
+      ok: true,
+      sourceId: id,
+      attendanceIds: [...new Set(citations.map((c) => c.step.attendance.id))],
+      eventSlugs: [...new Set(citations.map((c) => c.step.attendance.event.slug))],
+      textVersion,
+      relocation,
+    } as const;
+  });
+}
+
+/**
+ * What the save that made version `number` of a source's text found, for the editor who saved
+ * it, and how many of the source's citations wait for a review now.
+ */
+export async function getSaveReport(
+  sourceId: number,
+  number: number,
+): Promise<{ number: number; summary: string; toReview: number } | null> {
+  const row = await db.sourceVersion.findUnique({
+    where: { sourceId_number: { sourceId, number } },
+    select: { number: true, summary: true },
+  });
+  if (!row) return null;
+  const toReview = await db.citation.count({ where: { sourceId, review: { not: "" } } });
+  return { ...row, toReview };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { toIsoDate } from "./mappers";
+import { getVersionText, listSourceVersions, type SourceVersionDTO } from "./source-versions";
 
 export type SourceDTO = {
   id: number;
@@ -12,6 +13,8 @@ export type SourceDTO = {
   publishedOn: string | null;
   dateNote: string;
   text: string;
+  /** The number of the version `text` is (see getSourceVersions). */
+  textVersion: number;
   addedAt: string;
 };
 
@@ -46,6 +49,7 @@ export async function getSource(id: number): Promise<SourceDTO | null> {
     publishedOn: row.publishedOn ? toIsoDate(row.publishedOn) : null,
     dateNote: row.dateNote,
     text: row.text,
+    textVersion: row.textVersion,
     addedAt: row.addedAt.toISOString(),
   };
 }
@@ -53,10 +57,18 @@ export async function getSource(id: number): Promise<SourceDTO | null> {
 /**
  * The source's cited passages in text order, from every step of every story; citations of the
  * same span are grouped. A citation whose quote is lost from the text has no passage here.
+ * With `inVersion`, the passages of an older text instead: the citations orphaned by the edit
+ * that replaced it, whose offsets still index into it.
  */
-export async function listCitedPassages(sourceId: number): Promise<CitedPassageDTO[]> {
+export async function listCitedPassages(
+  sourceId: number,
+  inVersion?: number,
+): Promise<CitedPassageDTO[]> {
   const rows = await db.citation.findMany({
-    where: { sourceId, lost: false },
+    where:
+      inVersion === undefined
+        ? { sourceId, lost: false }
+        : { sourceId, lost: true, review: "orphaned", anchoredVersion: inVersion },
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -101,4 +113,28 @@ export async function listCitedPassages(sourceId: number): Promise<CitedPassageD
     passage.entries.sort((a, b) => Number(b.current) - Number(a.current));
   }
   return passages;
+}
+
+/** Every version of a source's text, newest first; null if there is no such source. */
+export async function getSourceVersions(id: number): Promise<SourceVersionDTO[] | null> {
+  const source = await db.source.findUnique({
+    where: { id },
+    select: { id: true, textVersion: true, addedAt: true },
+  });
+  return source ? listSourceVersions(db, source) : null;
+}
+
+/** A source's text as it stood in version `number`, with that version's dates. */
+export async function getSourceAsItStood(
+  id: number,
+  number: number,
+): Promise<{ source: SourceDTO; version: SourceVersionDTO; latest: number; text: string } | null> {
+  const row = await db.source.findUnique({ where: { id } });
+  if (!row) return null;
+  const versions = await listSourceVersions(db, row);
+  const version = versions.find((v) => v.number === number);
+  const text = version ? await getVersionText(db, row, number) : null;
+  if (!version || text === null) return null;
+  const source = await getSource(id);
+  return source ? { source, version, latest: row.textVersion, text } : null;
 }

@@ -3,11 +3,16 @@ import { STATUS_LABELS } from "@/lib/attendance/status";
 import { formatDay } from "@/lib/text/format-day";
 import type { StepInput } from "@/lib/validation/attendance";
 import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
-import { citedSourceIds } from "./attendance-admin";
 import { toIsoDate } from "./mappers";
-import { attendanceSnapshot } from "./revisions";
+import { attendanceSnapshot, type AttendanceSnapshot } from "./revisions";
 import type { Editor } from "./session";
-import { dayToDate, finishEntryChange, insertStep, writeStepCitations } from "./story";
+import {
+  dayToDate,
+  finishEntryChange,
+  insertStep,
+  writeStepCitations,
+  citedSourceIds,
+} from "./story";
 import {
   inTransaction,
   invalid,
@@ -83,20 +88,27 @@ async function loadStep(tx: Tx, stepId: number, version: number, input: StepInpu
   });
   if (!step) return notFound("This step no longer exists; someone may have removed it.");
   if (step.version !== version) {
-    const theirs = {
-      Status: step.status as string,
-      "As of": step.asOf ? toIsoDate(step.asOf) : "—",
-      Note: step.note || "—",
-      Citations: step.citations.map((c) => `“${c.quote}”`).join("\n"),
-    };
-    const yours = input
-      ? {
-          Status: input.status as string,
-          "As of": input.asOf ?? "—",
-          Note: input.note || "—",
-          Citations: input.citations.map((c) => `“${c.quote}”`).join("\n"),
-        }
-      : null;
+    const fields = (x: {
+      status: string;
+      asOf: string | null;
+      note: string;
+      citations: { quote: string }[];
+    }) => ({
+      Status: x.status,
+      "As of": x.asOf ?? "—",
+      Note: x.note || "—",
+      Citations: x.citations.map((c) => `“${c.quote}”`).join("\n"),
+    });
+    const theirs = fields({
+      status: step.status,
+      asOf: step.asOf ? toIsoDate(step.asOf) : null,
+      note: step.note,
+      citations: step.citations,
+    });
+    // The step as the editor loaded it, from the revision that produced that version; else
+    // (a revision of before steps had versions) their input stands in for it.
+    const loaded = await stepAtVersion(tx, step.attendance.id, stepId, version);
+    const mine = loaded ? fields(loaded) : input ? fields(input) : null;
     const failure: WriteFailure = {
       ok: false,
       kind: "conflict",
@@ -104,12 +116,28 @@ async function loadStep(tx: Tx, stepId: number, version: number, input: StepInpu
         "Someone else saved this step after you opened it. It is shown below as saved now; your input is kept. Review it and save again to apply yours over theirs.",
       version: step.version,
       changes: (Object.keys(theirs) as (keyof typeof theirs)[])
-        .filter((field) => !yours || yours[field] !== theirs[field])
-        .map((field) => ({ field, before: yours?.[field] ?? "", after: theirs[field] })),
+        .filter((field) => !mine || mine[field] !== theirs[field])
+        .map((field) => ({ field, before: mine?.[field] ?? "", after: theirs[field] })),
     };
     return failure;
   }
   return step;
+}
+
+/** A step as it was at `version`, from the entry's revisions (the latest 200). */
+async function stepAtVersion(tx: Tx, attendanceId: number, stepId: number, version: number) {
+  const revisions = await tx.revision.findMany({
+    where: { entityType: "attendance", entityId: attendanceId },
+    orderBy: { id: "desc" },
+    select: { after: true },
+    take: 200,
+  });
+  for (const revision of revisions) {
+    const after = revision.after ? (JSON.parse(revision.after) as AttendanceSnapshot) : null;
+    const step = after?.story?.find((s) => s.id === stepId && s.version === version);
+    if (step) return step;
+  }
+  return null;
 }
 
 /** Saves a step over the version it was loaded at: its status, date, note and citations. */

@@ -35,6 +35,15 @@ const actorName = (actor: Actor) => ("seed" in actor ? `Seed: ${actor.seed}` : a
 /** Replaces a step's citations with `citations`, in their order. */
 export async function writeStepCitations(tx: Tx, stepId: number, citations: AnchoredCitation[]) {
   await tx.citation.deleteMany({ where: { stepId } });
+  // Anchored in the source's current text, so in the version that text is.
+  const versions = new Map(
+    (
+      await tx.source.findMany({
+        where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } },
+        select: { id: true, textVersion: true },
+      })
+    ).map((s) => [s.id, s.textVersion]),
+  );
   await tx.citation.createMany({
     data: citations.map((c, position) => ({
       stepId,
@@ -45,6 +54,8 @@ export async function writeStepCitations(tx: Tx, stepId: number, citations: Anch
       prefix: c.prefix,
       suffix: c.suffix,
       position,
+      anchoredVersion: versions.get(c.sourceId) ?? 1,
+      checkedVersion: versions.get(c.sourceId) ?? 1,
     })),
   });
 }
@@ -153,4 +164,14 @@ export async function createEntry(
     summary: entry.summary,
   });
   return created.id;
+}
+
+/** The ids of every source any step of the entry cites (their pages show the entry). */
+export async function citedSourceIds(tx: Tx, attendanceId: number): Promise<number[]> {
+  const rows = await tx.citation.findMany({
+    where: { step: { attendanceId } },
+    select: { sourceId: true },
+    distinct: ["sourceId"],
+  });
+  return rows.map((r) => r.sourceId);
 }

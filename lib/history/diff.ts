@@ -31,9 +31,20 @@ const LABELS: Record<string, string> = {
   publishedOn: "Published on",
   dateNote: "Note on the date",
   text: "Text",
+  textVersion: "Text version",
+  review: "Review",
+  textLength: "Text length (characters)",
   quote: "Quote",
   start: "Start offset",
   end: "End offset",
+  slug: "Address",
+  date: "Date",
+  place: "Place",
+  occasion: "Occasion",
+  pinned: "Pinned to the home page",
+  aliases: "Aliases",
+  wikidataId: "Wikidata id",
+  entries: "Entries",
 };
 
 const HIDDEN = new Set(["version", "eventId", "leaderId", "id", "story"]);
@@ -78,6 +89,10 @@ export function renderValue(field: string, value: unknown): string {
       )
       .join("\n");
   }
+  if (field === "review" && typeof value === "string") {
+    return value === "check" ? "to check (new wording)" : value === "orphaned" ? "orphaned" : "—";
+  }
+  if (field === "aliases" && Array.isArray(value)) return value.length ? value.join("\n") : "—";
   if (field === "text" && typeof value === "string") {
     return value.length > 300
       ? `${value.slice(0, 300)}… (${value.length.toLocaleString("en")} characters)`

@@ -227,16 +227,17 @@ function fail(data: ErrorData): AnchorResult {
 }
 
 function ok(text: string, start: number, length: number): AnchorResult {
-  const end = start + length;
+  return { ok: true, anchor: anchorAt(text, start, start + length) };
+}
+
+/** The anchor of `text.slice(start, end)`, with its context taken from `text`. */
+export function anchorAt(text: string, start: number, end: number): TextAnchor {
   return {
-    ok: true,
-    anchor: {
-      quote: text.slice(start, end),
-      start,
-      end,
-      prefix: contextBefore(text, start),
-      suffix: contextAfter(text, end),
-    },
+    quote: text.slice(start, end),
+    start,
+    end,
+    prefix: contextBefore(text, start),
+    suffix: contextAfter(text, end),
   };
 }
 
@@ -288,7 +289,7 @@ function abbreviate(passage: string): string {
 // ---------------------------------------------------------------------------
 
 /** Start offsets of every (possibly overlapping) occurrence of `needle`, ascending. */
-function findAll(haystack: string, needle: string): number[] {
+export function findAll(haystack: string, needle: string): number[] {
   const found: number[] = [];
   let i = haystack.indexOf(needle);
   while (i !== -1) {
@@ -369,7 +370,7 @@ function pickWithHint(
  * marks, zero-width characters, extra whitespace in a run) are absorbed into the
  * range of the preceding normalised character.
  */
-type Normalized = { text: string; starts: Int32Array; ends: Int32Array };
+export type Normalized = { text: string; starts: Int32Array; ends: Int32Array };
 
 const PUNCTUATION: Record<string, string> = {
   // apostrophes and single quotes
@@ -429,7 +430,7 @@ function normalizeChar(ch: string): string {
   return out;
 }
 
-function normalize(input: string): Normalized {
+export function normalize(input: string): Normalized {
   const n = input.length;
   let capacity = n + 16; // grows if compatibility forms expand the text
   let codes: Uint16Array = new Uint16Array(capacity);
@@ -684,7 +685,7 @@ function fuzzyWindow(text: string, quote: string): { from: number; to: number } 
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function isWordChar(s: string, i: number): boolean {
+export function isWordChar(s: string, i: number): boolean {
   const code = s.charCodeAt(i);
   if (code < 128) {
     return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);

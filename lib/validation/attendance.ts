@@ -99,47 +99,72 @@ export const stepFormSchema = z
 
 export type StepInput = z.output<typeof stepFormSchema>;
 
+type LeaderChoice = { id: number } | { create: z.infer<typeof leaderSchema> };
+
+/** The entry form's leader: an existing one (leaderId) or the fields of a new one (leader.*). */
+function parseLeader(
+  value: { leaderMode: "existing" | "new"; leaderId?: string; leader?: unknown },
+  ctx: z.RefinementCtx,
+): LeaderChoice | null {
+  if (value.leaderMode === "existing") {
+    const id = idSchema.safeParse(value.leaderId);
+    if (!id.success) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["leaderId"],
+        message: "Choose a leader, or create a new one.",
+      });
+      return null;
+    }
+    return { id: id.data };
+  }
+  // Not an object only in a forged form: then each field is reported missing.
+  const fields = typeof value.leader === "object" && value.leader !== null ? value.leader : {};
+  const parsed = leaderSchema.safeParse(fields);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ ...issue, path: ["leader", ...issue.path] });
+    return null;
+  }
+  return { create: parsed.data };
+}
+
+const entryFields = {
+  eventId: idSchema,
+  // Two radio buttons: anything else is a forged form, treated as the default.
+  leaderMode: z.enum(["existing", "new"]).catch("existing"),
+  leaderId: z.string().optional(),
+  leader: z.unknown().optional(),
+  note: optionalTextField("The note", 2_000),
+};
+
 /**
- * The entry form. The leader is either an existing one (leaderId) or a new one (leader.*).
- * Citation rows left entirely empty are dropped; at least one must remain. Anchoring the
+ * The entry form when editing: the event, the leader and the entry's note. Its story is edited
+ * step by step (stepFormSchema).
+ */
+export const entryFormSchema = z.object(entryFields).transform((value, ctx) => {
+  const leader = parseLeader(value, ctx);
+  if (!leader) return z.NEVER;
+  return { eventId: value.eventId, leader, note: value.note };
+});
+
+export type EntryInput = z.output<typeof entryFormSchema>;
+
+/**
+ * The new-entry form: the entry and its first step. The leader is either an existing one
+ * (leaderId) or a new one (leader.*). Citation rows left entirely empty are dropped; at least one must remain. Anchoring the
  * quotes needs the source texts, so it happens in the data layer.
  */
 export const attendanceFormSchema = z
   .object({
-    eventId: idSchema,
-    // Two radio buttons: anything else is a forged form, treated as the default.
-    leaderMode: z.enum(["existing", "new"]).catch("existing"),
-    leaderId: z.string().optional(),
-    leader: z.unknown().optional(),
+    ...entryFields,
     status: stepStatusField,
     asOf: optionalDateField("The as-of date"),
-    note: optionalTextField("The note", 2_000),
     citations: citationsField,
   })
   .transform((value, ctx) => {
-    let leader: { id: number } | { create: z.infer<typeof leaderSchema> };
-    if (value.leaderMode === "existing") {
-      const id = idSchema.safeParse(value.leaderId);
-      if (!id.success) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["leaderId"],
-          message: "Choose a leader, or create a new one.",
-        });
-        return z.NEVER;
-      }
-      leader = { id: id.data };
-    } else {
-      // Not an object only in a forged form: then each field is reported missing.
-      const fields = typeof value.leader === "object" && value.leader !== null ? value.leader : {};
-      const parsed = leaderSchema.safeParse(fields);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-          ctx.addIssue({ ...issue, path: ["leader", ...issue.path] });
-        return z.NEVER;
-      }
-      leader = { create: parsed.data };
-    }
+    const leader = parseLeader(value, ctx);
+    if (!leader) return z.NEVER;
     checkCitations(value.citations, ctx);
     return {
       eventId: value.eventId,

@@ -21,4 +21,6 @@ export type FormState<Values = Record<string, unknown>> = {
   values?: Values;
   /** Set when someone else saved first: what they changed, and the version to save over. */
   conflict?: { version: number; changes: { field: string; theirs: string; yours: string }[] };
+  /** Leaders the new one may be a second record of, for the form to link to. */
+  duplicates?: { id: number; name: string; office: string; polity: string }[];
 };

@@ -6,7 +6,11 @@ test("an entry page tells the story and the record of edits", async ({ page }) =
   const story = page.getByRole("region", { name: "How the status came to be" });
   await expect(story.getByRole("listitem").first()).toContainText("Confirmed");
   await expect(story.getByRole("listitem").first()).toContainText("as of 12 April 2025");
-  await expect(story.locator("q").first()).toContainText("China’s leader Xi Jinping");
+  // The step's quote links to its highlighted passage on the source page.
+  await expect(story.getByRole("link", { name: /China’s leader Xi Jinping/ })).toHaveAttribute(
+    "href",
+    /^\/sources\/\d+#passage-\d+-\d+$/,
+  );
   const record = page.getByRole("region", { name: "Record of edits" });
   await expect(
     record.getByText(/created by Seed: Venezuela's Maduro to attend Moscow's Victory Day parade/),
@@ -53,10 +57,17 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
 
-  await page.getByRole("radio", { name: /^Declined/ }).check();
-  await page.getByLabel("As of").fill("2000-05-20");
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const add = page.getByRole("form", { name: "Add a step" });
+  await add.getByRole("radio", { name: /^Declined/ }).check();
+  await add.getByLabel("As of").fill("2000-05-20");
+  await add
+    .getByLabel("Source of citation 1")
+    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
+  await add
+    .getByLabel("Quote of citation 1")
+    .fill("Syldavia's King Ottokar declined the invitation.");
+  await add.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Step added." })).toBeVisible();
 
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(2);

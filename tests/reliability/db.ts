@@ -61,14 +61,29 @@ export function invariantViolations(file: string): string[] {
     problems.push(`${what}: ${JSON.stringify(row).slice(0, 300)}`);
   try {
     db.prepare("BEGIN").run();
-    type CitationRow = { id: number; quote: string; start: number; end: number; text: string };
+    type CitationRow = {
+      id: number;
+      quote: string;
+      start: number;
+      end: number;
+      text: string | null;
+      lost: number;
+      current: number;
+    };
+    // Offsets index into the text of the version a citation is anchored in: the current one,
+    // or for an orphan the older text it was cited in.
     for (const c of db
       .prepare(
-        `SELECT c.id, c.quote, c.start, c."end", s.text FROM Citation c JOIN Source s ON s.id = c.sourceId`,
+        `SELECT c.id, c.quote, c.start, c."end", c.lost, c.anchoredVersion = s.textVersion AS current,
+           CASE WHEN c.anchoredVersion = s.textVersion THEN s.text
+             ELSE (SELECT v.text FROM SourceVersion v
+                   WHERE v.sourceId = c.sourceId AND v.number = c.anchoredVersion) END AS text
+         FROM Citation c JOIN Source s ON s.id = c.sourceId`,
       )
       .iterate() as Iterable<CitationRow>) {
-      if (!(c.start >= 0 && c.end > c.start && c.text.slice(c.start, c.end) === c.quote))
+      if (!(c.start >= 0 && c.end > c.start && c.text?.slice(c.start, c.end) === c.quote))
         bad("citation whose offsets do not select its quote", { id: c.id, quote: c.quote });
+      if (!c.lost && !c.current) bad("citation not lost but anchored in an older text", c.id);
     }
     type LeaderRow = {
       id: number;
@@ -76,13 +91,31 @@ export function invariantViolations(file: string): string[] {
       office: string;
       polity: string;
       countryCode: string | null;
+      aliases: string;
+      wikidataId: string | null;
     };
     for (const l of db
-      .prepare("SELECT id, name, office, polity, countryCode FROM Leader")
+      .prepare("SELECT id, name, office, polity, countryCode, aliases, wikidataId FROM Leader")
       .iterate() as Iterable<LeaderRow>) {
+      let aliases: unknown;
+      try {
+        aliases = JSON.parse(l.aliases);
+      } catch {
+        aliases = null;
+      }
+      if (
+        !Array.isArray(aliases) ||
+        aliases.some(
+          (a) => typeof a !== "string" || !a.trim() || [...a].length > 200 || CONTROL.test(a),
+        )
+      )
+        bad("leader aliases not a list of clean names", l);
+      if (l.wikidataId !== null && !/^Q[1-9][0-9]{0,11}$/.test(l.wikidataId))
+        bad("leader Wikidata id", l);
       for (const field of ["name", "office", "polity"] as const) {
         const v = l[field];
-        if (!v.trim() || v !== v.trim() || v.length > 200 || CONTROL.test(v))
+        // Lengths in code points, as zod counts them ("😀" is one character, two UTF-16 units).
+        if (!v.trim() || v !== v.trim() || [...v].length > 200 || CONTROL.test(v))
           bad(`leader ${field} empty, untrimmed, too long or with control characters`, l);
       }
       if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
@@ -106,6 +139,19 @@ export function invariantViolations(file: string): string[] {
       if (!s.text.trim() || s.text.includes("\u0000") || s.text.length > 500_000)
         bad("source text empty, with NUL or too long", { id: s.id, length: s.text.length });
     }
+    type EventRow = { id: number; slug: string; name: string; place: string; occasion: string };
+    for (const e of db
+      .prepare("SELECT id, slug, name, place, occasion FROM Event")
+      .iterate() as Iterable<EventRow>) {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(e.slug) || e.slug.length > 100) bad("event slug", e);
+      for (const field of ["name", "place", "occasion"] as const)
+        if (!e[field].trim() || e[field] !== e[field].trim() || CONTROL.test(e[field]))
+          bad(`event ${field}`, e);
+    }
+    for (const f of db
+      .prepare(`SELECT s.slug FROM EventSlug s JOIN Event e ON e.slug = s.slug`)
+      .all())
+      bad("a former slug that is also an event's current one", f);
     type EntryRow = { id: number; status: string; note: string; asOf: unknown; citations: number };
     for (const a of db
       .prepare(
@@ -143,7 +189,8 @@ export const SAMPLE_QUOTE = "Borduria's leader Boris Sample is expected to atten
 
 /**
  * An event with a source, one entry citing it, and a leader without entries (deletable), for
- * the doors and forms to act on. Written through Prisma, as the e2e fixtures do.
+ * the doors and forms to act on; and what the other doors delete or merge: an event without
+ * entries, a second leader without entries and a source no citation uses. Written through Prisma, as the e2e fixtures do.
  */
 export async function createSample(file: string, tag = randomBytes(4).toString("hex")) {
   const db = createPrismaClient(`file:${file}`);
@@ -163,11 +210,46 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       office: "King",
       polity: "Syldavia",
     });
+    const twin = await db.leader.create({
+      data: { name: `Free Leader Twin ${tag}`, office: "King", polity: "Syldavia" },
+    });
+    const emptyEvent = await db.event.create({
+      data: {
+        slug: `empty-summit-${tag}`,
+        name: `Empty Summit ${tag}`,
+        place: "Port Example",
+        date: new Date("2001-07-01T00:00:00Z"),
+        occasion: "A test event without entries",
+      },
+    });
+    const uncited = await db.source.create({
+      data: {
+        title: `Uncited report ${tag}`,
+        publisher: "Example Wire",
+        url: `https://example.org/uncited/${tag}`,
+        text: SAMPLE_TEXT,
+      },
+    });
     const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
     const entry = await createEntry(db, {
       eventId: event.id,
       leader: { name: `Anna Example ${tag}`, office: "President", polity: "Ruritania" },
-      steps: [{ status: "confirmed", citations: [{ sourceId: source.id, quote }] }],
+      steps: [
+        // An earlier step that the step doors can edit and remove (never the last one).
+        {
+          status: "reported",
+          asOf: "2001-05-01",
+          citations: [{ sourceId: source.id, quote: SAMPLE_QUOTE }],
+        },
+        { status: "confirmed", citations: [{ sourceId: source.id, quote }] },
+      ],
+    });
+    // Its citation, as an edit of the source leaves one re-found with changed wording, for the
+    // review doors.
+    const citation = entry.steps[0]!.citations[0]!;
+    await db.citation.update({
+      where: { id: citation.id },
+      data: { review: "check", reviewSince: new Date(), citedQuote: citation.quote },
     });
     // A past version of the entry, as the data layer recorded it, for the revert door.
     const revision = await db.revision.findFirstOrThrow({
@@ -175,6 +257,8 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     });
     return {
       revisionId: revision.id,
+      stepId: entry.steps[0]!.id,
+      stepVersion: entry.steps[0]!.version,
       eventId: event.id,
       eventSlug: event.slug,
       sourceId: source.id,
@@ -185,6 +269,14 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       leaderId: free.id,
       leaderVersion: free.version,
       sourceVersion: source.version,
+      eventVersion: event.version,
+      emptyEventId: emptyEvent.id,
+      emptyEventVersion: emptyEvent.version,
+      twinLeaderId: twin.id,
+      uncitedSourceId: uncited.id,
+      uncitedSourceVersion: uncited.version,
+      citationId: citation.id,
+      citationVersion: source.textVersion,
     };
   } finally {
     await db.$disconnect();

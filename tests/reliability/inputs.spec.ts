@@ -38,6 +38,8 @@ test.afterAll(async () => {
 type Pools = {
   events: number[];
   entries: number[];
+  /** Steps with their entry, for the step forms' two bound ids. */
+  steps: { id: number; attendanceId: number }[];
   leaders: number[];
   sources: { id: number; text: string }[];
 };
@@ -50,6 +52,9 @@ function pools(): Pools {
     return {
       events: ids("Event"),
       entries: ids("Attendance"),
+      steps: db
+        .prepare(`SELECT id, attendanceId FROM StatusStep ORDER BY id`)
+        .all() as Pools["steps"],
       leaders: ids("Leader"),
       sources: db.prepare("SELECT id, text FROM Source ORDER BY id").all() as Pools["sources"],
     };
@@ -59,7 +64,7 @@ function pools(): Pools {
 }
 
 /** The stored row the form edits, for a submission that carries its current version. */
-function current(table: "Attendance" | "Leader" | "Source", id: unknown) {
+function current(table: "Attendance" | "Leader" | "Source" | "Event" | "StatusStep", id: unknown) {
   const db = openDatabase(server.dbFile, { readonly: true });
   try {
     const columns = table === "Source" ? "version, text" : "version";
@@ -248,6 +253,40 @@ function citation(p: Pools, i: number): Part {
   return { valid, mixed: fc.tuple(sourceId.mixed, quote.mixed).map(([a, b]) => [...a, ...b]) };
 }
 
+function stepParts(p: Pools): Part[] {
+  return [
+    field("status", fc.constantFrom("confirmed", "reported", "declined")),
+    field("asOf", dates),
+    field("note", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    citation(p, 0),
+    citation(p, 1),
+    citation(p, 3),
+  ];
+}
+
+/** Two bound arguments, as the step forms bind them: (entry id, step id). */
+type BoundPair = { pair: [unknown, unknown] };
+const isPair = (bound: unknown): bound is BoundPair =>
+  typeof bound === "object" && bound !== null && "pair" in bound;
+
+/** A step's two bound ids: its entry's and its own, mostly a real pair, sometimes not. */
+function boundStep(p: Pools): fc.Arbitrary<BoundPair> {
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom(...p.steps)
+        .map((s): BoundPair => ({ pair: [s.attendanceId, s.id] })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(boundId(p.entries), boundId(p.steps.map((s) => s.id)))
+        .map((pair) => ({ pair })),
+    },
+  );
+}
+
 function entryParts(p: Pools): Part[] {
   return [
     field("eventId", fc.constantFrom(...p.events.map(String)), nastyId),
@@ -316,6 +355,53 @@ const leaderParts = () => [
   field("office", fc.constantFrom("President", "Prime Minister")),
   field("polity", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
   field("countryCode", fc.constantFrom("", "RU", "ru", "XX", "RUS")),
+  field(
+    "aliases",
+    fc.oneof(
+      fc.constant(""),
+      fc
+        .array(fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }), { maxLength: 25 })
+        .map((lines) => lines.join("\n")),
+      fc.constantFrom("Lukashenka\r\nŁukaszenka", "a\n\n a \nA", "x".repeat(201)),
+    ),
+  ),
+  field(
+    "wikidataId",
+    fc.oneof(
+      fc.constantFrom("", "Q312", "q42", "https://www.wikidata.org/wiki/Q1", "Q0", "P31", "Q"),
+      fc.nat().map((n) => `Q${n}`),
+    ),
+  ),
+];
+
+const LEADER_FIELDS = /^(name|office|polity|countryCode|aliases(\.\d+)?|wikidataId)$/;
+
+const eventParts = () => [
+  field("name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 })),
+  field("date", dates),
+  field("place", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+  field("occasion", fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 })),
+  field(
+    "slug",
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant("") },
+      { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          "Upper-Case",
+          "-lead",
+          "trail-",
+          "double--hyphen",
+          "with space",
+          "../admin",
+          "é",
+          "a".repeat(101),
+          "victory-day-parade-2025",
+        ),
+      },
+    ),
+  ),
 ];
 
 /** A bound id as a forged request could send it: any JSON value, not only the page's. */
@@ -403,13 +489,15 @@ async function checkForm(
   name: string,
   spec: FormSpec,
   inputs: fc.Arbitrary<{ bound?: unknown; fields: FormEntries; version?: string }>,
-  table?: "Attendance" | "Leader" | "Source",
+  table?: "Attendance" | "Leader" | "Source" | "Event" | "StatusStep",
   examples: { fields: FormEntries }[] = [],
 ) {
   const counts = { runs: 0, saved: 0, refused: 0, failures: 0, slowestMs: 0 };
   const started = performance.now();
   const property = fc.asyncProperty(inputs, async ({ bound, fields, version }) => {
-    const row = table ? current(table, bound) : undefined;
+    // A form bound to two ids (entry, step) is versioned by the last.
+    const args = isPair(bound) ? bound.pair : bound === undefined ? [] : [bound];
+    const row = table ? current(table, args.at(-1)) : undefined;
     const entries: FormEntries = fields.map(([k, v]) =>
       k === "text" && typeof v === "string" && v.startsWith("KEEP")
         ? [k, `${row?.text ?? ""}${v.slice(4)}`]
@@ -419,7 +507,7 @@ async function checkForm(
       entries.push(["version", version === "CURRENT" ? String(row?.version) : version]);
     const response = await callAction(server, spec.door, {
       page: spec.page(bound),
-      bound: bound === undefined ? [] : [bound],
+      bound: args,
       fields: entries,
       cookie,
       origin: server.origin,
@@ -510,6 +598,50 @@ test("entry update: generated inputs never crash and never store anything invali
   );
 });
 
+test("step add: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "step add",
+    {
+      door: door("addStepAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: ENTRY_FIELDS,
+      success: /^\/admin\/entries\/\d+\?saved=step-added#step-\d+$/,
+    },
+    fc.record({ bound: boundId(p.entries), fields: forms(stepParts(p)) }),
+  );
+});
+
+test("step update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "step update",
+    {
+      door: door("updateStepAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: ENTRY_FIELDS,
+      success: /^\/admin\/entries\/\d+\?saved=step-updated#step-\d+$/,
+    },
+    fc.record({ bound: boundStep(p), fields: forms(stepParts(p)), version: versionChoice }),
+    "StatusStep",
+  );
+});
+
+test("step remove: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "step remove",
+    {
+      door: door("removeStepAction"),
+      page: () => `/admin/entries/${p.entries[0]}`,
+      shown: /^$/,
+      success: /^\/admin\/entries\/\d+\?saved=step-removed$/,
+    },
+    fc.record({ bound: boundStep(p), fields: forms([]), version: versionChoice }),
+    "StatusStep",
+  );
+});
+
 test("entry delete: generated inputs never crash and never store anything invalid", async () => {
   const p = pools();
   await checkForm(
@@ -536,7 +668,7 @@ test("leader update: generated inputs never crash and never store anything inval
     {
       door: door("updateLeaderAction"),
       page: () => `/admin/leaders/${p.leaders[0]}`,
-      shown: /^(name|office|polity|countryCode)$/,
+      shown: LEADER_FIELDS,
       success: /^\/admin\/leaders\/\d+\?saved=1$/,
     },
     fc.record({ bound: boundId(p.leaders), fields: forms(leaderParts()), version: versionChoice }),
@@ -556,6 +688,129 @@ test("leader delete: generated inputs never crash and never store anything inval
     },
     fc.record({ bound: boundId(p.leaders), fields: forms([]), version: versionChoice }),
     "Leader",
+  );
+});
+
+test("leader create: generated inputs never crash and never store anything invalid", async () => {
+  await checkForm(
+    "leader create",
+    {
+      door: door("createLeaderAction"),
+      page: () => "/admin/leaders/new",
+      shown: LEADER_FIELDS,
+      success: /^\/admin\/leaders\/\d+\?saved=1$/,
+    },
+    forms([...leaderParts(), field("confirmDuplicate", fc.constantFrom("yes", "", "no"))]).map(
+      (fields) => ({ fields }),
+    ),
+  );
+});
+
+test("leader merge: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "leader merge",
+    {
+      door: door("mergeLeadersAction"),
+      page: () => `/admin/leaders/${p.leaders[0]}`,
+      shown: /^(otherId|confirm)$/,
+      success: /^\/admin\/leaders\/\d+\?saved=merged$/,
+    },
+    fc.record({
+      bound: boundId(p.leaders),
+      fields: forms([
+        field("otherId", fc.constantFrom(...p.leaders.map(String)), nastyId),
+        field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
+      ]),
+      version: versionChoice,
+    }),
+    "Leader",
+  );
+});
+
+test("event create: generated inputs never crash and never store anything invalid", async () => {
+  await checkForm(
+    "event create",
+    {
+      door: door("createEventAction"),
+      page: () => "/admin/events/new",
+      shown: /^(name|date|place|occasion|slug)$/,
+      success: /^\/admin\/events\/\d+\?saved=created$/,
+    },
+    forms(eventParts()).map((fields) => ({ fields })),
+  );
+});
+
+test("event update: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "event update",
+    {
+      door: door("updateEventAction"),
+      page: () => `/admin/events/${p.events[0]}`,
+      shown: /^(name|date|place|occasion|slug)$/,
+      success: /^\/admin\/events\/\d+\?saved=updated$/,
+    },
+    fc.record({ bound: boundId(p.events), fields: forms(eventParts()), version: versionChoice }),
+    "Event",
+  );
+});
+
+test("event delete and pin: generated inputs never crash and never store anything invalid", async () => {
+  const p = pools();
+  await checkForm(
+    "event pin",
+    {
+      door: door("pinEventAction"),
+      page: () => `/admin/events/${p.events[0]}`,
+      shown: /^pinned$/,
+      success: /^\/admin\/events\/\d+\?saved=(pinned|unpinned)$/,
+    },
+    fc.record({
+      bound: boundId(p.events),
+      fields: forms([
+        field("pinned", fc.constantFrom("yes", "no"), fc.constantFrom("", "YES", "1")),
+      ]),
+      version: versionChoice,
+    }),
+    "Event",
+  );
+  await checkForm(
+    "event delete",
+    {
+      door: door("deleteEventAction"),
+      page: () => `/admin/events/${p.events[0]}`,
+      shown: /^confirm$/,
+      success: /^\/admin\/events\?deleted=1$/,
+    },
+    fc.record({
+      bound: boundId(p.events),
+      fields: forms([field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", ""))]),
+      version: versionChoice,
+    }),
+    "Event",
+  );
+});
+
+test("source delete: generated inputs never crash and never store anything invalid", async () => {
+  // Sources no entry cites yet (the entry forms above may have cited the earlier ones).
+  const uncited: number[] = [];
+  for (let i = 0; i < 3; i++) uncited.push((await createSample(server.dbFile)).uncitedSourceId);
+  const p = pools();
+  await checkForm(
+    "source delete",
+    {
+      door: door("deleteSourceAction"),
+      page: () => `/admin/sources/${p.sources[0]!.id}`,
+      shown: /^$/,
+      success: /^\/admin\/sources\?deleted=1$/,
+    },
+    fc.record({
+      bound: boundId([...uncited, ...p.sources.map((s) => s.id).slice(0, 6)]),
+      fields: forms([]),
+      version: versionChoice,
+    }),
+    "Source",
   );
 });
 
@@ -580,7 +835,8 @@ test("source update: generated inputs never crash and never store anything inval
       door: door("updateSourceAction"),
       page: () => `/admin/sources/${p.sources[0]!.id}`,
       shown: /^(title|publisher|url|publishedOn|dateNote|text)$/,
-      success: /^\/admin\/sources\/\d+\?saved=updated$/,
+      // A new text goes to the report of what became of the citations.
+      success: /^\/admin\/sources\/\d+\?saved=(updated|text&version=\d+)$/,
     },
     fc.record({
       bound: boundId(p.sources.map((s) => s.id)),

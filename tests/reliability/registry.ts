@@ -22,9 +22,25 @@ export type DoorSample = {
   attendanceVersion: number;
   /** A revision of the sample entry that a revert can restore. */
   revisionId: number;
+  /** The sample entry's step, and the version it is at. */
+  stepId: number;
+  stepVersion: number;
   leaderId: number;
   leaderVersion: number;
   sourceVersion: number;
+  eventVersion: number;
+  /** An event without entries (deletable) and its version. */
+  emptyEventId: number;
+  emptyEventVersion: number;
+  /** A second leader without entries, to merge into `leaderId`. */
+  twinLeaderId: number;
+  /** A source no citation uses (deletable) and its version. */
+  uncitedSourceId: number;
+  uncitedSourceVersion: number;
+  /** A citation of the sample entry waiting for a check (re-found with changed wording). */
+  citationId: number;
+  /** The version of the source's text it was checked against. */
+  citationVersion: number;
   email: string;
   password: string;
 };
@@ -32,7 +48,7 @@ export type DoorSample = {
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "leaders" | "sources";
+  module: "attendance" | "auth" | "citations" | "events" | "leaders" | "sources" | "steps";
   exportName: string;
   access: "editor" | "public";
   /** A page whose form posts the action. */
@@ -67,11 +83,29 @@ const entryFields = (s: DoorSample) => ({
   "citations.0.quote": s.quote,
 });
 
+const stepFields = (s: DoorSample) => ({
+  status: "reported",
+  asOf: "2025-03-14",
+  note: "Step saved by the registry's sample.",
+  "citations.0.sourceId": String(s.sourceId),
+  "citations.0.quote": s.quote,
+});
+
 const leaderFields = () => ({
   name: "Registry Sample",
   office: "President",
   polity: "Ruritania",
   countryCode: "",
+  aliases: "Registry Sampel\nRegistrý Sample",
+  wikidataId: "Q42",
+});
+
+const eventFields = () => ({
+  name: "Registry Sample Summit",
+  date: "2002-03-04",
+  place: "Port Example",
+  occasion: "Saved by the registry's sample.",
+  slug: "",
 });
 
 const sourceFields = () => ({
@@ -126,6 +160,101 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
   },
   {
     kind: "action",
+    module: "steps",
+    exportName: "addStepAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId],
+    withState: true,
+    fields: stepFields,
+  },
+  {
+    kind: "action",
+    module: "steps",
+    exportName: "updateStepAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId, s.stepId],
+    withState: true,
+    fields: (s) => ({ ...stepFields(s), version: String(s.stepVersion) }),
+  },
+  {
+    kind: "action",
+    module: "steps",
+    exportName: "removeStepAction",
+    access: "editor",
+    page: (s) => `/admin/entries/${s.attendanceId}`,
+    bound: (s) => [s.attendanceId, s.stepId],
+    withState: true,
+    fields: (s) => ({ version: String(s.stepVersion) }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "createEventAction",
+    access: "editor",
+    page: () => "/admin/events/new",
+    bound: () => [],
+    withState: true,
+    fields: eventFields,
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "updateEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.eventId}`,
+    bound: (s) => [s.eventId],
+    withState: true,
+    fields: (s) => ({ ...eventFields(), version: String(s.eventVersion) }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "deleteEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.emptyEventId}`,
+    bound: (s) => [s.emptyEventId],
+    withState: true,
+    fields: (s) => ({ version: String(s.emptyEventVersion), confirm: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "events",
+    exportName: "pinEventAction",
+    access: "editor",
+    page: (s) => `/admin/events/${s.emptyEventId}`,
+    bound: (s) => [s.emptyEventId],
+    withState: true,
+    fields: (s) => ({ version: String(s.emptyEventVersion), pinned: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "createLeaderAction",
+    access: "editor",
+    page: () => "/admin/leaders/new",
+    bound: () => [],
+    withState: true,
+    // The sample's name is taken after an update: the editor confirms it is another person.
+    fields: () => ({ ...leaderFields(), confirmDuplicate: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "leaders",
+    exportName: "mergeLeadersAction",
+    access: "editor",
+    page: (s) => `/admin/leaders/${s.leaderId}`,
+    bound: (s) => [s.leaderId],
+    withState: true,
+    fields: (s) => ({
+      version: String(s.leaderVersion),
+      otherId: String(s.twinLeaderId),
+      confirm: "yes",
+    }),
+  },
+  {
+    kind: "action",
     module: "leaders",
     exportName: "updateLeaderAction",
     access: "editor",
@@ -162,12 +291,42 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     page: (s) => `/admin/sources/${s.sourceId}`,
     bound: (s) => [s.sourceId],
     withState: true,
-    // The text keeps the words the sample entry cites (else the save is refused, rightly).
+    // The text keeps the words the sample entry cites: its citation is re-found exactly.
     fields: (s) => ({
       ...sourceFields(),
       text: `${s.sourceText} Updated.`,
       version: String(s.sourceVersion),
     }),
+  },
+  {
+    kind: "action",
+    module: "sources",
+    exportName: "deleteSourceAction",
+    access: "editor",
+    page: (s) => `/admin/sources/${s.uncitedSourceId}`,
+    bound: (s) => [s.uncitedSourceId],
+    withState: true,
+    fields: (s) => ({ version: String(s.uncitedSourceVersion) }),
+  },
+  {
+    kind: "action",
+    module: "citations",
+    exportName: "confirmCitationAction",
+    access: "editor",
+    page: () => "/admin/review",
+    bound: (s) => [s.citationId],
+    withState: true,
+    fields: (s) => ({ version: String(s.citationVersion) }),
+  },
+  {
+    kind: "action",
+    module: "citations",
+    exportName: "reciteCitationAction",
+    access: "editor",
+    page: () => "/admin/review",
+    bound: (s) => [s.citationId],
+    withState: true,
+    fields: (s) => ({ version: String(s.citationVersion), quote: s.quote }),
   },
   {
     kind: "action",

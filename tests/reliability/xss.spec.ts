@@ -42,7 +42,14 @@ async function save(
   return Number(/\/(\d+)\?/.exec(response.redirect!)?.[1]);
 }
 
-const saved = { sourceId: 0, entryId: 0, leaderId: 0, slug: "victory-day-parade-2025" };
+const saved = {
+  sourceId: 0,
+  entryId: 0,
+  leaderId: 0,
+  slug: "victory-day-parade-2025",
+  eventId: 0,
+  eventSlug: "",
+};
 
 test.beforeAll(async () => {
   server = await AppServer.start("xss");
@@ -73,12 +80,52 @@ test.beforeAll(async () => {
     "citations.0.sourceId": String(saved.sourceId),
     "citations.0.quote": quote,
   });
+  // A step of its story with a note of its own (the entry and admin pages show both).
+  await save(
+    "addStepAction",
+    `/admin/entries/${saved.entryId}`,
+    {
+      status: "declined",
+      asOf: "2025-04-20",
+      note: payloads("stepNote"),
+      "citations.0.sourceId": String(saved.sourceId),
+      "citations.0.quote": quote,
+    },
+    [saved.entryId],
+  );
   const db2 = openDatabase(server.dbFile, { readonly: true });
   saved.leaderId = db2
     .prepare("SELECT leaderId FROM Attendance WHERE id = ?")
     .pluck()
     .get(saved.entryId) as number;
   db2.close();
+  await save(
+    "updateLeaderAction",
+    `/admin/leaders/${saved.leaderId}`,
+    {
+      name: payloads("name"),
+      office: payloads("office"),
+      polity: payloads("polity"),
+      countryCode: "",
+      aliases: `${payloads("alias")}\n${payloads("alias2")}`,
+      wikidataId: "Q42",
+      version: "1",
+    },
+    [saved.leaderId],
+  );
+  saved.eventId = await save("createEventAction", "/admin/events/new", {
+    name: payloads("eventName"),
+    date: "2003-04-05",
+    place: payloads("place"),
+    occasion: payloads("occasion"),
+    slug: "",
+  });
+  const db3 = openDatabase(server.dbFile, { readonly: true });
+  saved.eventSlug = db3
+    .prepare("SELECT slug FROM Event WHERE id = ?")
+    .pluck()
+    .get(saved.eventId) as string;
+  db3.close();
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -139,6 +186,10 @@ test("script payloads in every field run on no public page", async ({ page }) =>
     `/events/${saved.slug}?q=${encodeURIComponent("<script>__xss('q')</script>")}&status=reported`,
     `/attendance/${saved.entryId}`,
     `/sources/${saved.sourceId}`,
+    "/events",
+    `/events/${saved.eventSlug}`,
+    `/leaders/${saved.leaderId}`,
+    "/changes",
   ]) {
     await expectNothingRuns(page, ran, path);
   }
@@ -158,6 +209,13 @@ test("script payloads in every field run on no admin page", async ({ page, conte
     `/admin/leaders/${saved.leaderId}`,
     "/admin/sources",
     `/admin/sources/${saved.sourceId}`,
+    "/admin/events",
+    `/admin/events/${saved.eventId}`,
+    `/admin/leaders?q=${encodeURIComponent("<img src=x onerror=__xss('leaders-q')>")}`,
+    `/admin/leaders/${saved.leaderId}?merge=${encodeURIComponent("<img src=x onerror=__xss('merge-q')>")}`,
+    // The public pages as an editor sees them, rendered per request.
+    `/events/${saved.eventSlug}`,
+    "/",
   ]) {
     await expectNothingRuns(page, ran, path);
   }

@@ -9,6 +9,7 @@ import { createTestDatabase } from "./helpers/test-db";
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let editor: Editor;
 let admin: typeof import("@/lib/data/attendance-admin");
+let steps: typeof import("@/lib/data/steps-admin");
 let history: typeof import("@/lib/data/history");
 let reads: typeof import("@/lib/data/attendance");
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     password: "a-long-password",
   })) as Editor;
   admin = await import("@/lib/data/attendance-admin");
+  steps = await import("@/lib/data/steps-admin");
   history = await import("@/lib/data/history");
   reads = await import("@/lib/data/attendance");
 });
@@ -36,48 +38,25 @@ async function entryOf(name: string) {
 const LULA_QUOTE =
   "Brazilian President Luiz Inacio Lula da Silva reportedly intends to visit Moscow for the celebrations";
 
-function edit(
-  entry: { eventId: number; leaderId: number },
+function step(
   sourceId: number,
   status: "confirmed" | "reported" | "declined",
   asOf: string | null,
 ) {
-  return {
-    eventId: entry.eventId,
-    leader: { id: entry.leaderId },
-    status,
-    asOf,
-    note: "",
-    citations: [{ sourceId, quote: LULA_QUOTE }],
-  };
+  return { status, asOf, note: "", citations: [{ sourceId, quote: LULA_QUOTE }] };
 }
 
 describe("the story and the record", () => {
   it("shows two status changes as two steps in as-of order, even when entered out of order", async () => {
     const source = await t.db.source.findFirstOrThrow();
-    let lula = await entryOf("Luiz Inacio Lula da Silva");
+    const lula = await entryOf("Luiz Inacio Lula da Silva");
     // Entered first: declined as of 1 May. Entered second: confirmed as of 20 April.
-    expect(
-      (
-        await admin.updateAttendance(
-          editor,
-          lula.id,
-          lula.version,
-          edit(lula, source.id, "declined", "2025-05-01"),
-        )
-      ).ok,
-    ).toBe(true);
-    lula = await entryOf("Luiz Inacio Lula da Silva");
-    expect(
-      (
-        await admin.updateAttendance(
-          editor,
-          lula.id,
-          lula.version,
-          edit(lula, source.id, "confirmed", "2025-04-20"),
-        )
-      ).ok,
-    ).toBe(true);
+    for (const [status, asOf] of [
+      ["declined", "2025-05-01"],
+      ["confirmed", "2025-04-20"],
+    ] as const) {
+      expect((await steps.addStep(editor, lula.id, step(source.id, status, asOf))).ok).toBe(true);
+    }
 
     const story = await history.getStory(lula.id);
     expect(story.map((s) => [s.status, s.asOf])).toEqual([
@@ -206,15 +185,15 @@ describe("the story and the record", () => {
     const source = await t.db.source.findFirstOrThrow();
     const fico = await entryOf("Robert Fico");
     const revisions = await t.db.revision.count();
-    const steps = await t.db.statusStep.count();
-    const result = await admin.updateAttendance(editor, fico.id, fico.version, {
-      ...edit(fico, source.id, "declined", null),
+    const stepCount = await t.db.statusStep.count();
+    const result = await steps.addStep(editor, fico.id, {
+      ...step(source.id, "declined", null),
       citations: [{ sourceId: source.id, quote: "Fico declined" }],
     });
     expect(result).toMatchObject({ ok: false, kind: "invalid" });
     expect([await t.db.revision.count(), await t.db.statusStep.count()]).toEqual([
       revisions,
-      steps,
+      stepCount,
     ]);
   });
 

@@ -36,7 +36,12 @@ describe("counts per row", () => {
 
   it("the events, leaders and sources lists count for their own rows", async () => {
     const { events: page } = await events.listEvents(1);
-    expect(page.find((e) => e.slug === "victory-day-parade-2025")?.entryCount).toBe(9);
+    const parade = page.find((e) => e.slug === "victory-day-parade-2025");
+    expect(parade?.counts.total).toBe(9);
+    expect(parade!.counts.confirmed + parade!.counts.reported + parade!.counts.declined).toBe(9);
+    expect(parade!.counts.declined).toBe(
+      await t.db.attendance.count({ where: { eventId: parade!.id, status: "declined" } }),
+    );
 
     const { rows: leaderRows } = await leaders.listLeadersAdmin();
     expect(leaderRows.find((l) => l.name === "Xi Jinping")?.entryCount).toBe(1);

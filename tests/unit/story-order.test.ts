@@ -62,3 +62,32 @@ describe("the story of an entry", () => {
     });
   });
 });
+
+describe("what a step does to the current status, in words", () => {
+  const current = {
+    id: 1,
+    status: "confirmed",
+    asOf: "2025-04-12",
+    recordedAt: "2025-04-13T10:00:00.000Z",
+  };
+
+  it("says where the step falls and whether the current status stays", async () => {
+    const { describePlacement } = await import("@/lib/history/placement");
+    expect(
+      describePlacement([current], { status: "reported", asOf: "2025-03-14" }, "confirmed"),
+    ).toBe(
+      "This step is older than the current one, 12 April 2025: the current status stays Confirmed.",
+    );
+    expect(
+      describePlacement([current], { status: "declined", asOf: "2025-05-02" }, "confirmed"),
+    ).toBe(
+      "This step is newer than the current one, 12 April 2025: the current status becomes Declined.",
+    );
+    expect(
+      describePlacement([current], { status: "declined", asOf: "2025-04-12" }, "confirmed"),
+    ).toContain("sources disagree");
+    expect(describePlacement([], { status: "reported", asOf: null }, "reported", true)).toBe(
+      "This is the entry's only step: it gives the current status, Reported.",
+    );
+  });
+});

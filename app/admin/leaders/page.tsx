@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
 import { listLeadersAdmin } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
@@ -14,14 +15,39 @@ export default async function LeadersPage({
   await requireEditor("/admin/leaders");
   const params = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
-  const { rows, hasMore } = await listLeadersAdmin(page);
+  const q = (Array.isArray(params.q) ? params.q[0] : params.q)?.trim().slice(0, 200) || undefined;
+  const { rows, hasMore } = await listLeadersAdmin(page, 100, q);
+  const pageHref = (n: number) =>
+    `/admin/leaders?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">Leaders</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Leaders</h1>
+        <Link
+          href="/admin/leaders/new"
+          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+        >
+          New leader
+        </Link>
+      </div>
       <Flash message={params.deleted ? "The leader was deleted." : undefined} />
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        New leaders are created from the entry form.
-      </p>
+      <form method="get" role="search" aria-label="Search leaders" className="flex max-w-xl gap-2">
+        <label htmlFor="leaders-q" className="sr-only">
+          Search by name, alias, office or country
+        </label>
+        <input
+          id="leaders-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder="Name, alias, office or country"
+          className={inputClass}
+        />
+        <button type="submit" className="mt-1 rounded border border-slate-500 px-3 py-1.5">
+          Search
+        </button>
+      </form>
+      {rows.length === 0 && <p>{q ? `No leader matches “${q}”.` : "No leaders yet."}</p>}
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
         {rows.map((l) => (
           <li key={l.id} className="flex flex-wrap justify-between gap-2 py-2">
@@ -40,8 +66,8 @@ export default async function LeadersPage({
         ))}
       </ul>
       <nav aria-label="Pages" className="flex gap-4">
-        {page > 1 && <Link href={`/admin/leaders?page=${page - 1}`}>← Previous</Link>}
-        {hasMore && <Link href={`/admin/leaders?page=${page + 1}`}>Next →</Link>}
+        {page > 1 && <Link href={pageHref(page - 1)}>← Previous</Link>}
+        {hasMore && <Link href={pageHref(page + 1)}>Next →</Link>}
       </nav>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Flash } from "@/components/ui/form-message";
 import { requireEditor } from "@/lib/data/session";
 import { listSourcesAdmin } from "@/lib/data/sources-admin";
 
@@ -11,10 +12,8 @@ export default async function SourcesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireEditor("/admin/sources");
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(String((await searchParams).page ?? "1"), 10) || 1),
-  );
+  const params = await searchParams;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
   const { rows, hasMore } = await listSourcesAdmin(page);
   return (
     <div className="space-y-6">
@@ -27,6 +26,7 @@ export default async function SourcesPage({
           New source
         </Link>
       </div>
+      <Flash message={params.deleted ? "The source was deleted." : undefined} />
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
         {rows.map((s) => (
           <li key={s.id} className="py-2">

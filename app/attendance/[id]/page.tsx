@@ -9,6 +9,8 @@ import { RevisionList } from "@/components/revision-list";
 import { StepCitations, StepDate, StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
+import { LeaderIdentity } from "@/components/leader-identity";
+import { getLeaderIdentity } from "@/lib/data/leader-pages";
 import { effectiveDay } from "@/lib/history/story";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
@@ -30,8 +32,20 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const id = parseId((await params).id);
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
-  const [story, revisions] = await Promise.all([getStory(entry.id), listEntryRevisions(entry.id)]);
+  const [story, revisions, identity] = await Promise.all([
+    getStory(entry.id),
+    listEntryRevisions(entry.id),
+    getLeaderIdentity(entry.leader.id),
+  ]);
   const current = story.find((step) => step.current);
+  // The current status rests only on quotes the source no longer has: say so, not highlight.
+  const removedSince = entry.citations
+    .map((c) => c.removed?.since ?? null)
+    .filter((d) => d !== null);
+  const underReview =
+    entry.citations.length > 0 && entry.citations.every((c) => c.removed)
+      ? { count: entry.citations.length, since: removedSince.sort().at(-1) ?? null }
+      : null;
   const sameDay = current
     ? story.filter((step) => effectiveDay(step) === effectiveDay(current))
     : [];
@@ -55,6 +69,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
         <p className="text-slate-700 dark:text-slate-300">
           {entry.leader.office}, {entry.leader.polity}
         </p>
+        {identity && <LeaderIdentity {...identity} />}
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={entry.status} />
           <span className="text-sm text-slate-600 dark:text-slate-400">
@@ -63,6 +78,26 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           </span>
         </div>
         {entry.note && <p className="text-slate-700 dark:text-slate-300">{entry.note}</p>}
+        {underReview && (
+          <p
+            role="note"
+            className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {underReview.since ? (
+              <>
+                The cited {underReview.count === 1 ? "passage was" : "passages were"} removed from
+                the source on{" "}
+                <time dateTime={underReview.since}>{formatDay(underReview.since)}</time>; under
+                review.
+              </>
+            ) : (
+              <>
+                The cited {underReview.count === 1 ? "passage is" : "passages are"} no longer found
+                in the stored source; under review.
+              </>
+            )}
+          </p>
+        )}
       </header>
 
       {entry.sourcesDisagree && sameDay.length > 1 && (
@@ -113,30 +148,53 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 {citation.before && (
                   <span className="text-slate-500 dark:text-slate-400">…{citation.before}</span>
                 )}
-                <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
-                  {citation.quote}
-                </mark>
+                {citation.removed ? (
+                  <q className="text-slate-700 dark:text-slate-300">{citation.quote}</q>
+                ) : (
+                  <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
+                    {citation.quote}
+                  </mark>
+                )}
                 {citation.after && (
                   <span className="text-slate-500 dark:text-slate-400">{citation.after}…</span>
                 )}
               </blockquote>
-              <p className="mt-2 flex flex-wrap gap-4 text-sm">
-                <Link
-                  href={citationHref(citation)}
-                  className="text-blue-800 underline dark:text-blue-300"
-                >
-                  See it in the stored article
-                  <span className="sr-only"> (citation {index + 1})</span>
-                </Link>
-                <a
-                  href={urlWithTextFragment(citation.source.url, citation.quote)}
-                  rel="noopener noreferrer"
-                  className="text-blue-800 underline dark:text-blue-300"
-                >
-                  Open the original page
-                  <span className="sr-only"> at this passage (citation {index + 1})</span>
-                </a>
-              </p>
+              {citation.removed ? (
+                <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                  <span>
+                    {citation.removed.since
+                      ? `Removed from the source on ${formatDay(citation.removed.since)}; under review.`
+                      : "No longer found in the stored source; under review."}
+                  </span>
+                  {!citation.removed.current && (
+                    <Link
+                      href={`/sources/${citation.source.id}/versions/${citation.removed.version}#passage-${citation.start}-${citation.end}`}
+                      className="text-blue-800 underline dark:text-blue-300"
+                    >
+                      See it in the text as it was cited
+                      <span className="sr-only"> (citation {index + 1})</span>
+                    </Link>
+                  )}
+                </p>
+              ) : (
+                <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                  <Link
+                    href={citationHref(citation)}
+                    className="text-blue-800 underline dark:text-blue-300"
+                  >
+                    See it in the stored article
+                    <span className="sr-only"> (citation {index + 1})</span>
+                  </Link>
+                  <a
+                    href={urlWithTextFragment(citation.source.url, citation.quote)}
+                    rel="noopener noreferrer"
+                    className="text-blue-800 underline dark:text-blue-300"
+                  >
+                    Open the original page
+                    <span className="sr-only"> at this passage (citation {index + 1})</span>
+                  </a>
+                </p>
+              )}
             </li>
           ))}
         </ol>

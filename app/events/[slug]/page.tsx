@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { formatDay } from "@/components/format";
 import { getEventAttendance } from "@/lib/data/attendance";
-import { getEventBySlug } from "@/lib/data/events";
+import { getEventBySlug, getRenamedEventSlug } from "@/lib/data/events";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
 type EventPageProps = { params: Promise<{ slug: string }> };
@@ -32,8 +32,14 @@ export async function generateMetadata({ params }: EventPageProps): Promise<Meta
 }
 
 export default async function EventPage({ params }: EventPageProps) {
-  const view = await getEventAttendance((await params).slug, UNFILTERED_QUERY);
-  if (!view) notFound();
+  const { slug } = await params;
+  const view = await getEventAttendance(slug, UNFILTERED_QUERY);
+  if (!view) {
+    // A former address (the slug was changed): cached as a redirect until that event changes.
+    const renamed = await getRenamedEventSlug(slug);
+    if (renamed) permanentRedirect(`/events/${renamed}`);
+    notFound();
+  }
   return (
     <EventView
       {...view}

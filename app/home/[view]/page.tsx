@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
 import { getEventAttendance } from "@/lib/data/attendance";
-import { getFeaturedEvent } from "@/lib/data/events";
+import { getFeaturedChoice } from "@/lib/data/events";
 import { homeMetadata } from "@/lib/seo";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
@@ -20,10 +20,22 @@ export async function generateStaticParams() {
   return [];
 }
 
+// Which event is featured depends on the date too (the next upcoming one, until its day is
+// over), so the page is rendered again at least hourly, edits or not.
+export const revalidate = 3600;
+
 export default async function CachedHomePage({ params }: CachedHomePageProps) {
   if ((await params).view !== "all") notFound();
-  const featured = await getFeaturedEvent();
-  const view = featured ? await getEventAttendance(featured.slug, UNFILTERED_QUERY) : null;
-  if (!view) return <NoEvents />;
-  return <EventView {...view} mapEntries={view.entries} query={UNFILTERED_QUERY} path="/" />;
+  const featured = await getFeaturedChoice();
+  const view = featured ? await getEventAttendance(featured.event.slug, UNFILTERED_QUERY) : null;
+  if (!view || !featured) return <NoEvents />;
+  return (
+    <EventView
+      {...view}
+      mapEntries={view.entries}
+      query={UNFILTERED_QUERY}
+      path="/"
+      featured={featured.rule}
+    />
+  );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
 import { describeStep, SourceText } from "@/components/source-text";
-import { getSource, listCitedPassages } from "@/lib/data/sources";
+import { SourceVersions } from "@/components/source-versions";
+import { getSource, getSourceVersions, listCitedPassages } from "@/lib/data/sources";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { parseId } from "@/lib/validation/id";
 
@@ -22,7 +23,10 @@ export default async function SourcePage({ params }: SourcePageProps) {
   const id = parseId((await params).id);
   const source = id ? await getSource(id) : null;
   if (!source) notFound();
-  const passages = await listCitedPassages(source.id);
+  const [passages, versions] = await Promise.all([
+    listCitedPassages(source.id),
+    getSourceVersions(source.id),
+  ]);
 
   return (
     <article className="space-y-6">
@@ -54,6 +58,8 @@ export default async function SourcePage({ params }: SourcePageProps) {
           </a>
         </p>
       </header>
+
+      <SourceVersions sourceId={source.id} versions={versions ?? []} showing={source.textVersion} />
 
       <section
         aria-labelledby="passages-heading"

@@ -2,11 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
+import { DeleteForm } from "@/components/admin/delete-form";
+import { StepForm } from "@/components/admin/step-form";
+import { formatDay } from "@/components/format";
+import { StatusBadge } from "@/components/status-badge";
+import { StepCitations } from "@/components/story-timeline";
 import { RevertForm } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
 import { revertAttendanceAction, updateAttendanceAction } from "@/lib/actions/attendance";
-import { listEntryRevisions } from "@/lib/data/history";
+import { addStepAction, removeStepAction, updateStepAction } from "@/lib/actions/steps";
+import { STATUS_LABELS } from "@/lib/attendance/status";
+import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
@@ -20,6 +27,9 @@ const SAVED: Record<string, string> = {
   created: "Entry created. The public pages show it now.",
   updated: "Saved. The public pages show the change now.",
   reverted: "Reverted. The public pages show the restored entry now.",
+  "step-added": "Step added.",
+  "step-updated": "Step saved.",
+  "step-removed": "Step removed.",
 };
 
 type EditEntryPageProps = {
@@ -34,13 +44,24 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
   const entry = id ? await getAttendanceForEdit(id) : null;
   if (!entry) notFound();
   const saved = (await searchParams).saved;
-  const [events, leaders, sources, revisions] = await Promise.all([
+  const [events, leaders, sources, revisions, story] = await Promise.all([
     listEventOptions({ include: entry.eventId }),
     listLeaderOptions(),
     listSourceOptions(),
     listEntryRevisions(entry.id),
+    getStory(entry.id),
   ]);
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
+  const asStep = (s: (typeof story)[number]) => ({
+    id: s.id,
+    status: s.status,
+    asOf: s.asOf,
+    recordedAt: s.recordedAt,
+  });
+  const flash =
+    typeof saved === "string" && SAVED[saved]
+      ? `${SAVED[saved]}${saved.startsWith("step-") ? ` The current status is ${STATUS_LABELS[entry.status]}${entry.asOf ? `, as of ${formatDay(entry.asOf)}` : ""}.` : ""}`
+      : undefined;
 
   return (
     <div className="space-y-6">
@@ -56,7 +77,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
           </Link>
         </p>
       </div>
-      <Flash message={typeof saved === "string" ? SAVED[saved] : undefined} />
+      <Flash message={flash} />
 
       <section
         aria-labelledby="anchored-heading"
@@ -65,6 +86,10 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         <h2 id="anchored-heading" className="font-semibold">
           Anchored passages (as saved)
         </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The current step&apos;s citations: {STATUS_LABELS[entry.status]}
+          {entry.asOf ? `, as of ${formatDay(entry.asOf)}` : ", undated"}.
+        </p>
         <ol className="space-y-3">
           {entry.citations.map((c, i) => (
             <li key={`${c.sourceId}-${c.start}`}>
@@ -83,23 +108,123 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         </ol>
       </section>
 
-      <AttendanceForm
-        action={updateAttendanceAction.bind(null, entry.id)}
-        initial={{
-          version: entry.version,
-          eventId: entry.eventId,
-          leaderMode: "existing",
-          leaderId: entry.leaderId,
-          status: entry.status,
-          asOf: entry.asOf,
-          note: entry.note,
-          citations: entry.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
-        }}
-        events={events}
-        leaders={leaders}
-        sources={sources}
-        submitLabel="Save changes"
-      />
+      <section aria-labelledby="entry-heading" className="space-y-4">
+        <h2 id="entry-heading" className="text-xl font-semibold">
+          Entry
+        </h2>
+        <AttendanceForm
+          action={updateAttendanceAction.bind(null, entry.id)}
+          initial={{
+            version: entry.version,
+            eventId: entry.eventId,
+            leaderMode: "existing",
+            leaderId: entry.leaderId,
+            note: entry.note,
+          }}
+          events={events}
+          leaders={leaders}
+          sources={sources}
+          submitLabel="Save changes"
+          withFirstStep={false}
+        />
+      </section>
+
+      <section
+        aria-labelledby="story-heading"
+        className="space-y-4 border-t border-slate-300 pt-6 dark:border-slate-700"
+      >
+        <h2 id="story-heading" className="text-xl font-semibold">
+          Story
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Each step is one claim of a source: a status as of the date the source asserts it. The
+          latest step by that date gives the current status; on the same date, the one recorded
+          later.
+        </p>
+        <ol className="space-y-4">
+          {story.map((step) => {
+            const heading = `${STATUS_LABELS[step.status]}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
+            return (
+              <li
+                key={step.id}
+                id={`step-${step.id}`}
+                className="space-y-2 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+              >
+                <h3 className="flex flex-wrap items-center gap-2 font-medium">
+                  <StatusBadge status={step.status} />
+                  <span>{step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}</span>
+                  {step.current && <span className="text-sm">(current status)</span>}
+                </h3>
+                <StepCitations step={step} />
+                {step.note && <p className="text-sm">{step.note}</p>}
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  Recorded {step.recordedBy ? `by ${step.recordedBy}, ` : ""}
+                  {formatDay(step.recordedAt)}
+                </p>
+                <details className="rounded bg-slate-50 p-3 dark:bg-slate-900">
+                  <summary className="cursor-pointer font-medium">
+                    Edit this step<span className="sr-only">: {heading}</span>
+                  </summary>
+                  <div className="mt-3">
+                    <StepForm
+                      action={updateStepAction.bind(null, entry.id, step.id)}
+                      idPrefix={`step-${step.id}`}
+                      title={`Step: ${heading}`}
+                      initial={{
+                        version: step.version,
+                        status: step.status,
+                        asOf: step.asOf,
+                        note: step.note,
+                        citations: step.citations.map((c) => ({
+                          sourceId: c.source.id,
+                          quote: c.quote,
+                        })),
+                      }}
+                      sources={sources}
+                      others={story.filter((o) => o.id !== step.id).map(asStep)}
+                      currentStatus={entry.status}
+                      editing
+                      submitLabel="Save step"
+                    />
+                  </div>
+                </details>
+                {story.length > 1 && (
+                  <DeleteForm
+                    action={removeStepAction.bind(null, entry.id, step.id)}
+                    version={step.version}
+                    confirmLabel=""
+                    requireConfirm={false}
+                    submitLabel={`Remove this step (${heading})`}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <section
+          aria-labelledby="add-step-heading"
+          className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+        >
+          <h3 id="add-step-heading" className="text-lg font-semibold">
+            Add a step
+          </h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            A new claim of a source, at any date: an older report, a later confirmation, another
+            source&apos;s view.
+          </p>
+          <StepForm
+            action={addStepAction.bind(null, entry.id)}
+            idPrefix="new-step"
+            title="Add a step"
+            initial={{ status: "", asOf: "", note: "", citations: [] }}
+            sources={sources}
+            others={story.map(asStep)}
+            currentStatus={entry.status}
+            editing={false}
+            submitLabel="Add step"
+          />
+        </section>
+      </section>
 
       <section
         aria-labelledby="history-heading"

@@ -17,7 +17,8 @@ export default async function NewEntryPage({
   await requireEditor("/admin/entries/new");
   const eventId = parseId((await searchParams).event);
   const [events, leaders, sources] = await Promise.all([
-    listEventOptions(),
+    // The event chosen by "Add a leader to this event", however old it is.
+    listEventOptions({ include: eventId ?? undefined }),
     listLeaderOptions(),
     listSourceOptions(),
   ]);

@@ -3,13 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteForm } from "@/components/admin/delete-form";
 import { LeaderForm } from "@/components/admin/leader-form";
+import { MergeForm } from "@/components/admin/merge-form";
+import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
-import { deleteLeaderAction, updateLeaderAction } from "@/lib/actions/leaders";
-import { getLeaderForEdit } from "@/lib/data/leaders";
+import { deleteLeaderAction, mergeLeadersAction, updateLeaderAction } from "@/lib/actions/leaders";
+import { getLeaderForEdit, listMergeCandidates } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit leader" };
+
+const first = (v: string | string[] | undefined) =>
+  (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined;
 
 export default async function EditLeaderPage({
   params,
@@ -23,16 +28,69 @@ export default async function EditLeaderPage({
   const id = parseId(raw);
   const leader = id ? await getLeaderForEdit(id) : null;
   if (!leader) notFound();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = first(query.saved);
+  const mergeQuery = first(query.merge);
+  const candidates = await listMergeCandidates(leader.id, mergeQuery);
+  const section = "max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700";
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold tracking-tight">Edit leader: {leader.name}</h1>
-      <Flash message={saved ? "Saved. The public pages show the change now." : undefined} />
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Edit leader: {leader.name}</h1>
+        <Link href={`/leaders/${leader.id}`}>View public page</Link>
+      </div>
+      <Flash
+        message={
+          saved === "merged"
+            ? "Merged: the other record's entries are this leader's now, and it was removed."
+            : saved
+              ? "Saved. The public pages show the change now."
+              : undefined
+        }
+      />
       <LeaderForm action={updateLeaderAction.bind(null, leader.id)} initial={leader} />
-      <section
-        aria-labelledby="delete-heading"
-        className="max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700"
-      >
+
+      <section aria-labelledby="merge-heading" className={section}>
+        <h2 id="merge-heading" className="text-lg font-semibold">
+          Merge another record of this person
+        </h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Its entries move to {leader.name}, its name and aliases become aliases here, and it is
+          removed. Both records&apos; histories say so.
+        </p>
+        <form method="get" role="search" aria-label="Find the other record" className="flex gap-2">
+          <label htmlFor="merge-q" className="sr-only">
+            Find the other record
+          </label>
+          <input
+            id="merge-q"
+            name="merge"
+            type="search"
+            defaultValue={mergeQuery}
+            placeholder="Their name, office or country"
+            className={inputClass}
+          />
+          <button type="submit" className="mt-1 rounded border border-slate-500 px-3 py-1.5">
+            Find
+          </button>
+        </form>
+        {candidates.length > 0 ? (
+          <MergeForm
+            action={mergeLeadersAction.bind(null, leader.id)}
+            version={leader.version}
+            keepName={leader.name}
+            candidates={candidates}
+          />
+        ) : (
+          <p className="text-sm">
+            {mergeQuery
+              ? `No other leader matches “${mergeQuery}”.`
+              : "No other record has this name or one of its aliases. Find one above."}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="delete-heading" className={section}>
         <h2 id="delete-heading" className="text-lg font-semibold">
           Delete this leader
         </h2>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteForm } from "@/components/admin/delete-form";
 import { SourceForm } from "@/components/admin/source-form";
 import { Flash } from "@/components/ui/form-message";
-import { updateSourceAction } from "@/lib/actions/sources";
+import { deleteSourceAction, updateSourceAction } from "@/lib/actions/sources";
 import { requireEditor } from "@/lib/data/session";
-import { getSourceForEdit } from "@/lib/data/sources-admin";
+import { listEntriesCitingSource } from "@/lib/data/source-delete";
+import { getSaveReport, getSourceForEdit } from "@/lib/data/sources-admin";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit source" };
@@ -22,27 +24,82 @@ export default async function EditSourcePage({
   const id = parseId(raw);
   const source = id ? await getSourceForEdit(id) : null;
   if (!source) notFound();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
+  const savedVersion = saved === "text" ? parseId(query.version) : null;
+  const report = savedVersion ? await getSaveReport(source.id, savedVersion) : null;
+  const citing = await listEntriesCitingSource(source.id);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Edit source</h1>
         <Link href={`/sources/${source.id}`}>View public page</Link>
       </div>
-      <Flash
-        message={
-          saved === "created"
-            ? "Source created."
-            : saved
-              ? "Saved. The public pages show the change now."
-              : undefined
-        }
-      />
+      {report ? (
+        <div
+          role="status"
+          className="rounded border border-emerald-700 bg-emerald-50 p-3 text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          <p className="font-medium">
+            Saved as version {report.number} of the text: {report.summary}.
+          </p>
+          {report.toReview > 0 && (
+            <p className="mt-1">
+              <Link href="/admin/review" className="underline">
+                Review the citations that need it ({report.toReview})
+              </Link>
+            </p>
+          )}
+        </div>
+      ) : (
+        <Flash
+          message={
+            saved === "created"
+              ? "Source created."
+              : saved
+                ? "Saved. The public pages show the change now."
+                : undefined
+          }
+        />
+      )}
       <SourceForm
         action={updateSourceAction.bind(null, source.id)}
         initial={source}
         submitLabel="Save source"
       />
+      <section
+        aria-labelledby="delete-heading"
+        className="max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700"
+      >
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete this source
+        </h2>
+        {citing.length > 0 ? (
+          <>
+            <p>
+              This source cannot be deleted while entries cite it. Change their citations to another
+              source first:
+            </p>
+            <ul className="list-disc pl-5">
+              {citing.map((e) => (
+                <li key={e.id}>
+                  <Link href={`/admin/entries/${e.id}`}>
+                    {e.leader} ({e.event})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <DeleteForm
+            action={deleteSourceAction.bind(null, source.id)}
+            version={source.version}
+            confirmLabel=""
+            requireConfirm={false}
+            submitLabel="Delete source"
+          />
+        )}
+      </section>
     </div>
   );
 }

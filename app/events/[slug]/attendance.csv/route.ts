@@ -1,7 +1,8 @@
 import { attendanceCsvResponse, textError } from "@/lib/api/csv-export";
 import { requestOrigin } from "@/lib/api/origin";
+import { renamedEventRedirect } from "@/lib/api/renamed";
 import { attachStories, listAttendance } from "@/lib/data/attendance";
-import { getEventBySlug } from "@/lib/data/events";
+import { getEventBySlug, getRenamedEventSlug } from "@/lib/data/events";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 import { parseExportOptions } from "@/lib/validation/export";
 
@@ -15,7 +16,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const parsed = parseExportOptions(url.searchParams);
   if (!parsed.ok) return textError(400, parsed.message);
   const event = await getEventBySlug(slug);
-  if (!event) return textError(404, `No event with the slug "${slug}".`);
+  if (!event) {
+    const renamed = await getRenamedEventSlug(slug);
+    if (renamed) return renamedEventRedirect(request, slug, renamed);
+    return textError(404, `No event with the slug "${slug}".`);
+  }
   const query = parseAttendanceQuery(url.searchParams);
   const entries = await listAttendance(event.id, query);
   if (parsed.options.format === "long") await attachStories(entries, query.day);

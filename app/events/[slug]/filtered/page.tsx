@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
-import { getEventBySlug } from "@/lib/data/events";
+import { getEventBySlug, getRenamedEventSlug } from "@/lib/data/events";
+import { getEditor } from "@/lib/data/session";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
 type FilteredEventPageProps = {
@@ -12,6 +13,7 @@ type FilteredEventPageProps = {
 
 // `/events/<slug>?status=…&q=…&sort=…` lands here (a rewrite in next.config.js; the address
 // bar keeps the public URL): a filtered list is rendered per request, the bare list is cached.
+// So does a signed-in editor's request (by its session cookie), which is offered "Add a leader".
 export async function generateMetadata({ params }: FilteredEventPageProps): Promise<Metadata> {
   const event = await getEventBySlug((await params).slug);
   return event ? { title: `${event.name}, ${event.place}` } : { title: "Event not found" };
@@ -19,9 +21,19 @@ export async function generateMetadata({ params }: FilteredEventPageProps): Prom
 
 export default async function FilteredEventPage({ params, searchParams }: FilteredEventPageProps) {
   const { slug } = await params;
-  const query = parseAttendanceQuery(await searchParams);
-  const view = await getEventAttendance(slug, query);
-  if (!view) notFound();
+  const raw = await searchParams;
+  const query = parseAttendanceQuery(raw);
+  const [view, editor] = await Promise.all([getEventAttendance(slug, query), getEditor()]);
+  if (!view) {
+    const renamed = await getRenamedEventSlug(slug);
+    if (renamed) {
+      const search = new URLSearchParams(
+        Object.entries(raw).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x])),
+      );
+      permanentRedirect(`/events/${renamed}${search.size ? `?${search}` : ""}`);
+    }
+    notFound();
+  }
   // The map shows the whole event even when the list is filtered.
   const mapEntries =
     query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
@@ -31,6 +43,7 @@ export default async function FilteredEventPage({ params, searchParams }: Filter
       mapEntries={mapEntries}
       query={query}
       path={`/events/${view.event.slug}`}
+      editor={editor !== null}
     />
   );
 }

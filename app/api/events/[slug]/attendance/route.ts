@@ -1,6 +1,8 @@
 import { encodeOffsetCursor } from "@/lib/api/cursor";
 import { attendanceToJson, eventToJson, jsonError } from "@/lib/api/json";
+import { renamedEventRedirect } from "@/lib/api/renamed";
 import { attachStories, getEventAttendance } from "@/lib/data/attendance";
+import { getRenamedEventSlug } from "@/lib/data/events";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 import { parsePageQuery } from "@/lib/validation/page";
 
@@ -11,7 +13,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!paging.ok) return jsonError(400, paging.message);
   const query = parseAttendanceQuery(searchParams);
   const view = await getEventAttendance(slug, query);
-  if (!view) return jsonError(404, `No event with the slug "${slug}".`);
+  if (!view) {
+    const renamed = await getRenamedEventSlug(slug);
+    if (renamed) return renamedEventRedirect(request, slug, renamed);
+    return jsonError(404, `No event with the slug "${slug}".`);
+  }
 
   // The list is sorted in JavaScript (like the page), so a page is a slice of it and the
   // cursor an offset: fine for one event's few hundred entries. Entries added or removed

@@ -1,0 +1,239 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { StatusIcon } from "@/components/status-badge";
+import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
+import { describePlacement } from "@/lib/history/placement";
+import type { StoryStep } from "@/lib/history/story";
+import type { FormState } from "@/lib/validation/errors";
+import { indexedToArray } from "@/lib/validation/form-data";
+import { formKey } from "./form-key";
+
+export type StepFormValues = {
+  version?: number;
+  status?: string;
+  asOf?: string | null;
+  note?: string;
+  citations?: { sourceId?: number | string; quote?: string }[];
+};
+
+export type StepFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Makes the fields' ids unique on a page with several step forms. */
+  idPrefix: string;
+  /** The form's accessible name, e.g. "Add a step" or "Step: Confirmed, as of 12 April 2025". */
+  title: string;
+  initial: StepFormValues;
+  sources: { id: number; title: string; publisher: string }[];
+  /** The entry's other steps, for saying where this one falls. */
+  others: StoryStep[];
+  /** The entry's status now. */
+  currentStatus: string | null;
+  editing: boolean;
+  submitLabel: string;
+};
+
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
+  if (!state.values) return initial;
+  const v = state.values as Record<string, unknown>;
+  return {
+    version: state.conflict?.version ?? (Number(v.version) || initial.version),
+    status: str(v.status),
+    asOf: str(v.asOf),
+    note: str(v.note),
+    citations: indexedToArray(v.citations) as StepFormValues["citations"],
+  };
+}
+
+/** A step of the story, added or edited: status, as-of date, note and citations. */
+export function StepForm(props: StepFormProps) {
+  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  return (
+    <form action={action} aria-label={props.title} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <StepFields
+        key={formKey(state)}
+        {...props}
+        state={state}
+        values={valuesFrom(state, props.initial)}
+      />
+    </form>
+  );
+}
+
+let rowCounter = 0;
+const newRow = (c: { sourceId?: number | string; quote?: string } = {}) => ({
+  key: ++rowCounter,
+  sourceId: str(c.sourceId),
+  quote: c.quote ?? "",
+});
+
+type StepFieldsProps = StepFormProps & { state: FormState; values: StepFormValues };
+
+function StepFields({
+  idPrefix,
+  values,
+  state,
+  sources,
+  others,
+  currentStatus,
+  editing,
+  submitLabel,
+}: StepFieldsProps) {
+  const errors = state.errors ?? {};
+  const [status, setStatus] = useState(str(values.status));
+  const [asOf, setAsOf] = useState(str(values.asOf));
+  // One empty row more than the step has: without JavaScript it is the way to add a citation.
+  const [rows, setRows] = useState(() =>
+    [...(values.citations ?? []).filter((c) => c.quote), {}].map((c) => newRow(c)),
+  );
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const placement = describePlacement(
+    others,
+    { status, asOf: asOf || null },
+    currentStatus,
+    editing,
+  );
+
+  return (
+    <>
+      {values.version !== undefined && (
+        <input type="hidden" name="version" value={values.version} />
+      )}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <fieldset aria-describedby={id("status-error")} className="space-y-1">
+          <legend className="text-sm font-medium">Status</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {ATTENDANCE_STATUSES.map((s) => (
+              <label key={s} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="status"
+                  value={s}
+                  checked={status === s}
+                  onChange={() => setStatus(s)}
+                />
+                <span className="inline-flex items-center gap-1">
+                  <StatusIcon status={s} /> {STATUS_LABELS[s]}
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldError id={id("status-error")} errors={errors.status} />
+        </fieldset>
+        <Field
+          id={id("asOf")}
+          label="As of"
+          hint="The date the source asserts it; empty if it gives none"
+          errors={errors.asOf}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="asOf"
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+      <p
+        aria-live="polite"
+        className="rounded border border-slate-300 bg-slate-50 p-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        {placement}
+      </p>
+      <Field id={id("note")} label="Note on this step (optional)" errors={errors.note}>
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            rows={2}
+            maxLength={2000}
+            defaultValue={values.note ?? ""}
+            className={inputClass}
+          />
+        )}
+      </Field>
+
+      <fieldset className="space-y-3">
+        <legend className="font-medium">Citations of this step</legend>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The exact words of the source that support this step; a row left empty is ignored.
+        </p>
+        <FieldError id={id("citations-error")} errors={errors.citations} />
+        {rows.map((row, i) => (
+          <div
+            key={row.key}
+            className="space-y-2 rounded border border-slate-300 p-3 dark:border-slate-700"
+          >
+            <div className="flex items-center justify-between">
+              <h4 className="text-sm font-medium">Citation {i + 1}</h4>
+              {rows.length > 1 && (
+                <button
+                  type="button"
+                  onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+                  className="text-sm text-red-800 underline dark:text-red-300"
+                >
+                  Remove citation {i + 1}
+                </button>
+              )}
+            </div>
+            <Field
+              id={id(`citations.${i}.sourceId`)}
+              label={`Source of citation ${i + 1}`}
+              errors={errors[`citations.${i}.sourceId`]}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  name={`citations.${i}.sourceId`}
+                  defaultValue={row.sourceId}
+                  className={inputClass}
+                >
+                  <option value="">Choose a source</option>
+                  {sources.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title} ({s.publisher})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id={id(`citations.${i}.quote`)}
+              label={`Quote of citation ${i + 1}`}
+              errors={errors[`citations.${i}.quote`]}
+            >
+              {(p) => (
+                <textarea
+                  {...p}
+                  name={`citations.${i}.quote`}
+                  rows={2}
+                  maxLength={5000}
+                  defaultValue={row.quote}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => setRows([...rows, newRow()])}
+          className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
+        >
+          Add a citation
+        </button>
+      </fieldset>
+      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+    </>
+  );
+}

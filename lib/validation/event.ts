@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/text/slug";
+import { textField } from "./fields";
+
+/** A calendar date YYYY-MM-DD between 1900 and 2200 (an event always has one). */
+const eventDateField = z
+  .string({ error: "Enter the date." })
+  .trim()
+  .min(1, "Enter the date.")
+  .pipe(
+    z.iso
+      .date({ error: "The date must be like 2025-05-09." })
+      .refine(
+        (v) => v >= "1900-01-01" && v <= "2200-12-31",
+        "The date must be between 1900 and 2200.",
+      ),
+  );
+
+/** Empty means "make it from the name and year" (the data layer does, lib/text/slug.ts). */
+const slugField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(SLUG_MAX_LENGTH, `The address can have at most ${SLUG_MAX_LENGTH} characters.`)
+  .refine((v) => v === "" || SLUG_PATTERN.test(v), {
+    message:
+      "Use lower-case letters, digits and single hyphens between them, such as summit-2026; or leave it empty to make it from the name.",
+  })
+  .optional()
+  .transform((v) => v ?? "");
+
+export const eventFormSchema = z.object({
+  name: textField("Name", 200),
+  date: eventDateField,
+  place: textField("Place", 200),
+  occasion: textField("Occasion", 500),
+  slug: slugField,
+});
+
+export type EventInput = z.output<typeof eventFormSchema>;
+
+/** The delete form: a tick in the box, as for entries. */
+export const eventDeleteSchema = z.object({
+  confirm: z.literal("yes", { error: "Tick the box to confirm." }),
+});
