@@ -3,8 +3,6 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { BASE_POLICY } from "./lib/security/content-security-policy.mjs";
 
-const isDev = process.env.NODE_ENV !== "production";
-
 /**
  * The list's parameters (lib/validation/attendance-query.ts). A list page without them
  * is the same for every reader and is served from the cache; with any of them it is rendered
