@@ -49,10 +49,8 @@ const nextConfig = {
   // shared cache in front, which does not need the ETag.
   generateEtags: false,
   // The page cache: entries of this database only, compressed once, each with its script
-  // policy (lib/cache/page-cache.mjs).
-  cacheHandler: fileURLToPath(
-    new URL("./lib/cache/file-system-page-cache-handler.mjs", import.meta.url),
-  ),
+  // policy (lib/cache/page-cache.mjs); in Redis when REDIS_URL is set, else under .next.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
   async rewrites() {
     return {
       beforeFiles: [

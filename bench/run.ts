@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --seconds <n>] [-- --reuse-db] [-- --no-build] [-- --wait-quiet]
- *                [-- --postgres]
+ *                [-- --postgres] [-- --instances <n>]
  *
  * Generates a scale database in bench/.work/, builds and starts the production server on it,
  * loads it with autocannon from a second process beside the baselines that set this machine's
@@ -11,6 +11,10 @@
  * --postgres copies the generated data into PostgreSQL (bench/postgres.ts) and runs the same
  * targets on it; its figures go to bench/.work/results-postgres[-quick].json, and baseline (c)
  * (the sqlite3 tool) is skipped.
+ *
+ * --instances <n> (with --postgres) adds the admin list and the event page through nginx in
+ * front of one instance and of n instances sharing the database and a Redis page cache
+ * (bench/instances.ts; needs BENCH_REDIS_URL or TEST_REDIS_URL, and nginx).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,6 +32,7 @@ import { exportSql } from "./export-sql";
 import { benchPostgresUrl, copyToPostgres, samplePostgresEntry } from "./postgres";
 import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
+import { instancesSetup, measureInstances } from "./instances";
 import { runLoad, type LoadResult } from "./load";
 import {
   findNextServerPid,
@@ -52,6 +57,15 @@ const CONNECTIONS = 32;
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onPostgres = args.includes("--postgres");
+const instancesArg = args.indexOf("--instances");
+const instances = instancesArg >= 0 ? Number(args[instancesArg + 1]) : 0;
+if (instancesArg >= 0 && !(Number.isInteger(instances) && instances >= 1 && instances <= 8)) {
+  throw new Error("--instances takes a number of instances from 1 to 8.");
+}
+if (instances > 0 && !onPostgres) {
+  throw new Error("--instances needs --postgres: several instances share a PostgreSQL database.");
+}
+const instancesEnv = instances > 0 ? instancesSetup(process.env) : undefined;
 const secondsArg = args.indexOf("--seconds");
 const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : quick ? 3 : 10;
 const warmupSeconds = quick ? 1 : 3;
@@ -250,6 +264,8 @@ type Results = {
     eventPageOverNodeHttp: number | null;
     exportOverSqlite3: number | null;
   };
+  /** Through nginx in front of 1 and of --instances instances: target → figures. */
+  instances?: Record<string, Record<string, LoadResult>>;
   /** Server CPU per request of one target over another's, as issue 15 names them. */
   cpuRatios?: Record<string, number | null>;
   targets?: Record<string, { goal: string; value: number | string | null; met: boolean | null }>;
@@ -269,7 +285,10 @@ function sampleEntry(file: string, slug: string): { id: number; status: Attendan
 }
 
 function printTable(results: Results) {
-  const rows = Object.entries(results.load).map(([name, r]) => [
+  const through = Object.entries(results.instances ?? {}).flatMap(([label, figures]) =>
+    Object.entries(figures).map(([name, r]) => [`${name} (${label})`, r] as const),
+  );
+  const rows = [...Object.entries(results.load), ...through].map(([name, r]) => [
     name,
     String(r.serverCpuMsPerRequest ?? ""),
     String(Math.round(r.requestsPerSecond)),
@@ -565,6 +584,28 @@ async function main() {
       untouchedPaths: ["/", `/events/${otherEvent}`],
     });
     log(`edit: ${JSON.stringify(results.edit)}`);
+
+    if (instancesEnv) {
+      await stopServer(next); // idle, but its memory and its pool's connections are not needed
+      await waitForQuiet();
+      results.instances = await measureInstances({
+        root: ROOT,
+        work: WORK,
+        env,
+        counts: [...new Set([1, instances])],
+        ...instancesEnv,
+        firstPort: NEXT_PORT + 10,
+        nginxPort: NEXT_PORT + 20,
+        targets: [
+          { name: "admin list", path: "/admin", headers: cookieHeader },
+          { name: "event page", path: eventPath },
+        ],
+        connections: CONNECTIONS,
+        seconds,
+        warmupSeconds,
+        log,
+      });
+    }
   } catch (error) {
     if (next) console.error(next.log.join("").slice(-4000));
     throw error;

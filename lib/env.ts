@@ -40,6 +40,17 @@ const envSchema = z.object({
     .min(0, "CACHE_STALE_WHILE_REVALIDATE cannot be negative.")
     .max(31_536_000, "CACHE_STALE_WHILE_REVALIDATE can be at most a year (31536000).")
     .default(300),
+  // The page cache shared by several servers (lib/cache/redis-cache-store.mjs); unset, each
+  // server keeps its own under .next.
+  REDIS_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({
+        protocol: /^rediss?$/,
+        error: "REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379.",
+      })
+      .optional(),
+  ),
 });
 
 /** The environment, read and validated once. */

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ensureDatabaseIdentity, pageCacheNamespace } from "@/lib/data/database-identity";
-import { pageCacheControl } from "@/lib/env";
+import { env, pageCacheControl } from "@/lib/env";
 import { databaseLocation } from "@/lib/database";
+import { redactUrl } from "@/lib/database-url.mjs";
 import { configurePageCache } from "./page-cache.mjs";
 import { listenForRequests } from "./request-context.mjs";
 
@@ -20,6 +21,7 @@ export async function startPageCache() {
       namespace: pageCacheNamespace(identity, databaseLocation()),
       cacheControl,
     });
+    if (env.REDIS_URL) console.log(`Page cache: in Redis at ${redactUrl(env.REDIS_URL)}.`);
   } catch (error) {
     console.error(
       "The page cache is off: the database's identity could not be read (are its migrations applied? `npm run db:deploy`).",

@@ -121,11 +121,18 @@ async function provideRedis(server: string, log: (line: string) => void): Promis
   if (!ok) return { unavailable: `redis-server did not start: ${lastLines(output, 1)}` };
   const stop = () => {
     try {
-      process.kill(Number(fs.readFileSync(pidfile, "utf8")), "SIGTERM");
+      const pid = Number(fs.readFileSync(pidfile, "utf8"));
+      process.kill(pid, "SIGTERM");
+      // Redis writes its last log lines as it exits: removing its folder before then fails.
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let i = 0; i < 100; i++) {
+        process.kill(pid, 0); // throws once it is gone
+        Atomics.wait(pause, 0, 0, 50);
+      }
     } catch {
-      // already gone
+      // gone
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(port))

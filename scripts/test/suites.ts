@@ -21,6 +21,10 @@ export interface Suite {
   env?: (earlier: ReadonlyMap<string, SuiteResult>) => Record<string, string>;
 }
 
+/** The e2e suite has just built the app; the build is the same. */
+const sameBuild = (earlier: ReadonlyMap<string, SuiteResult>): Record<string, string> =>
+  earlier.get("e2e")?.status === "passed" ? { E2E_SKIP_BUILD: "1" } : {};
+
 export const suites: Suite[] = [
   { name: "lint", script: "lint" },
   { name: "typecheck", script: "typecheck" },
@@ -33,8 +37,13 @@ export const suites: Suite[] = [
     script: "test:reliability",
     report: "playwright",
     needs: ["chromium"],
-    // The e2e suite has just built the app; the build is the same.
-    env: (earlier): Record<string, string> =>
-      earlier.get("e2e")?.status === "passed" ? { E2E_SKIP_BUILD: "1" } : {},
+    env: sameBuild,
+  },
+  {
+    name: "scaleout",
+    script: "test:scaleout",
+    report: "playwright",
+    needs: ["postgresql", "redis", "nginx"],
+    env: sameBuild,
   },
 ];

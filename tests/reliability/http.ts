@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { ServerActionDoor } from "./registry";
 import { ROOT } from "./paths";
-import type { AppServer } from "./server";
+/** Where requests go: a server, or the proxy in front of several. */
+type Target = { url: string; origin: string };
 
 const require = createRequire(import.meta.url);
 /** React's own encoder of server-action arguments, as Next ships it to the browser. */
@@ -31,7 +32,7 @@ export function actionId(door: Pick<ServerActionDoor, "module" | "exportName">) 
 }
 
 /** Signs in through Better Auth's endpoint; returns the session cookie ("name=value"). */
-export async function signIn(server: AppServer, email: string, password: string) {
+export async function signIn(server: Target, email: string, password: string) {
   const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { origin: server.origin, "content-type": "application/json" },
@@ -74,7 +75,7 @@ export type ActionResponse = {
  * `origin: null` sends the literal `Origin: null`; undefined sends none.
  */
 export async function callAction(
-  server: AppServer,
+  server: Target,
   door: Pick<ServerActionDoor, "module" | "exportName" | "withState">,
   options: {
     page: string;

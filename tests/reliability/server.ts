@@ -5,7 +5,7 @@ import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as AddressInfo;
@@ -43,20 +43,35 @@ export class AppServer {
     readonly name: string,
     readonly dbFile: string,
     private readonly env: Record<string, string>,
+    logDir: string,
     /** `next dev` on every interface, as `npm run dev` runs it, instead of the build. */
     private readonly dev = false,
   ) {
-    this.logFile = path.join(RELIABILITY_DIR, `${name}.log`);
+    this.logFile = path.join(logDir, `${name}.log`);
   }
 
-  /** Starts a server on a fresh copy of the prepared database (or on `dbFile` as it is). */
+  /**
+   * Starts a server on a fresh copy of the prepared database (or on `dbFile` as it is; or on
+   * the database DATABASE_URL in `env` names, when `dbFile` is null).
+   */
   static async start(
     name: string,
-    options: { dbFile?: string; env?: Record<string, string>; dev?: boolean } = {},
+    options: {
+      dbFile?: string | null;
+      env?: Record<string, string>;
+      logDir?: string;
+      dev?: boolean;
+    } = {},
   ): Promise<AppServer> {
     const dbFile = options.dbFile ?? path.join(RELIABILITY_DIR, `${name}.db`);
-    if (!options.dbFile) copyTemplate(dbFile);
-    const server = new AppServer(name, dbFile, options.env ?? {}, options.dev);
+    if (options.dbFile === undefined) copyTemplate(dbFile);
+    const server = new AppServer(
+      name,
+      dbFile,
+      options.env ?? {},
+      options.logDir ?? RELIABILITY_DIR,
+      options.dev,
+    );
     await server.launch();
     return server;
   }

@@ -121,32 +121,39 @@ describe("PostgreSQL", () => {
   }, 30_000);
 
   it("runs a save again when PostgreSQL ends it to break a deadlock with another session", async () => {
-    const entry = await t.db.attendance.findFirstOrThrow({
-      where: { currentStep: { citations: { some: {} } } },
+    const steps = await import("@/lib/data/steps-admin");
+    const step = await t.db.statusStep.findFirstOrThrow({
+      where: { citations: { some: {} } },
+      include: { citations: { orderBy: { position: "asc" } } },
       orderBy: { id: "asc" },
     });
-    const form = await formFor(entry.id, "saved after the deadlock");
+    const input = {
+      status: step.status,
+      asOf: step.asOf ? step.asOf.toISOString().slice(0, 10) : "",
+      note: "saved after the deadlock",
+      citations: step.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+    };
     const other = await otherSession();
     try {
-      // The other session holds the entry's citations; the save takes the entry's row, then
-      // waits for the citations; the other session then wants the entry's row. PostgreSQL
-      // ends the one that has waited longest (the save) with 40P01, and the save runs again.
+      // A step's save takes the step's row, then its entry's (to derive the current status).
+      // The other session holds the entry's row; the save takes the step's and waits for the
+      // entry's; the other session then wants the step's. PostgreSQL ends the one that has
+      // waited longest (the save) with 40P01, and the save runs again once the other is done.
       await other.query("BEGIN");
-      await other.query(
-        `UPDATE "Citation" SET "prefix" = "prefix" WHERE "stepId" IN (SELECT "id" FROM "StatusStep" WHERE "attendanceId" = $1)`,
-        [entry.id],
-      );
-      const saving = data.updateAttendance(editor, entry.id, form.version, form.input);
+      await other.query(`UPDATE "Attendance" SET "note" = "note" WHERE "id" = $1`, [
+        step.attendanceId,
+      ]);
+      const saving = steps.updateStep(editor, step.id, step.version, input);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      await other.query(`UPDATE "Attendance" SET "note" = 'from psql' WHERE "id" = $1`, [entry.id]);
+      await other.query(`UPDATE "StatusStep" SET "note" = 'from psql' WHERE "id" = $1`, [step.id]);
       await other.query("COMMIT");
       const result = await saving;
       expect(result.ok).toBe(true);
     } finally {
       await other.end();
     }
-    const stored = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
-    expect([stored.note, stored.version]).toEqual(["saved after the deadlock", entry.version + 1]);
+    const stored = await t.db.statusStep.findUniqueOrThrow({ where: { id: step.id } });
+    expect([stored.note, stored.version]).toEqual(["saved after the deadlock", step.version + 1]);
   }, 30_000);
 
   it("runs saves one at a time across connections: a save waits for another's transaction", async () => {

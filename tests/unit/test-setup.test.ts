@@ -246,7 +246,7 @@ describe("reading the suites' reports and the summary", () => {
 });
 
 describe("npm test", () => {
-  it("runs the README's suites in order, the browser suites needing Chromium", () => {
+  it("runs the README's suites in order, the browser suites needing Chromium, the scale-out suite its servers", () => {
     expect(suites.map((s) => s.name)).toEqual([
       "lint",
       "typecheck",
@@ -254,11 +254,17 @@ describe("npm test", () => {
       "postgres",
       "e2e",
       "reliability",
+      "scaleout",
     ]);
     expect(suites.find((s) => s.name === "postgres")?.needs).toEqual(["postgresql"]);
     expect(suites.filter((s) => s.needs?.includes("chromium")).map((s) => s.name)).toEqual([
       "e2e",
       "reliability",
+    ]);
+    expect(suites.find((s) => s.name === "scaleout")?.needs).toEqual([
+      "postgresql",
+      "redis",
+      "nginx",
     ]);
   });
 

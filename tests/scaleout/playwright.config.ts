@@ -1,0 +1,21 @@
+import { defineConfig } from "@playwright/test";
+import { withJsonReport } from "../../playwright.config";
+
+/**
+ * The scale-out suite (issue 14): two production servers of one build on one PostgreSQL
+ * database and one Redis, behind nginx with deploy/nginx.conf. Needs TEST_POSTGRES_ADMIN_URL,
+ * TEST_REDIS_URL and NGINX_PATH, which `npm test` provides (scripts/test/suites.ts); see
+ * global-setup.ts. The specs talk HTTP, as a browser's requests would, and need no browser.
+ */
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.ts",
+  globalSetup: "./global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: withJsonReport([["list"]]),
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+});

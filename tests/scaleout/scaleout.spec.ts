@@ -1,0 +1,299 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { createPrismaClient } from "../../lib/database";
+import { SERVER_ACTIONS } from "../reliability/registry";
+import { SAMPLE_TEXT } from "../reliability/db";
+import { callAction, sessionCookie } from "../reliability/http";
+import { Cluster } from "./cluster";
+import { state } from "./paths";
+
+/**
+ * Issue 14, several instances: two servers of one build on one PostgreSQL database and one
+ * Redis page cache, behind nginx (deploy/nginx.conf). What a reader or an editor would notice
+ * if the servers did not share what they should: an edit seen on one server only, a session
+ * that works on one, a throttle that counts per server, saves lost when a server dies.
+ */
+let cluster: Cluster;
+const db = () => createPrismaClient(state().databaseUrl);
+
+test.beforeAll(async () => {
+  cluster = await Cluster.start();
+});
+test.afterAll(async () => {
+  await cluster?.stop();
+});
+
+const door = (name: string) => SERVER_ACTIONS.find((a) => a.exportName === name)!;
+
+type Target = { url: string; origin: string };
+
+/** Signs in through Better Auth's endpoint on `target`, from the public origin. */
+async function signInThrough(
+  target: Target,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${target.url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: cluster.nginx.origin, "content-type": "application/json", ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+async function sessionOn(target: Target, email: string) {
+  const response = await signInThrough(target, email, state().editors.password);
+  const cookie = sessionCookie(response);
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(cookie).toBeTruthy();
+  return cookie!;
+}
+
+/** A leader on the featured event's list, as the database has it now. */
+async function featuredLeader() {
+  const client = db();
+  try {
+    const event = await client.event.findFirstOrThrow({ orderBy: { date: "desc" } });
+    const leader = await client.leader.findFirstOrThrow({
+      where: { attendances: { some: { eventId: event.id } } },
+      orderBy: { id: "asc" },
+    });
+    return { slug: event.slug, leader };
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+/** Renames a leader through `target` (a server, or nginx). */
+async function rename(
+  target: Target,
+  cookie: string,
+  leader: { id: number; office: string; polity: string; countryCode: string | null },
+  name: string,
+) {
+  const client = db();
+  const { version } = await client.leader.findUniqueOrThrow({ where: { id: leader.id } });
+  await client.$disconnect();
+  return callAction(target, door("updateLeaderAction"), {
+    page: `/admin/leaders/${leader.id}`,
+    bound: [leader.id],
+    fields: {
+      name,
+      office: leader.office,
+      polity: leader.polity,
+      countryCode: leader.countryCode ?? "",
+      version: String(version),
+    },
+    cookie,
+    origin: target.origin,
+  });
+}
+
+const page = (target: Target, path: string, headers: Record<string, string> = {}) =>
+  fetch(`${target.url}${path}`, { headers }).then(async (r) => ({
+    status: r.status,
+    cache: r.headers.get("x-nextjs-cache"),
+    cacheControl: r.headers.get("cache-control"),
+    text: await r.text(),
+  }));
+
+test("an edit saved through one server shows at once on the other, which served the page from the cache", async () => {
+  const { a, b, nginx } = cluster;
+  const { slug, leader } = await featuredLeader();
+  const path = `/events/${slug}`;
+  await page(b, path); // stored in Redis, by whichever server renders first
+  const before = await page(b, path);
+  expect(before.status).toBe(200);
+  expect(before.cache, "B serves the list from the shared cache").toBe("HIT");
+  expect((await page(a, path)).cache, "A finds the page B stored").toBe("HIT");
+  expect(before.text.includes(leader.name), `the list shows ${leader.name}`).toBe(true);
+
+  const name = `Scaleout Renamed ${randomBytes(3).toString("hex")}`;
+  const saved = await rename(a, await sessionOn(a, state().editors.emails[0]!), leader, name);
+  expect(saved.redirect, JSON.stringify(saved.state)).toMatch(/\?saved=1$/);
+
+  const after = await page(b, path);
+  expect(after.status).toBe(200);
+  expect(after.text.includes(name), "B shows the edit saved through A").toBe(true);
+  // Rendered just after the edit, so not kept; a shared cache in front may not keep it long
+  // either (Next's own header for such a page says a year).
+  expect(after.cacheControl).toBe(before.cacheControl);
+  expect(before.cacheControl).toMatch(/s-maxage=60\b/);
+  for (let i = 0; i < 4; i++) {
+    const through = await page(nginx, path);
+    expect(through.text.includes(name), "through nginx, either server").toBe(true);
+  }
+});
+
+test("an editor who signed in through one server keeps working through the other; signing out there ends it on both", async () => {
+  const { a, b } = cluster;
+  const email = state().editors.emails[1]!;
+  const cookie = await sessionOn(a, email);
+
+  const admin = await fetch(`${b.url}/admin`, { headers: { cookie }, redirect: "manual" });
+  expect(admin.status, "B knows the session A started").toBe(200);
+  expect((await admin.text()).includes("Scale-out 1"), "the admin page names the editor").toBe(
+    true,
+  );
+
+  const { leader } = await featuredLeader();
+  const name = `Scaleout Via B ${randomBytes(3).toString("hex")}`;
+  const saved = await rename(b, cookie, leader, name);
+  expect(saved.redirect, JSON.stringify(saved.state)).toMatch(/\?saved=1$/);
+
+  const out = await callAction(b, door("signOutAction"), {
+    page: "/admin",
+    fields: {},
+    cookie,
+    origin: b.origin,
+  });
+  expect(out.status).toBeLessThan(400);
+  const onA = await fetch(`${a.url}/admin`, { headers: { cookie }, redirect: "manual" });
+  expect(onA.status, "A no longer accepts the session signed out on B").toBe(307);
+  expect(onA.headers.get("location")).toMatch(/\/sign-in/);
+});
+
+test("the sign-in throttle counts failures made through both servers", async () => {
+  const { a, b, nginx } = cluster;
+  const email = state().editors.emails[2]!;
+  // Five wrong passwords in a minute, spread over both servers: each has seen fewer than five.
+  for (const [i, target] of [a, b, a, b, a].entries()) {
+    const response = await signInThrough(target, email, `wrong-password-${i}`);
+    expect(response.status, `failure ${i + 1}`).toBe(401);
+  }
+  for (const target of [b, a, nginx]) {
+    const blocked = await signInThrough(target, email, state().editors.password);
+    expect(blocked.status, `the right password through ${target.url}, within the minute`).toBe(429);
+    expect(await blocked.text()).toMatch(/Too many failed sign-ins\. Wait \d+ seconds/);
+  }
+});
+
+/**
+ * A sign-in through nginx from a client at `localAddress` (another loopback address than
+ * nginx's 127.0.0.1, as a reader on another machine would be): the HTTP status.
+ */
+function signInFrom(
+  localAddress: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const body = JSON.stringify({ email, password });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port: cluster.nginx.port,
+        localAddress,
+        method: "POST",
+        path: "/api/auth/sign-in/email",
+        headers: {
+          origin: cluster.nginx.origin,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+test("through nginx the throttle counts the address nginx saw, never an X-Forwarded-For the client wrote", async () => {
+  const email = state().editors.emails[3]!;
+  // A client on 127.0.0.2 that writes its own X-Forwarded-For, a new address each time:
+  // nginx appends the address it saw, and the servers believe only that entry, because
+  // TRUSTED_PROXIES names nginx.
+  for (let i = 0; i < 5; i++) {
+    const status = await signInFrom("127.0.0.2", email, `wrong-password-${i}`, {
+      "x-forwarded-for": `203.0.113.${i + 1}`,
+    });
+    expect(status, `failure ${i + 1}`).toBe(401);
+  }
+  const password = state().editors.password;
+  expect(
+    await signInFrom("127.0.0.2", email, password, { "x-forwarded-for": "198.51.100.7" }),
+    "the same client, within the minute, whatever it writes",
+  ).toBe(429);
+  // Another reader is not counted as nginx's address: its sign-in to the same account works.
+  expect(await signInFrom("127.0.0.3", email, password), "a client on 127.0.0.3").toBe(200);
+});
+
+test("kill -9 of one server during saves through nginx: no acknowledged save is lost, nginx keeps serving from the other", async () => {
+  const { a, nginx } = cluster;
+  const cookie = await sessionOn(nginx, state().editors.emails[0]!);
+  const acknowledged: string[] = [];
+  const afterKill: { ok: number; failed: string[] } = { ok: 0, failed: [] };
+  let killedAt = 0;
+  let stop = false;
+  let unanswered = 0;
+
+  const save = (title: string) =>
+    callAction(nginx, door("createSourceAction"), {
+      page: "/admin/sources/new",
+      fields: {
+        title,
+        publisher: "Example Wire",
+        url: `https://example.org/scaleout/${encodeURIComponent(title)}`,
+        publishedOn: "",
+        dateNote: "",
+        text: SAMPLE_TEXT,
+      },
+      cookie,
+      origin: nginx.origin,
+    });
+  const writer = async (w: number) => {
+    for (let n = 0; !stop; n++) {
+      const title = `Scaleout ${w}.${n}`;
+      const started = performance.now();
+      const response = await save(title).catch((error: Error) => ({
+        status: 0,
+        redirect: undefined,
+        body: error.message,
+      }));
+      const ok = /^\/admin\/sources\/\d+/.test(response.redirect ?? "");
+      if (ok) acknowledged.push(title);
+      else unanswered++; // in flight on the server that died: not acknowledged
+      if (killedAt && started > killedAt) {
+        if (ok) afterKill.ok++;
+        else afterKill.failed.push(`${response.status} ${response.body.slice(0, 200)}`);
+      }
+    }
+  };
+  const writers = Array.from({ length: 4 }, (_, w) => writer(w));
+  while (acknowledged.length < 12) await new Promise((resolve) => setTimeout(resolve, 10));
+  await a.kill();
+  killedAt = performance.now();
+  while (afterKill.ok + afterKill.failed.length < 20)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  stop = true;
+  await Promise.all(writers);
+
+  expect(afterKill.failed, "saves begun after the kill all succeed, on the other server").toEqual(
+    [],
+  );
+  for (let i = 0; i < 10; i++) {
+    expect((await page(nginx, "/")).status, "nginx serves the public list").toBe(200);
+  }
+  const client = db();
+  const stored = new Set(
+    (
+      await client.source.findMany({
+        where: { title: { startsWith: "Scaleout " } },
+        select: { title: true },
+      })
+    ).map((s) => s.title),
+  );
+  await client.$disconnect();
+  const lost = acknowledged.filter((title) => !stored.has(title));
+  console.log(
+    `kill -9: ${acknowledged.length} saves acknowledged, ${unanswered} unanswered, ${afterKill.ok} after the kill`,
+  );
+  expect(lost, "acknowledged saves missing from the database").toEqual([]);
+});
