@@ -11,6 +11,7 @@ import { formatDay } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
 import { WorldMap } from "./world-map";
+import { countOf } from "@/lib/text/plural";
 
 export type EventViewProps = {
   event: EventDTO;
@@ -63,8 +64,8 @@ export function EventView({
   const clearHref = query.day ? `${path}?asOf=${query.day}` : path;
   const { footnotes, numberOf } = numberFootnotes(entries);
   const caption = filtered
-    ? `${entries.length} of ${counts.total} leaders, ${describeFilter(query)}`
-    : `${counts.total} leaders`;
+    ? `${entries.length} of ${countOf(counts.total, "leader")}, ${describeFilter(query)}`
+    : countOf(counts.total, "leader");
 
   return (
     <article className="space-y-6">
@@ -127,7 +128,11 @@ export function EventView({
               Showing {caption}. <Link href={clearHref}>Clear filters</Link>
             </>
           ) : (
-            <>Showing all {counts.total} leaders.</>
+            <>
+              {counts.total === 1
+                ? "Showing 1 leader."
+                : `Showing all ${countOf(counts.total, "leader")}.`}
+            </>
           )}
         </p>
         {entries.length > 0 ? (

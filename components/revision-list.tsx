@@ -69,8 +69,9 @@ export function RevisionList({
                 </tr>
               </thead>
               <tbody>
-                {revision.changes.map((change) => (
-                  <tr key={change.field} className="align-top">
+                {revision.changes.map((change, i) => (
+                  // A field can change twice (two citations added): the position tells them apart.
+                  <tr key={`${i}-${change.field}`} className="align-top">
                     <th scope="row" className="pr-3 font-medium">
                       {change.field}
                     </th>

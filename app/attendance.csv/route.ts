@@ -9,13 +9,15 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const parsed = parseExportOptions(url.searchParams);
   if (!parsed.ok) return textError(400, parsed.message);
+  const query = parseAttendanceQuery(url.searchParams);
   const entries = listAllAttendanceForExport({
-    ...parseAttendanceQuery(url.searchParams),
+    ...query,
     story: parsed.options.format === "long",
   });
   return attendanceCsvResponse(entries, {
     ...parsed.options,
     origin: requestOrigin(request),
     name: "all-events",
+    query,
   });
 }

@@ -5,6 +5,7 @@ import { formatDay } from "@/components/format";
 import { StatusIcon } from "@/components/status-badge";
 import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
 import { listEvents, type EventListItem } from "@/lib/data/events";
+import { countOf } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Events" };
 
@@ -22,9 +23,7 @@ function EventItem({ event }: { event: EventListItem }) {
         <p className="text-sm text-slate-600 dark:text-slate-400">No leaders yet</p>
       ) : (
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-600 dark:text-slate-400">
-          <span>
-            {counts.total} {counts.total === 1 ? "leader" : "leaders"}:
-          </span>
+          <span>{countOf(counts.total, "leader")}:</span>
           {ATTENDANCE_STATUSES.map((status) => (
             <span key={status} className="inline-flex items-center gap-1">
               <StatusIcon status={status} />

@@ -9,7 +9,9 @@ import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/a
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
 import { DuplicateLeaderWarning } from "./duplicate-leader-warning";
+import { CitationFields, type CitationValues } from "./citation-fields";
 import { formKey } from "./form-key";
+import { ExistingEntryLink } from "./quote-help";
 
 export type AttendanceFormValues = {
   version?: number;
@@ -20,7 +22,7 @@ export type AttendanceFormValues = {
   status?: string;
   asOf?: string | null;
   note?: string;
-  citations?: { sourceId?: number | string; quote?: string }[];
+  citations?: CitationValues[];
 };
 
 export type AttendanceFormProps = {
@@ -75,13 +77,6 @@ export function AttendanceForm(props: AttendanceFormProps) {
 
 type FieldsProps = AttendanceFormProps & { state: FormState; values: AttendanceFormValues };
 
-let rowCounter = 0;
-const newRow = (c: { sourceId?: number | string; quote?: string } = {}) => ({
-  key: ++rowCounter,
-  sourceId: str(c.sourceId),
-  quote: c.quote ?? "",
-});
-
 function AttendanceFields({
   values,
   state,
@@ -93,10 +88,6 @@ function AttendanceFields({
 }: FieldsProps) {
   const errors = state.errors ?? {};
   const [mode, setMode] = useState<"existing" | "new">(values.leaderMode ?? "existing");
-  const [rows, setRows] = useState(() =>
-    (values.citations?.length ? values.citations : [{}]).map((c) => newRow(c)),
-  );
-  const defaultSource = sources[0]?.id;
 
   return (
     <>
@@ -165,6 +156,7 @@ function AttendanceFields({
               </select>
             )}
           </Field>
+          <ExistingEntryLink help={state.help?.leaderId} />
         </div>
         <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
           <Field id="leader.name" label="Name" errors={errors["leader.name"]}>
@@ -288,77 +280,12 @@ function AttendanceFields({
       </div>
 
       {withFirstStep && (
-        <fieldset className="space-y-4">
-          <legend className="font-semibold">Citations</legend>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            For each citation, choose the source and paste the exact words that support the status.
-            The quote is checked against the stored text.
-          </p>
-          <FieldError id="citations-error" errors={errors.citations} />
-          {rows.map((row, i) => (
-            <div
-              key={row.key}
-              className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
-            >
-              <div className="flex items-center justify-between">
-                <h3 className="font-medium">Citation {i + 1}</h3>
-                {rows.length > 1 && (
-                  <button
-                    type="button"
-                    onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
-                    className="text-sm text-red-800 underline dark:text-red-300"
-                  >
-                    Remove citation {i + 1}
-                  </button>
-                )}
-              </div>
-              <Field
-                id={`citations.${i}.sourceId`}
-                label={`Source of citation ${i + 1}`}
-                errors={errors[`citations.${i}.sourceId`]}
-              >
-                {(p) => (
-                  <select
-                    {...p}
-                    name={`citations.${i}.sourceId`}
-                    defaultValue={row.sourceId || str(defaultSource)}
-                    className={inputClass}
-                  >
-                    <option value="">Choose a source</option>
-                    {sources.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.title} ({s.publisher})
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field
-                id={`citations.${i}.quote`}
-                label={`Quote of citation ${i + 1}`}
-                errors={errors[`citations.${i}.quote`]}
-              >
-                {(p) => (
-                  <textarea
-                    {...p}
-                    name={`citations.${i}.quote`}
-                    rows={3}
-                    maxLength={5000}
-                    defaultValue={row.quote}
-                    className={inputClass}
-                  />
-                )}
-              </Field>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() => setRows([...rows, newRow()])}
-            className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
-          >
-            Add a citation
-          </button>
-        </fieldset>
+        <CitationFields
+          sources={sources}
+          initial={values.citations ?? []}
+          errors={errors}
+          help={state.help}
+        />
       )}
 
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>

@@ -30,7 +30,13 @@ export function DeleteForm({
       {requireConfirm && (
         <div>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="confirm" value="yes" aria-describedby="confirm-error" />
+            <input
+              type="checkbox"
+              id="confirm"
+              name="confirm"
+              value="yes"
+              aria-describedby="confirm-error"
+            />
             {confirmLabel}
           </label>
           <FieldError id="confirm-error" errors={state.errors?.confirm} />

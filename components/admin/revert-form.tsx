@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,5 +23,24 @@ export function RevertForm({ action, version, revisionId, label }: RevertFormPro
       <input type="hidden" name="revisionId" value={revisionId} />
       <SubmitButton pendingLabel="Restoring…">{label}</SubmitButton>
     </form>
+  );
+}
+
+export type RevertLinkProps = { attendanceId: number; revisionId: number; label: string };
+
+/**
+ * Where a revert starts: its confirmation page, which shows what restoring the version changes
+ * before anything is changed (one click used to change the public page).
+ */
+export function RevertLink({ attendanceId, revisionId, label }: RevertLinkProps) {
+  return (
+    <p className="mt-2">
+      <Link
+        href={`/admin/entries/${attendanceId}/revert/${revisionId}`}
+        className="inline-block rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
+      >
+        {label}…
+      </Link>
+    </p>
   );
 }

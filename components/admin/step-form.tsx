@@ -10,6 +10,7 @@ import { describePlacement } from "@/lib/history/placement";
 import type { StoryStep } from "@/lib/history/story";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
+import { CitationFields, type CitationValues } from "./citation-fields";
 import { formKey } from "./form-key";
 
 export type StepFormValues = {
@@ -17,7 +18,7 @@ export type StepFormValues = {
   status?: string;
   asOf?: string | null;
   note?: string;
-  citations?: { sourceId?: number | string; quote?: string }[];
+  citations?: CitationValues[];
 };
 
 export type StepFormProps = {
@@ -55,7 +56,7 @@ export function StepForm(props: StepFormProps) {
   const [state, action] = useActionState<FormState, FormData>(props.action, {});
   return (
     <form action={action} aria-label={props.title} className="space-y-4" noValidate>
-      <FormMessage state={state} />
+      <FormMessage state={state} idPrefix={`${props.idPrefix}-`} />
       <StepFields
         key={formKey(state)}
         {...props}
@@ -65,13 +66,6 @@ export function StepForm(props: StepFormProps) {
     </form>
   );
 }
-
-let rowCounter = 0;
-const newRow = (c: { sourceId?: number | string; quote?: string } = {}) => ({
-  key: ++rowCounter,
-  sourceId: str(c.sourceId),
-  quote: c.quote ?? "",
-});
 
 type StepFieldsProps = StepFormProps & { state: FormState; values: StepFormValues };
 
@@ -88,10 +82,6 @@ function StepFields({
   const errors = state.errors ?? {};
   const [status, setStatus] = useState(str(values.status));
   const [asOf, setAsOf] = useState(str(values.asOf));
-  // One empty row more than the step has: without JavaScript it is the way to add a citation.
-  const [rows, setRows] = useState(() =>
-    [...(values.citations ?? []).filter((c) => c.quote), {}].map((c) => newRow(c)),
-  );
   const id = (name: string) => `${idPrefix}-${name}`;
   const placement = describePlacement(
     others,
@@ -163,76 +153,17 @@ function StepFields({
         )}
       </Field>
 
-      <fieldset className="space-y-3">
-        <legend className="font-medium">Citations of this step</legend>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          The exact words of the source that support this step; a row left empty is ignored.
-        </p>
-        <FieldError id={id("citations-error")} errors={errors.citations} />
-        {rows.map((row, i) => (
-          <div
-            key={row.key}
-            className="space-y-2 rounded border border-slate-300 p-3 dark:border-slate-700"
-          >
-            <div className="flex items-center justify-between">
-              <h4 className="text-sm font-medium">Citation {i + 1}</h4>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
-                  className="text-sm text-red-800 underline dark:text-red-300"
-                >
-                  Remove citation {i + 1}
-                </button>
-              )}
-            </div>
-            <Field
-              id={id(`citations.${i}.sourceId`)}
-              label={`Source of citation ${i + 1}`}
-              errors={errors[`citations.${i}.sourceId`]}
-            >
-              {(p) => (
-                <select
-                  {...p}
-                  name={`citations.${i}.sourceId`}
-                  defaultValue={row.sourceId}
-                  className={inputClass}
-                >
-                  <option value="">Choose a source</option>
-                  {sources.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.title} ({s.publisher})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id={id(`citations.${i}.quote`)}
-              label={`Quote of citation ${i + 1}`}
-              errors={errors[`citations.${i}.quote`]}
-            >
-              {(p) => (
-                <textarea
-                  {...p}
-                  name={`citations.${i}.quote`}
-                  rows={2}
-                  maxLength={5000}
-                  defaultValue={row.quote}
-                  className={inputClass}
-                />
-              )}
-            </Field>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() => setRows([...rows, newRow()])}
-          className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
-        >
-          Add a citation
-        </button>
-      </fieldset>
+      <CitationFields
+        idPrefix={`${idPrefix}-`}
+        legend="Citations of this step"
+        hint="The exact words of the source that support this step, selected in its text or pasted; a row left empty is ignored."
+        sources={sources}
+        // One empty row more than the step has: without JavaScript it is the way to add one.
+        initial={[...(values.citations ?? []).filter((c) => c.quote), {}]}
+        errors={errors}
+        help={state.help}
+        blankRows
+      />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </>
   );

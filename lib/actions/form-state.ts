@@ -7,17 +7,39 @@ import { versionField } from "@/lib/validation/fields";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { idSchema } from "@/lib/validation/id";
 
-/** A data-layer failure as the form shows it, with the editor's input kept. */
-export function failureState(failure: WriteFailure, values: Record<string, unknown>): FormState {
-  if (failure.kind === "invalid")
-    return { message: failure.message, errors: failure.errors, values };
+/**
+ * A data-layer failure as the form shows it, with the editor's input kept. A conflict says
+ * who saved first: "another session" when it was the same editor (another tab or device).
+ */
+export async function failureState(
+  failure: WriteFailure,
+  values: Record<string, unknown>,
+): Promise<FormState> {
+  if (failure.kind === "invalid") {
+    const help = failure.help ? { help: failure.help } : {};
+    return { message: failure.message, errors: failure.errors, ...help, values };
+  }
   if (failure.kind === "conflict") {
+    const editor = failure.savedBy ? await getEditor() : null;
+    const sameAccount = Boolean(editor && failure.savedBy?.actorId === editor.id);
+    // The data layer's sentence, told as it happened: by the same editor, it was another session.
+    const said = sameAccount
+      ? failure.message.replace(
+          /^Someone else saved (this \w+) after you opened it\./,
+          "You saved $1 in another session (another tab or device) after opening this form.",
+        )
+      : failure.message;
+    const message = failure.choices
+      ? `${said} Under “What to keep”, choose field by field and citation by citation.`
+      : said;
     return {
-      message: failure.message,
+      message,
       values,
       conflict: {
         version: failure.version,
         changes: failure.changes.map((c) => ({ field: c.field, theirs: c.after, yours: c.before })),
+        ...(failure.choices ? { choices: failure.choices, sameAccount } : {}),
+        ...(failure.savedBy ? { savedByName: failure.savedBy.actorName } : {}),
       },
     };
   }

@@ -2,22 +2,31 @@ import {
   LONG_COLUMNS,
   WIDE_COLUMNS,
   exportFilename,
+  exportNameParts,
   longRows,
   wideRow,
 } from "@/lib/csv/attendance-rows";
 import { csvStream } from "@/lib/csv/stream";
 import type { ExportEntryDTO } from "@/lib/data/export";
+import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { ExportOptions } from "@/lib/validation/export";
 
 type Batches<T> = Iterable<T[]> | AsyncIterable<T[]>;
 
 /**
  * The attachment response of an attendance export, streamed as `batches` yields its batches
- * of entries. `name` goes into the filename; `origin` makes the entries' page URLs absolute.
+ * of entries. `name` and what `query` and the options select go into the filename; `origin`
+ * makes the entries' page URLs absolute.
  */
 export function attendanceCsvResponse(
   batches: Batches<ExportEntryDTO>,
-  { format, bom, origin, name }: ExportOptions & { origin: string; name: string },
+  {
+    format,
+    bom,
+    origin,
+    name,
+    query,
+  }: ExportOptions & { origin: string; name: string; query: Partial<AttendanceQuery> },
 ): Response {
   const body =
     format === "long"
@@ -26,7 +35,7 @@ export function attendanceCsvResponse(
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFilename(name, new Date())}"`,
+      "Content-Disposition": `attachment; filename="${exportFilename([name, ...exportNameParts(query, { format, bom })].join("-"), new Date())}"`,
       // Live data, and the entries' URLs follow the Host the reader used: never cache it.
       "Cache-Control": "no-store",
     },

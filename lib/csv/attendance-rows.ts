@@ -1,6 +1,17 @@
 import type { CitationDTO } from "@/lib/data/dto";
 import type { ExportEntryDTO } from "@/lib/data/export";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
+import type { AttendanceQuery } from "@/lib/validation/attendance-query";
+import type { ExportOptions } from "@/lib/validation/export";
+
+/**
+ * The line break inside a cell: the file's own record ending (RFC 4180's CRLF), so a reader that
+ * splits a cell's lines meets one convention. Browsers send a textarea's breaks as CRLF and the
+ * API may send LF; the note is stored as typed and converted here.
+ */
+export const CELL_LINE_BREAK = "\r\n";
+
+const withCellLineBreaks = (text: string) => text.replace(/\r\n|\r|\n/g, CELL_LINE_BREAK);
 
 /** One row per entry (see README, Export). */
 export const WIDE_COLUMNS = [
@@ -39,11 +50,12 @@ export type CsvRow = string[];
 
 /**
  * The entry's row in the wide format. Line n of `quotes`, `sources` and `source_urls` belongs
- * to the entry's citation n, so a source cited twice is listed twice. `origin` is the site's
+ * to the entry's citation n (lines end with {@link CELL_LINE_BREAK}, as do the note's), so a source cited twice is listed twice. `origin` is the site's
  * origin (e.g. `https://rollcall.example.org`), for the absolute URL of the entry's page.
  */
 export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
-  const lines = (pick: (citation: CitationDTO) => string) => entry.citations.map(pick).join("\n");
+  const lines = (pick: (citation: CitationDTO) => string) =>
+    entry.citations.map(pick).join(CELL_LINE_BREAK);
   return [
     entry.event.slug,
     entry.leader.name,
@@ -53,7 +65,7 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     entry.status,
     entry.asOf ?? "",
     String(entry.sourcesDisagree),
-    entry.note,
+    withCellLineBreaks(entry.note),
     lines((c) => c.quote),
     lines((c) => c.source.title),
     lines((c) => c.source.url),
@@ -95,6 +107,24 @@ export function longRows(entry: ExportEntryDTO): CsvRow[] {
       ];
     });
   });
+}
+
+/**
+ * The part of an export's file name that says what it holds beside the event: the filter
+ * (status, search, day), the story format and the Excel flavour, so the filtered list, the
+ * full one and the one for Excel never overwrite each other in a downloads folder.
+ */
+export function exportNameParts(
+  query: Partial<AttendanceQuery>,
+  options: Pick<ExportOptions, "format" | "bom">,
+): string[] {
+  const parts: string[] = [];
+  if (query.status) parts.push(query.status);
+  if (query.q) parts.push(`matching-${query.q.slice(0, 40)}`);
+  if (query.day) parts.push(`as-of-${query.day}`);
+  if (options.format === "long") parts.push("story");
+  if (options.bom) parts.push("excel");
+  return parts;
 }
 
 /**

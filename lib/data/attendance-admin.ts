@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
 import type { AttendanceInput, EntryInput } from "@/lib/validation/attendance";
-import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
+import { anchorCitations } from "./anchoring";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
@@ -58,13 +58,17 @@ async function assertPairFree(tx: Tx, eventId: number, leaderId: number, id?: nu
   });
   if (duplicate && duplicate.id !== id) {
     throw new Abort(
-      invalid({
-        leaderId: [
-          id === undefined
-            ? "This leader already has an entry for this event; edit that entry instead."
-            : "This leader already has an entry for that event.",
-        ],
-      }),
+      invalid(
+        {
+          leaderId: [
+            id === undefined
+              ? "This leader already has an entry for this event; edit that entry instead."
+              : "This leader already has an entry for that event.",
+          ],
+        },
+        undefined,
+        { leaderId: { kind: "existing-entry", attendanceId: duplicate.id } },
+      ),
     );
   }
 }
@@ -82,7 +86,7 @@ export async function createAttendance(
     if (!event) return invalid({ eventId: ["That event no longer exists; choose another."] });
 
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
 
     const leaderId = await resolveLeader(tx, editor, input.leader);
     await assertPairFree(tx, event.id, leaderId);

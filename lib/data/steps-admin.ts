@@ -1,8 +1,9 @@
 import "server-only";
 import { STATUS_LABELS } from "@/lib/attendance/status";
+import { conflictChoices } from "@/lib/history/conflict";
 import { formatDay } from "@/lib/text/format-day";
 import type { StepInput } from "@/lib/validation/attendance";
-import { anchorCitations, QUOTE_NOT_FOUND } from "./anchoring";
+import { anchorCitations } from "./anchoring";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, type AttendanceSnapshot } from "./revisions";
 import type { Editor } from "./session";
@@ -49,7 +50,7 @@ export async function addStep(
     const entry = await entryOf(tx, attendanceId);
     if (!entry) return notFound("This entry no longer exists; it may have been deleted.");
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
     const sourcesBefore = await citedSourceIds(tx, attendanceId);
     const before = await attendanceSnapshot(tx, attendanceId);
     const stepId = await insertStep(tx, editor, attendanceId, {
@@ -83,7 +84,10 @@ async function loadStep(tx: Tx, stepId: number, version: number, input: StepInpu
     where: { id: stepId },
     include: {
       attendance: { select: { id: true, event: { select: { slug: true } } } },
-      citations: { orderBy: { position: "asc" }, select: { quote: true } },
+      citations: {
+        orderBy: { position: "asc" },
+        select: { quote: true, sourceId: true, start: true, source: { select: { title: true } } },
+      },
     },
   });
   if (!step) return notFound("This step no longer exists; someone may have removed it.");
@@ -109,6 +113,22 @@ async function loadStep(tx: Tx, stepId: number, version: number, input: StepInpu
     // (a revision of before steps had versions) their input stands in for it.
     const loaded = await stepAtVersion(tx, step.attendance.id, stepId, version);
     const mine = loaded ? fields(loaded) : input ? fields(input) : null;
+    const now = {
+      status: step.status,
+      asOf: step.asOf ? toIsoDate(step.asOf) : null,
+      note: step.note,
+      citations: step.citations.map((c) => ({
+        sourceId: c.sourceId,
+        source: c.source.title,
+        quote: c.quote,
+        start: c.start,
+      })),
+    };
+    const savedBy = await tx.revision.findFirst({
+      where: { entityType: "attendance", entityId: step.attendance.id },
+      orderBy: { id: "desc" },
+      select: { actorId: true, actorName: true },
+    });
     const failure: WriteFailure = {
       ok: false,
       kind: "conflict",
@@ -118,6 +138,9 @@ async function loadStep(tx: Tx, stepId: number, version: number, input: StepInpu
       changes: (Object.keys(theirs) as (keyof typeof theirs)[])
         .filter((field) => !mine || mine[field] !== theirs[field])
         .map((field) => ({ field, before: mine?.[field] ?? "", after: theirs[field] })),
+      // Without the loaded step there is nothing to tell their changes from: no choices then.
+      ...(loaded ? { choices: conflictChoices(loaded, now) } : {}),
+      ...(savedBy ? { savedBy } : {}),
     };
     return failure;
   }
@@ -151,7 +174,7 @@ export async function updateStep(
     const step = await loadStep(tx, stepId, version, input);
     if ("ok" in step) return step;
     const anchored = await anchorCitations(tx, input.citations);
-    if ("errors" in anchored) return invalid(anchored.errors, QUOTE_NOT_FOUND);
+    if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
     const attendanceId = step.attendance.id;
     const sourcesBefore = await citedSourceIds(tx, attendanceId);
     const before = await attendanceSnapshot(tx, attendanceId);

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isDatabaseBusyError } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { conflictChoices, type ConflictChoices } from "@/lib/history/conflict";
 import { diffSnapshots } from "@/lib/history/diff";
-import type { FieldErrors } from "@/lib/validation/errors";
+import type { FieldErrors, FieldHelp } from "@/lib/validation/errors";
 import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
 
 /** The machinery every write shares: results, failures, the transaction, version checks. */
@@ -11,13 +12,23 @@ import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
 export type Tx = Prisma.TransactionClient;
 
 export type WriteFailure =
-  | { ok: false; kind: "invalid"; message: string; errors: FieldErrors }
+  | {
+      ok: false;
+      kind: "invalid";
+      message: string;
+      errors: FieldErrors;
+      help?: Record<string, FieldHelp>;
+    }
   | {
       ok: false;
       kind: "conflict";
       message: string;
       version: number;
       changes: { field: string; before: string; after: string }[];
+      /** What the form can take of the other save, field by field and citation by citation. */
+      choices?: ConflictChoices;
+      /** Who made the save that came first (the entry's latest revision). */
+      savedBy?: { actorId: string | null; actorName: string };
     }
   | { ok: false; kind: "not-found"; message: string }
   | { ok: false; kind: "busy"; message: string };
@@ -35,7 +46,8 @@ export type Touched = {
 export const invalid = (
   errors: FieldErrors,
   message = "Some fields need attention; see below.",
-): WriteFailure => ({ ok: false, kind: "invalid", message, errors });
+  help?: Record<string, FieldHelp>,
+): WriteFailure => ({ ok: false, kind: "invalid", message, errors, ...(help ? { help } : {}) });
 
 export const notFound = (message: string): WriteFailure => ({
   ok: false,
@@ -79,6 +91,11 @@ export async function conflict(tx: Tx, id: number, loadedVersion: number): Promi
   const current = await attendanceSnapshot(tx, id);
   const loaded = await attendanceAtVersion(tx, id, loadedVersion);
   const changes = diffSnapshots(loaded, current);
+  const last = await tx.revision.findFirst({
+    where: { entityType: "attendance", entityId: id },
+    orderBy: { id: "desc" },
+    select: { actorId: true, actorName: true },
+  });
   return {
     ok: false,
     kind: "conflict",
@@ -86,6 +103,8 @@ export async function conflict(tx: Tx, id: number, loadedVersion: number): Promi
       "Someone else saved this entry after you opened it. Their changes are listed below; your input is kept. Review it and save again to apply it over theirs.",
     version: current?.version ?? loadedVersion,
     changes,
+    choices: conflictChoices(loaded, current),
+    ...(last ? { savedBy: last } : {}),
   };
 }
 

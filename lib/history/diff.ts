@@ -6,12 +6,14 @@ import { formatDay } from "../text/format-day";
 
 export type FieldChange = { field: string; before: string; after: string };
 
+type CitationLike = { sourceId?: number; source?: string; quote?: string; start?: number };
+
 type StepLike = {
   id: number;
   status?: string;
   asOf?: string | null;
   note?: string;
-  citations?: { quote?: string; source?: string }[];
+  citations?: CitationLike[];
 };
 
 const LABELS: Record<string, string> = {
@@ -49,19 +51,61 @@ const LABELS: Record<string, string> = {
 
 const HIDDEN = new Set(["version", "eventId", "leaderId", "id", "story"]);
 
-/** A step in a line: "Reported, as of 14 March 2025: “…” (source)". */
-export function renderStep(step: StepLike): string {
+/** A step's own fields in a line: "Reported, as of 14 March 2025" and its note. */
+function renderStepFields(step: StepLike): string {
   const status = step.status ? `${step.status[0]!.toUpperCase()}${step.status.slice(1)}` : "";
   const date = step.asOf ? `as of ${formatDay(step.asOf)}` : "undated";
+  return [`${status}, ${date}`, step.note ? `Note: ${step.note}` : ""].filter(Boolean).join("\n");
+}
+
+/** A step in a line: "Reported, as of 14 March 2025: “…” (source)". */
+export function renderStep(step: StepLike): string {
   const quotes = renderValue("citations", step.citations ?? []);
-  return [`${status}, ${date}`, step.note ? `Note: ${step.note}` : "", quotes === "—" ? "" : quotes]
-    .filter(Boolean)
-    .join("\n");
+  return [renderStepFields(step), quotes === "—" ? "" : quotes].filter(Boolean).join("\n");
+}
+
+const renderCitation = (c: CitationLike) => `“${c.quote ?? ""}”${c.source ? ` (${c.source})` : ""}`;
+
+/** One citation is another when it cites the same words at the same place of the same source. */
+const citationKey = (c: CitationLike) =>
+  JSON.stringify([c.sourceId ?? c.source ?? null, c.start ?? null, c.quote ?? ""]);
+
+/**
+ * The citations added and removed between two lists, one change each, so adding one citation
+ * to five reads as that one added rather than five listed twice. `of` names their step.
+ */
+export function diffCitations(
+  before: CitationLike[],
+  after: CitationLike[],
+  of = "",
+): FieldChange[] {
+  const count = (list: CitationLike[]) => {
+    const counts = new Map<string, number>();
+    for (const c of list) counts.set(citationKey(c), (counts.get(citationKey(c)) ?? 0) + 1);
+    return counts;
+  };
+  const changes: FieldChange[] = [];
+  const kept = count(before);
+  for (const c of after) {
+    const key = citationKey(c);
+    const n = kept.get(key) ?? 0;
+    if (n > 0) kept.set(key, n - 1);
+    else changes.push({ field: `Citation added${of}`, before: "—", after: renderCitation(c) });
+  }
+  const remaining = count(after);
+  for (const c of before) {
+    const key = citationKey(c);
+    const n = remaining.get(key) ?? 0;
+    if (n > 0) remaining.set(key, n - 1);
+    else changes.push({ field: `Citation removed${of}`, before: renderCitation(c), after: "—" });
+  }
+  return changes;
 }
 
 /**
- * The steps that differ between two stories, one change per step: added (before "—"),
- * removed (after "—") or edited. Steps are matched by id, listed in the later story's order.
+ * The steps that differ between two stories: a step added (before "—") or removed (after "—")
+ * whole; an edited one as its own fields, if they changed, and each citation added or removed.
+ * Steps are matched by id, listed in the later story's order.
  */
 export function diffStories(before: StepLike[], after: StepLike[]): FieldChange[] {
   const beforeById = new Map(before.map((s) => [s.id, s]));
@@ -70,11 +114,20 @@ export function diffStories(before: StepLike[], after: StepLike[]): FieldChange[
   for (const step of [...after, ...before.filter((s) => !afterIds.has(s.id))]) {
     const was = beforeById.get(step.id);
     const now = afterIds.has(step.id) ? step : undefined;
-    const a = was ? renderStep(was) : "—";
-    const b = now ? renderStep(now) : "—";
-    if (a === b) continue;
-    const label = !was ? "Step added" : !now ? "Step removed" : "Step edited";
-    changes.push({ field: label, before: a, after: b });
+    if (!was || !now) {
+      changes.push({
+        field: !was ? "Step added" : "Step removed",
+        before: was ? renderStep(was) : "—",
+        after: now ? renderStep(now) : "—",
+      });
+      continue;
+    }
+    const a = renderStepFields(was);
+    const b = renderStepFields(now);
+    if (a !== b) changes.push({ field: "Step edited", before: a, after: b });
+    changes.push(
+      ...diffCitations(was.citations ?? [], now.citations ?? [], ` (${b.split("\n")[0]})`),
+    );
   }
   return changes;
 }
@@ -111,16 +164,29 @@ export function diffSnapshots(
 ): FieldChange[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChange[] = [];
+  const withStories = Array.isArray(before?.story) && Array.isArray(after?.story);
   for (const field of fields) {
     if (HIDDEN.has(field)) continue;
+    if (field === "citations") {
+      // The current step's citations: the story's diff lists them, step by step, when both
+      // revisions have one.
+      if (!withStories) {
+        changes.push(
+          ...diffCitations(asCitations(before?.citations), asCitations(after?.citations)),
+        );
+      }
+      continue;
+    }
     const a = renderValue(field, before?.[field]);
     const b = renderValue(field, after?.[field]);
     if (a !== b) changes.push({ field: fieldLabel(field), before: a, after: b });
   }
   // Revisions written before steps had citations of their own have no story: no step diff
   // then, rather than every step shown as added.
-  if (Array.isArray(before?.story) && Array.isArray(after?.story)) {
+  if (withStories) {
     changes.push(...diffStories(before.story as StepLike[], after.story as StepLike[]));
   }
   return changes;
 }
+
+const asCitations = (value: unknown): CitationLike[] => (Array.isArray(value) ? value : []);

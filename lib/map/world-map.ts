@@ -6,6 +6,7 @@ import { ATTENDANCE_STATUSES, STATUS_LABELS, type AttendanceStatus } from "@/lib
 import { compactPath, RingRecorder } from "./compact-path";
 import { numericCountryCode } from "./country-codes";
 import { markerLocation, subnationalEntity } from "./places";
+import { countOf } from "../text/plural";
 
 /** world-atlas's countries-*.json: countries keyed by ISO 3166-1 numeric code, and the land. */
 export type CountriesTopology = Topology<{
@@ -219,8 +220,6 @@ export function landSvg(topology: CountriesTopology): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${map.height}"><path id="${LAND_ID}" d="${map.land}"/></svg>`;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * "9 leaders from 9 countries: 8 confirmed, 1 reported". Countries are the distinct country
  * codes: a leader of a sub-national entity (Republika Srpska) counts for the country it is in
@@ -236,8 +235,8 @@ export function summarizeMap(entries: readonly MapEntry[], unplaced = 0): string
   }))
     .filter(({ count }) => count > 0)
     .map(({ status, count }) => `${count} ${STATUS_LABELS[status].toLowerCase()}`);
-  const leaders = plural(entries.length, "leader", "leaders");
-  const from = codes.size > 0 ? ` from ${plural(codes.size, "country", "countries")}` : "";
+  const leaders = countOf(entries.length, "leader");
+  const from = codes.size > 0 ? ` from ${countOf(codes.size, "country", "countries")}` : "";
   const missing = unplaced > 0 ? `; ${unplaced} not on the map` : "";
   return `${leaders}${from}: ${statuses.join(", ")}${missing}`;
 }

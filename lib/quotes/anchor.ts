@@ -11,6 +11,8 @@
  * This module is pure: no I/O, no dependencies, deterministic results.
  */
 
+import { countOf } from "../text/plural";
+
 /** Maximum length (in UTF-16 code units) of the stored `prefix` and `suffix`. */
 export const CONTEXT_LENGTH = 32;
 
@@ -198,8 +200,7 @@ export function describeAnchorError(error: AnchorError): string {
     case "empty":
       return "The quote is empty. Paste the exact words from the source that support this status.";
     case "ambiguous": {
-      const n = error.occurrences.length;
-      return `This quote appears ${n} ${n === 1 ? "time" : "times"} in the source; include more of the surrounding words so it matches only one place.`;
+      return `This quote appears ${countOf(error.occurrences.length, "time")} in the source; include more of the surrounding words so it matches only one place.`;
     }
     case "not-found":
       if (error.nearest === null) {

@@ -41,6 +41,14 @@ export const citationInputSchema = z.object({
     .max(MAX_QUOTE_LENGTH, `A quote can have at most ${MAX_QUOTE_LENGTH} characters.`)
     .refine(wellFormed("The quote").check, wellFormed("The quote").message)
     .default(""),
+  /**
+   * Where the quote starts in the source (a selection in the source panel, or the place chosen
+   * among several): settles a quote found more than once. Anything but an offset is ignored.
+   */
+  start: z.preprocess(
+    (v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined),
+    z.number().int().min(0).optional(),
+  ),
 });
 
 const citationsField = z.preprocess(
@@ -77,7 +85,11 @@ function checkCitations(citations: CitationRows, ctx: z.RefinementCtx) {
 }
 
 const cleanCitations = (citations: CitationRows) =>
-  citations.map((c) => ({ sourceId: c.sourceId ?? 0, quote: c.quote.trim() }));
+  citations.map((c) => ({
+    sourceId: c.sourceId ?? 0,
+    quote: c.quote.trim(),
+    ...(c.start === undefined ? {} : { start: c.start }),
+  }));
 
 const stepStatusField = z.enum(ATTENDANCE_STATUSES, {
   error: "Choose confirmed, reported or declined.",

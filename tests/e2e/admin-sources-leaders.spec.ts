@@ -14,9 +14,10 @@ test("an editor creates a source; a non-web address is refused and the input kep
     .getByLabel("Full text")
     .fill("Leaders gathered on Monday. The host said all were welcome.");
   await page.getByRole("button", { name: "Create source" }).click();
-  await expect(
-    page.getByText("Enter a web address that starts with http:// or https://."),
-  ).toBeVisible();
+  // Said by the field, and listed in the summary at the top.
+  await expect(page.locator("#url-error")).toHaveText(
+    "Enter a web address that starts with http:// or https://.",
+  );
   await expect(page.getByLabel("Title")).toHaveValue(title);
   expect(await db.source.count({ where: { title } })).toBe(0);
 

@@ -76,7 +76,10 @@ test("a source edit saves, says what became of each citation, and the review que
   await expect(quote).toHaveValue("Syldavia's King Ottokar will not come, his court said");
   await quote.fill("King Ottokar will stay home");
   await king.getByRole("button", { name: "Cite these words" }).click();
-  await expect(king.getByText("This quote does not appear in the source.")).toBeVisible();
+  // Said by the field, and listed in the summary at the top of the form.
+  await expect(
+    king.locator('[id$="-error"]').getByText("This quote does not appear in the source."),
+  ).toBeVisible();
   await expect(quote).toHaveValue("King Ottokar will stay home");
   await quote.fill("Syldavia's King Ottokar will not come");
   await king.getByRole("button", { name: "Cite these words" }).click();

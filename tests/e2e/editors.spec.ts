@@ -100,14 +100,15 @@ test("a quote found twice asks for more context; an invalid country code is refu
   await page.getByLabel("Quote of citation 1").fill("attend");
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByLabel("ISO country code")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Use an ISO 3166-1 two-letter country code")).toBeVisible();
+  // Said by the field, and listed in the summary at the top.
+  await expect(page.locator('[id="leader.countryCode-error"]')).toContainText(
+    "Use an ISO 3166-1 two-letter country code",
+  );
   await page.getByLabel("ISO country code").fill("");
   await page.getByRole("button", { name: "Create entry" }).click();
-  await expect(
-    page.getByText(
-      /This quote appears \d+ times in the source; include more of the surrounding words/,
-    ),
-  ).toBeVisible();
+  await expect(page.locator('[id="citations.0.quote-error"]')).toContainText(
+    /This quote appears \d+ times in the source: choose the place you mean below, or include more of the surrounding words/,
+  );
 });
 
 test("changing a status shows on the public page at once", async ({
@@ -185,7 +186,8 @@ test("two editors change the same entry: the second gets the conflict with their
   await second.getByRole("button", { name: "Save changes" }).click();
   const alert = second
     .getByRole("alert")
-    .filter({ hasText: "Someone else saved this entry after you opened it" });
+    // The same account in another browser: the message says so.
+    .filter({ hasText: "You saved this entry in another session" });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("row", { name: /Note/ })).toContainText("First editor's note");
   await expect(second.getByLabel("Note (optional)")).toHaveValue("Second editor's note");
@@ -218,7 +220,7 @@ test("an entry is deleted only after confirmation", async ({ signedIn: page, tes
 
   await page.getByRole("link", { name: "Delete entry" }).click();
   await page.getByRole("button", { name: "Delete entry" }).click();
-  await expect(page.getByText("Tick the box to confirm the deletion.")).toBeVisible();
+  await expect(page.locator("#confirm-error")).toHaveText("Tick the box to confirm the deletion.");
   expect(await db.attendance.count({ where: { eventId: testEvent.id } })).toBe(1);
 
   await page.getByLabel("Yes, delete the entry for Anna Example").check();

@@ -199,7 +199,7 @@ test("the Export CSV link carries the current filters and downloads those rows",
   await exportLink.click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(
-    /^rollcall-victory-day-parade-2025-\d{4}-\d\d-\d\d\.csv$/,
+    /^rollcall-victory-day-parade-2025-reported-\d{4}-\d\d-\d\d\.csv$/,
   );
   const text = fs.readFileSync(await download.path(), "utf8");
   expect(rowsInCsv(text)).toEqual([

@@ -74,8 +74,11 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   await history
     .getByRole("listitem")
     .last()
-    .getByRole("button", { name: /Restore this version/ })
+    .getByRole("link", { name: /Restore this version/ })
     .click();
+  // The confirmation shows what will change before anything does.
+  await expect(page.getByRole("table", { name: "What will change" })).toContainText("declined");
+  await page.getByRole("button", { name: "Restore this version" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Reverted." })).toBeVisible();
   await expect(history.getByRole("listitem").first()).toContainText(/reverted by Editor/);
 

@@ -53,7 +53,10 @@ test("a leader's Wikidata id is validated and linked from the entry page", async
   await page.getByLabel("Wikidata id").fill("312");
   await page.getByRole("button", { name: "Save leader" }).click();
   await expect(page.getByLabel("Wikidata id")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("A Wikidata id is Q followed by digits")).toBeVisible();
+  // Said by the field, and listed in the summary at the top.
+  await expect(page.locator("#wikidataId-error")).toContainText(
+    "A Wikidata id is Q followed by digits",
+  );
   await page.getByLabel("Wikidata id").fill("q312");
   await page.getByRole("button", { name: "Save leader" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();

@@ -209,7 +209,8 @@ test("two editors edit the same step: the second gets the conflict, and the page
   await theirs.getByRole("button", { name: "Save step" }).click();
   const alert = second
     .getByRole("alert")
-    .filter({ hasText: "Someone else saved this step after you opened it" });
+    // The same account in another browser: the message says so.
+    .filter({ hasText: "You saved this step in another session" });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("row", { name: /As of/ })).toContainText("2000-05-03");
   // Their input is kept (the form is named for the step as saved now, so found by its field).

@@ -153,7 +153,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "attendance",
     exportName: "revertAttendanceAction",
     access: "editor",
-    page: (s) => `/admin/entries/${s.attendanceId}`,
+    page: (s) => `/admin/entries/${s.attendanceId}/revert/${s.revisionId}`,
     bound: (s) => [s.attendanceId],
     withState: true,
     fields: (s) => ({ version: String(s.attendanceVersion), revisionId: String(s.revisionId) }),

@@ -6,6 +6,7 @@ import {
   LONG_COLUMNS,
   WIDE_COLUMNS,
   exportFilename,
+  exportNameParts,
   longRows,
   wideRow,
 } from "@/lib/csv/attendance-rows";
@@ -102,9 +103,9 @@ describe("wideRow", () => {
       sources_disagree: "false",
       note: "",
       quotes:
-        "Maduro will travel to Moscow\nWe appreciate that President Maduro will be with us on Victory Day",
-      sources: "Maduro to attend\nMaduro to attend",
-      source_urls: "https://example.org/a\nhttps://example.org/a",
+        "Maduro will travel to Moscow\r\nWe appreciate that President Maduro will be with us on Victory Day",
+      sources: "Maduro to attend\r\nMaduro to attend",
+      source_urls: "https://example.org/a\r\nhttps://example.org/a",
       updated_at: "2025-04-13T10:00:00.000Z",
       url: "https://rollcall.example.org/attendance/42",
     });
@@ -206,6 +207,37 @@ describe("longRows", () => {
       ],
       ["confirmed", "2025-04-12", "true", "", "", ""],
     ]);
+  });
+});
+
+describe("line breaks in cells", () => {
+  it("writes a note's line breaks as the file's, CRLF, however they were typed", () => {
+    const row = wideRow(entry({ note: "one\ntwo\r\nthree\rfour" }), "https://x.example");
+    expect(row[WIDE_COLUMNS.indexOf("note")]).toBe("one\r\ntwo\r\nthree\r\nfour");
+  });
+});
+
+describe("exportNameParts", () => {
+  it("names the filtered, the full, the story and the Excel exports apart", () => {
+    const name = (q: Parameters<typeof exportNameParts>[0], o = {}) =>
+      exportFilename(
+        ["ev", ...exportNameParts(q, { format: "wide", bom: false, ...o })].join("-"),
+        new Date("2026-11-27T00:00:00Z"),
+      );
+    const names = [
+      name({}),
+      name({ status: "reported" }),
+      name({ q: "Xi Jinping" }),
+      name({}, { bom: true }),
+      name({ status: "reported" }, { bom: true }),
+      name({}, { format: "long" }),
+      name({ day: "2025-05-01" }),
+    ];
+    expect(names[0]).toBe("rollcall-ev-2026-11-27.csv");
+    expect(names[1]).toBe("rollcall-ev-reported-2026-11-27.csv");
+    expect(names[2]).toBe("rollcall-ev-matching-Xi-Jinping-2026-11-27.csv");
+    expect(names[3]).toBe("rollcall-ev-excel-2026-11-27.csv");
+    expect(new Set(names).size).toBe(names.length);
   });
 });
 

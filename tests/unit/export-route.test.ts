@@ -21,15 +21,15 @@ const QUOTE_1 = "María, “the guest”, will attend";
 const QUOTE_2 = 'she said "yes, gladly"';
 const TEXT = `Officials said that ${QUOTE_1} on Monday. Asked again, ${QUOTE_2} to reporters.`;
 
-// Note → the note cell a spreadsheet receives.
+// Note → the note cell a spreadsheet receives (its line breaks as the file's: CRLF).
 const PAYLOADS: [string, string][] = [
   ["=1+2", "'=1+2"],
   ["+1", "'+1"],
   ["-1", "'-1"],
   ["@SUM(A1)", "'@SUM(A1)"],
   ["\t=1", "'\t=1"],
-  ["\r=1", "'\r=1"],
-  ["\n=1", "'\n=1"],
+  ["\r=1", "'\r\n=1"],
+  ["\n=1", "'\r\n=1"],
   ['a,"=1', 'a,"=1'],
 ];
 
@@ -131,9 +131,9 @@ describe("GET /events/[slug]/attendance.csv", () => {
       "2026-05-20",
       "false",
       "Arrives Monday, leaves Tuesday",
-      `${QUOTE_1}\n${QUOTE_2}`,
-      'Summit "guests", day 1\nSummit "guests", day 1',
-      `${sourceUrl}\n${sourceUrl}`,
+      `${QUOTE_1}\r\n${QUOTE_2}`,
+      'Summit "guests", day 1\r\nSummit "guests", day 1',
+      `${sourceUrl}\r\n${sourceUrl}`,
       expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       `http://localhost/attendance/${hardEntryId}`,
     ]);
@@ -213,7 +213,7 @@ describe("GET /attendance.csv", () => {
     expect(ids).toEqual(
       (await t.db.attendance.findMany({ orderBy: { id: "asc" } })).map((e) => e.id),
     );
-    expect(rows.find((row) => row[1] === HARD_NAME)?.[9]).toBe(`${QUOTE_1}\n${QUOTE_2}`);
+    expect(rows.find((row) => row[1] === HARD_NAME)?.[9]).toBe(`${QUOTE_1}\r\n${QUOTE_2}`);
   });
 
   it("honours the status filter", async () => {

@@ -4,6 +4,7 @@ import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
 import { listLeadersAdmin } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
+import { countOf } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Leaders" };
 
@@ -59,9 +60,7 @@ export default async function LeadersPage({
                 {l.office}, {l.polity} {l.countryCode && `(${l.countryCode})`}
               </span>
             </span>
-            <span className="text-sm">
-              {l.entryCount} {l.entryCount === 1 ? "entry" : "entries"}
-            </span>
+            <span className="text-sm">{countOf(l.entryCount, "entry", "entries")}</span>
           </li>
         ))}
       </ul>

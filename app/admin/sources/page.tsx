@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Flash } from "@/components/ui/form-message";
 import { requireEditor } from "@/lib/data/session";
 import { listSourcesAdmin } from "@/lib/data/sources-admin";
+import { countOf } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -34,8 +35,8 @@ export default async function SourcesPage({
               {s.title}
             </Link>
             <div className="text-sm text-slate-600 dark:text-slate-400">
-              {s.publisher} · {s.publishedOn ?? "date unknown"} · {s.citationCount}{" "}
-              {s.citationCount === 1 ? "citation" : "citations"} ·{" "}
+              {s.publisher} · {s.publishedOn ?? "date unknown"} ·{" "}
+              {countOf(s.citationCount, "citation")} ·{" "}
               <Link href={`/sources/${s.id}`}>public page</Link>
             </div>
           </li>

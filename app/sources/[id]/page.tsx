@@ -6,6 +6,7 @@ import { SourceVersions } from "@/components/source-versions";
 import { getSource, getSourceVersions, listCitedPassages } from "@/lib/data/sources";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { parseId } from "@/lib/validation/id";
+import { countOf } from "@/lib/text/plural";
 
 type SourcePageProps = { params: Promise<{ id: string }> };
 
@@ -66,7 +67,7 @@ export default async function SourcePage({ params }: SourcePageProps) {
         className="rounded-lg bg-slate-50 p-4 dark:bg-slate-900"
       >
         <h2 id="passages-heading" className="font-semibold">
-          {passages.length} cited {passages.length === 1 ? "passage" : "passages"}
+          {countOf(passages.length, "cited passage")}
         </h2>
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
           {passages.map((passage) => (

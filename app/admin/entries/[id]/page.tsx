@@ -7,10 +7,10 @@ import { StepForm } from "@/components/admin/step-form";
 import { formatDay } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import { StepCitations } from "@/components/story-timeline";
-import { RevertForm } from "@/components/admin/revert-form";
+import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
-import { revertAttendanceAction, updateAttendanceAction } from "@/lib/actions/attendance";
+import { updateAttendanceAction } from "@/lib/actions/attendance";
 import { addStepAction, removeStepAction, updateStepAction } from "@/lib/actions/steps";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
@@ -175,9 +175,11 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                         status: step.status,
                         asOf: step.asOf,
                         note: step.note,
+                        // The start keeps a quote found in several places where it was put.
                         citations: step.citations.map((c) => ({
                           sourceId: c.source.id,
                           quote: c.quote,
+                          start: c.start,
                         })),
                       }}
                       sources={sources}
@@ -239,9 +241,8 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             revision.version !== null &&
             revision.version !== entry.version &&
             revision.action !== "delete" ? (
-              <RevertForm
-                action={revertAttendanceAction.bind(null, entry.id)}
-                version={entry.version}
+              <RevertLink
+                attendanceId={entry.id}
                 revisionId={revision.id}
                 label={`Restore this version (${revision.createdAt.slice(0, 16).replace("T", " ")} UTC)`}
               />

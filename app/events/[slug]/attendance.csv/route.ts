@@ -28,5 +28,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     ...parsed.options,
     origin: requestOrigin(request),
     name: event.slug,
+    query,
   });
 }

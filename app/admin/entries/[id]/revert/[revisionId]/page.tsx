@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RevertForm } from "@/components/admin/revert-form";
+import { revertAttendanceAction } from "@/lib/actions/attendance";
+import { getRevertPreview } from "@/lib/data/revert-preview";
+import { requireEditor } from "@/lib/data/session";
+import { parseId } from "@/lib/validation/id";
+
+export const metadata: Metadata = { title: "Restore a version" };
+
+type Params = Promise<{ id: string; revisionId: string }>;
+
+/** The confirmation a revert asks for: what restoring the version changes, then the button. */
+export default async function RevertEntryPage({ params }: { params: Params }) {
+  const raw = await params;
+  await requireEditor(`/admin/entries/${raw.id}/revert/${raw.revisionId}`);
+  const id = parseId(raw.id);
+  const revisionId = parseId(raw.revisionId);
+  const preview = id && revisionId ? await getRevertPreview(id, revisionId) : null;
+  if (!preview) notFound();
+  const when = `${preview.revision.createdAt.slice(0, 16).replace("T", " ")} UTC`;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">
+        Restore {preview.leader} at the {preview.event} to the version of {when}?
+      </h1>
+      <p>
+        That version was saved by {preview.revision.actorName}. Restoring it changes the public
+        pages at once; the change is recorded, and can itself be undone the same way.
+      </p>
+      {preview.changes.length === 0 ? (
+        <p>The entry is the same as that version now: restoring it changes nothing.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <caption className="mb-2 text-left text-base font-semibold">What will change</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-3">
+                Field
+              </th>
+              <th scope="col" className="pr-3">
+                Now
+              </th>
+              <th scope="col">After restoring</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.changes.map((change, i) => (
+              <tr key={`${i}-${change.field}`} className="border-t border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-3 font-medium">
+                  {change.field}
+                </th>
+                <td className="py-1 pr-3 whitespace-pre-line">
+                  <del className="text-red-900 decoration-red-700 dark:text-red-200">
+                    {change.before}
+                  </del>
+                </td>
+                <td className="py-1 whitespace-pre-line">
+                  <ins className="text-emerald-900 no-underline dark:text-emerald-200">
+                    {change.after}
+                  </ins>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <RevertForm
+        action={revertAttendanceAction.bind(null, preview.attendanceId)}
+        version={preview.version}
+        revisionId={preview.revision.id}
+        label="Restore this version"
+      />
+      <p>
+        <Link href={`/admin/entries/${preview.attendanceId}`}>Cancel and go back</Link>
+      </p>
+    </div>
+  );
+}
