@@ -205,3 +205,12 @@ export async function createEditor(
   const created = await createEditorAccount(db, editor);
   return { ...editor, id: created.id };
 }
+
+/** What the entry form sends to change entry `id`'s note, and the version it was loaded at. */
+export async function entryFormWithNote(db: Db, id: number, note: string) {
+  const entry = await db.attendance.findUniqueOrThrow({ where: { id } });
+  return {
+    version: entry.version,
+    input: { eventId: entry.eventId, leader: { id: entry.leaderId }, note },
+  };
+}

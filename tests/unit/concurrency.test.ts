@@ -3,6 +3,7 @@ import { createEditor } from "@/lib/auth/editors";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "./helpers/test-db";
+import { entryFormWithNote } from "../factories";
 
 /**
  * Saves that race each other, on whichever database the suite runs on. SQLite runs one write
@@ -27,28 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-/** The form's input for `entry` with a new note, keeping its status and citations. */
-async function inputWithNote(id: number, note: string) {
-  const entry = await t.db.attendance.findUniqueOrThrow({
-    where: { id },
-    include: { currentStep: { include: { citations: { orderBy: { position: "asc" } } } } },
-  });
-  return {
-    version: entry.version,
-    input: {
-      eventId: entry.eventId,
-      leader: { id: entry.leaderId },
-      status: entry.status,
-      asOf: entry.asOf ? entry.asOf.toISOString().slice(0, 10) : "",
-      note,
-      citations: (entry.currentStep?.citations ?? []).map((c) => ({
-        sourceId: c.sourceId,
-        quote: c.quote,
-      })),
-    },
-  };
-}
-
 describe("saves at the same moment", () => {
   it("of one entry at one version: one is saved, the others are refused, no revision is lost", async () => {
     const entry = await t.db.attendance.findFirstOrThrow({ orderBy: { id: "asc" } });
@@ -56,7 +35,7 @@ describe("saves at the same moment", () => {
       where: { entityType: "attendance", entityId: entry.id },
     });
     const notes = ["from A", "from B", "from C", "from D"];
-    const forms = await Promise.all(notes.map((note) => inputWithNote(entry.id, note)));
+    const forms = await Promise.all(notes.map((note) => entryFormWithNote(t.db, entry.id, note)));
     const results = await Promise.all(
       forms.map((form) => data.updateAttendance(editor, entry.id, form.version, form.input)),
     );
@@ -77,7 +56,7 @@ describe("saves at the same moment", () => {
     const entries = await t.db.attendance.findMany({ orderBy: { id: "asc" }, take: 8 });
     expect(entries.length).toBeGreaterThanOrEqual(6);
     const forms = await Promise.all(
-      entries.map((entry) => inputWithNote(entry.id, `busy day ${entry.id}`)),
+      entries.map((entry) => entryFormWithNote(t.db, entry.id, `busy day ${entry.id}`)),
     );
     const results = await Promise.all(
       entries.map((entry, i) =>

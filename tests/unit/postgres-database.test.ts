@@ -6,6 +6,7 @@ import { isDatabaseBusyError } from "@/lib/database";
 import { postgresSchemaScript } from "../../scripts/migrate.mjs";
 import { seedDatabase } from "../../prisma/seed";
 import { adminQuery, createTestDatabase, postgresUrlFor } from "./helpers/test-db";
+import { entryFormWithNote } from "../factories";
 
 /** What only PostgreSQL has: migrations of its own, row locks held by other sessions. */
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -55,27 +56,6 @@ async function describeSchema(client: pg.Client): Promise<string[]> {
   ];
 }
 
-async function formFor(id: number, note: string) {
-  const entry = await t.db.attendance.findUniqueOrThrow({
-    where: { id },
-    include: { currentStep: { include: { citations: { orderBy: { position: "asc" } } } } },
-  });
-  return {
-    version: entry.version,
-    input: {
-      eventId: entry.eventId,
-      leader: { id: entry.leaderId },
-      status: entry.status,
-      asOf: entry.asOf ? entry.asOf.toISOString().slice(0, 10) : "",
-      note,
-      citations: (entry.currentStep?.citations ?? []).map((c) => ({
-        sourceId: c.sourceId,
-        quote: c.quote,
-      })),
-    },
-  };
-}
-
 describe("PostgreSQL", () => {
   it("has migrations that make exactly prisma/postgres/schema.prisma", async () => {
     // The test's database was made by the migrations; this one by the schema itself.
@@ -101,7 +81,7 @@ describe("PostgreSQL", () => {
 
   it("answers a save blocked past lock_timeout with the busy message, and saves it once free", async () => {
     const entry = await t.db.attendance.findFirstOrThrow({ orderBy: { id: "desc" } });
-    const form = await formFor(entry.id, "waited");
+    const form = await entryFormWithNote(t.db, entry.id, "waited");
     const other = await otherSession();
     try {
       await other.query("BEGIN");
@@ -158,7 +138,7 @@ describe("PostgreSQL", () => {
 
   it("runs saves one at a time across connections: a save waits for another's transaction", async () => {
     const [first, second] = await t.db.attendance.findMany({ orderBy: { id: "asc" }, take: 2 });
-    const form = await formFor(second!.id, "after the other");
+    const form = await entryFormWithNote(t.db, second!.id, "after the other");
     let finished = 0;
     const slow = t.db.$transaction(async (tx) => {
       await tx.attendance.update({ where: { id: first!.id }, data: { note: "slow" } });
