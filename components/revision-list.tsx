@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RevisionDTO } from "@/lib/data/history";
 import type { RevisionLink } from "@/lib/data/revision-links";
+import { ChangeTable } from "@/components/change-table";
 
 export type RevisionListProps = {
   revisions: RevisionDTO[];
@@ -53,42 +54,7 @@ export function RevisionList({
             )}
           </p>
           {revision.changes.length > 0 && (
-            <table className="mt-2 w-full text-left text-sm">
-              <caption className="sr-only">Fields changed</caption>
-              <thead className="text-slate-600 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="w-32 pr-3 font-medium">
-                    Field
-                  </th>
-                  <th scope="col" className="pr-3 font-medium">
-                    Before
-                  </th>
-                  <th scope="col" className="font-medium">
-                    After
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {revision.changes.map((change, i) => (
-                  // A field can change twice (two citations added): the position tells them apart.
-                  <tr key={`${i}-${change.field}`} className="align-top">
-                    <th scope="row" className="pr-3 font-medium">
-                      {change.field}
-                    </th>
-                    <td className="pr-3 whitespace-pre-line">
-                      <del className="text-red-900 decoration-red-700 dark:text-red-200">
-                        {change.before}
-                      </del>
-                    </td>
-                    <td className="whitespace-pre-line">
-                      <ins className="text-emerald-900 no-underline dark:text-emerald-200">
-                        {change.after}
-                      </ins>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangeTable changes={revision.changes} caption="Fields changed" />
           )}
           {actions?.(revision)}
         </li>

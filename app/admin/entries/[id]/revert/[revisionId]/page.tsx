@@ -6,6 +6,7 @@ import { revertAttendanceAction } from "@/lib/actions/attendance";
 import { getRevertPreview } from "@/lib/data/revert-preview";
 import { requireEditor } from "@/lib/data/session";
 import { parseId } from "@/lib/validation/id";
+import { ChangeTable } from "@/components/change-table";
 
 export const metadata: Metadata = { title: "Restore a version" };
 
@@ -32,39 +33,13 @@ export default async function RevertEntryPage({ params }: { params: Params }) {
       {preview.changes.length === 0 ? (
         <p>The entry is the same as that version now: restoring it changes nothing.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left text-base font-semibold">What will change</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-3">
-                Field
-              </th>
-              <th scope="col" className="pr-3">
-                Now
-              </th>
-              <th scope="col">After restoring</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.changes.map((change, i) => (
-              <tr key={`${i}-${change.field}`} className="border-t border-slate-200 align-top">
-                <th scope="row" className="py-1 pr-3 font-medium">
-                  {change.field}
-                </th>
-                <td className="py-1 pr-3 whitespace-pre-line">
-                  <del className="text-red-900 decoration-red-700 dark:text-red-200">
-                    {change.before}
-                  </del>
-                </td>
-                <td className="py-1 whitespace-pre-line">
-                  <ins className="text-emerald-900 no-underline dark:text-emerald-200">
-                    {change.after}
-                  </ins>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChangeTable
+          changes={preview.changes}
+          caption="What will change"
+          showCaption
+          beforeLabel="Now"
+          afterLabel="After restoring"
+        />
       )}
       <RevertForm
         action={revertAttendanceAction.bind(null, preview.attendanceId)}
