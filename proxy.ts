@@ -99,9 +99,11 @@ export const config = {
       has: [{ type: "query", key: "asOf" }],
       missing: [{ type: "header", key: "rsc" }],
     },
+    // A status or sort of the list's own is a cached view (next.config.js): only another
+    // value, which the list reads as none, is rendered per request, unless with a search or day.
     {
       source: "/events/:slug",
-      has: [{ type: "query", key: "status" }],
+      has: [{ type: "query", key: "status", value: "(?!(?:confirmed|reported|declined)$).*" }],
       missing: [{ type: "header", key: "rsc" }],
     },
     {
@@ -111,7 +113,7 @@ export const config = {
     },
     {
       source: "/events/:slug",
-      has: [{ type: "query", key: "sort" }],
+      has: [{ type: "query", key: "sort", value: "(?!(?:name|status|country)$).*" }],
       missing: [{ type: "header", key: "rsc" }],
     },
     {

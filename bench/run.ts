@@ -29,6 +29,7 @@ import { createPrismaClient } from "../lib/database";
 import { measureClientJs, type ClientJs } from "./client-js";
 import { timeEdit, type EditResult } from "./edit";
 import { exportSql } from "./export-sql";
+import { runLighthouse } from "../scripts/lighthouse-run.mjs";
 import { benchPostgresUrl, copyToPostgres, samplePostgresEntry } from "./postgres";
 import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
@@ -53,6 +54,7 @@ const STATIC_NAME = "bench-event-page.html";
 const NEXT_PORT = Number(process.env.BENCH_PORT ?? 3502);
 const NODE_PORT = NEXT_PORT + 1;
 const CONNECTIONS = 32;
+const LIGHTHOUSE_RUNS = 3;
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -259,6 +261,8 @@ type Results = {
   sqliteExport?: Awaited<ReturnType<typeof timeSqliteExport>>;
   edit?: EditResult;
   clientJs?: ClientJs[];
+  /** Lighthouse's mobile performance score of the event page, each run and their median. */
+  lighthouse?: { scores: number[]; median: number };
   ratios?: {
     eventPageOverStaticFile: number | null;
     eventPageOverNodeHttp: number | null;
@@ -471,6 +475,8 @@ async function main() {
       { name: "node:http (b)", url: `http://127.0.0.1:${NODE_PORT}/`, pid: nodePid },
       { name: "home page", url: `${origin}/` },
       { name: "event page, filtered", url: `${origin}${eventPath}?status=confirmed` },
+      // A search is rendered per request (a filter by status or a sort is a cached view).
+      { name: "event page, searched", url: `${origin}${eventPath}?q=a` },
       { name: "JSON API", url: `${origin}/api/events/${data.sampleEventSlug}/attendance` },
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
@@ -572,6 +578,25 @@ async function main() {
       results.clientJs.push(await measureClientJs(origin, page, appMarkers));
     }
 
+    // Lighthouse's mobile performance score of the 50-leader event page, as a reader gets it
+    // (from the cache), in Debian's Chromium with Lighthouse's default settings: the median of
+    // LIGHTHOUSE_RUNS runs.
+    log("Lighthouse (mobile) on the event page");
+    const lighthouseRuns = quick ? 1 : LIGHTHOUSE_RUNS;
+    const scores: number[] = [];
+    for (let run = 0; run < lighthouseRuns; run++) {
+      await waitForQuiet();
+      const { scores: got } = await runLighthouse(origin + eventPath, {
+        categories: ["performance"],
+      });
+      scores.push(Math.round((got.performance ?? 0) * 100));
+    }
+    results.lighthouse = {
+      scores,
+      median: scores.toSorted((a, b) => a - b)[Math.floor(scores.length / 2)]!,
+    };
+    log(`Lighthouse mobile performance: ${scores.join(", ")}`);
+
     log("one edit through the entry form");
     const otherEvent = `bench-event-${String(Math.floor(scale.events / 3)).padStart(5, "0")}`;
     results.edit = await timeEdit({
@@ -638,6 +663,7 @@ async function main() {
     "event page gzip / event page": ratio(cpu("event page, gzip"), cpu("event page")),
     "event page br / event page": ratio(cpu("event page, br"), cpu("event page")),
     "event page filtered / dynamic floor": ratio(cpu("event page, filtered"), cpu(floor)),
+    "event page searched / dynamic floor": ratio(cpu("event page, searched"), cpu(floor)),
     "admin list / dynamic floor": ratio(cpu("admin list"), cpu(floor)),
     "admin search / dynamic floor": ratio(cpu("admin search"), cpu(floor)),
     "JSON API / event page": ratio(cpu("JSON API"), cpu("event page")),
@@ -647,12 +673,25 @@ async function main() {
     return { goal: `<= ${limit}`, value, met: value === null ? null : value <= limit };
   };
   const edit = results.edit && "reflected" in results.edit ? results.edit : null;
+  const eventHtml = results.clientJs?.find(
+    (page) => page.path === `/events/${data.sampleEventSlug}`,
+  );
   results.targets = {
     "CPU: event page gzip / uncompressed": atMost("event page gzip / event page", 1.5),
     "CPU: event page br / uncompressed": atMost("event page br / event page", 1.5),
     "CPU: filtered event page / dynamic floor": atMost("event page filtered / dynamic floor", 2),
     "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 2),
     "CPU: JSON API / cached event page": atMost("JSON API / event page", 2),
+    "event page HTML KiB (50 leaders)": {
+      goal: "<= 120",
+      value: eventHtml ? round(eventHtml.htmlBytes / 1024) : null,
+      met: eventHtml ? eventHtml.htmlBytes <= 120 * 1024 : null,
+    },
+    "event page Lighthouse mobile performance": {
+      goal: ">= 95",
+      value: results.lighthouse?.median ?? null,
+      met: results.lighthouse ? results.lighthouse.median >= 95 : null,
+    },
     "event page / static file (a)": {
       goal: ">= 0.8",
       value: results.ratios.eventPageOverStaticFile,

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { AttendanceDTO } from "@/lib/data/dto";
 import { CitationMarkers } from "./citation-markers";
 import { Flag, FlagSymbols } from "./flag";
@@ -16,6 +15,9 @@ export type AttendanceListProps = {
  * The attendee list: one table, laid out as a table from medium screens up and in print and
  * as a card per leader on phones (the `attendee-table` classes in app/globals.css). Each row
  * is in the page once: with the cards as a second copy, a 50-leader page weighed twice as much.
+ * Its links are plain anchors, not next/link: a Link is a client component, and 50 of them made
+ * a quarter of the CPU of a list rendered per request (README, Benchmark). Cached lists run no
+ * script at all (lib/cache/static-page.mjs), where a Link would be a plain anchor anyway.
  */
 export function AttendanceList({ entries, caption, footnotes }: AttendanceListProps) {
   return (
@@ -38,7 +40,7 @@ export function AttendanceList({ entries, caption, footnotes }: AttendanceListPr
               <th scope="row">
                 <span>
                   <Flag code={entry.leader.countryCode} />
-                  <Link href={`/attendance/${entry.id}`}>{entry.leader.name}</Link>
+                  <a href={`/attendance/${entry.id}`}>{entry.leader.name}</a>
                 </span>
                 <div>{entry.leader.office}</div>
               </th>

@@ -115,6 +115,7 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
               </tr>
             </thead>
             <tbody>
+              {/* Plain anchors: 100 next/link client components were a quarter of this page's CPU. */}
               {rows.map((row) => (
                 <tr key={row.id}>
                   <th scope="row">
@@ -131,19 +132,19 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
                   <td>{row.asOf ? formatDay(row.asOf) : "—"}</td>
                   <td>{row.citationCount}</td>
                   <td>
-                    <Link
+                    <a
                       href={`/admin/entries/${row.id}`}
                       aria-label={`Edit ${row.leader} at ${row.event.name}`}
                     >
                       Edit
-                    </Link>
+                    </a>
                     {" · "}
-                    <Link
+                    <a
                       href={`/attendance/${row.id}`}
                       aria-label={`View ${row.leader} at ${row.event.name}`}
                     >
                       View
-                    </Link>
+                    </a>
                   </td>
                 </tr>
               ))}

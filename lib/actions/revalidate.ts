@@ -1,12 +1,36 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
 import { getFeaturedEvent } from "@/lib/data/events";
+
+/**
+ * Every cached route that shows an event's list: the page, its views by status and sort
+ * (app/events/[slug]/view, which next.config.js rewrites `?status=` and `?sort=` to) and the
+ * JSON API's (app/api/events/[slug]/attendance/view), by the paths their cache entries are
+ * tagged with.
+ */
+export function eventListPaths(slug: string): string[] {
+  const views = ["all", ...ATTENDANCE_STATUSES].flatMap((status) =>
+    SORT_KEYS.map((sort) => `${status}/${sort}`),
+  );
+  return [
+    `/events/${slug}`,
+    ...views.map((view) => `/events/${slug}/view/${view}`),
+    // The API's views: a route handler's answer is tagged with the path it was asked for,
+    // before the rewrite, so this one path is all of them.
+    `/api/events/${slug}/attendance`,
+  ];
+}
+
+const revalidateEventList = (slug: string) =>
+  eventListPaths(slug).forEach((p) => revalidatePath(p));
 
 /**
  * Makes the public pages a change touches show it at once, and nothing else: the list pages of
  * the events involved, the home page only when one of them is the featured event, the entry
  * pages and the source pages whose highlights changed. The paths are the cached routes' own
- * (next.config.js rewrites "/" to /home/all); filtered lists are never cached.
+ * (next.config.js rewrites "/" to /home/all), an event's lists under every view (eventListPaths);
+ * a search or a day is never cached.
  */
 export async function revalidatePublicPages(touched: {
   eventSlugs?: (string | undefined)[];
@@ -16,7 +40,7 @@ export async function revalidatePublicPages(touched: {
   const eventSlugs = new Set(touched.eventSlugs?.filter((slug) => slug !== undefined));
   const featured = await getFeaturedEvent();
   if (featured && eventSlugs.has(featured.slug)) revalidatePath("/home/all");
-  for (const slug of eventSlugs) revalidatePath(`/events/${slug}`);
+  for (const slug of eventSlugs) revalidateEventList(slug);
   for (const id of new Set(touched.attendanceIds ?? [])) revalidatePath(`/attendance/${id}`);
   for (const id of new Set(touched.sourceIds ?? [])) revalidatePath(`/sources/${id}`);
   revalidatePath("/changes");
@@ -28,7 +52,7 @@ export async function revalidatePublicPages(touched: {
  * may have changed with a date or a pin.
  */
 export function revalidateEventPages(slugs: string[]) {
-  for (const slug of new Set(slugs)) revalidatePath(`/events/${slug}`);
+  for (const slug of new Set(slugs)) revalidateEventList(slug);
   revalidatePath("/home/all");
   revalidatePath("/changes");
 }

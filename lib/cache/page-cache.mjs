@@ -27,11 +27,15 @@
  *
  * 5. Each page is sent with its own script policy (the hashes of its inline scripts, see
  *    lib/security/content-security-policy.mjs) and the configured Cache-Control, both
- *    computed once per entry.
+ *    computed once per entry. A cached API answer (APP_ROUTE) gets the Cache-Control too.
+ *
+ * 6. A cached page is a document without the framework's scripts (static-page.mjs): no
+ *    inline RSC payload, no runtime to hydrate a page that has nothing to hydrate.
  */
 import { randomBytes } from "node:crypto";
 import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
+import { withoutHydration } from "./static-page.mjs";
 import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
 
 /**
@@ -132,9 +136,6 @@ const withoutStamp = (/** @type {unknown} */ headers) => {
   return copy;
 };
 
-/** @param {string | Buffer | undefined} body */
-const toBuffer = (body) => (typeof body === "string" ? Buffer.from(body, "utf8") : body);
-
 /**
  * The headers a cached page is sent with, besides Next's own: its script policy and the
  * configured Cache-Control.
@@ -163,8 +164,9 @@ function servePage(key, entryId, stored, config) {
     return found.value;
   }
   // The backend may keep this object (Next's in-memory LRU does): the Buffer replaces the
-  // string there too, so it is encoded once.
-  stored.html = toBuffer(stored.html);
+  // string there too, so it is encoded once. Without the framework's scripts (see
+  // static-page.mjs): an entry stored before them has them yet.
+  stored.html = withoutHydration(key, stored.html, stored.status);
   /** @type {{ html: Bodies, rsc: Bodies | null }} */
   const bodies = {
     html: { identity: stored.html },
@@ -264,7 +266,10 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         return { ...entry, value: servePage(key, stamp.slice(separator + 1), value, config) };
       }
       if (value.kind === "FETCH") return entry;
-      return { ...entry, value: { ...value, headers: withoutStamp(value.headers) } };
+      const headers = withoutStamp(value.headers);
+      // A cached API answer (APP_ROUTE) goes with the configured Cache-Control, as pages do.
+      if (value.kind === "APP_ROUTE") headers["cache-control"] = config.cacheControl;
+      return { ...entry, value: { ...value, headers } };
     }
 
     /** @param {string} key @param {any} data @param {any} ctx */
@@ -275,16 +280,23 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         // (Next shares this object with that response): it gets the page's own headers even
         // when it is not kept below. Without the database's identity nothing is kept, so no
         // shared cache may keep it either.
+        data.html = withoutHydration(key, data.html, data.status);
         data.headers ??= {};
         Object.assign(
           data.headers,
           pageHeaders(data.html, config ?? { namespace: "", cacheControl: "private, no-store" }),
         );
       }
+      if (data?.kind === "APP_ROUTE") {
+        data.headers = {
+          ...headersOf(data.headers),
+          "cache-control": config?.cacheControl ?? "private, no-store",
+        };
+      }
       if (!config) return;
       if (!data) return this.backend.set(key, data, ctx);
       const value = storedValues.get(data) ?? data;
-      if (value.kind === "APP_PAGE") {
+      if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
         if (Date.now() - (await revalidations.latest(tags)) < RACE_WINDOW_MS) return;
       }

@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
+import {
+  ATTENDANCE_STATUSES,
+  isAttendanceStatus,
+  SORT_KEYS,
+  type SortKey,
+} from "@/lib/attendance/status";
 
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/**
+ * Of a repeated parameter, the last value: the one next.config.js's rewrites match when they
+ * choose the cached view of a status or sort, so both read `?status=a&status=b` alike.
+ */
+const lastValue = (value: unknown) => (Array.isArray(value) ? value.at(-1) : value);
 const optionalText = (max: number) =>
   z.preprocess((value) => {
-    const v = firstValue(value);
+    const v = lastValue(value);
     return typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, max) : undefined;
   }, z.string().optional());
 
@@ -15,12 +24,12 @@ const optionalText = (max: number) =>
  */
 export const attendanceQuerySchema = z
   .object({
-    status: z.preprocess(firstValue, z.enum(ATTENDANCE_STATUSES).optional().catch(undefined)),
+    status: z.preprocess(lastValue, z.enum(ATTENDANCE_STATUSES).optional().catch(undefined)),
     q: optionalText(200),
-    sort: z.preprocess(firstValue, z.enum(SORT_KEYS).catch("name").default("name")),
+    sort: z.preprocess(lastValue, z.enum(SORT_KEYS).catch("name").default("name")),
     /** `?asOf=`: the list as the story stood at the end of this day (YYYY-MM-DD). */
     asOf: z.preprocess(
-      firstValue,
+      lastValue,
       z.iso
         .date()
         .refine((v) => v >= "1900-01-01" && v <= "2200-12-31")
@@ -54,4 +63,14 @@ export function attendanceQueryToSearchParams(query: Partial<AttendanceQuery>) {
   if (query.sort && query.sort !== "name") params.set("sort", query.sort);
   if (query.day) params.set("asOf", query.day);
   return params;
+}
+
+/**
+ * The query of a cached view of the list (app/events/[slug]/view/<status>/<sort> and the API's
+ * own): a status or "all", and a sort; null for any other path.
+ */
+export function parseListView(status: string, sort: string): AttendanceQuery | null {
+  if (status !== "all" && !isAttendanceStatus(status)) return null;
+  if (!(SORT_KEYS as readonly string[]).includes(sort)) return null;
+  return { ...(isAttendanceStatus(status) ? { status } : {}), sort: sort as SortKey };
 }

@@ -155,6 +155,83 @@ test("changing a status shows on the public page at once", async ({
   );
 });
 
+test("a list by status or sorted, and the API's first page, come from the cache and show an edit at once", async ({
+  signedIn: page,
+  testEvent,
+  request,
+}) => {
+  await createEntryWithNewLeader(page, testEvent);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  const editUrl = page.url();
+
+  // A reader (no session cookie). Once stored, each view is served from the page cache; for a
+  // few seconds after an edit of the event none is stored (lib/cache/page-cache.mjs), so the
+  // first reads wait for that.
+  const list = `/events/${testEvent.slug}`;
+  const api = `/api/events/${testEvent.slug}/attendance`;
+  let cached = false;
+  const read = async (url: string) => {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    if (!cached) return response.text();
+    await expect
+      .poll(async () => (await request.get(url)).headers()["x-nextjs-cache"], {
+        message: url,
+        timeout: 20_000,
+      })
+      .toBe("HIT");
+    return (await request.get(url)).text();
+  };
+  const statusOf = async (url: string) => {
+    const body = JSON.parse(await read(url));
+    return body.entries.find((e: { leader: { name: string } }) => e.leader.name === "Anna Example")
+      ?.status;
+  };
+  cached = true;
+  expect(await read(`${list}?status=confirmed`)).toContain(">Anna Example</a>");
+  expect(await read(`${list}?status=declined`)).not.toContain(">Anna Example</a>");
+  // The filter form's own query (every field, empty ones too) is the same cached view.
+  expect(await read(`${list}?q=&status=declined&sort=name&asOf=`)).toContain(
+    "No leaders match these filters.",
+  );
+  expect(await read(`${list}?sort=country`)).toContain(">Anna Example</a>");
+  expect(await statusOf(api)).toBe("confirmed");
+  expect(await statusOf(`${api}?status=confirmed`)).toBe("confirmed");
+  expect(await statusOf(`${api}?status=declined`)).toBeUndefined();
+
+  await page.goto(editUrl);
+  const add = page.getByRole("form", { name: "Add a step" });
+  await add.getByRole("radio", { name: /^Declined/ }).check();
+  await add.getByLabel("As of").fill("2000-05-20");
+  await add
+    .getByLabel("Source of citation 1")
+    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
+  await add
+    .getByLabel("Quote of citation 1")
+    .fill("Syldavia's King Ottokar declined the invitation.");
+  await add.getByRole("button", { name: "Add step" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Step added. The current status is Declined" }),
+  ).toBeVisible();
+
+  // At once: the first request after the save, no cached view of before it.
+  cached = false;
+  expect(await read(`${list}?status=confirmed`)).not.toContain(">Anna Example</a>");
+  expect(await read(`${list}?q=&status=declined&sort=name&asOf=`)).toContain(">Anna Example</a>");
+  expect(await read(`${list}?sort=country`)).toContain("Declined");
+  expect(await statusOf(api)).toBe("declined");
+  expect(await statusOf(`${api}?status=confirmed`)).toBeUndefined();
+  expect(await statusOf(`${api}?status=declined`)).toBe("declined");
+  // A search is rendered per request, and shows it too.
+  const search = await request.get(`${list}?q=anna`);
+  expect(search.headers()["x-nextjs-cache"]).toBeUndefined();
+  expect(await search.text()).toContain(">Anna Example</a>");
+});
+
 test("two editors change the same entry: the second gets the conflict with their input kept", async ({
   browser,
   signedIn: page,

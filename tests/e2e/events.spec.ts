@@ -110,6 +110,12 @@ test("an editor creates an event, adds two leaders from its page, finds it liste
   for (const [from, to] of [
     [`/events/${slug}`, `/events/baie-${id}`],
     [`/events/${slug}?status=declined`, `/events/baie-${id}?status=declined`],
+    [`/events/${slug}?sort=country`, `/events/baie-${id}?sort=country`],
+    [`/api/events/${slug}/attendance`, `/api/events/baie-${id}/attendance`],
+    [
+      `/api/events/${slug}/attendance?status=reported`,
+      `/api/events/baie-${id}/attendance?status=reported`,
+    ],
     [`/events/${slug}/attendance.csv`, `/events/baie-${id}/attendance.csv`],
     [`/api/events/${slug}/attendance?limit=1`, `/api/events/baie-${id}/attendance?limit=1`],
   ]) {

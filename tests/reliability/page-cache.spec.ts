@@ -37,6 +37,18 @@ async function home(server: AppServer) {
   return { cache: response.headers.get("x-nextjs-cache"), heading };
 }
 
+/** The event's name on its list by status and in the API's first page: cached views too. */
+async function views(server: AppServer) {
+  const page = await fetch(`${server.url}/events/victory-day-parade-2025?status=confirmed`);
+  const html = await page.text();
+  const api = await fetch(`${server.url}/api/events/victory-day-parade-2025/attendance`);
+  const body = (await api.json()) as { event: { name: string } };
+  return {
+    caches: [page.headers.get("x-nextjs-cache"), api.headers.get("x-nextjs-cache")],
+    names: [/<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1], body.event.name],
+  };
+}
+
 function restore(backup: string, databaseFile: string) {
   return new Promise<{ code: number; output: string }>((resolve) => {
     const child = spawn("npm", ["run", "--silent", "db:restore", "--", backup], {
@@ -64,6 +76,11 @@ test("a page cached from one database is never served from another, nor after a 
     const cached = await home(server);
     expect(cached.cache).toBe("HIT");
     expect(cached.heading).toBe(SEED_EVENT);
+    expect((await views(server)).names).toEqual([SEED_EVENT, SEED_EVENT]);
+    expect(await views(server)).toEqual({
+      caches: ["HIT", "HIT"],
+      names: [SEED_EVENT, SEED_EVENT],
+    });
   } finally {
     await server.stop();
   }
@@ -72,6 +89,7 @@ test("a page cached from one database is never served from another, nor after a 
   server = await AppServer.start("cache-b", { dbFile: fileB });
   try {
     expect((await home(server)).heading).toBe(OTHER_EVENT);
+    expect((await views(server)).names).toEqual([OTHER_EVENT, OTHER_EVENT]);
   } finally {
     await server.stop();
   }
@@ -86,6 +104,7 @@ test("a page cached from one database is never served from another, nor after a 
   try {
     expect((await home(server)).heading).toBe(OTHER_EVENT);
     expect((await home(server)).cache).toBe("HIT"); // and it is cached again, from B's data
+    expect((await views(server)).names).toEqual([OTHER_EVENT, OTHER_EVENT]);
   } finally {
     await server.stop();
     for (const file of [fileA, fileB, backup]) removeDatabase(file);
@@ -102,13 +121,19 @@ test.describe("a server's cached pages", () => {
   });
 
   test("a shared cache in front may keep them briefly, not for a year", async () => {
-    await fetch(`${server.url}/`).then((r) => r.arrayBuffer());
-    const response = await fetch(`${server.url}/`);
-    expect(response.headers.get("x-nextjs-cache")).toBe("HIT");
-    const cacheControl = response.headers.get("cache-control") ?? "";
-    expect(cacheControl).toMatch(/\bs-maxage=45\b/);
-    expect(cacheControl).toMatch(/\bstale-while-revalidate=300\b/);
-    expect(cacheControl).toMatch(/\bmax-age=0\b/); // browsers ask again: an editor sees an edit
+    for (const path of [
+      "/",
+      "/events/victory-day-parade-2025?sort=country",
+      "/api/events/victory-day-parade-2025/attendance?status=declined",
+    ]) {
+      await fetch(`${server.url}${path}`).then((r) => r.arrayBuffer());
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get("x-nextjs-cache"), path).toBe("HIT");
+      const cacheControl = response.headers.get("cache-control") ?? "";
+      expect(cacheControl, path).toMatch(/\bs-maxage=45\b/);
+      expect(cacheControl, path).toMatch(/\bstale-while-revalidate=300\b/);
+      expect(cacheControl, path).toMatch(/\bmax-age=0\b/); // browsers ask again: an editor sees an edit
+    }
   });
 
   test("over https (as the proxy in front says) they and every other page carry HSTS", async () => {

@@ -102,12 +102,20 @@ test("an edit saved through one server shows at once on the other, which served 
   const { a, b, nginx } = cluster;
   const { slug, leader } = await featuredLeader();
   const path = `/events/${slug}`;
+  // The list, a view of it by sort, and the API's first page: each cached in Redis.
+  const views = [`${path}?sort=country`, `/api/events/${slug}/attendance`];
   await page(b, path); // stored in Redis, by whichever server renders first
   const before = await page(b, path);
   expect(before.status).toBe(200);
   expect(before.cache, "B serves the list from the shared cache").toBe("HIT");
   expect((await page(a, path)).cache, "A finds the page B stored").toBe("HIT");
   expect(before.text.includes(leader.name), `the list shows ${leader.name}`).toBe(true);
+  for (const view of views) {
+    await page(b, view);
+    const cached = await page(a, view);
+    expect(cached.cache, `A finds ${view} as B stored it`).toBe("HIT");
+    expect(cached.text.includes(leader.name), view).toBe(true);
+  }
 
   const name = `Scaleout Renamed ${randomBytes(3).toString("hex")}`;
   const saved = await rename(a, await sessionOn(a, state().editors.emails[0]!), leader, name);
@@ -116,6 +124,9 @@ test("an edit saved through one server shows at once on the other, which served 
   const after = await page(b, path);
   expect(after.status).toBe(200);
   expect(after.text.includes(name), "B shows the edit saved through A").toBe(true);
+  for (const view of views) {
+    expect((await page(b, view)).text.includes(name), `B shows the edit in ${view}`).toBe(true);
+  }
   // Rendered just after the edit, so not kept; a shared cache in front may not keep it long
   // either (Next's own header for such a page says a year).
   expect(after.cacheControl).toBe(before.cacheControl);

@@ -28,10 +28,14 @@ const handler = () =>
   } as never);
 
 const SCRIPT = 'self.__next_f.push([1,"9 May 2025"])';
-const HTML = `<!DOCTYPE html><p>9 May 2025 · Moscow — Lula</p><script>${SCRIPT}</script><script src="/_next/a.js" async=""></script>`;
+/** An inline script of the page's own (cached pages have none today). */
+const OWN_SCRIPT = 'document.documentElement.dataset.page = "event"';
+const PAGE_HTML = `<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/></head><body><main><p>9 May 2025 · Moscow — Lula</p></main><script src="/_next/static/chunks/b.js" async=""></script><script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(["x"])</script><script>(self.__next_f=self.__next_f||[]).push([0])</script><script>${SCRIPT}</script><script>${OWN_SCRIPT}</script></body></html>`;
+/** What is served of it: the framework's scripts and their preloads left out. */
+const HTML = `<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/></head><body><main><p>9 May 2025 · Moscow — Lula</p></main><script>${OWN_SCRIPT}</script></body></html>`;
 
 /** A cached page as Next stores it, with the implicit tag of its path. */
-const page = (slug: string, html = HTML) => ({
+const page = (slug: string, html = PAGE_HTML) => ({
   kind: "APP_PAGE" as const,
   html,
   rscData: Buffer.from(`rsc of ${slug} `.repeat(100)),
@@ -72,6 +76,86 @@ describe("the page cache handler", () => {
     expect(first!.value.html.toString("utf8")).toBe(HTML);
     const second = await get("/events/a");
     expect(second!.value.html).toBe(first!.value.html);
+  });
+
+  it("serves a cached page as a document: without the framework's scripts, with the page's own", async () => {
+    await set("/events/doc", page("doc"));
+    const html = (await get("/events/doc"))!.value.html.toString("utf8");
+    expect(html).toBe(HTML);
+    expect(html).not.toContain("__next_f");
+    expect(html).not.toContain("TURBOPACK");
+    expect(html).toContain('<link rel="stylesheet"');
+    // An entry stored before this, with its scripts, is served without them too.
+    const base = new (Object.getPrototypeOf(handler().backend).constructor)({
+      fs: nodeFs,
+      serverDistDir: dir,
+      flushToDisk: true,
+      revalidatedTags: [],
+      maxMemoryCacheSize: 50 * 1024 * 1024,
+    });
+    const stored = await base.get("/events/doc", { kind: "APP_PAGE", isRoutePPREnabled: false });
+    const [stamp, value] = Object.entries(stored.value.headers as Record<string, string>).find(
+      ([h]) => h.includes("stamp"),
+    )!;
+    const older = page("older");
+    older.headers[stamp] = value;
+    await base.set("/events/older", older, { cacheControl: { revalidate: false } });
+    expect((await get("/events/older"))!.value.html.toString("utf8")).toBe(HTML);
+    // A not-found page's HTML is a shell its payload fills in: it keeps its scripts.
+    const shell = PAGE_HTML.replace(/<main>.*<\/main>/, '<div hidden=""></div>');
+    await set("/events/gone", { ...page("gone", shell), status: 404 });
+    expect((await get("/events/gone"))!.value.html.toString("utf8")).toBe(shell);
+    // Only the lists are documents: any other page the cache keeps is served as Next made it.
+    await set("/_not-found", page("nf"));
+    expect((await get("/_not-found"))!.value.html.toString("utf8")).toBe(PAGE_HTML);
+    await set("/events/x/view/confirmed/name", page("view"));
+    expect((await get("/events/x/view/confirmed/name"))!.value.html.toString("utf8")).toBe(HTML);
+    // Next's keys as a server makes them.
+    const key = (path: string) => `/route-cache/APP_PAGE/5f093b58ce473bb2/$${path}`;
+    for (const [path, served] of [
+      ["/home/all", HTML],
+      ["/events/x", HTML],
+      ["/events/x/view/all/country", HTML],
+      ["/_not-found", PAGE_HTML],
+      ["/events/x/filtered", PAGE_HTML],
+    ]) {
+      await set(key(path!), page("k"));
+      expect((await get(key(path!)))!.value.html.toString("utf8"), path).toBe(served);
+    }
+  });
+
+  it("keeps an API answer like a page: this database's, the configured Cache-Control, not just after an edit", async () => {
+    const answer = (slug: string) => ({
+      kind: "APP_ROUTE" as const,
+      body: Buffer.from(`{"event":{"slug":"${slug}"}}`),
+      status: 200,
+      headers: {
+        "content-type": "application/json",
+        "x-next-cache-tags": `_N_T_/layout,_N_T_/api/events/${slug}/attendance/view/all/name`,
+      } as Record<string, string>,
+    });
+    const getRoute = (key: string) =>
+      handler().get(key, { kind: "APP_ROUTE", isRoutePPREnabled: false } as never) as Promise<{
+        value: { body: Buffer; headers: Record<string, string> };
+      } | null>;
+    const fresh = answer("r");
+    await handler().set("/api/r", fresh as never, { cacheControl: { revalidate: false } } as never);
+    // Next's own would be s-maxage of a year: its first reader gets the configured one.
+    expect(fresh.headers["cache-control"]).toBe("public, s-maxage=60");
+    const served = await getRoute("/api/r");
+    expect(served!.value.body.toString()).toBe('{"event":{"slug":"r"}}');
+    expect(served!.value.headers["cache-control"]).toBe("public, s-maxage=60");
+    expect(Object.keys(served!.value.headers).some((h) => h.includes("stamp"))).toBe(false);
+    configurePageCache({ namespace: "database-b", cacheControl: "public, s-maxage=60" });
+    expect(await getRoute("/api/r")).toBeNull();
+
+    await handler().revalidateTag(["_N_T_/api/events/q/attendance/view/all/name"]);
+    await handler().set(
+      "/api/q",
+      answer("q") as never,
+      { cacheControl: { revalidate: false } } as never,
+    );
+    expect(await getRoute("/api/q")).toBeNull();
   });
 
   it("serves no page stored from another database, nor one without a stamp", async () => {
@@ -129,6 +213,8 @@ describe("the page cache handler", () => {
     const entry = await get("/events/h");
     const policy = entry!.value.headers["content-security-policy"];
     expect(policy).toContain(inlineScriptHashes(HTML)[0]);
+    expect(inlineScriptHashes(HTML)).toHaveLength(1);
+    expect(policy).not.toContain(inlineScriptHashes(`<script>${SCRIPT}</script>`)[0]);
     expect(policy).not.toContain("unsafe-inline'; style"); // scripts: hashes only
     expect(policy).toMatch(/script-src 'self' 'sha256-[^']+'(;| 'unsafe-eval';)/);
     expect(entry!.value.headers["cache-control"]).toBe("public, s-maxage=60");

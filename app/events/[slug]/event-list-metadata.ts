@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { getEventBySlug } from "@/lib/data/events";
+
+/** The title of a filtered or sorted list; the unfiltered page has the full metadata. */
+export async function eventListMetadata(slug: string): Promise<Metadata> {
+  const event = await getEventBySlug(slug);
+  return event ? { title: `${event.name}, ${event.place}` } : { title: "Event not found" };
+}

@@ -1,0 +1,46 @@
+// @ts-check
+/**
+ * A cached page as a document without the framework's scripts. The pages the page cache keeps
+ * (an event's lists, the home page) are server components with no client component of the
+ * app's: their links and the filter form (a GET form) work as plain HTML, which e2e's "the
+ * public pages work without JavaScript" checks. What makes them heavy is hydration: Next inlines
+ * the page's RSC payload (the whole tree again, as JSON, 60 % of a 50-leader page) and loads
+ * about 450 KiB of runtime to hydrate a page that has nothing to hydrate. The cached copy leaves
+ * both out: its inline payload (`self.__next_f`), the Turbopack bootstrap and the runtime's
+ * script and preload tags. The RSC payload itself stays in the cache, for the client-side
+ * navigations into the page from pages that do run the app (Next fetches it with `RSC: 1`), and
+ * every page rendered per request (the admin, searches, a signed-in editor's pages) keeps its
+ * scripts.
+ */
+
+/** The framework's own script elements: inline payload, bootstrap, and runtime chunks. */
+const FRAMEWORK_SCRIPT =
+  /<script\b[^>]*?\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>|<script\b[^>]*>(?:\(self\.__next_f=|self\.__next_f\.push\(|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g;
+/** Preload hints for those chunks. */
+const SCRIPT_PRELOAD = /<link\b(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/static\/)[^>]*\/?>/g;
+
+/**
+ * The cached routes that are documents, by the path that ends their cache key (Next's keys
+ * look like `/route-cache/APP_PAGE/<hash>/$/events/<slug>`): the home page (/home/all), an
+ * event's list and its views by status and sort. Any other page the cache keeps (Next's own
+ * not-found page, say) is served as Next made it.
+ */
+const DOCUMENT_ROUTES = /(?:^|\/\$)\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
+
+/**
+ * The page without the framework's scripts; any other inline script (none today) stays, and
+ * keeps its hash in the page's script policy. Only a page of DOCUMENT_ROUTES whose HTML holds
+ * it whole: a 200 with the layout's <main> in it. Others keep their scripts, because their HTML
+ * may be an empty shell the payload fills in: Next renders the not-found page of a cached
+ * route (an unknown slug) that way.
+ * @param {string} key the cache key: the route's path
+ * @param {Buffer | string} html
+ * @param {number | undefined} status
+ * @returns {Buffer}
+ */
+export function withoutHydration(key, html, status) {
+  const text = typeof html === "string" ? html : html.toString("utf8");
+  const whole = (status ?? 200) === 200 && /<main\b/.test(text);
+  if (!whole || !DOCUMENT_ROUTES.test(key)) return Buffer.from(text, "utf8");
+  return Buffer.from(text.replace(FRAMEWORK_SCRIPT, "").replace(SCRIPT_PRELOAD, ""), "utf8");
+}
