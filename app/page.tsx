@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
-import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
+import { getEventAttendance, listMapEntries } from "@/lib/data/attendance";
 import { getFeaturedChoice } from "@/lib/data/events";
 import { getEditor } from "@/lib/data/session";
 import { homeMetadata } from "@/lib/seo";
@@ -20,8 +20,7 @@ export default async function HomePage({
   const [featured, editor] = await Promise.all([getFeaturedChoice(), getEditor()]);
   const view = featured ? await getEventAttendance(featured.event.slug, query) : null;
   if (!view || !featured) return <NoEvents />;
-  const mapEntries =
-    query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
+  const mapEntries = await listMapEntries(view.event.id, query, view.entries);
   return (
     <EventView
       {...view}

@@ -44,6 +44,19 @@ export async function listAttendance(
     .sort(compareEntries(query.sort));
 }
 
+/**
+ * What the map beside a list shows: every entry of the event whatever the filter or search, as
+ * they stood on the list's day if it has one. `listed` is the list itself, reused when unfiltered.
+ */
+export async function listMapEntries(
+  eventId: number,
+  query: AttendanceQuery,
+  listed: AttendanceDTO[],
+): Promise<AttendanceDTO[]> {
+  if (!query.status && !query.q) return listed;
+  return listAttendance(eventId, { sort: "name", ...(query.day ? { day: query.day } : {}) });
+}
+
 /** How many entries of an event have each status (ignoring any filter). */
 export async function countAttendanceByStatus(eventId: number): Promise<StatusCounts> {
   const groups = await db.attendance.groupBy({

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { expect, signIn, test, type TestEvent } from "../fixtures";
+import { addDeclinedStep } from "./helpers/steps";
 import type { Page } from "@playwright/test";
 
 const run = promisify(execFile);
@@ -23,6 +24,17 @@ async function createEntryWithNewLeader(
   await page
     .getByLabel("Source of citation 1")
     .selectOption({ label: `${event.sourceTitle} (Example Wire)` });
+}
+
+/** Anna Example, confirmed as of 1 May 2000 with a quote of the test event's source: her edit page. */
+async function createConfirmedEntry(page: Page, event: TestEvent) {
+  await createEntryWithNewLeader(page, event);
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  return page.url();
 }
 
 test("an editor signs in, creates an entry with a new leader, and the public list shows it with a working citation", async ({
@@ -115,13 +127,7 @@ test("changing a status shows on the public page at once", async ({
   signedIn: page,
   testEvent,
 }) => {
-  await createEntryWithNewLeader(page, testEvent);
-  await page
-    .getByLabel("Quote of citation 1")
-    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
-  await page.getByRole("button", { name: "Create entry" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
-  const editUrl = page.url();
+  const editUrl = await createConfirmedEntry(page, testEvent);
 
   await page.goto(`/events/${testEvent.slug}`);
   await expect(page.getByRole("table").getByText("Confirmed", { exact: true })).toBeVisible();
@@ -129,22 +135,7 @@ test("changing a status shows on the public page at once", async ({
 
   // A newer step of the story: it becomes the current status.
   await page.goto(editUrl);
-  const add = page.getByRole("form", { name: "Add a step" });
-  await add.getByRole("radio", { name: /^Declined/ }).check();
-  await add.getByLabel("As of").fill("2000-05-20");
-  await expect(add.getByText("This step is newer than the current one, 1 May 2000")).toContainText(
-    "the current status becomes Declined",
-  );
-  await add
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
-  await add
-    .getByLabel("Quote of citation 1")
-    .fill("Syldavia's King Ottokar declined the invitation.");
-  await add.getByRole("button", { name: "Add step" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Step added. The current status is Declined" }),
-  ).toBeVisible();
+  await addDeclinedStep(page, testEvent);
 
   await page.goto(entryPage);
   await expect(page.getByRole("table").getByText("Declined", { exact: true })).toBeVisible();
@@ -160,13 +151,7 @@ test("a list by status or sorted, and the API's first page, come from the cache 
   testEvent,
   request,
 }) => {
-  await createEntryWithNewLeader(page, testEvent);
-  await page
-    .getByLabel("Quote of citation 1")
-    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
-  await page.getByRole("button", { name: "Create entry" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
-  const editUrl = page.url();
+  const editUrl = await createConfirmedEntry(page, testEvent);
 
   // A reader (no session cookie). Once stored, each view is served from the page cache; for a
   // few seconds after an edit of the event none is stored (lib/cache/page-cache.mjs), so the
@@ -204,19 +189,7 @@ test("a list by status or sorted, and the API's first page, come from the cache 
   expect(await statusOf(`${api}?status=declined`)).toBeUndefined();
 
   await page.goto(editUrl);
-  const add = page.getByRole("form", { name: "Add a step" });
-  await add.getByRole("radio", { name: /^Declined/ }).check();
-  await add.getByLabel("As of").fill("2000-05-20");
-  await add
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
-  await add
-    .getByLabel("Quote of citation 1")
-    .fill("Syldavia's King Ottokar declined the invitation.");
-  await add.getByRole("button", { name: "Add step" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Step added. The current status is Declined" }),
-  ).toBeVisible();
+  await addDeclinedStep(page, testEvent);
 
   // At once: the first request after the save, no cached view of before it.
   cached = false;

@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures";
+import { addDeclinedStep } from "./helpers/steps";
 
 test("an entry page tells the story and the record of edits", async ({ page }) => {
   await page.goto("/");
@@ -57,17 +58,7 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
 
-  const add = page.getByRole("form", { name: "Add a step" });
-  await add.getByRole("radio", { name: /^Declined/ }).check();
-  await add.getByLabel("As of").fill("2000-05-20");
-  await add
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
-  await add
-    .getByLabel("Quote of citation 1")
-    .fill("Syldavia's King Ottokar declined the invitation.");
-  await add.getByRole("button", { name: "Add step" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Step added." })).toBeVisible();
+  await addDeclinedStep(page, testEvent);
 
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(2);

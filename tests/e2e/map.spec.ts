@@ -81,6 +81,15 @@ test("the map shows the whole event while the list is filtered", async ({ page }
   await page.goto(`${EVENT}?status=reported`);
   await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(worldMap(page).getByRole("link")).toHaveCount(9);
+  // On a day, the whole event as it stood then: on 12 April 2025 all nine; before, none.
+  await page.goto(`${EVENT}?status=reported&asOf=2025-04-12`);
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
+  await expect(worldMap(page).getByRole("link")).toHaveCount(9);
+  await page.goto(`${EVENT}?status=reported&asOf=2025-04-01`);
+  await expect(page.getByRole("group", { name: "No leaders yet" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "No leaders yet" }).getByRole("link")).toHaveCount(
+    0,
+  );
 });
 
 test("flags are inline SVG and nothing is fetched from another origin", async ({

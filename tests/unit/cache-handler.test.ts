@@ -27,6 +27,16 @@ const handler = () =>
     maxMemoryCacheSize: 50 * 1024 * 1024,
   } as never);
 
+/** Next's file-system cache itself, under the page cache: what it stores, as it stores it. */
+const rawBackend = () =>
+  new (Object.getPrototypeOf(handler().backend).constructor)({
+    fs: nodeFs,
+    serverDistDir: dir,
+    flushToDisk: true,
+    revalidatedTags: [],
+    maxMemoryCacheSize: 50 * 1024 * 1024,
+  });
+
 const SCRIPT = 'self.__next_f.push([1,"9 May 2025"])';
 /** An inline script of the page's own (cached pages have none today). */
 const OWN_SCRIPT = 'document.documentElement.dataset.page = "event"';
@@ -86,13 +96,7 @@ describe("the page cache handler", () => {
     expect(html).not.toContain("TURBOPACK");
     expect(html).toContain('<link rel="stylesheet"');
     // An entry stored before this, with its scripts, is served without them too.
-    const base = new (Object.getPrototypeOf(handler().backend).constructor)({
-      fs: nodeFs,
-      serverDistDir: dir,
-      flushToDisk: true,
-      revalidatedTags: [],
-      maxMemoryCacheSize: 50 * 1024 * 1024,
-    });
+    const base = rawBackend();
     const stored = await base.get("/events/doc", { kind: "APP_PAGE", isRoutePPREnabled: false });
     const [stamp, value] = Object.entries(stored.value.headers as Record<string, string>).find(
       ([h]) => h.includes("stamp"),
@@ -164,13 +168,7 @@ describe("the page cache handler", () => {
     configurePageCache({ namespace: "database-b", cacheControl: "public, s-maxage=60" });
     expect(await get("/events/other")).toBeNull();
     // As `next build` leaves a prerendered page: no stamp at all.
-    const base = new (Object.getPrototypeOf(handler().backend).constructor)({
-      fs: nodeFs,
-      serverDistDir: dir,
-      flushToDisk: true,
-      revalidatedTags: [],
-      maxMemoryCacheSize: 50 * 1024 * 1024,
-    });
+    const base = rawBackend();
     await base.set("/events/built", page("built"), { cacheControl: { revalidate: false } });
     expect(await get("/events/built")).toBeNull();
   });

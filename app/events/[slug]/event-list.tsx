@@ -1,6 +1,6 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { EventView } from "@/components/event-view";
-import { getEventAttendance, listAttendance } from "@/lib/data/attendance";
+import { getEventAttendance, listMapEntries } from "@/lib/data/attendance";
 import { getRenamedEventSlug } from "@/lib/data/events";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 
@@ -26,9 +26,7 @@ export async function EventList({
     if (renamed) permanentRedirect(`/events/${renamed}${search.size ? `?${search}` : ""}`);
     notFound();
   }
-  // The map shows the whole event even when the list is filtered.
-  const mapEntries =
-    query.status || query.q ? await listAttendance(view.event.id, { sort: "name" }) : view.entries;
+  const mapEntries = await listMapEntries(view.event.id, query, view.entries);
   return (
     <EventView
       {...view}
