@@ -45,15 +45,15 @@ const SORT = { ...query("sort"), value: "(?<sort>name|status|country)" };
 /**
  * A list filtered by a status or sorted (no search, no day) is the same for every reader: it is
  * cached like the unfiltered list, one page per status and sort (app/events/[slug]/view). The
- * values are the list's own (lib/attendance/status.ts): another value means the default (all,
- * by name) there too. A search or a day (Next takes an empty one for none, as the list does) or
- * a session cookie goes on to the page rendered per request. Of a repeated parameter Next
+ * values are the list's own (lib/attendance/status.ts); an empty one counts as none, for Next
+ * as for the list. Any other value (which the list reads as the default), a search, a day or a
+ * session cookie goes on to the page rendered per request, which proxy.ts gives a nonce. Of a repeated parameter Next
  * matches the last value, and so does the list (lib/validation/attendance-query.ts).
  */
 const CACHED_VIEWS = [
   { has: [STATUS, SORT], missing: [], view: ":status/:sort" },
-  { has: [STATUS], missing: [SORT], view: ":status/name" },
-  { has: [SORT], missing: [STATUS], view: "all/:sort" },
+  { has: [STATUS], missing: [query("sort")], view: ":status/name" },
+  { has: [SORT], missing: [query("status")], view: "all/:sort" },
 ];
 const UNCACHED_VIEW = [query("q"), query("asOf"), SESSION_COOKIE];
 /** The API's first page is cached the same way (app/api/events/[slug]/attendance/view). */
@@ -95,14 +95,15 @@ const nextConfig = {
           missing: [...missing, ...UNCACHED_VIEW],
           destination: `/events/:slug/view/${view}`,
         })),
-        ...[...CACHED_VIEWS, { has: [], missing: [STATUS, SORT], view: "all/name" }].map(
-          ({ has, missing, view }) => ({
-            source: "/api/events/:slug/attendance",
-            has,
-            missing: [...missing, ...UNCACHED_API],
-            destination: `/api/events/:slug/attendance/view/${view}`,
-          }),
-        ),
+        ...[
+          ...CACHED_VIEWS,
+          { has: [], missing: [query("status"), query("sort")], view: "all/name" },
+        ].map(({ has, missing, view }) => ({
+          source: "/api/events/:slug/attendance",
+          has,
+          missing: [...missing, ...UNCACHED_API],
+          destination: `/api/events/:slug/attendance/view/${view}`,
+        })),
         ...FILTER_PARAMS.map((key) => ({
           source: "/events/:slug",
           has: [{ type: /** @type {const} */ ("query"), key }],

@@ -99,8 +99,8 @@ export const config = {
       has: [{ type: "query", key: "asOf" }],
       missing: [{ type: "header", key: "rsc" }],
     },
-    // A status or sort of the list's own is a cached view (next.config.js): only another
-    // value, which the list reads as none, is rendered per request, unless with a search or day.
+    // A status or sort of the list's own is a cached view (next.config.js); another value
+    // (which the list reads as none) is rendered per request, so it needs a nonce.
     {
       source: "/events/:slug",
       has: [{ type: "query", key: "status", value: "(?!(?:confirmed|reported|declined)$).*" }],

@@ -6,8 +6,8 @@ import { getFeaturedEvent } from "@/lib/data/events";
 /**
  * Every cached route that shows an event's list: the page, its views by status and sort
  * (app/events/[slug]/view, which next.config.js rewrites `?status=` and `?sort=` to) and the
- * JSON API's (app/api/events/[slug]/attendance/view), by the paths their cache entries are
- * tagged with.
+ * JSON API's (app/api/events/[slug]/attendance/view), each by the path it is cached under (the
+ * page cache tags a route handler's answer with it too: Next tags it with the path asked for).
  */
 export function eventListPaths(slug: string): string[] {
   const views = ["all", ...ATTENDANCE_STATUSES].flatMap((status) =>
@@ -16,9 +16,7 @@ export function eventListPaths(slug: string): string[] {
   return [
     `/events/${slug}`,
     ...views.map((view) => `/events/${slug}/view/${view}`),
-    // The API's views: a route handler's answer is tagged with the path it was asked for,
-    // before the rewrite, so this one path is all of them.
-    `/api/events/${slug}/attendance`,
+    ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
   ];
 }
 

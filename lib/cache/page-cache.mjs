@@ -36,6 +36,7 @@ import { randomBytes } from "node:crypto";
 import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
 import { withoutHydration } from "./static-page.mjs";
+import { cacheKeyPath, isApiView, isListView } from "./cached-routes.mjs";
 import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
 
 /**
@@ -166,7 +167,7 @@ function servePage(key, entryId, stored, config) {
   // The backend may keep this object (Next's in-memory LRU does): the Buffer replaces the
   // string there too, so it is encoded once. Without the framework's scripts (see
   // static-page.mjs): an entry stored before them has them yet.
-  stored.html = withoutHydration(key, stored.html, stored.status);
+  stored.html = withoutHydration(cacheKeyPath(key), stored.html, stored.status);
   /** @type {{ html: Bodies, rsc: Bodies | null }} */
   const bodies = {
     html: { identity: stored.html },
@@ -267,8 +268,11 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       }
       if (value.kind === "FETCH") return entry;
       const headers = withoutStamp(value.headers);
-      // A cached API answer (APP_ROUTE) goes with the configured Cache-Control, as pages do.
-      if (value.kind === "APP_ROUTE") headers["cache-control"] = config.cacheControl;
+      // The API's cached views go with the configured Cache-Control, as pages do; other
+      // route handlers (the map's land.svg) keep their own.
+      if (value.kind === "APP_ROUTE" && isApiView(cacheKeyPath(key))) {
+        headers["cache-control"] = config.cacheControl;
+      }
       return { ...entry, value: { ...value, headers } };
     }
 
@@ -280,21 +284,33 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         // (Next shares this object with that response): it gets the page's own headers even
         // when it is not kept below. Without the database's identity nothing is kept, so no
         // shared cache may keep it either.
-        data.html = withoutHydration(key, data.html, data.status);
+        data.html = withoutHydration(cacheKeyPath(key), data.html, data.status);
         data.headers ??= {};
         Object.assign(
           data.headers,
           pageHeaders(data.html, config ?? { namespace: "", cacheControl: "private, no-store" }),
         );
       }
+      const path = cacheKeyPath(key);
       if (data?.kind === "APP_ROUTE") {
-        data.headers = {
-          ...headersOf(data.headers),
-          "cache-control": config?.cacheControl ?? "private, no-store",
-        };
+        const headers = headersOf(data.headers);
+        // Next tags a route handler's answer with the path as it was asked for (encoded, or
+        // before a rewrite), not the path it is cached under: the latter is added, so that
+        // revalidatePath of that path reaches every request that shares the entry.
+        const tags = String(headers[CACHE_TAGS_HEADER] ?? "")
+          .split(",")
+          .filter(Boolean);
+        if (!tags.includes(`_N_T_${path}`)) tags.push(`_N_T_${path}`);
+        data.headers = { ...headers, [CACHE_TAGS_HEADER]: tags.join(",") };
+        if (isApiView(path)) {
+          data.headers["cache-control"] = config?.cacheControl ?? "private, no-store";
+        }
       }
       if (!config) return;
       if (!data) return this.backend.set(key, data, ctx);
+      // A view of a list keeps only its 200s: its two free path segments and any slug would
+      // otherwise let requests for made-up addresses fill the store with 404s and redirects.
+      if (isListView(path) && (data.status ?? 200) !== 200) return;
       const value = storedValues.get(data) ?? data;
       if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");

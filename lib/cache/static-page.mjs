@@ -13,6 +13,8 @@
  * scripts.
  */
 
+import { isDocumentRoute } from "./cached-routes.mjs";
+
 /** The framework's own script elements: inline payload, bootstrap, and runtime chunks. */
 const FRAMEWORK_SCRIPT =
   /<script\b[^>]*?\bsrc="\/_next\/static\/[^"]*"[^>]*><\/script>|<script\b[^>]*>(?:\(self\.__next_f=|self\.__next_f\.push\(|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g;
@@ -20,27 +22,20 @@ const FRAMEWORK_SCRIPT =
 const SCRIPT_PRELOAD = /<link\b(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/static\/)[^>]*\/?>/g;
 
 /**
- * The cached routes that are documents, by the path that ends their cache key (Next's keys
- * look like `/route-cache/APP_PAGE/<hash>/$/events/<slug>`): the home page (/home/all), an
- * event's list and its views by status and sort. Any other page the cache keeps (Next's own
- * not-found page, say) is served as Next made it.
- */
-const DOCUMENT_ROUTES = /(?:^|\/\$)\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
-
-/**
  * The page without the framework's scripts; any other inline script (none today) stays, and
- * keeps its hash in the page's script policy. Only a page of DOCUMENT_ROUTES whose HTML holds
- * it whole: a 200 with the layout's <main> in it. Others keep their scripts, because their HTML
+ * keeps its hash in the page's script policy. Only a cached list (isDocumentRoute: home, an
+ * event's list and its views; Next's own not-found page, say, is served as Next made it) whose
+ * HTML holds it whole: a 200 with the layout's <main> in it. Others keep their scripts, because their HTML
  * may be an empty shell the payload fills in: Next renders the not-found page of a cached
  * route (an unknown slug) that way.
- * @param {string} key the cache key: the route's path
+ * @param {string} path the route's path (cacheKeyPath)
  * @param {Buffer | string} html
  * @param {number | undefined} status
  * @returns {Buffer}
  */
-export function withoutHydration(key, html, status) {
+export function withoutHydration(path, html, status) {
   const text = typeof html === "string" ? html : html.toString("utf8");
   const whole = (status ?? 200) === 200 && /<main\b/.test(text);
-  if (!whole || !DOCUMENT_ROUTES.test(key)) return Buffer.from(text, "utf8");
+  if (!whole || !isDocumentRoute(path)) return Buffer.from(text, "utf8");
   return Buffer.from(text.replace(FRAMEWORK_SCRIPT, "").replace(SCRIPT_PRELOAD, ""), "utf8");
 }

@@ -107,7 +107,14 @@ test("pages rendered per request carry a fresh nonce each time", async () => {
   expect(a).not.toBe(b);
   // A reader's list with a value the list reads as none, or a search, is rendered per request
   // and gets a nonce; one by a status of its own is a cached view and needs none.
-  for (const query of ["?status=bogus", "?sort=bogus", "?q=lula", "?status=declined&q=lula"]) {
+  for (const query of [
+    "?status=bogus",
+    "?sort=bogus",
+    "?status=confirmed&sort=bogus",
+    "?sort=country&status=bogus",
+    "?q=lula",
+    "?status=declined&q=lula",
+  ]) {
     const response = await fetch(`${server.url}/events/victory-day-parade-2025${query}`);
     expect(response.headers.get("x-nextjs-cache"), query).toBeNull();
     expect(response.headers.get("content-security-policy"), query).toMatch(/'nonce-[^']+'/);

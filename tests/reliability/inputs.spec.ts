@@ -455,6 +455,9 @@ const ENTRY_FIELDS =
   /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|citations|citations\.\d+\.(sourceId|quote))$/;
 
 const DEVELOPER_WORDS = /\b(prisma|sqlite|TypeError|undefined|stack|at \w+ \()/i;
+/** What a JavaScript error says, which no editor's data explains away (see withoutEchoes). */
+const ERROR_PHRASES =
+  /Cannot read propert|Cannot set propert|is not a function|is not defined|is not iterable|Unexpected token|Maximum call stack|\(reading '/;
 
 /**
  * The message without what it quotes of the editor's own data: a leader named "undefined" (an
@@ -493,7 +496,7 @@ function problemWith(response: ActionResponse, spec: FormSpec, sent: FormEntries
   if (!state || typeof state !== "object") return `no form state (HTTP ${response.status})`;
   if (typeof state.message !== "string" || state.message.trim().length < 10)
     return `no message a person can read: ${JSON.stringify(state).slice(0, 200)}`;
-  if (DEVELOPER_WORDS.test(withoutEchoes(state.message, sent)))
+  if (ERROR_PHRASES.test(state.message) || DEVELOPER_WORDS.test(withoutEchoes(state.message, sent)))
     return `a message for developers, not editors: ${state.message}`;
   const errors = Object.entries(state.errors ?? {});
   for (const [key, messages] of errors) {

@@ -128,38 +128,57 @@ describe("the page cache handler", () => {
     }
   });
 
-  it("keeps an API answer like a page: this database's, the configured Cache-Control, not just after an edit", async () => {
-    const answer = (slug: string) => ({
+  it("keeps the API's views like pages: this database's, the configured Cache-Control, tagged with their own path", async () => {
+    const viewKey = (slug: string, view = "all/name") =>
+      `/route-cache/APP_ROUTE/ecbd23e5/$/api/events/${slug}/attendance/view/${view}`;
+    // As Next makes it: tagged with the path the request asked for (here encoded), not the
+    // view's path the entry is cached under.
+    const answer = (slug: string, status = 200) => ({
       kind: "APP_ROUTE" as const,
       body: Buffer.from(`{"event":{"slug":"${slug}"}}`),
-      status: 200,
+      status,
       headers: {
         "content-type": "application/json",
-        "x-next-cache-tags": `_N_T_/layout,_N_T_/api/events/${slug}/attendance/view/all/name`,
+        "x-next-cache-tags": `_N_T_/layout,_N_T_/api/events/%62${slug}/attendance`,
       } as Record<string, string>,
     });
+    const setRoute = (key: string, value: ReturnType<typeof answer>) =>
+      handler().set(key, value as never, { cacheControl: { revalidate: false } } as never);
     const getRoute = (key: string) =>
       handler().get(key, { kind: "APP_ROUTE", isRoutePPREnabled: false } as never) as Promise<{
         value: { body: Buffer; headers: Record<string, string> };
       } | null>;
+
     const fresh = answer("r");
-    await handler().set("/api/r", fresh as never, { cacheControl: { revalidate: false } } as never);
+    await setRoute(viewKey("r"), fresh);
     // Next's own would be s-maxage of a year: its first reader gets the configured one.
     expect(fresh.headers["cache-control"]).toBe("public, s-maxage=60");
-    const served = await getRoute("/api/r");
+    const served = await getRoute(viewKey("r"));
     expect(served!.value.body.toString()).toBe('{"event":{"slug":"r"}}');
     expect(served!.value.headers["cache-control"]).toBe("public, s-maxage=60");
     expect(Object.keys(served!.value.headers).some((h) => h.includes("stamp"))).toBe(false);
-    configurePageCache({ namespace: "database-b", cacheControl: "public, s-maxage=60" });
-    expect(await getRoute("/api/r")).toBeNull();
 
-    await handler().revalidateTag(["_N_T_/api/events/q/attendance/view/all/name"]);
-    await handler().set(
-      "/api/q",
-      answer("q") as never,
-      { cacheControl: { revalidate: false } } as never,
-    );
-    expect(await getRoute("/api/q")).toBeNull();
+    // An edit revalidates the view's path (lib/actions/revalidate.ts): that reaches the entry
+    // whatever address stored it.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler().revalidateTag(["_N_T_/api/events/r/attendance/view/all/name"]);
+    expect(await getRoute(viewKey("r"))).toBeNull();
+    // Just after, a render is not kept.
+    await setRoute(viewKey("r"), answer("r"));
+    expect(await getRoute(viewKey("r"))).toBeNull();
+
+    // A 404 of a view (an unknown slug) is answered, not kept.
+    await setRoute(viewKey("nope"), answer("nope", 404));
+    expect(await getRoute(viewKey("nope"))).toBeNull();
+
+    // Another route handler keeps its own Cache-Control.
+    const land = { ...answer("x"), headers: { "cache-control": "public, max-age=86400" } };
+    const landKey = "/route-cache/APP_ROUTE/4969ec1d/$/map/land.svg";
+    await setRoute(landKey, land);
+    expect((await getRoute(landKey))!.value.headers["cache-control"]).toBe("public, max-age=86400");
+
+    configurePageCache({ namespace: "database-b", cacheControl: "public, s-maxage=60" });
+    expect(await getRoute(landKey)).toBeNull();
   });
 
   it("serves no page stored from another database, nor one without a stamp", async () => {
