@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { anchorQuote, describeAnchorError } from "@/lib/quotes/anchor";
 import { passageId } from "@/lib/quotes/passage-id";
 import { relocateQuote } from "@/lib/quotes/relocate";
-import { toIsoDate } from "./mappers";
+import { citedStepSelect, toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
 import { inTransaction, invalid, notFound, type Tx, type WriteResult } from "./write";
@@ -49,21 +49,7 @@ const reviewSelect = {
   anchoredVersion: true,
   checkedVersion: true,
   source: { select: { id: true, title: true, text: true, textVersion: true } },
-  step: {
-    select: {
-      id: true,
-      status: true,
-      asOf: true,
-      attendance: {
-        select: {
-          id: true,
-          currentStepId: true,
-          leader: { select: { name: true } },
-          event: { select: { name: true, slug: true } },
-        },
-      },
-    },
-  },
+  step: citedStepSelect,
 } as const;
 
 /** How many citations wait for a review. */
@@ -216,13 +202,21 @@ export async function confirmCitation(
       after: { ...snapshot(row, leader), review: "" },
       summary: `Confirmed its new wording in version ${row.source.textVersion} of the source`,
     });
-    return {
-      ok: true,
-      attendanceId: row.step.attendance.id,
-      eventSlug: row.step.attendance.event.slug,
-      sourceId: row.source.id,
-    } as const;
+    return reviewed(row);
   });
+}
+
+/** What a review's save touched, for the pages to revalidate. */
+function reviewed(row: {
+  step: { attendance: { id: number; event: { slug: string } } };
+  source: { id: number };
+}) {
+  return {
+    ok: true,
+    attendanceId: row.step.attendance.id,
+    eventSlug: row.step.attendance.event.slug,
+    sourceId: row.source.id,
+  } as const;
 }
 
 /**
@@ -276,11 +270,6 @@ export async function reciteCitation(
       after: { leader, quote: a.quote, start: a.start, end: a.end, review: "" },
       summary: `Cited again in version ${row.source.textVersion} of the source`,
     });
-    return {
-      ok: true,
-      attendanceId: row.step.attendance.id,
-      eventSlug: row.step.attendance.event.slug,
-      sourceId: row.source.id,
-    } as const;
+    return reviewed(row);
   });
 }

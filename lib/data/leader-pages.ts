@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { parseAliases } from "./leaders";
-import { toIsoDate } from "./mappers";
+import { toIsoDate, toLeaderDTO } from "./mappers";
 
 export type LeaderIdentityDTO = {
   id: number;
@@ -49,11 +49,7 @@ export async function getLeaderPage(id: number): Promise<LeaderPageDTO | null> {
   });
   if (!row) return null;
   return {
-    id: row.id,
-    name: row.name,
-    office: row.office,
-    polity: row.polity,
-    countryCode: row.countryCode,
+    ...toLeaderDTO(row),
     aliases: parseAliases(row.aliases),
     wikidataId: row.wikidataId,
     entries: row.attendances.map((a) => ({

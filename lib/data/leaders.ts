@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
 import type { LeaderEditInput } from "@/lib/validation/leader";
+import { toLeaderDTO } from "./mappers";
 import { inTransaction, type WriteResult } from "./write";
 import { diffSnapshots } from "@/lib/history/diff";
 import { recordRevision } from "./revisions";
@@ -89,12 +90,8 @@ export async function getLeaderForEdit(id: number): Promise<LeaderForEdit | null
   });
   if (!row) return null;
   return {
-    id: row.id,
+    ...toLeaderDTO(row),
     version: row.version,
-    name: row.name,
-    office: row.office,
-    polity: row.polity,
-    countryCode: row.countryCode,
     aliases: parseAliases(row.aliases),
     wikidataId: row.wikidataId,
     entries: row.attendances.map((a) => ({

@@ -82,6 +82,23 @@ export function toAttendanceDTO(row: {
   };
 }
 
+/** A citation's step and the entry it belongs to, for lists of citations (source page, review). */
+export const citedStepSelect = {
+  select: {
+    id: true,
+    status: true,
+    asOf: true,
+    attendance: {
+      select: {
+        id: true,
+        currentStepId: true,
+        leader: { select: { name: true } },
+        event: { select: { name: true, slug: true } },
+      },
+    },
+  },
+} as const;
+
 export const citationSelect = {
   id: true,
   quote: true,

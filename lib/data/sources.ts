@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
-import { toIsoDate } from "./mappers";
+import { citedStepSelect, toIsoDate } from "./mappers";
 import { getVersionText, listSourceVersions, type SourceVersionDTO } from "./source-versions";
 
 export type SourceDTO = {
@@ -75,21 +75,7 @@ export async function listCitedPassages(
       start: true,
       end: true,
       quote: true,
-      step: {
-        select: {
-          id: true,
-          status: true,
-          asOf: true,
-          attendance: {
-            select: {
-              id: true,
-              currentStepId: true,
-              leader: { select: { name: true } },
-              event: { select: { slug: true } },
-            },
-          },
-        },
-      },
+      step: citedStepSelect,
     },
   });
   const passages: CitedPassageDTO[] = [];

@@ -300,14 +300,16 @@ export function findAll(haystack: string, needle: string): number[] {
   return found;
 }
 
-function commonPrefixLength(a: string, b: string): number {
+/** How many characters `a` and `b` share at their start. */
+export function commonPrefixLength(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-function commonSuffixLength(a: string, b: string): number {
+/** How many characters `a` and `b` share at their end. */
+export function commonSuffixLength(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;

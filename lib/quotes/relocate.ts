@@ -25,6 +25,8 @@
 import approxSearch from "approx-string-match";
 import {
   anchorAt,
+  commonPrefixLength,
+  commonSuffixLength,
   findAll,
   isWordChar,
   normalize,
@@ -239,20 +241,6 @@ function textAfter(text: string, at: number, length: number): string {
   let from = at;
   if (from < text.length && text.charCodeAt(from) === 32) from++;
   return text.slice(from, from + length);
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 type Candidate = { start: number; end: number; errors: number; score: number; quoteScore: number };

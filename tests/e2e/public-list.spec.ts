@@ -71,6 +71,31 @@ test("filtering to reported shows only Lula, and the filter lives in the URL", a
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("reported");
 });
 
+test("on an event's page the filter form lands on the cached view of that status", async ({
+  page,
+}) => {
+  await page.goto("/events/victory-day-parade-2025");
+  await page.getByLabel("Status", { exact: true }).selectOption("reported");
+  await page.getByLabel("Sort by").selectOption("country");
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().includes("status=reported") && r.request().isNavigationRequest(),
+    ),
+    page.getByRole("button", { name: "Apply" }).click(),
+  ]);
+  await expect(page).toHaveURL(/status=reported/);
+  await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
+  await expect(page.getByText("Showing 1 of 9 leaders")).toBeVisible();
+  // The same address again: from the page cache, with the form showing the choice.
+  const again = await page.reload();
+  expect([response.headers()["x-nextjs-cache"], again?.headers()["x-nextjs-cache"]]).toContain(
+    "HIT",
+  );
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("reported");
+  await expect(page.getByLabel("Sort by")).toHaveValue("country");
+  await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
+});
+
 test("search is accent-insensitive: “Inácio” finds Lula", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Search name, office or country").fill("Inácio");
