@@ -21,6 +21,7 @@ const DATA_LAYER = [
   "tests/unit/story.test.ts",
   "tests/unit/source-versions.test.ts",
   "tests/unit/citation-review.test.ts",
+  "tests/unit/generation.test.ts",
 ];
 
 const postgres: TestProjectInlineConfiguration = {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
+import { GenerationMemo } from "@/lib/cache/generation-memo";
 import { countReviewQueue } from "@/lib/data/citation-review";
+import { getDataGeneration } from "@/lib/data/generation";
 import { getEditor } from "@/lib/data/session";
 
 export const metadata: Metadata = {
@@ -9,10 +11,15 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
+/** The review queue's length changes only with the data (lib/data/generation.ts). */
+const reviewQueueLength = new GenerationMemo<number>(1);
+
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // Each page checks the session itself (and every action does too); this only shows who is in.
   const editor = await getEditor();
-  const toReview = editor ? await countReviewQueue() : 0;
+  const toReview = editor
+    ? await reviewQueueLength.get(await getDataGeneration(), "", countReviewQueue)
+    : 0;
   return (
     <div className="space-y-6">
       {editor && (

@@ -5,6 +5,7 @@ import type { AttendanceStatus } from "@/lib/attendance/status";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
 import type { AttendanceInput, EntryInput } from "@/lib/validation/attendance";
 import { anchorCitations } from "./anchoring";
+import type { AdminAttendanceRow } from "./dto";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
@@ -171,18 +172,6 @@ export async function deleteAttendance(
 // ---- Reads for the admin pages ----
 
 export const ADMIN_PAGE_SIZE = 50;
-
-export type AdminAttendanceRow = {
-  id: number;
-  leader: string;
-  office: string;
-  polity: string;
-  event: { slug: string; name: string; date: string };
-  status: AttendanceStatus;
-  asOf: string | null;
-  updatedAt: string;
-  citationCount: number;
-};
 
 /**
  * Above this many matching leaders, reading the newest entries and keeping those of a matching

@@ -66,3 +66,16 @@ export type AttendanceDTO = {
 };
 
 export type StatusCounts = Record<AttendanceStatus, number> & { total: number };
+
+/** A row of the admin list of entries. */
+export type AdminAttendanceRow = {
+  id: number;
+  leader: string;
+  office: string;
+  polity: string;
+  event: { slug: string; name: string; date: string };
+  status: AttendanceStatus;
+  asOf: string | null;
+  updatedAt: string;
+  citationCount: number;
+};

@@ -146,6 +146,63 @@ test("changing a status shows on the public page at once", async ({
   );
 });
 
+test("the admin list shows each change at once: a new entry, a newer status, a leader renamed", async ({
+  signedIn: page,
+  testEvent,
+  db,
+}) => {
+  const name = `Anna Listed ${testEvent.id}`;
+  const renamed = `Anna Renamed ${testEvent.id}`;
+  const search = (q: string) => page.goto(`/admin?q=${encodeURIComponent(q)}`);
+  const rowOf = (leader: string) =>
+    page.getByRole("table").getByRole("row").filter({ hasText: leader });
+  // Both searches read (and keep) their empty answers before the changes.
+  for (const q of [name, renamed]) {
+    await search(q);
+    await expect(page.getByText("No entries match these filters.")).toBeVisible();
+  }
+
+  await createEntryWithNewLeader(page, testEvent, {
+    name,
+    office: "President",
+    polity: "Ruritania",
+    code: "",
+  });
+  await page
+    .getByLabel("Quote of citation 1")
+    .fill("Ruritania's President Anna Example will attend the Harbour Summit");
+  await page.getByRole("button", { name: "Create entry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
+  const editUrl = page.url();
+
+  await search(name);
+  await expect(rowOf(name)).toContainText("Confirmed");
+  await page.goto("/admin");
+  const newest = page.getByRole("table").getByRole("row").nth(1);
+  await expect(newest).toContainText(name);
+  await expect(newest).toContainText(`${testEvent.name}1 June 2000`);
+
+  await page.goto(editUrl);
+  await addDeclinedStep(page, testEvent);
+  await search(name);
+  await expect(rowOf(name)).toContainText("Declined");
+  await expect(rowOf(name)).toContainText("20 May 2000");
+
+  const leader = await db.leader.findFirstOrThrow({ where: { name } });
+  await page.goto(`/admin/leaders/${leader.id}`);
+  await page.getByLabel("Name").fill(renamed);
+  await page.getByRole("button", { name: "Save leader" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await search(renamed);
+  await expect(rowOf(renamed)).toContainText("Declined");
+  await page.goto("/admin");
+  await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText(renamed);
+  await rowOf(renamed)
+    .getByRole("link", { name: `Edit ${renamed} at ${testEvent.name}` })
+    .click();
+  await expect(page).toHaveURL(editUrl);
+});
+
 test("a list by status or sorted, and the API's first page, come from the cache and show an edit at once", async ({
   signedIn: page,
   testEvent,

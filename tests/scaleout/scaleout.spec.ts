@@ -150,8 +150,17 @@ test("an editor who signed in through one server keeps working through the other
 
   const { leader } = await featuredLeader();
   const name = `Scaleout Via B ${randomBytes(3).toString("hex")}`;
+  // A's admin list keeps its rows while the data stays as it was: read the search once first.
+  const searchOnA = async () =>
+    (await fetch(`${a.url}/admin?q=${encodeURIComponent(name)}`, { headers: { cookie } })).text();
+  expect(await searchOnA()).toContain("No entries match these filters.");
   const saved = await rename(b, cookie, leader, name);
   expect(saved.redirect, JSON.stringify(saved.state)).toMatch(/\?saved=1$/);
+  const found = await searchOnA();
+  expect(found, "A's admin list shows the rename saved through B").toContain(
+    `<strong>${name}</strong>`,
+  );
+  expect(found).not.toContain("No entries match these filters.");
 
   const out = await callAction(b, door("signOutAction"), {
     page: "/admin",

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEditor } from "@/lib/auth/editors";
+import { configurePageCache } from "@/lib/cache/page-cache.mjs";
+import type { Editor } from "@/lib/data/session";
+import { leaderEditSchema } from "@/lib/validation/leader";
+import { seedDatabase } from "../../prisma/seed";
+import { createTestDatabase } from "./helpers/test-db";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let editor: Editor;
+let generation: typeof import("@/lib/data/generation");
+let leaders: typeof import("@/lib/data/leaders");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.db);
+  editor = (await createEditor(t.db, {
+    email: "g@example.org",
+    name: "G. Eneration",
+    password: "a-long-password",
+  })) as Editor;
+  generation = await import("@/lib/data/generation");
+  leaders = await import("@/lib/data/leaders");
+});
+afterAll(() => {
+  configurePageCache(undefined as never);
+  return t.cleanup();
+});
+
+const rename = async (name: string) => {
+  const leader = await t.db.leader.findFirstOrThrow({ where: { name: { contains: "Fico" } } });
+  return leaders.updateLeader(
+    editor,
+    leader.id,
+    leader.version,
+    leaderEditSchema.parse({
+      name,
+      office: leader.office,
+      polity: leader.polity,
+      countryCode: leader.countryCode ?? "",
+    }),
+  );
+};
+
+describe("the data's generation", () => {
+  it("is unknown until the server knows which database it has", async () => {
+    configurePageCache(undefined as never);
+    expect(await generation.getDataGeneration()).toBeNull();
+  });
+
+  it("stays while nothing changes and moves with every saved change, not with a refused one", async () => {
+    configurePageCache({ namespace: "generation-test", cacheControl: "no-store" });
+    const before = await generation.getDataGeneration();
+    expect(before).toMatch(/^generation-test:\d+$/);
+    expect(await generation.getDataGeneration()).toBe(before);
+
+    expect((await rename("Robert Fico Renamed")).ok).toBe(true);
+    const after = await generation.getDataGeneration();
+    expect(after).not.toBe(before);
+
+    const leader = await t.db.leader.findFirstOrThrow({ where: { name: { contains: "Fico" } } });
+    const stale = await leaders.updateLeader(
+      editor,
+      leader.id,
+      leader.version - 1,
+      leaderEditSchema.parse({ name: "Nobody", office: "X", polity: "Y", countryCode: "" }),
+    );
+    expect(stale.ok).toBe(false);
+    expect(await generation.getDataGeneration()).toBe(after);
+  });
+
+  it("is never a state that a write still open could change without moving it", async () => {
+    configurePageCache({ namespace: "generation-test", cacheControl: "no-store" });
+    const committed = await generation.getDataGeneration();
+    const during = await t.db
+      .$transaction(async (tx) => {
+        const leader = await tx.leader.findFirstOrThrow({ where: { name: { contains: "Fico" } } });
+        await tx.leader.update({ where: { id: leader.id }, data: { office: "Open write" } });
+        await tx.revision.create({
+          data: {
+            entityType: "leader",
+            entityId: leader.id,
+            action: "update",
+            actorName: "test",
+          },
+        });
+        const seen = await generation.getDataGeneration();
+        throw Object.assign(new Error("roll back"), { seen });
+      })
+      .catch((error: { seen?: string | null }) => error.seen);
+    // PostgreSQL numbers the open write's revision before it commits, and a write numbered
+    // earlier may commit later: no generation can be told until it ends. SQLite writes one
+    // transaction at a time, so the committed state is the one named.
+    expect(during).toBe(t.provider === "postgresql" ? null : committed);
+    expect(await generation.getDataGeneration()).toBe(committed);
+  });
+});
