@@ -8,8 +8,11 @@ export type StatusBadgeProps = { status: AttendanceStatus };
  * every row of a list, and an inline SVG icon made a fifth of each row's markup.
  */
 export function StatusBadge({ status }: StatusBadgeProps) {
-  return <span className={`status-badge status-badge-${status}`}>{STATUS_LABELS[status]}</span>;
+  return <span className={statusBadgeClass(status)}>{STATUS_LABELS[status]}</span>;
 }
+
+/** The badge's classes, for markup built without React too (components/admin/entry-rows.ts). */
+export const statusBadgeClass = (status: AttendanceStatus) => `status-badge status-badge-${status}`;
 
 /** The status's icon where it stands alone (counts, the entry form's choices); decorative. */
 export function StatusIcon({ status }: StatusBadgeProps) {

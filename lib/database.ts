@@ -6,12 +6,7 @@
 import { databaseProvider, databaseUrl, resolveSqliteFile } from "./database-url.mjs";
 import type { BulkReader } from "./bulk-read";
 import type { PrismaClient } from "./generated/prisma/client";
-import {
-  createPostgresBulkReader,
-  createPostgresClient,
-  isPostgresBusyError,
-  postgresSettledRevision,
-} from "./postgres";
+import { createPostgresBulkReader, createPostgresClient, isPostgresBusyError } from "./postgres";
 import { createSqliteBulkReader, createSqliteClient, isSqliteBusyError } from "./sqlite";
 
 export type { BulkReader } from "./bulk-read";
@@ -54,16 +49,4 @@ export function databaseLocation(url?: string): string {
   const parsed = new URL(value);
   const host = parsed.searchParams.get("host") ?? parsed.hostname;
   return `postgresql:${host}:${parsed.port || "5432"}${parsed.pathname}`;
-}
-
-/**
- * The latest revision's number, once every transaction numbered up to it has ended (else null):
- * then it names what the database holds (lib/data/generation.ts). SQLite writes one transaction
- * at a time and a reader sees only committed ones, so that is always so there; on PostgreSQL
- * see `postgresSettledRevision`.
- */
-export async function settledRevision(client: PrismaClient, url?: string): Promise<number | null> {
-  if (databaseProvider(databaseUrl(url)) === "postgresql") return postgresSettledRevision(client);
-  const latest = await client.revision.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return latest?.id ?? 0;
 }

@@ -218,25 +218,3 @@ export function createPostgresBulkReader(url: string): BulkReader {
     },
   };
 }
-
-/**
- * The latest revision's number, or null while a transaction that has added a revision is still
- * open. PostgreSQL numbers rows as they are inserted, not in the order their transactions
- * commit: while such a transaction is open, a later number may be visible and an earlier one
- * not yet, so the latest number would not name what the database holds (lib/data/generation.ts).
- * Adding a row takes the table's RowExclusiveLock until the transaction ends, and pg_locks is
- * read after the statement's snapshot: no such lock then, and every number up to the latest
- * belongs to a transaction that has ended.
- */
-export async function postgresSettledRevision(client: SqliteShapedClient): Promise<number | null> {
-  const [row] = await client.$queryRawUnsafe<{ latest: number | null; settled: boolean }[]>(
-    `SELECT max(id) AS latest, NOT EXISTS (
-       SELECT 1 FROM pg_locks
-       WHERE locktype = 'relation' AND mode = 'RowExclusiveLock'
-         AND relation = '"Revision"'::regclass AND pid <> pg_backend_pid()
-         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-     ) AS settled FROM "Revision"`,
-  );
-  if (!row?.settled) return null;
-  return row.latest ?? 0;
-}

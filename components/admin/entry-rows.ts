@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from "@/lib/attendance/status";
+import { statusBadgeClass } from "@/components/status-badge";
 import { formatDay } from "@/lib/text/format-day";
 import { html, type SafeHtml } from "@/lib/text/html";
 import type { AdminAttendanceRow } from "@/lib/data/dto";
@@ -6,8 +7,8 @@ import type { AdminAttendanceRow } from "@/lib/data/dto";
 /**
  * The admin list's rows as markup, for app/admin/page.tsx to keep per database generation: 50
  * rows as React elements cost more than the rest of the page together (rendered for the RSC
- * payload, then again as HTML), and they change only when the data does. The same markup the
- * StatusBadge component gives, plain anchors as before; every value escaped by `html`.
+ * payload, then again as HTML), and they change only when the data does. The markup the React
+ * version gave (StatusBadge's classes, plain anchors); every value escaped by `html`.
  */
 export function entryRowsHtml(rows: readonly AdminAttendanceRow[]): SafeHtml {
   // One cell a line, and no space inside a cell: Prettier would format the markup, spaces and all.
@@ -15,7 +16,7 @@ export function entryRowsHtml(rows: readonly AdminAttendanceRow[]): SafeHtml {
   return html`${rows.map((row) => html`<tr>
 <th scope="row"><strong>${row.leader}</strong><div>${row.office}, ${row.polity}</div></th>
 <td>${row.event.name}<div>${formatDay(row.event.date)}</div></td>
-<td><span class="status-badge status-badge-${row.status}">${STATUS_LABELS[row.status]}</span></td>
+<td><span class="${statusBadgeClass(row.status)}">${STATUS_LABELS[row.status]}</span></td>
 <td>${row.asOf ? formatDay(row.asOf) : "—"}</td>
 <td>${row.citationCount}</td>
 <td><a href="/admin/entries/${row.id}" aria-label="Edit ${row.leader} at ${row.event.name}">Edit</a> · <a href="/attendance/${row.id}" aria-label="View ${row.leader} at ${row.event.name}">View</a></td>

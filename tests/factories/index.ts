@@ -2,6 +2,10 @@
  * Test data, made through the data layer (lib/data/story.ts writes entries and their stories
  * the one way the app does), shared by the unit, end-to-end and reliability suites. Each
  * factory takes the Prisma client of the database under test and creates only what it names.
+ * Events, sources and leaders are written directly, with no revision: they do not move the
+ * data's generation (lib/data/generation.ts), so what the admin list keeps (its rows, its
+ * event choices, the review count) shows them from the next save on: a test that reads them
+ * there makes an entry through the data layer or the form first.
  */
 import { randomBytes } from "node:crypto";
 import { createEditor as createEditorAccount } from "../../lib/auth/editors";

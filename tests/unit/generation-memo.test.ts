@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GenerationMemo } from "@/lib/cache/generation-memo";
+import { GenerationMemo, type Generation } from "@/lib/cache/generation-memo";
+
+const at = (revision: number, namespace = "db"): Generation => ({ namespace, revision });
+const g = at(1);
 
 const counter = () => {
   let calls = 0;
@@ -7,16 +10,29 @@ const counter = () => {
 };
 
 describe("GenerationMemo", () => {
-  it("computes a key once per generation and again when the generation moves", async () => {
+  it("computes a key once per generation and again when the data moves on", async () => {
     const memo = new GenerationMemo<number>(10);
     const c = counter();
-    expect(await memo.get("db:1", "a", c.compute)).toBe(1);
-    expect(await memo.get("db:1", "a", c.compute)).toBe(1);
-    expect(await memo.get("db:1", "b", c.compute)).toBe(2);
-    expect(await memo.get("db:2", "a", c.compute)).toBe(3);
-    // Back to an older generation (a request that read it before a save): not served from 2's.
-    expect(await memo.get("db:1", "a", c.compute)).toBe(4);
-    expect(c.calls()).toBe(4);
+    expect(await memo.get(at(1), "a", c.compute)).toBe(1);
+    expect(await memo.get(at(1), "a", c.compute)).toBe(1);
+    expect(await memo.get(at(1), "b", c.compute)).toBe(2);
+    expect(await memo.get(at(2), "a", c.compute)).toBe(3);
+    expect(await memo.get(at(2), "a", c.compute)).toBe(3);
+    expect(c.calls()).toBe(3);
+  });
+
+  it("answers a request that read an older generation afresh, and keeps the newer values", async () => {
+    const memo = new GenerationMemo<number>(10);
+    const c = counter();
+    expect(await memo.get(at(5), "a", c.compute)).toBe(1);
+    // Read just before the save that made 5: computed for it, not kept, 5's values stay.
+    expect(await memo.get(at(4), "a", c.compute)).toBe(2);
+    expect(await memo.get(at(4), "a", c.compute)).toBe(3);
+    expect(await memo.get(at(5), "a", c.compute)).toBe(1);
+    // Another database (a restore renews its identity): its numbers start again.
+    expect(await memo.get(at(1, "restored"), "a", c.compute)).toBe(4);
+    expect(await memo.get(at(1, "restored"), "a", c.compute)).toBe(4);
+    expect(await memo.get(at(5), "a", c.compute)).toBe(5);
   });
 
   it("keeps nothing when the generation is unknown", async () => {
@@ -35,27 +51,27 @@ describe("GenerationMemo", () => {
       calls++;
       return new Promise<number>((resolve) => (release = resolve));
     };
-    const first = memo.get("g", "a", slow);
-    const second = memo.get("g", "a", slow);
+    const first = memo.get(g, "a", slow);
+    const second = memo.get(g, "a", slow);
     release(42);
     expect(await Promise.all([first, second])).toEqual([42, 42]);
     expect(calls).toBe(1);
 
-    await expect(memo.get("g", "b", async () => Promise.reject(new Error("busy")))).rejects.toThrow(
+    await expect(memo.get(g, "b", async () => Promise.reject(new Error("busy")))).rejects.toThrow(
       "busy",
     );
-    expect(await memo.get("g", "b", async () => 7)).toBe(7);
+    expect(await memo.get(g, "b", async () => 7)).toBe(7);
   });
 
   it("keeps at most max keys, the least recently used going first", async () => {
     const memo = new GenerationMemo<string>(2);
     let calls = 0;
     const value = (key: string) => async () => `${key}${++calls}`;
-    await memo.get("g", "a", value("a"));
-    await memo.get("g", "b", value("b"));
-    await memo.get("g", "a", value("a")); // a is used again: b is now the oldest
-    await memo.get("g", "c", value("c"));
-    expect(await memo.get("g", "a", value("a"))).toBe("a1");
-    expect(await memo.get("g", "b", value("b"))).toBe("b4");
+    await memo.get(g, "a", value("a"));
+    await memo.get(g, "b", value("b"));
+    await memo.get(g, "a", value("a")); // a is used again: b is now the oldest
+    await memo.get(g, "c", value("c"));
+    expect(await memo.get(g, "a", value("a"))).toBe("a1");
+    expect(await memo.get(g, "b", value("b"))).toBe("b4");
   });
 });
