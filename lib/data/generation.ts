@@ -24,6 +24,7 @@ import { db } from "@/lib/db";
 export const getDataGeneration = cache(async (): Promise<Generation | null> => {
   const namespace = pageCacheConfig()?.namespace;
   if (!namespace) return null;
-  const latest = await db.revision.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return { namespace, revision: latest?.id ?? 0 };
+  // An aggregate, not findFirst: the same index read, and about half the client's CPU.
+  const { _max } = await db.revision.aggregate({ _max: { id: true } });
+  return { namespace, revision: _max.id ?? 0 };
 });
