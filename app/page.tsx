@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
-import { getEventAttendance, listMapEntries } from "@/lib/data/attendance";
+import { getEventView } from "@/lib/data/attendance";
 import { getFeaturedChoice } from "@/lib/data/events";
 import { getEditor } from "@/lib/data/session";
 import { homeMetadata } from "@/lib/seo";
@@ -18,17 +18,9 @@ export default async function HomePage({
 }) {
   const query = parseAttendanceQuery(await searchParams);
   const [featured, editor] = await Promise.all([getFeaturedChoice(), getEditor()]);
-  const view = featured ? await getEventAttendance(featured.event.slug, query) : null;
+  const view = featured ? await getEventView(featured.event.slug, query) : null;
   if (!view || !featured) return <NoEvents />;
-  const mapEntries = await listMapEntries(view.event.id, query, view.entries);
   return (
-    <EventView
-      {...view}
-      mapEntries={mapEntries}
-      query={query}
-      path="/"
-      featured={featured.rule}
-      editor={editor !== null}
-    />
+    <EventView {...view} query={query} path="/" featured={featured.rule} editor={editor !== null} />
   );
 }

@@ -29,12 +29,7 @@ export async function listAttendance(
   eventId: number,
   query: AttendanceQuery,
 ): Promise<AttendanceDTO[]> {
-  if (query.day) {
-    const entries = await listDay(eventId, query.day, query.q);
-    return entries
-      .filter((e) => !query.status || e.status === query.status)
-      .sort(compareEntries(query.sort));
-  }
+  if (query.day) return filteredDay(await listDay(eventId, query.day, query.q), query);
   const rows = await db.attendance.findMany({
     where: whereForQuery(eventId, query),
     include: attendanceInclude,
@@ -44,17 +39,11 @@ export async function listAttendance(
     .sort(compareEntries(query.sort));
 }
 
-/**
- * What the map beside a list shows: every entry of the event whatever the filter or search, as
- * they stood on the list's day if it has one. `listed` is the list itself, reused when unfiltered.
- */
-export async function listMapEntries(
-  eventId: number,
-  query: AttendanceQuery,
-  listed: AttendanceDTO[],
-): Promise<AttendanceDTO[]> {
-  if (!query.status && !query.q) return listed;
-  return listAttendance(eventId, { sort: "name", ...(query.day ? { day: query.day } : {}) });
+/** A day's entries (read by listDay) with the query's status filter and order. */
+function filteredDay(entries: AttendanceDTO[], query: AttendanceQuery): AttendanceDTO[] {
+  return entries
+    .filter((e) => !query.status || e.status === query.status)
+    .sort(compareEntries(query.sort));
 }
 
 /** How many entries of an event have each status (ignoring any filter). */
@@ -145,28 +134,52 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
   );
 }
 
-/** Everything the event page, its API and its export show: the event, its counts and the list. */
+export type EventAttendanceDTO = {
+  event: EventDTO;
+  counts: StatusCounts;
+  entries: AttendanceDTO[];
+};
+
+/** Everything the event's API and its export show: the event, its counts and the list. */
 export async function getEventAttendance(
   slug: string,
   query: AttendanceQuery,
-): Promise<{ event: EventDTO; counts: StatusCounts; entries: AttendanceDTO[] } | null> {
+): Promise<EventAttendanceDTO | null> {
+  const view = await readEventAttendance(slug, query, false);
+  return view && { event: view.event, counts: view.counts, entries: view.entries };
+}
+
+/**
+ * Everything the event page shows: that, and what the map beside the list shows, every entry
+ * of the event whatever the filter or search, as they stood on the list's day if it has one.
+ */
+export async function getEventView(
+  slug: string,
+  query: AttendanceQuery,
+): Promise<(EventAttendanceDTO & { mapEntries: AttendanceDTO[] }) | null> {
+  return readEventAttendance(slug, query, true);
+}
+
+async function readEventAttendance(slug: string, query: AttendanceQuery, withMap: boolean) {
   const eventRow = await db.event.findUnique({ where: { slug } });
   if (!eventRow) return null;
+  const event = toEventDTO(eventRow);
   if (query.day) {
-    const all = await listDay(eventRow.id, query.day);
-    const counts = { confirmed: 0, reported: 0, declined: 0, total: all.length };
-    for (const entry of all) counts[entry.status]++;
-    return {
-      event: toEventDTO(eventRow),
-      counts,
-      entries: await listAttendance(eventRow.id, query),
-    };
+    // The whole day is read once, for its counts and the map; a search is matched in the
+    // database, so only a searched list is read again.
+    const day = await listDay(eventRow.id, query.day);
+    const counts = { confirmed: 0, reported: 0, declined: 0, total: day.length };
+    for (const entry of day) counts[entry.status]++;
+    const entries = query.q ? await listAttendance(eventRow.id, query) : filteredDay(day, query);
+    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")) };
   }
-  const [counts, entries] = await Promise.all([
+  const filtered = Boolean(query.status || query.q);
+  const [counts, entries, all] = await Promise.all([
     countAttendanceByStatus(eventRow.id),
     listAttendance(eventRow.id, query),
+    withMap && filtered ? listAttendance(eventRow.id, { sort: "name" }) : null,
   ]);
-  return { event: toEventDTO(eventRow), counts, entries };
+  return { event, counts, entries, mapEntries: all ?? entries };
 }
 
 export type CitationInContextDTO = AttendanceDTO["citations"][number] & {

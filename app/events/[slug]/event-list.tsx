@@ -1,6 +1,6 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { EventView } from "@/components/event-view";
-import { getEventAttendance, listMapEntries } from "@/lib/data/attendance";
+import { getEventView } from "@/lib/data/attendance";
 import { getRenamedEventSlug } from "@/lib/data/events";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 
@@ -20,20 +20,11 @@ export async function EventList({
   search: URLSearchParams;
   editor?: boolean;
 }) {
-  const view = await getEventAttendance(slug, query);
+  const view = await getEventView(slug, query);
   if (!view) {
     const renamed = await getRenamedEventSlug(slug);
     if (renamed) permanentRedirect(`/events/${renamed}${search.size ? `?${search}` : ""}`);
     notFound();
   }
-  const mapEntries = await listMapEntries(view.event.id, query, view.entries);
-  return (
-    <EventView
-      {...view}
-      mapEntries={mapEntries}
-      query={query}
-      path={`/events/${view.event.slug}`}
-      editor={editor}
-    />
-  );
+  return <EventView {...view} query={query} path={`/events/${view.event.slug}`} editor={editor} />;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { formatDay } from "@/components/format";
-import { getEventAttendance } from "@/lib/data/attendance";
+import { getEventView } from "@/lib/data/attendance";
 import { getEventBySlug, getRenamedEventSlug } from "@/lib/data/events";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
@@ -33,19 +33,12 @@ export async function generateMetadata({ params }: EventPageProps): Promise<Meta
 
 export default async function EventPage({ params }: EventPageProps) {
   const { slug } = await params;
-  const view = await getEventAttendance(slug, UNFILTERED_QUERY);
+  const view = await getEventView(slug, UNFILTERED_QUERY);
   if (!view) {
     // A former address (the slug was changed): cached as a redirect until that event changes.
     const renamed = await getRenamedEventSlug(slug);
     if (renamed) permanentRedirect(`/events/${renamed}`);
     notFound();
   }
-  return (
-    <EventView
-      {...view}
-      mapEntries={view.entries}
-      query={UNFILTERED_QUERY}
-      path={`/events/${view.event.slug}`}
-    />
-  );
+  return <EventView {...view} query={UNFILTERED_QUERY} path={`/events/${view.event.slug}`} />;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventView } from "@/components/event-view";
 import { NoEvents } from "@/components/no-events";
-import { getEventAttendance } from "@/lib/data/attendance";
+import { getEventView } from "@/lib/data/attendance";
 import { getFeaturedChoice } from "@/lib/data/events";
 import { homeMetadata } from "@/lib/seo";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
@@ -27,15 +27,7 @@ export const revalidate = 3600;
 export default async function CachedHomePage({ params }: CachedHomePageProps) {
   if ((await params).view !== "all") notFound();
   const featured = await getFeaturedChoice();
-  const view = featured ? await getEventAttendance(featured.event.slug, UNFILTERED_QUERY) : null;
+  const view = featured ? await getEventView(featured.event.slug, UNFILTERED_QUERY) : null;
   if (!view || !featured) return <NoEvents />;
-  return (
-    <EventView
-      {...view}
-      mapEntries={view.entries}
-      query={UNFILTERED_QUERY}
-      path="/"
-      featured={featured.rule}
-    />
-  );
+  return <EventView {...view} query={UNFILTERED_QUERY} path="/" featured={featured.rule} />;
 }
