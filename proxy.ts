@@ -67,6 +67,7 @@ export const config = {
     { source: "/admin", missing: [{ type: "header", key: "rsc" }] },
     { source: "/admin/:path*", missing: [{ type: "header", key: "rsc" }] },
     { source: "/sign-in", missing: [{ type: "header", key: "rsc" }] },
+    { source: "/sign-in/:path*", missing: [{ type: "header", key: "rsc" }] },
     { source: "/changes", missing: [{ type: "header", key: "rsc" }] },
     { source: "/events", missing: [{ type: "header", key: "rsc" }] },
     { source: "/events/:slug/filtered", missing: [{ type: "header", key: "rsc" }] },

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { z } from "zod";
 import { secretFile } from "./auth/secret-file";
 import { parseTrustedProxies } from "./http/client-address";
+import { smtpSettingsFrom } from "./mail/mailer";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -81,3 +82,6 @@ export const pageCacheControl = () =>
 
 /** The site's public origin, for auth callbacks and absolute links. */
 export const siteUrl = () => env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
+
+/** Where invitations are mailed from: null (the default) sends none (lib/mail/mailer.ts). */
+export const smtpSettings = () => smtpSettingsFrom(process.env);

@@ -2,6 +2,9 @@
  * Creates an editor account (there is no public sign-up).
  *
  *   npm run editor:create -- --email a@b.org --name "A. Editor"            generates a password, prints it once
+ *   npm run editor:create -- --email a@b.org --name "A. Editor" --role reviewer
+ *
+ * --role admin | editor | reviewer; without it the first account is an admin, later ones editors.
  *   npm run editor:create -- --email a@b.org --name "A. Editor" --password "…"
  *   printf '%s' "$PASSWORD" | npm run editor:create -- --email a@b.org --name "A. Editor" --password-stdin
  */
@@ -10,7 +13,9 @@ import { parseArgs } from "node:util";
 import { deployMigrations, resolveDeployTarget } from "./migrate.mjs";
 import { createEditor, EditorExistsError } from "../lib/auth/editors";
 import { generatePassword } from "../lib/auth/password";
+import { parseRole, ROLES } from "../lib/auth/roles";
 import { createPrismaClient } from "../lib/database";
+import { recordAccountEvent } from "../lib/auth/account-record";
 import { ZodError } from "zod";
 
 async function readStdin(): Promise<string> {
@@ -28,11 +33,13 @@ async function main() {
       name: { type: "string" },
       password: { type: "string" },
       "password-stdin": { type: "boolean", default: false },
+      role: { type: "string" },
     },
   });
-  if (!values.email || !values.name) {
+  const role = values.role === undefined ? undefined : parseRole(values.role);
+  if (!values.email || !values.name || role === null) {
     console.error(
-      'Usage: npm run editor:create -- --email a@b.org --name "A. Editor" [--password … | --password-stdin]',
+      `Usage: npm run editor:create -- --email a@b.org --name "A. Editor" [--role ${ROLES.join("|")}] [--password … | --password-stdin]`,
     );
     process.exit(2);
   }
@@ -48,8 +55,19 @@ async function main() {
   if (target.startsWith("postgres") || !fs.existsSync(target)) await deployMigrations(target);
   const db = createPrismaClient();
   try {
-    const editor = await createEditor(db, { email: values.email, name: values.name, password });
-    console.log(`Created editor ${editor.name} <${editor.email}>.`);
+    const editor = await createEditor(db, {
+      email: values.email,
+      name: values.name,
+      password,
+      ...(role ? { role } : {}),
+    });
+    await recordAccountEvent(db, {
+      kind: "joined",
+      actor: null,
+      subject: editor,
+      detail: `created by npm run editor:create as ${editor.role}`,
+    });
+    console.log(`Created ${editor.role} ${editor.name} <${editor.email}>.`);
     if (generated) console.log(`Password (shown once, store it now): ${password}`);
   } catch (error) {
     if (error instanceof EditorExistsError) {

@@ -4,6 +4,7 @@ import { signOutAction } from "@/lib/actions/auth";
 import { GenerationMemo } from "@/lib/cache/generation-memo";
 import { countReviewQueue } from "@/lib/data/citation-review";
 import { getDataGeneration } from "@/lib/data/generation";
+import { roleCan } from "@/lib/auth/roles";
 import { getEditor } from "@/lib/data/session";
 
 export const metadata: Metadata = {
@@ -37,6 +38,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               </li>
               <li>
                 <Link href="/admin/sources">Sources</Link>
+              </li>
+              {roleCan(editor.role, "account:manage") && (
+                <li>
+                  <Link href="/admin/accounts">Accounts</Link>
+                </li>
+              )}
+              <li>
+                <Link href="/admin/account">Your account</Link>
               </li>
               <li>
                 <Link href="/admin/review">

@@ -3,7 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { customSession } from "better-auth/plugins";
+import { admin, customSession, twoFactor } from "better-auth/plugins";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
 import { clearFailedSignIns, recordFailedSignIn, signInGate } from "@/lib/data/sign-in-throttle";
@@ -14,6 +14,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword 
 import { isSiteOrigin } from "./site-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
+/** Where a session begins with a sign-in (a password, then a second factor if set up). */
+const SIGN_IN_PATHS = /^\/(sign-in\/email|two-factor\/verify-)/;
 const SESSION_DAYS = 7;
 
 function signInSubject(ctx: { body?: unknown; request?: Request; headers?: Headers }) {
@@ -71,6 +73,27 @@ const createAuth = () =>
       },
     },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    databaseHooks: {
+      session: {
+        create: {
+          // The sessions list shows each one's address, found as the sign-in throttle finds it.
+          before: async (session, ctx) => ({
+            data: {
+              ...session,
+              ipAddress: ctx?.headers ? requestClientAddress(ctx.headers) : "",
+            },
+          }),
+          after: async (session, ctx) => {
+            if (ctx?.path && SIGN_IN_PATHS.test(ctx.path)) {
+              await db.user.updateMany({
+                where: { id: session.userId },
+                data: { lastSignInAt: new Date() },
+              });
+            }
+          },
+        },
+      },
+    },
     // Our own throttle (below) is per account and address and lives in the database.
     rateLimit: { enabled: false },
     // BETTER_AUTH_URL, and in development the addresses the dev server answers on.
@@ -115,6 +138,20 @@ const createAuth = () =>
       }),
     },
     plugins: [
+      // Its fields (role, banned) and its refusal to open a session for a disabled ("banned")
+      // account; accounts are managed through lib/data/accounts*.ts, and none of its
+      // endpoints is forwarded over HTTP (lib/auth/routes.ts).
+      admin({
+        defaultRole: "reviewer",
+        bannedUserMessage: "This account is disabled. Ask an admin of this site to enable it.",
+      }),
+      // TOTP with backup codes. Codes have their own throttle: five tries per sign-in (then the
+      // password again), and ten failures in a row lock the second step for fifteen minutes.
+      twoFactor({
+        issuer: "Rollcall",
+        backupCodeOptions: { amount: 10, length: 10 },
+        accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 15 * 60 },
+      }),
       // The session's token is its cookie's value, HttpOnly so that page scripts cannot read
       // it; /api/auth/get-session's answer leaves it out for the same reason.
       customSession(async ({ user, session }) => {

@@ -79,7 +79,7 @@ export async function createAttendance(
   editor: Editor,
   input: AttendanceInput,
 ): Promise<WriteResult<Touched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
       select: { id: true, slug: true },
@@ -116,7 +116,7 @@ export async function updateAttendance(
   version: number,
   input: EntryInput,
 ): Promise<WriteResult<Touched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
     if ("ok" in current) return current; // gone, or saved by someone else
 
@@ -151,7 +151,7 @@ export async function deleteAttendance(
   id: number,
   version: number,
 ): Promise<WriteResult<Touched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted already.");
     if ("ok" in current) return current; // gone, or saved by someone else
     const sourceIds = await citedSourceIds(tx, id);

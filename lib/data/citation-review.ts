@@ -182,7 +182,7 @@ export async function confirmCitation(
   citationId: number,
   checkedVersion: number,
 ): Promise<WriteResult<Reviewed>> {
-  return inTransaction<Reviewed>(async (tx) => {
+  return inTransaction<Reviewed>(editor, "citation:review", async (tx) => {
     const loaded = await loadForReview(tx, citationId, checkedVersion);
     if (!loaded.ok) return loaded.failure;
     const { row } = loaded;
@@ -229,7 +229,7 @@ export async function reciteCitation(
   checkedVersion: number,
   quote: string,
 ): Promise<WriteResult<Reviewed>> {
-  return inTransaction<Reviewed>(async (tx) => {
+  return inTransaction<Reviewed>(editor, "citation:review", async (tx) => {
     const loaded = await loadForReview(tx, citationId, checkedVersion);
     if (!loaded.ok) return loaded.failure;
     const { row } = loaded;

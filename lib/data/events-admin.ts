@@ -124,7 +124,7 @@ export async function createEvent(
   editor: Editor,
   input: EventInput,
 ): Promise<WriteResult<{ eventId: number; slug: string }>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "event:edit", async (tx) => {
     const slug = await chooseSlug(tx, input);
     if (!slug) return slugTaken(input.slug);
     const created = await tx.event.create({ data: eventData(input, slug) });
@@ -193,7 +193,7 @@ export async function updateEvent(
   version: number,
   input: EventInput,
 ): Promise<WriteResult<EventTouched>> {
-  return inTransaction<EventTouched>(async (tx) => {
+  return inTransaction<EventTouched>(editor, "event:edit", async (tx) => {
     const current = await tx.event.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This event no longer exists." } as const;
@@ -238,7 +238,7 @@ export async function deleteEvent(
   id: number,
   version: number,
 ): Promise<WriteResult<EventTouched>> {
-  return inTransaction<EventTouched>(async (tx) => {
+  return inTransaction<EventTouched>(editor, "event:delete", async (tx) => {
     const current = await tx.event.findUnique({
       where: { id },
       include: { formerSlugs: { select: { slug: true } } },
@@ -303,7 +303,7 @@ export async function setEventPinned(
   id: number,
   pinned: boolean,
 ): Promise<WriteResult<{ slug: string }>> {
-  return inTransaction<{ slug: string }>(async (tx) => {
+  return inTransaction<{ slug: string }>(editor, "event:edit", async (tx) => {
     const current = await tx.event.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This event no longer exists." } as const;

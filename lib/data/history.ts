@@ -225,7 +225,7 @@ export async function revertAttendance(
   version: number,
   revisionId: number,
 ): Promise<WriteResult<Touched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
     if ("ok" in current) return current;
     const target = await tx.revision.findUnique({ where: { id: revisionId } });

@@ -28,7 +28,7 @@ export async function mergeLeaders(
   version: number,
   otherId: number,
 ): Promise<WriteResult<MergeTouched>> {
-  return inTransaction<MergeTouched>(async (tx) => {
+  return inTransaction<MergeTouched>(editor, "leader:merge", async (tx) => {
     const keep = await tx.leader.findUnique({ where: { id: keepId } });
     if (!keep)
       return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;

@@ -185,7 +185,7 @@ export async function createLeader(
       };
     }
   }
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "leader:edit", async (tx) => {
     const created = await tx.leader.create({ data: leaderData(input) });
     await recordRevision(tx, editor, {
       entityType: "leader",
@@ -204,43 +204,47 @@ export async function updateLeader(
   version: number,
   input: LeaderEditInput,
 ): Promise<WriteResult<{ eventSlugs: string[]; attendanceIds: number[] }>> {
-  return inTransaction<{ eventSlugs: string[]; attendanceIds: number[] }>(async (tx) => {
-    const current = await tx.leader.findUnique({
-      where: { id },
-      include: { attendances: { select: { id: true, event: { select: { slug: true } } } } },
-    });
-    if (!current)
-      return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
-    if (current.version !== version) {
+  return inTransaction<{ eventSlugs: string[]; attendanceIds: number[] }>(
+    editor,
+    "leader:edit",
+    async (tx) => {
+      const current = await tx.leader.findUnique({
+        where: { id },
+        include: { attendances: { select: { id: true, event: { select: { slug: true } } } } },
+      });
+      if (!current)
+        return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;
+      if (current.version !== version) {
+        return {
+          ok: false,
+          kind: "conflict",
+          message:
+            "Someone else saved this leader after you opened it. Their version is shown below; your input is kept.",
+          version: current.version,
+          changes: diffSnapshots(
+            leaderSnapshot({ ...leaderData(input), version }),
+            leaderSnapshot(current),
+          ),
+        } as const;
+      }
+      const updated = await tx.leader.update({
+        where: { id },
+        data: { ...leaderData(input), version: { increment: 1 } },
+      });
+      await recordRevision(tx, editor, {
+        entityType: "leader",
+        entityId: id,
+        action: "update",
+        before: leaderSnapshot(current),
+        after: leaderSnapshot(updated),
+      });
       return {
-        ok: false,
-        kind: "conflict",
-        message:
-          "Someone else saved this leader after you opened it. Their version is shown below; your input is kept.",
-        version: current.version,
-        changes: diffSnapshots(
-          leaderSnapshot({ ...leaderData(input), version }),
-          leaderSnapshot(current),
-        ),
+        ok: true,
+        eventSlugs: [...new Set(current.attendances.map((a) => a.event.slug))],
+        attendanceIds: current.attendances.map((a) => a.id),
       } as const;
-    }
-    const updated = await tx.leader.update({
-      where: { id },
-      data: { ...leaderData(input), version: { increment: 1 } },
-    });
-    await recordRevision(tx, editor, {
-      entityType: "leader",
-      entityId: id,
-      action: "update",
-      before: leaderSnapshot(current),
-      after: leaderSnapshot(updated),
-    });
-    return {
-      ok: true,
-      eventSlugs: [...new Set(current.attendances.map((a) => a.event.slug))],
-      attendanceIds: current.attendances.map((a) => a.id),
-    } as const;
-  });
+    },
+  );
 }
 
 export async function deleteLeader(
@@ -248,7 +252,7 @@ export async function deleteLeader(
   id: number,
   version: number,
 ): Promise<WriteResult<object>> {
-  return inTransaction<object>(async (tx) => {
+  return inTransaction<object>(editor, "leader:edit", async (tx) => {
     const current = await tx.leader.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;

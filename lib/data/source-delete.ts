@@ -18,7 +18,7 @@ export async function deleteSource(
   id: number,
   version: number,
 ): Promise<WriteResult<{ sourceId: number }>> {
-  return inTransaction<{ sourceId: number }>(async (tx) => {
+  return inTransaction<{ sourceId: number }>(editor, "source:delete", async (tx) => {
     const current = await tx.source.findUnique({ where: { id } });
     if (!current)
       return {

@@ -121,7 +121,7 @@ export async function createSource(
   editor: Editor,
   input: SourceInput,
 ): Promise<WriteResult<{ sourceId: number }>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "source:edit", async (tx) => {
     const created = await tx.source.create({ data: sourceData(input) });
     await recordFirstVersion(tx, editor, created.id, created.addedAt);
     await recordRevision(tx, editor, {
@@ -161,7 +161,7 @@ export async function updateSource(
   version: number,
   input: SourceInput,
 ): Promise<WriteResult<SourceSaved>> {
-  return inTransaction<SourceSaved>(async (tx) => {
+  return inTransaction<SourceSaved>(editor, "source:edit", async (tx) => {
     const current = await tx.source.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This source no longer exists." } as const;

@@ -46,7 +46,7 @@ export async function addStep(
   attendanceId: number,
   input: StepInput,
 ): Promise<WriteResult<StepTouched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const entry = await entryOf(tx, attendanceId);
     if (!entry) return notFound("This entry no longer exists; it may have been deleted.");
     const anchored = await anchorCitations(tx, input.citations);
@@ -170,7 +170,7 @@ export async function updateStep(
   version: number,
   input: StepInput,
 ): Promise<WriteResult<StepTouched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const step = await loadStep(tx, stepId, version, input);
     if ("ok" in step) return step;
     const anchored = await anchorCitations(tx, input.citations);
@@ -211,7 +211,7 @@ export async function removeStep(
   stepId: number,
   version: number,
 ): Promise<WriteResult<StepTouched>> {
-  return inTransaction(async (tx) => {
+  return inTransaction(editor, "entry:edit", async (tx) => {
     const step = await loadStep(tx, stepId, version, null);
     if ("ok" in step) return step;
     const attendanceId = step.attendance.id;

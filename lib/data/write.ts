@@ -2,10 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isDatabaseBusyError } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refusalMessage, roleCan, type Permission } from "@/lib/auth/roles";
 import { conflictChoices, type ConflictChoices } from "@/lib/history/conflict";
 import { diffSnapshots } from "@/lib/history/diff";
 import type { FieldErrors, FieldHelp } from "@/lib/validation/errors";
 import { attendanceAtVersion, attendanceSnapshot } from "./revisions";
+import type { Editor } from "./session";
 
 /** The machinery every write shares: results, failures, the transaction, version checks. */
 
@@ -31,6 +33,7 @@ export type WriteFailure =
       savedBy?: { actorId: string | null; actorName: string };
     }
   | { ok: false; kind: "not-found"; message: string }
+  | { ok: false; kind: "forbidden"; message: string }
   | { ok: false; kind: "busy"; message: string };
 
 export type WriteResult<T> = ({ ok: true } & T) | WriteFailure;
@@ -63,13 +66,36 @@ export class Abort extends Error {
 }
 
 /**
- * Runs a write in one transaction. A database too busy to take it (another process held the
- * lock past the busy timeout) is a failure the editor can act on, not an error page: nothing
- * was written and the form keeps their input.
+ * Whether `editor` may do what `permission` names: null when allowed, else the refusal to
+ * return. The one check of roles; `inTransaction` makes it before every write.
+ */
+export function authorize(editor: Editor, permission: Permission): WriteFailure | null {
+  // Setting up two-factor sign-in is an own-account change: it must stay possible.
+  if (editor.twoFactorMissing && permission !== "account:own") {
+    return {
+      ok: false,
+      kind: "forbidden",
+      message:
+        "Two-factor sign-in is required on this site: set it up under Your account first. Nothing was saved.",
+    };
+  }
+  if (roleCan(editor.role, permission)) return null;
+  return { ok: false, kind: "forbidden", message: refusalMessage(editor.role, permission) };
+}
+
+/**
+ * Runs a write of `editor`'s in one transaction, once `authorize` allows `permission`. A
+ * database too busy to take it (another process held the lock past the busy timeout) is a
+ * failure the editor can act on, not an error page: nothing was written and the form keeps
+ * their input.
  */
 export async function inTransaction<T>(
+  editor: Editor,
+  permission: Permission,
   fn: (tx: Tx) => Promise<WriteResult<T>>,
 ): Promise<WriteResult<T>> {
+  const refused = authorize(editor, permission);
+  if (refused) return refused;
   try {
     return await db.$transaction(fn);
   } catch (error) {

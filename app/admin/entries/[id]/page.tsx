@@ -17,6 +17,8 @@ import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listSourceOptions } from "@/lib/data/sources-admin";
 import { parseId } from "@/lib/validation/id";
@@ -39,10 +41,19 @@ type EditEntryPageProps = {
 
 export default async function EditEntryPage({ params, searchParams }: EditEntryPageProps) {
   const raw = (await params).id;
-  await requireEditor(`/admin/entries/${raw}`);
+  const editor = await requireEditor(`/admin/entries/${raw}`);
   const id = parseId(raw);
   const entry = id ? await getAttendanceForEdit(id) : null;
   if (!entry) notFound();
+  if (!roleCan(editor.role, "entry:edit")) {
+    return (
+      <ReadOnlyNotice
+        title={entry.leaderName}
+        publicHref={`/attendance/${entry.id}`}
+        role={editor.role}
+      />
+    );
+  }
   const saved = (await searchParams).saved;
   const [events, leaders, sources, revisions, story] = await Promise.all([
     listEventOptions({ include: entry.eventId }),

@@ -7,6 +7,7 @@ import { PinForm } from "@/components/admin/pin-form";
 import { Flash } from "@/components/ui/form-message";
 import { deleteEventAction, pinEventAction, updateEventAction } from "@/lib/actions/events";
 import { getEventForEdit } from "@/lib/data/events-admin";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { parseId } from "@/lib/validation/id";
 
@@ -27,7 +28,7 @@ export default async function EditEventPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = (await params).id;
-  await requireEditor(`/admin/events/${raw}`);
+  const editor = await requireEditor(`/admin/events/${raw}`);
   const id = parseId(raw);
   const event = id ? await getEventForEdit(id) : null;
   if (!event) notFound();
@@ -76,40 +77,42 @@ export default async function EditEventPage({
         />
       </section>
 
-      <section aria-labelledby="delete-heading" className={section}>
-        <h2 id="delete-heading" className="text-lg font-semibold">
-          Delete this event
-        </h2>
-        {event.entryCount > 0 ? (
-          <>
-            <p>
-              {event.name} cannot be deleted while it has entries ({event.entryCount}). Delete them
-              or move them to another event first:
-            </p>
-            <ul className="list-disc pl-5">
-              {event.entries.map((e) => (
-                <li key={e.id}>
-                  <Link href={`/admin/entries/${e.id}`}>{e.leader}</Link>
-                </li>
-              ))}
-            </ul>
-            {event.entryCount > event.entries.length && (
+      {roleCan(editor.role, "event:delete") && (
+        <section aria-labelledby="delete-heading" className={section}>
+          <h2 id="delete-heading" className="text-lg font-semibold">
+            Delete this event
+          </h2>
+          {event.entryCount > 0 ? (
+            <>
               <p>
-                <Link href={`/admin?event=${encodeURIComponent(event.slug)}`}>
-                  All {event.entryCount} entries
-                </Link>
+                {event.name} cannot be deleted while it has entries ({event.entryCount}). Delete
+                them or move them to another event first:
               </p>
-            )}
-          </>
-        ) : (
-          <DeleteForm
-            action={deleteEventAction.bind(null, event.id)}
-            version={event.version}
-            confirmLabel={`Yes, delete ${event.name}`}
-            submitLabel="Delete event"
-          />
-        )}
-      </section>
+              <ul className="list-disc pl-5">
+                {event.entries.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/admin/entries/${e.id}`}>{e.leader}</Link>
+                  </li>
+                ))}
+              </ul>
+              {event.entryCount > event.entries.length && (
+                <p>
+                  <Link href={`/admin?event=${encodeURIComponent(event.slug)}`}>
+                    All {event.entryCount} entries
+                  </Link>
+                </p>
+              )}
+            </>
+          ) : (
+            <DeleteForm
+              action={deleteEventAction.bind(null, event.id)}
+              version={event.version}
+              confirmLabel={`Yes, delete ${event.name}`}
+              submitLabel="Delete event"
+            />
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
 import { deleteLeaderAction, mergeLeadersAction, updateLeaderAction } from "@/lib/actions/leaders";
 import { getLeaderForEdit, listMergeCandidates } from "@/lib/data/leaders";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { parseId } from "@/lib/validation/id";
 
@@ -24,7 +25,7 @@ export default async function EditLeaderPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = (await params).id;
-  await requireEditor(`/admin/leaders/${raw}`);
+  const editor = await requireEditor(`/admin/leaders/${raw}`);
   const id = parseId(raw);
   const leader = id ? await getLeaderForEdit(id) : null;
   if (!leader) notFound();
@@ -50,45 +51,52 @@ export default async function EditLeaderPage({
       />
       <LeaderForm action={updateLeaderAction.bind(null, leader.id)} initial={leader} />
 
-      <section aria-labelledby="merge-heading" className={section}>
-        <h2 id="merge-heading" className="text-lg font-semibold">
-          Merge another record of this person
-        </h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          Its entries move to {leader.name}, its name and aliases become aliases here, and it is
-          removed. Both records&apos; histories say so.
-        </p>
-        <form method="get" role="search" aria-label="Find the other record" className="flex gap-2">
-          <label htmlFor="merge-q" className="sr-only">
-            Find the other record
-          </label>
-          <input
-            id="merge-q"
-            name="merge"
-            type="search"
-            defaultValue={mergeQuery}
-            placeholder="Their name, office or country"
-            className={inputClass}
-          />
-          <button type="submit" className="mt-1 rounded border border-slate-500 px-3 py-1.5">
-            Find
-          </button>
-        </form>
-        {candidates.length > 0 ? (
-          <MergeForm
-            action={mergeLeadersAction.bind(null, leader.id)}
-            version={leader.version}
-            keepName={leader.name}
-            candidates={candidates}
-          />
-        ) : (
-          <p className="text-sm">
-            {mergeQuery
-              ? `No other leader matches “${mergeQuery}”.`
-              : "No other record has this name or one of its aliases. Find one above."}
+      {roleCan(editor.role, "leader:merge") && (
+        <section aria-labelledby="merge-heading" className={section}>
+          <h2 id="merge-heading" className="text-lg font-semibold">
+            Merge another record of this person
+          </h2>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Its entries move to {leader.name}, its name and aliases become aliases here, and it is
+            removed. Both records&apos; histories say so.
           </p>
-        )}
-      </section>
+          <form
+            method="get"
+            role="search"
+            aria-label="Find the other record"
+            className="flex gap-2"
+          >
+            <label htmlFor="merge-q" className="sr-only">
+              Find the other record
+            </label>
+            <input
+              id="merge-q"
+              name="merge"
+              type="search"
+              defaultValue={mergeQuery}
+              placeholder="Their name, office or country"
+              className={inputClass}
+            />
+            <button type="submit" className="mt-1 rounded border border-slate-500 px-3 py-1.5">
+              Find
+            </button>
+          </form>
+          {candidates.length > 0 ? (
+            <MergeForm
+              action={mergeLeadersAction.bind(null, leader.id)}
+              version={leader.version}
+              keepName={leader.name}
+              candidates={candidates}
+            />
+          ) : (
+            <p className="text-sm">
+              {mergeQuery
+                ? `No other leader matches “${mergeQuery}”.`
+                : "No other record has this name or one of its aliases. Find one above."}
+            </p>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="delete-heading" className={section}>
         <h2 id="delete-heading" className="text-lg font-semibold">

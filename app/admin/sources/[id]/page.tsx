@@ -5,6 +5,7 @@ import { DeleteForm } from "@/components/admin/delete-form";
 import { SourceForm } from "@/components/admin/source-form";
 import { Flash } from "@/components/ui/form-message";
 import { deleteSourceAction, updateSourceAction } from "@/lib/actions/sources";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listEntriesCitingSource } from "@/lib/data/source-delete";
 import { getSaveReport, getSourceForEdit } from "@/lib/data/sources-admin";
@@ -20,7 +21,7 @@ export default async function EditSourcePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = (await params).id;
-  await requireEditor(`/admin/sources/${raw}`);
+  const editor = await requireEditor(`/admin/sources/${raw}`);
   const id = parseId(raw);
   const source = id ? await getSourceForEdit(id) : null;
   if (!source) notFound();
@@ -67,39 +68,41 @@ export default async function EditSourcePage({
         initial={source}
         submitLabel="Save source"
       />
-      <section
-        aria-labelledby="delete-heading"
-        className="max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700"
-      >
-        <h2 id="delete-heading" className="text-lg font-semibold">
-          Delete this source
-        </h2>
-        {citing.length > 0 ? (
-          <>
-            <p>
-              This source cannot be deleted while entries cite it. Change their citations to another
-              source first:
-            </p>
-            <ul className="list-disc pl-5">
-              {citing.map((e) => (
-                <li key={e.id}>
-                  <Link href={`/admin/entries/${e.id}`}>
-                    {e.leader} ({e.event})
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <DeleteForm
-            action={deleteSourceAction.bind(null, source.id)}
-            version={source.version}
-            confirmLabel=""
-            requireConfirm={false}
-            submitLabel="Delete source"
-          />
-        )}
-      </section>
+      {roleCan(editor.role, "source:delete") && (
+        <section
+          aria-labelledby="delete-heading"
+          className="max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700"
+        >
+          <h2 id="delete-heading" className="text-lg font-semibold">
+            Delete this source
+          </h2>
+          {citing.length > 0 ? (
+            <>
+              <p>
+                This source cannot be deleted while entries cite it. Change their citations to
+                another source first:
+              </p>
+              <ul className="list-disc pl-5">
+                {citing.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/admin/entries/${e.id}`}>
+                      {e.leader} ({e.event})
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <DeleteForm
+              action={deleteSourceAction.bind(null, source.id)}
+              version={source.version}
+              confirmLabel=""
+              requireConfirm={false}
+              submitLabel="Delete source"
+            />
+          )}
+        </section>
+      )}
     </div>
   );
 }
