@@ -384,7 +384,7 @@ async function main() {
   };
   const prisma = createPrismaClient(databaseUrl);
   try {
-    await createEditor(prisma, editor);
+    await createEditor(prisma, { ...editor, role: "admin" });
   } finally {
     await prisma.$disconnect();
   }

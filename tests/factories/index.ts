@@ -10,6 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { createEditor as createEditorAccount } from "../../lib/auth/editors";
 import { generatePassword } from "../../lib/auth/password";
+import type { Role } from "../../lib/auth/roles";
 import type { AttendanceStatus } from "../../lib/attendance/status";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Actor } from "../../lib/data/revisions";
@@ -196,17 +197,20 @@ export async function createEntries(
 
 export type TestEditor = { id: string; email: string; name: string; password: string };
 
-/** An editor account (as `npm run editor:create` makes one), with its password. */
+/**
+ * An account (as `npm run editor:create` makes one), with its password: an admin unless a role
+ * is given, so that a test can do whatever it needs to.
+ */
 export async function createEditor(
   db: Db,
-  fields: Partial<{ email: string; name: string; password: string }> = {},
+  fields: Partial<{ email: string; name: string; password: string; role: Role }> = {},
 ): Promise<TestEditor> {
   const editor = {
     email: fields.email ?? `editor-${unique()}@example.org`,
     name: fields.name ?? `Editor ${unique()}`,
     password: fields.password ?? generatePassword(),
   };
-  const created = await createEditorAccount(db, editor);
+  const created = await createEditorAccount(db, { ...editor, role: fields.role ?? "admin" });
   return { ...editor, id: created.id };
 }
 

@@ -33,9 +33,20 @@ export default async function globalSetup() {
   const password = generatePassword();
   const emails = Array.from({ length: 10 }, (_, i) => `editor-${i}@example.org`);
   await Promise.all(
-    emails.map((email, i) => createEditor(db, { email, name: `Editor ${i}`, password })),
+    emails.map((email, i) =>
+      createEditor(db, { email, name: `Editor ${i}`, password, role: "admin" }),
+    ),
   );
+  // One account of each lesser role, for the doors' role matrix.
+  const roles = { editor: "role-editor@example.org", reviewer: "role-reviewer@example.org" };
+  await createEditor(db, { email: roles.editor, name: "Role Editor", password, role: "editor" });
+  await createEditor(db, {
+    email: roles.reviewer,
+    name: "Role Reviewer",
+    password,
+    role: "reviewer",
+  });
   await db.$disconnect(); // the last connection: SQLite checkpoints the WAL into the file
-  const editors: Editors = { password, emails };
+  const editors: Editors = { password, emails, roles };
   fs.writeFileSync(EDITORS_FILE, JSON.stringify(editors));
 }

@@ -9,5 +9,10 @@ export const TEMPLATE_DB = path.join(RELIABILITY_DIR, "template.db");
 export const EDITORS_FILE = path.join(RELIABILITY_DIR, "editors.json");
 export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
-export type Editors = { password: string; emails: string[] };
+/** `emails` are admins; `roles` names an account of each other role. */
+export type Editors = {
+  password: string;
+  emails: string[];
+  roles?: { editor: string; reviewer: string };
+};
 export const editors = (): Editors => JSON.parse(fs.readFileSync(EDITORS_FILE, "utf8"));

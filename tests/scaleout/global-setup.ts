@@ -86,7 +86,9 @@ export default async function globalSetup() {
   const emails = Array.from({ length: 4 }, (_, i) => `scaleout-${i}@example.org`);
   try {
     await Promise.all(
-      emails.map((email, i) => createEditor(db, { email, name: `Scale-out ${i}`, password })),
+      emails.map((email, i) =>
+        createEditor(db, { email, name: `Scale-out ${i}`, password, role: "admin" }),
+      ),
     );
   } finally {
     await db.$disconnect();
