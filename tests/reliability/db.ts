@@ -314,3 +314,60 @@ export function mintSessions(file: string, email: string, count: number, secret:
     db.close();
   }
 }
+
+/**
+ * What the account doors act on: a pending invitation (and its link's token), an account of
+ * no one's in particular for an admin to change, and a second session of `email`'s to end.
+ */
+export function createAccountSample(
+  file: string,
+  email: string,
+  tag = randomBytes(4).toString("hex"),
+) {
+  const db = openDatabase(file);
+  try {
+    const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+    const now = new Date();
+    const invitationToken = randomBytes(32).toString("base64url");
+    const invitationId = Number(
+      db
+        .prepare(
+          'INSERT INTO "Invitation" (email, role, tokenHash, invitedBy, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          `door-${tag}@example.org`,
+          "editor",
+          createHash("sha256").update(invitationToken).digest("hex"),
+          "Door sample",
+          iso(now),
+          iso(new Date(now.getTime() + 86_400_000)),
+        ).lastInsertRowid,
+    );
+    const otherAccountId = `door-account-${tag}`;
+    db.prepare(
+      'INSERT INTO "user" (id, name, email, emailVerified, createdAt, updatedAt, role) VALUES (?, ?, ?, 1, ?, ?, ?)',
+    ).run(
+      otherAccountId,
+      `Door Account ${tag}`,
+      `door-account-${tag}@example.org`,
+      iso(now),
+      iso(now),
+      "editor",
+    );
+    const userId = db.prepare('SELECT id FROM "user" WHERE email = ?').pluck().get(email);
+    const otherSessionId = `door-session-${tag}`;
+    db.prepare(
+      'INSERT INTO "session" (id, token, userId, expiresAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
+      otherSessionId,
+      `door-token-${tag}`,
+      userId,
+      iso(new Date(now.getTime() + 86_400_000)),
+      iso(now),
+      iso(now),
+    );
+    return { invitationId, invitationToken, otherAccountId, otherSessionId };
+  } finally {
+    db.close();
+  }
+}

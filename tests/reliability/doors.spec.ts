@@ -6,10 +6,11 @@ import {
   type RouteDoor,
   type ServerActionDoor,
 } from "./registry";
-import { createSample, databaseHash, mintSessions } from "./db";
+import { createAccountSample, createSample, databaseHash, mintSessions } from "./db";
 import { buildActions, callAction, sessionCookie, type ActionResponse } from "./http";
 import { editors } from "./paths";
 import { AppServer } from "./server";
+import type { Role } from "../../lib/auth/roles";
 
 /**
  * Issue 7, "every door is locked": each server action and mutating route of the registry,
@@ -31,9 +32,16 @@ test.afterAll(async () => {
   console.log(`doors: ${figures.length} doors\n  ${figures.join("\n  ")}`);
 });
 
-async function sample(): Promise<DoorSample> {
-  const { emails, password } = editors();
-  return { ...(await createSample(server.dbFile)), email: emails[0]!, password };
+/** A fresh sample, tried with an admin's account, or with one of `role`'s. */
+async function sample(role: Role = "admin"): Promise<DoorSample> {
+  const { emails, password, roles } = editors();
+  const email = role === "admin" ? emails[0]! : roles![role];
+  return {
+    ...(await createSample(server.dbFile)),
+    ...createAccountSample(server.dbFile, email),
+    email,
+    password,
+  };
 }
 
 /** A fresh session of the sample's editor (a sign-out door ends it). */
@@ -77,6 +85,12 @@ for (const door of SERVER_ACTIONS) {
       expect(response.status, `Origin: ${origin}`).toBe(403);
     }
     expect(databaseHash(server.dbFile)).toBe(before);
+    if (door.control === false) {
+      figures.push(
+        `${door.exportName}: ${attempts.map(([w, r]) => `${w} → ${r.status}`).join(", ")}`,
+      );
+      return;
+    }
 
     // The same request from a signed-in editor on this site does change the database.
     const control = await call({ cookie, origin: server.origin });
@@ -87,6 +101,42 @@ for (const door of SERVER_ACTIONS) {
         `control → ${control.status} redirect ${control.redirect}`,
     );
   });
+}
+
+/**
+ * The role matrix: each door with an account of each role that may not use it is refused with
+ * a message that says so, and writes nothing; with an account of a role that may, it works.
+ * (Admins are the control above; no session and forged Origins are tried above too.)
+ */
+for (const door of SERVER_ACTIONS.filter((d) => d.access === "editor" && d.control !== false)) {
+  for (const role of ["editor", "reviewer"] as const) {
+    const allowed = door.roles.includes(role);
+    test(`action ${door.exportName} as ${role}: ${allowed ? "allowed" : "refused"}`, async () => {
+      const s = await sample(role);
+      const cookie = session(s);
+      const before = databaseHash(server.dbFile);
+      const response = await callAction(server, door, {
+        page: door.page(s),
+        bound: door.bound(s),
+        fields: door.fields(s),
+        cookie,
+        origin: server.origin,
+      });
+      if (allowed) {
+        expect(response.redirect, JSON.stringify(response.state)).toBeTruthy();
+        expect(databaseHash(server.dbFile)).not.toBe(before);
+      } else {
+        expect(response.redirect).toBeUndefined();
+        expect(response.state).toMatchObject({
+          message: expect.stringMatching(/^Your account cannot .*: \w+s may not\./),
+        });
+        expect(databaseHash(server.dbFile)).toBe(before);
+      }
+      figures.push(
+        `${door.exportName} as ${role}: ${response.status} ${allowed ? "allowed" : "refused"}`,
+      );
+    });
+  }
 }
 
 async function post(route: RouteDoor, s: DoorSample, headers: Record<string, string>) {

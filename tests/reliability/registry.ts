@@ -10,6 +10,8 @@
  * try (from this site's own pages only); "closed" must refuse everyone.
  */
 
+import type { Role } from "../../lib/auth/roles";
+
 /** What a test made, for building a valid submission of each form. */
 export type DoorSample = {
   eventId: number;
@@ -43,14 +45,39 @@ export type DoorSample = {
   citationVersion: number;
   email: string;
   password: string;
+  /** A pending invitation, its link's token, and an account an admin can change. */
+  invitationId: number;
+  invitationToken: string;
+  otherAccountId: string;
+  /** Another session of the account the door is tried with, to end. */
+  otherSessionId: string;
 };
 
 export type ServerActionDoor = {
   kind: "action";
   /** lib/actions/<module>.ts */
-  module: "attendance" | "auth" | "citations" | "events" | "leaders" | "sources" | "steps";
+  module:
+    | "account"
+    | "accounts"
+    | "attendance"
+    | "auth"
+    | "citations"
+    | "events"
+    | "leaders"
+    | "sources"
+    | "steps";
   exportName: string;
   access: "editor" | "public";
+  /**
+   * The roles whose accounts may use it (lib/auth/roles.ts); the suite tries every other role
+   * too, which must be refused with nothing written (the role matrix).
+   */
+  roles: Role[];
+  /**
+   * False when no request built from the sample can succeed: it needs a code from an
+   * authenticator app or a sign-in's pending second step. The refusals are still tried.
+   */
+  control?: false;
   /** A page whose form posts the action. */
   page: (s: DoorSample) => string;
   /** The arguments `.bind(null, …)` puts before the form's state, as the page binds them. */
@@ -123,6 +150,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "attendance",
     exportName: "createAttendanceAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: () => "/admin/entries/new",
     bound: () => [],
     withState: true,
@@ -133,6 +161,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "attendance",
     exportName: "updateAttendanceAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/entries/${s.attendanceId}`,
     bound: (s) => [s.attendanceId],
     withState: true,
@@ -143,6 +172,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "attendance",
     exportName: "deleteAttendanceAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/entries/${s.attendanceId}/delete`,
     bound: (s) => [s.attendanceId],
     withState: true,
@@ -153,6 +183,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "attendance",
     exportName: "revertAttendanceAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/entries/${s.attendanceId}/revert/${s.revisionId}`,
     bound: (s) => [s.attendanceId],
     withState: true,
@@ -163,6 +194,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "steps",
     exportName: "addStepAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/entries/${s.attendanceId}`,
     bound: (s) => [s.attendanceId],
     withState: true,
@@ -173,6 +205,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "steps",
     exportName: "updateStepAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/entries/${s.attendanceId}`,
     bound: (s) => [s.attendanceId, s.stepId],
     withState: true,
@@ -183,6 +216,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "steps",
     exportName: "removeStepAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/entries/${s.attendanceId}`,
     bound: (s) => [s.attendanceId, s.stepId],
     withState: true,
@@ -193,6 +227,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "events",
     exportName: "createEventAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: () => "/admin/events/new",
     bound: () => [],
     withState: true,
@@ -203,6 +238,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "events",
     exportName: "updateEventAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/events/${s.eventId}`,
     bound: (s) => [s.eventId],
     withState: true,
@@ -213,6 +249,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "events",
     exportName: "deleteEventAction",
     access: "editor",
+    roles: ["admin"],
     page: (s) => `/admin/events/${s.emptyEventId}`,
     bound: (s) => [s.emptyEventId],
     withState: true,
@@ -223,6 +260,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "events",
     exportName: "pinEventAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/events/${s.emptyEventId}`,
     bound: (s) => [s.emptyEventId],
     withState: true,
@@ -233,6 +271,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "leaders",
     exportName: "createLeaderAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: () => "/admin/leaders/new",
     bound: () => [],
     withState: true,
@@ -244,6 +283,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "leaders",
     exportName: "mergeLeadersAction",
     access: "editor",
+    roles: ["admin"],
     page: (s) => `/admin/leaders/${s.leaderId}`,
     bound: (s) => [s.leaderId],
     withState: true,
@@ -258,6 +298,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "leaders",
     exportName: "updateLeaderAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/leaders/${s.leaderId}`,
     bound: (s) => [s.leaderId],
     withState: true,
@@ -268,6 +309,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "leaders",
     exportName: "deleteLeaderAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/leaders/${s.leaderId}`,
     bound: (s) => [s.leaderId],
     withState: true,
@@ -278,6 +320,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "sources",
     exportName: "createSourceAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: () => "/admin/sources/new",
     bound: () => [],
     withState: true,
@@ -288,6 +331,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "sources",
     exportName: "updateSourceAction",
     access: "editor",
+    roles: ["admin", "editor"],
     page: (s) => `/admin/sources/${s.sourceId}`,
     bound: (s) => [s.sourceId],
     withState: true,
@@ -303,6 +347,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "sources",
     exportName: "deleteSourceAction",
     access: "editor",
+    roles: ["admin"],
     page: (s) => `/admin/sources/${s.uncitedSourceId}`,
     bound: (s) => [s.uncitedSourceId],
     withState: true,
@@ -313,6 +358,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "citations",
     exportName: "confirmCitationAction",
     access: "editor",
+    roles: ["admin", "editor", "reviewer"],
     page: () => "/admin/review",
     bound: (s) => [s.citationId],
     withState: true,
@@ -323,6 +369,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "citations",
     exportName: "reciteCitationAction",
     access: "editor",
+    roles: ["admin", "editor", "reviewer"],
     page: () => "/admin/review",
     bound: (s) => [s.citationId],
     withState: true,
@@ -333,6 +380,7 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "auth",
     exportName: "signInAction",
     access: "public",
+    roles: ["admin", "editor", "reviewer"],
     page: () => "/sign-in",
     bound: () => [],
     withState: true,
@@ -343,10 +391,151 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "auth",
     exportName: "signOutAction",
     access: "editor",
+    roles: ["admin", "editor", "reviewer"],
     page: () => "/admin",
     bound: () => [],
     withState: false,
     fields: () => ({}),
+  },
+  {
+    kind: "action",
+    module: "accounts",
+    exportName: "inviteAccountAction",
+    access: "editor",
+    roles: ["admin"],
+    page: () => "/admin/accounts",
+    bound: () => [],
+    withState: true,
+    fields: (s) => ({ email: `invited-${s.invitationId}@example.org`, role: "editor" }),
+  },
+  {
+    kind: "action",
+    module: "accounts",
+    exportName: "revokeInvitationAction",
+    access: "editor",
+    roles: ["admin"],
+    page: () => "/admin/accounts",
+    bound: (s) => [s.invitationId],
+    withState: true,
+    fields: () => ({}),
+  },
+  {
+    kind: "action",
+    module: "accounts",
+    exportName: "setAccountRoleAction",
+    access: "editor",
+    roles: ["admin"],
+    page: () => "/admin/accounts",
+    bound: (s) => [s.otherAccountId],
+    withState: true,
+    fields: () => ({ role: "reviewer" }),
+  },
+  {
+    kind: "action",
+    module: "accounts",
+    exportName: "setAccountDisabledAction",
+    access: "editor",
+    roles: ["admin"],
+    page: () => "/admin/accounts",
+    bound: (s) => [s.otherAccountId, true],
+    withState: true,
+    fields: () => ({}),
+  },
+  {
+    kind: "action",
+    module: "accounts",
+    exportName: "setTwoFactorRequiredAction",
+    access: "editor",
+    roles: ["admin"],
+    page: () => "/admin/accounts",
+    bound: () => [],
+    withState: true,
+    fields: () => ({ require: "yes" }),
+  },
+  {
+    kind: "action",
+    module: "account",
+    exportName: "changePasswordAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/admin/account",
+    bound: () => [],
+    withState: true,
+    // The same password again: a new hash, and the other sessions end, but the account's
+    // password stays the one the other doors sign in with.
+    fields: (s) => ({
+      currentPassword: s.password,
+      newPassword: s.password,
+      confirmPassword: s.password,
+    }),
+  },
+  {
+    kind: "action",
+    module: "account",
+    exportName: "endSessionAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/admin/account",
+    bound: (s) => [s.otherSessionId],
+    withState: true,
+    fields: () => ({}),
+  },
+  {
+    kind: "action",
+    module: "account",
+    exportName: "startTwoFactorAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/admin/account/two-factor",
+    bound: () => [],
+    withState: true,
+    fields: (s) => ({ password: s.password }),
+  },
+  {
+    kind: "action",
+    module: "account",
+    exportName: "confirmTwoFactorAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    control: false,
+    page: () => "/admin/account/two-factor",
+    bound: () => [],
+    withState: true,
+    fields: () => ({ code: "123456" }),
+  },
+  {
+    kind: "action",
+    module: "account",
+    exportName: "disableTwoFactorAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/admin/account/two-factor",
+    bound: () => [],
+    withState: true,
+    fields: (s) => ({ password: s.password }),
+  },
+  {
+    kind: "action",
+    module: "auth",
+    exportName: "verifyTwoFactorSignInAction",
+    access: "public",
+    roles: ["admin", "editor", "reviewer"],
+    control: false,
+    page: () => "/sign-in/two-factor",
+    bound: () => [],
+    withState: true,
+    fields: () => ({ code: "123456", method: "totp", next: "/admin" }),
+  },
+  {
+    kind: "action",
+    module: "auth",
+    exportName: "acceptInvitationAction",
+    access: "public",
+    roles: ["admin", "editor", "reviewer"],
+    page: (s) => `/sign-in/invitation/${s.invitationToken}`,
+    bound: (s) => [s.invitationToken],
+    withState: true,
+    fields: (s) => ({ name: "Invited Person", password: s.password }),
   },
 ];
 
