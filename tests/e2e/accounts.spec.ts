@@ -219,7 +219,7 @@ test("an editor sets up TOTP, signs in with a code, and a backup code works once
     page.getByRole("status").filter({ hasText: "Two-factor sign-in is on." }),
   ).toBeVisible();
 
-  const signOut = () => page.getByRole("button", { name: "Sign out" }).click();
+  const signOut = () => page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signOut();
   await signIn(page, editor);
   await expect(page).toHaveURL(/\/sign-in\/two-factor/);
