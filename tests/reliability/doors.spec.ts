@@ -114,7 +114,10 @@ for (const door of SERVER_ACTIONS.filter((d) => d.access === "editor" && d.contr
     test(`action ${door.exportName} as ${role}: ${allowed ? "allowed" : "refused"}`, async () => {
       const s = await sample(role);
       const cookie = session(s);
-      const before = databaseHash(server.dbFile);
+      // Reading a minted session refreshes its expiry (Better Auth's updateAge): the session
+      // table is left out of what a refused write must not change.
+      const hash = () => databaseHash(server.dbFile, { except: ["session"] });
+      const before = hash();
       const response = await callAction(server, door, {
         page: door.page(s),
         bound: door.bound(s),
@@ -124,13 +127,15 @@ for (const door of SERVER_ACTIONS.filter((d) => d.access === "editor" && d.contr
       });
       if (allowed) {
         expect(response.redirect, JSON.stringify(response.state)).toBeTruthy();
-        expect(databaseHash(server.dbFile)).not.toBe(before);
+        if (door.exportName !== "signOutAction" && door.exportName !== "endSessionAction") {
+          expect(hash()).not.toBe(before);
+        }
       } else {
         expect(response.redirect).toBeUndefined();
         expect(response.state).toMatchObject({
           message: expect.stringMatching(/^Your account cannot .*: \w+s may not\./),
         });
-        expect(databaseHash(server.dbFile)).toBe(before);
+        expect(hash()).toBe(before);
       }
       figures.push(
         `${door.exportName} as ${role}: ${response.status} ${allowed ? "allowed" : "refused"}`,
