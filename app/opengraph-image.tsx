@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { eventShareImage, shareImageAlt, shareImageSize } from "@/components/event-share-image";
+import { emptyCounts } from "@/lib/attendance/counts";
 import { countAttendanceByStatus } from "@/lib/data/attendance";
 import { getFeaturedEvent } from "@/lib/data/events";
 
@@ -11,8 +12,6 @@ export const contentType = "image/png";
 export default async function Image() {
   await connection();
   const event = await getFeaturedEvent();
-  const counts = event
-    ? await countAttendanceByStatus(event.id)
-    : { confirmed: 0, reported: 0, declined: 0, total: 0 };
+  const counts = event ? await countAttendanceByStatus(event.id) : emptyCounts();
   return eventShareImage({ event, counts });
 }

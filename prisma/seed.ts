@@ -22,6 +22,8 @@ const seedFileSchema = z.object({
     occasion: z.string(),
     place: z.string(),
     date: z.iso.date(),
+    /** The last day; absent for a one-day event. */
+    endDate: z.iso.date().optional(),
   }),
   source: z.object({ file: z.string(), meta: z.string() }),
   asOf: z.iso.date(),
@@ -87,7 +89,11 @@ export async function seedDatabase(
     let event = await tx.event.findUnique({ where: { slug: data.event.slug } });
     if (!event) {
       event = await tx.event.create({
-        data: { ...data.event, date: new Date(`${data.event.date}T00:00:00Z`) },
+        data: {
+          ...data.event,
+          date: new Date(`${data.event.date}T00:00:00Z`),
+          endDate: new Date(`${data.event.endDate ?? data.event.date}T00:00:00Z`),
+        },
       });
       created.events++;
     }

@@ -1,4 +1,7 @@
-import type { AttendanceDTO, CitationDTO, EventDTO } from "@/lib/data/dto";
+import type { AttendanceDTO, CitationDTO, EventDTO, RepresentativeDTO } from "@/lib/data/dto";
+
+const representativeToJson = (r: RepresentativeDTO | null) =>
+  r && { name: r.name, office: r.office, polity: r.polity };
 
 const citationToJson = (c: CitationDTO) => ({
   quote: c.quote,
@@ -21,13 +24,18 @@ export function attendanceToJson(entry: AttendanceDTO) {
       countryCode: entry.leader.countryCode,
     },
     status: entry.status,
+    outcome: entry.outcome,
+    representedBy: representativeToJson(entry.representative),
     asOf: entry.asOf,
     sourcesDisagree: entry.sourcesDisagree,
+    stepNote: entry.stepNote,
     note: entry.note,
     updatedAt: entry.updatedAt,
     citations: entry.citations.map(citationToJson),
     story: (entry.story ?? []).map((step) => ({
       status: step.status,
+      outcome: step.outcome,
+      representedBy: representativeToJson(step.representative),
       asOf: step.asOf,
       note: step.note,
       recordedAt: step.recordedAt,
@@ -43,6 +51,7 @@ export function eventToJson(event: EventDTO) {
     name: event.name,
     place: event.place,
     date: event.date,
+    endDate: event.endDate,
     occasion: event.occasion,
   };
 }

@@ -16,13 +16,18 @@ const withCellLineBreaks = (text: string) => text.replace(/\r\n|\r|\n/g, CELL_LI
 /** One row per entry (see README, Export). */
 export const WIDE_COLUMNS = [
   "event",
+  "event_date",
+  "event_end_date",
   "leader",
   "office",
   "country",
   "country_code",
   "status",
+  "outcome",
   "as_of",
   "sources_disagree",
+  "represented_by",
+  "step_note",
   "note",
   "quotes",
   "sources",
@@ -36,8 +41,11 @@ export const LONG_COLUMNS = [
   "event",
   "leader",
   "status",
+  "outcome",
   "as_of",
   "current",
+  "represented_by",
+  "step_note",
   "quote",
   "quote_start",
   "quote_end",
@@ -58,13 +66,18 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     entry.citations.map(pick).join(CELL_LINE_BREAK);
   return [
     entry.event.slug,
+    entry.event.date,
+    entry.event.endDate,
     entry.leader.name,
     entry.leader.office,
     entry.leader.polity,
     entry.leader.countryCode ?? "",
     entry.status,
+    entry.outcome ?? "",
     entry.asOf ?? "",
     String(entry.sourcesDisagree),
+    entry.representative?.name ?? "",
+    withCellLineBreaks(entry.stepNote),
     withCellLineBreaks(entry.note),
     lines((c) => c.quote),
     lines((c) => c.source.title),
@@ -83,15 +96,26 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
  */
 export function longRows(entry: ExportEntryDTO): CsvRow[] {
   const steps = entry.story ?? [
-    { status: entry.status, asOf: entry.asOf, current: true, citations: entry.citations },
+    {
+      status: entry.status,
+      outcome: entry.outcome,
+      representative: entry.representative,
+      note: entry.stepNote,
+      asOf: entry.asOf,
+      current: true,
+      citations: entry.citations,
+    },
   ];
   return steps.flatMap((step) => {
     const lead = [
       entry.event.slug,
       entry.leader.name,
       step.status,
+      step.outcome ?? "",
       step.asOf ?? "",
       String(step.current),
+      step.representative?.name ?? "",
+      withCellLineBreaks(step.note),
     ];
     if (step.citations.length === 0) return [[...lead, "", "", "", "", "", ""]];
     return step.citations.map((c) => {

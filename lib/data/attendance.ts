@@ -1,8 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getVersionText } from "./source-versions";
-import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
-import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
+import { addToCounts, countEntries, emptyCounts } from "@/lib/attendance/counts";
+import {
+  compareEntries,
+  type AttendanceOutcome,
+  type AttendanceStatus,
+} from "@/lib/attendance/status";
+import {
+  effectiveDay,
+  outcomeStepOnDay,
+  representativeOnDay,
+  sourcesDisagreeOn,
+  stepOnDay,
+  storyOrder,
+} from "@/lib/history/story";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, CitationDTO, EventDTO, StatusCounts, StepDTO } from "./dto";
@@ -12,7 +24,9 @@ import {
   toAttendanceDTO,
   toCitationDTO,
   toEventDTO,
+  representativeSelect,
   toIsoDate,
+  toRepresentativeDTO,
   withCurrentCitations,
 } from "./mappers";
 
@@ -46,18 +60,15 @@ function filteredDay(entries: AttendanceDTO[], query: AttendanceQuery): Attendan
     .sort(compareEntries(query.sort));
 }
 
-/** How many entries of an event have each status (ignoring any filter). */
+/** How many entries of an event have each status and outcome (ignoring any filter). */
 export async function countAttendanceByStatus(eventId: number): Promise<StatusCounts> {
   const groups = await db.attendance.groupBy({
-    by: ["status"],
+    by: ["status", "outcome"],
     where: { eventId },
     _count: { _all: true },
   });
-  const counts = { confirmed: 0, reported: 0, declined: 0, total: 0 };
-  for (const group of groups) {
-    counts[group.status] = group._count._all;
-    counts.total += group._count._all;
-  }
+  const counts = emptyCounts();
+  for (const group of groups) addToCounts(counts, group, group._count._all);
   return counts;
 }
 
@@ -73,36 +84,79 @@ export async function getAttendance(id: number): Promise<AttendanceDetailDTO | n
     : null;
 }
 
-/** A step as the day's reads need it: enough to order the story. */
-export type StepRow = { id: number; status: AttendanceStatus; asOf: Date | null; recordedAt: Date };
+/** A step as the day's reads need it: enough to order the story and say what it claims. */
+export type StepRow = {
+  id: number;
+  status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representative: { id: number; name: string; office: string; polity: string } | null;
+  note: string;
+  asOf: Date | null;
+  recordedAt: Date;
+};
+
+/** The select that reads a StepRow. */
+export const stepRowSelect = {
+  id: true,
+  status: true,
+  outcome: true,
+  representative: representativeSelect,
+  note: true,
+  asOf: true,
+  recordedAt: true,
+} as const;
 
 /**
  * For each entry, the step in force at the end of `day` (its latest step with an as-of date on
- * or before it; undated steps count from the day they were recorded) and whether sources
- * disagree that day. Entries with no step by then are left out. Shared by the list and the
- * exports, which read the steps and, after, the chosen steps' citations, each their own way.
+ * or before it; undated steps count from the day they were recorded), whether sources
+ * disagree that day, and the outcome and representative as of that day. Entries with no step
+ * by then are left out. Shared by the list and the exports, which read the steps and, after,
+ * the chosen steps' citations, each their own way.
  */
 export function pickStepsOnDay<T extends { steps: StepRow[] }>(rows: T[], day: string) {
   return rows.flatMap((row) => {
     const steps = row.steps.map((s) => ({
       id: s.id,
       status: s.status,
+      outcome: s.outcome,
+      representativeId: s.representative?.id ?? null,
+      note: s.note,
       asOf: s.asOf ? toIsoDate(s.asOf) : null,
       recordedAt: s.recordedAt.toISOString(),
     }));
     const step = stepOnDay(steps, day);
-    return step ? [{ row, step, sourcesDisagree: sourcesDisagreeOn(steps, step) }] : [];
+    if (!step) return [];
+    const representativeId = representativeOnDay(steps, day);
+    return [
+      {
+        row,
+        step,
+        sourcesDisagree: sourcesDisagreeOn(steps, step),
+        outcome: outcomeStepOnDay(steps, day)?.outcome ?? null,
+        representative:
+          row.steps.find((s) => s.representative?.id === representativeId)?.representative ??
+          null,
+      },
+    ];
   });
 }
 
-/** The entry as it stood on a day: the picked step's status, as-of date and citations. */
+/** The entry as it stood on a day: the picked step's status, as-of date, note and citations. */
 export function entryOnDay<T extends AttendanceDTO>(
   entry: T,
-  picked: { step: { status: string; asOf: string | null }; sourcesDisagree: boolean },
+  picked: {
+    step: { status: string; asOf: string | null; note: string };
+    sourcesDisagree: boolean;
+    outcome: AttendanceOutcome | null;
+    representative: StepRow["representative"];
+  },
   citations: CitationDTO[],
 ): T {
   entry.status = picked.step.status as AttendanceStatus;
+  entry.outcome = picked.outcome;
+  entry.representative = toRepresentativeDTO(picked.representative);
   entry.asOf = picked.step.asOf;
+  entry.stepNote = picked.step.note;
   entry.sourcesDisagree = picked.sourcesDisagree;
   entry.citations = citations;
   return entry;
@@ -114,7 +168,7 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     where: whereForQuery(eventId, { q }),
     include: {
       leader: attendanceInclude.leader,
-      steps: { select: { id: true, status: true, asOf: true, recordedAt: true } },
+      steps: { select: stepRowSelect },
     },
   });
   const picked = pickStepsOnDay(rows, day);
@@ -130,7 +184,11 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     byStep.set(c.stepId, list);
   }
   return picked.map((p) =>
-    entryOnDay(toAttendanceDTO({ ...p.row, citations: [] }), p, byStep.get(p.step.id) ?? []),
+    entryOnDay(
+      toAttendanceDTO({ ...p.row, representative: null, stepNote: "", citations: [] }),
+      p,
+      byStep.get(p.step.id) ?? [],
+    ),
   );
 }
 
@@ -168,8 +226,7 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     // The whole day is read once, for its counts and the map; a search is matched in the
     // database, so only a searched list is read again.
     const day = await listDay(eventRow.id, query.day);
-    const counts = { confirmed: 0, reported: 0, declined: 0, total: day.length };
-    for (const entry of day) counts[entry.status]++;
+    const counts = countEntries(day);
     const entries = query.q ? await listAttendance(eventRow.id, query) : filteredDay(day, query);
     return { event, counts, entries, mapEntries: day.sort(compareEntries("name")) };
   }
@@ -266,6 +323,7 @@ export function storyInForce(story: StepDTO[], day?: string): StepDTO[] {
 
 export const stepInclude = {
   currentOf: { select: { id: true } },
+  representative: representativeSelect,
   citations: { orderBy: { position: "asc" }, select: { ...citationSelect, lost: true } },
 } as const;
 
@@ -273,6 +331,8 @@ export function toStepDTO(s: {
   id: number;
   version: number;
   status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representative: StepRow["representative"];
   asOf: Date | null;
   note: string;
   recordedAt: Date;
@@ -284,6 +344,8 @@ export function toStepDTO(s: {
     id: s.id,
     version: s.version,
     status: s.status,
+    outcome: s.outcome,
+    representative: toRepresentativeDTO(s.representative),
     asOf: s.asOf ? toIsoDate(s.asOf) : null,
     note: s.note,
     recordedAt: s.recordedAt.toISOString(),

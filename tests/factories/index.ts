@@ -40,6 +40,8 @@ export async function createEvent(
     name: string;
     place: string;
     date: string;
+    /** The last day; the first day unless given. */
+    endDate: string;
     occasion: string;
   }> = {},
 ) {
@@ -50,6 +52,7 @@ export async function createEvent(
       name: fields.name ?? `Harbour Summit ${id}`,
       place: fields.place ?? "Port Example",
       date: new Date(`${fields.date ?? "2000-06-01"}T00:00:00Z`),
+      endDate: new Date(`${fields.endDate ?? fields.date ?? "2000-06-01"}T00:00:00Z`),
       occasion: fields.occasion ?? "A test event",
     },
   });

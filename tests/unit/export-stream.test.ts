@@ -24,7 +24,7 @@ beforeAll(async () => {
         slug: `event-${e}`,
         name: `Event ${e}`,
         place: "Somewhere",
-        date: new Date(Date.UTC(2026, 0, e + 1)),
+        date: new Date(Date.UTC(2026, 0, e + 1)), endDate: new Date(Date.UTC(2026, 0, e + 1)),
         occasion: "Bench",
       },
     });
