@@ -115,6 +115,12 @@ export const eventStarted = (event: { date: string }, day: string) => day >= eve
 export const duringEvent = (event: { date: string; endDate: string }, day: string) =>
   day >= event.date && day <= event.endDate;
 
+/** A step's claim in words: its outcome's label, else its status's. */
+export function claimLabel(step: { status: string; outcome?: string | null }): string {
+  if (isAttendanceOutcome(step.outcome)) return OUTCOME_LABELS[step.outcome];
+  return isAttendanceStatus(step.status) ? STATUS_LABELS[step.status] : step.status;
+}
+
 /** "Declined: represented by Defence Minister Rajnath Singh". */
 export function representedBy(representative: { name: string; office: string }): string {
   return `represented by ${representative.office ? `${representative.office} ` : ""}${representative.name}`;

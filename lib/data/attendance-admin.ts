@@ -10,6 +10,7 @@ import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
 import { citedSourceIds, createEntry, finishEntryChange } from "./story";
+import { assertNotRepresenting, assertRepresentative, assertStepDates } from "./step-guards";
 import {
   Abort,
   conflict,
@@ -91,11 +92,23 @@ export async function createAttendance(
 
     const leaderId = await resolveLeader(tx, editor, input.leader);
     await assertPairFree(tx, event.id, leaderId);
+    await assertNotRepresenting(tx, event.id, leaderId);
+    await assertRepresentative(tx, event.id, leaderId, input.representativeId);
+    await assertStepDates(tx, event.id, input);
     const id = await createEntry(tx, editor, {
       eventId: event.id,
       leaderId,
       note: input.note,
-      steps: [{ status: input.status, asOf: input.asOf, note: "", citations: anchored.anchors }],
+      steps: [
+        {
+          status: input.status,
+          outcome: input.outcome,
+          representativeId: input.representativeId,
+          asOf: input.asOf,
+          note: input.stepNote,
+          citations: anchored.anchors,
+        },
+      ],
     });
     return {
       ok: true,
@@ -129,6 +142,7 @@ export async function updateAttendance(
     const leaderId = await resolveLeader(tx, editor, input.leader);
     if (leaderId !== current.leaderId || event.id !== current.eventId) {
       await assertPairFree(tx, event.id, leaderId, id);
+      await assertNotRepresenting(tx, event.id, leaderId);
     }
     const updated = await tx.attendance.updateMany({
       where: { id, version },

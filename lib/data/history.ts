@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { AttendanceStatus } from "@/lib/attendance/status";
+import type { AttendanceOutcome, AttendanceStatus } from "@/lib/attendance/status";
 import { storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
@@ -287,6 +287,8 @@ export async function revertAttendance(
     for (const { step, anchors } of restored) {
       const data = {
         status: step.status as AttendanceStatus,
+        outcome: (step.outcome ?? null) as AttendanceOutcome | null,
+        representativeId: step.representativeId ?? null,
         asOf: dayToDate(step.asOf),
         note: step.note,
         recordedAt: new Date(step.recordedAt),

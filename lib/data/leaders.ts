@@ -262,6 +262,15 @@ export async function deleteLeader(
         errors: {},
       } as const;
     }
+    const represents = await tx.statusStep.count({ where: { representativeId: id } });
+    if (represents > 0) {
+      return {
+        ok: false,
+        kind: "invalid",
+        message: `${current.name} cannot be deleted: ${represents} ${represents === 1 ? "step names" : "steps name"} them as a representative. Change ${represents === 1 ? "that step" : "those steps"} first.`,
+        errors: {},
+      } as const;
+    }
     if (current.version !== version) {
       return {
         ok: false,
