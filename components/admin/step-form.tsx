@@ -1,21 +1,22 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Field, FieldError, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { StatusIcon } from "@/components/status-badge";
-import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
 import { describePlacement } from "@/lib/history/placement";
 import type { StoryStep } from "@/lib/history/story";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
 import { CitationFields, type CitationValues } from "./citation-fields";
 import { formKey } from "./form-key";
+import { ClaimChoices, ConfirmDatesField, RepresentativeField } from "./step-claim-fields";
 
 export type StepFormValues = {
   version?: number;
+  /** The claim: a status, or an outcome's value (the form's `status` choices). */
   status?: string;
+  representativeId?: number | string | null;
   asOf?: string | null;
   note?: string;
   citations?: CitationValues[];
@@ -29,6 +30,8 @@ export type StepFormProps = {
   title: string;
   initial: StepFormValues;
   sources: { id: number; title: string; publisher: string }[];
+  /** The people who may be named as the leader's representative. */
+  leaders: { id: number; name: string; polity: string; office?: string }[];
   /** The entry's other steps, for saying where this one falls. */
   others: StoryStep[];
   /** The entry's status now. */
@@ -45,6 +48,7 @@ function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
   return {
     version: state.conflict?.version ?? (Number(v.version) || initial.version),
     status: str(v.status),
+    representativeId: str(v.representativeId),
     asOf: str(v.asOf),
     note: str(v.note),
     citations: indexedToArray(v.citations) as StepFormValues["citations"],
@@ -74,6 +78,7 @@ function StepFields({
   values,
   state,
   sources,
+  leaders,
   others,
   currentStatus,
   editing,
@@ -96,26 +101,12 @@ function StepFields({
         <input type="hidden" name="version" value={values.version} />
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <fieldset aria-describedby={id("status-error")} className="space-y-1">
-          <legend className="text-sm font-medium">Status</legend>
-          <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {ATTENDANCE_STATUSES.map((s) => (
-              <label key={s} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="status"
-                  value={s}
-                  checked={status === s}
-                  onChange={() => setStatus(s)}
-                />
-                <span className="inline-flex items-center gap-1">
-                  <StatusIcon status={s} /> {STATUS_LABELS[s]}
-                </span>
-              </label>
-            ))}
-          </div>
-          <FieldError id={id("status-error")} errors={errors.status} />
-        </fieldset>
+        <ClaimChoices
+          errorId={id("status-error")}
+          errors={errors.status}
+          value={status}
+          onChange={setStatus}
+        />
         <Field
           id={id("asOf")}
           label="As of"
@@ -140,7 +131,13 @@ function StepFields({
       >
         {placement}
       </p>
-      <Field id={id("note")} label="Note on this step (optional)" errors={errors.note}>
+      <ConfirmDatesField id={id("confirmDates")} errors={errors} />
+      <Field
+        id={id("note")}
+        label="Public note on this status (optional)"
+        hint="A short qualifier readers see beside the status, on the map and in the CSV: “in Moscow; did not attend the parade”."
+        errors={errors.note}
+      >
         {(p) => (
           <textarea
             {...p}
@@ -152,6 +149,12 @@ function StepFields({
           />
         )}
       </Field>
+      <RepresentativeField
+        id={id("representativeId")}
+        leaders={leaders}
+        value={str(values.representativeId)}
+        errors={errors.representativeId}
+      />
 
       <CitationFields
         idPrefix={`${idPrefix}-`}

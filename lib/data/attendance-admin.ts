@@ -105,7 +105,7 @@ export async function createAttendance(
           outcome: input.outcome,
           representativeId: input.representativeId,
           asOf: input.asOf,
-          note: input.stepNote,
+          note: input.stepNote ?? "",
           citations: anchored.anchors,
         },
       ],

@@ -4,6 +4,8 @@ import { getVersionText } from "./source-versions";
 import { addToCounts, countEntries, emptyCounts } from "@/lib/attendance/counts";
 import {
   compareEntries,
+  duringEvent,
+  eventStarted,
   type AttendanceOutcome,
   type AttendanceStatus,
 } from "@/lib/attendance/status";
@@ -198,6 +200,22 @@ export type EventAttendanceDTO = {
   entries: AttendanceDTO[];
 };
 
+/**
+ * Where the event stands on the day the list is for (its `?asOf=` day, else today, UTC):
+ * `started` from its first day (the list then leads with outcomes), `during` any day from its
+ * first to its last, `over` after its last.
+ */
+export type EventPhase = { day: string; started: boolean; during: boolean; over: boolean };
+
+export function eventPhase(event: EventDTO, day = toIsoDate(new Date())): EventPhase {
+  return {
+    day,
+    started: eventStarted(event, day),
+    during: duringEvent(event, day),
+    over: day > event.endDate,
+  };
+}
+
 /** Everything the event's API and its export show: the event, its counts and the list. */
 export async function getEventAttendance(
   slug: string,
@@ -214,8 +232,9 @@ export async function getEventAttendance(
 export async function getEventView(
   slug: string,
   query: AttendanceQuery,
-): Promise<(EventAttendanceDTO & { mapEntries: AttendanceDTO[] }) | null> {
-  return readEventAttendance(slug, query, true);
+): Promise<(EventAttendanceDTO & { mapEntries: AttendanceDTO[]; phase: EventPhase }) | null> {
+  const view = await readEventAttendance(slug, query, true);
+  return view && { ...view, phase: eventPhase(view.event, query.day) };
 }
 
 async function readEventAttendance(slug: string, query: AttendanceQuery, withMap: boolean) {

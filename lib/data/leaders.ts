@@ -8,13 +8,13 @@ import { diffSnapshots } from "@/lib/history/diff";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
 
-export type LeaderOption = { id: number; name: string; polity: string };
+export type LeaderOption = { id: number; name: string; polity: string; office: string };
 
 /** Every leader for the entry form's picker, by name. */
 export async function listLeaderOptions(): Promise<LeaderOption[]> {
   return db.leader.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, polity: true },
+    select: { id: true, name: true, polity: true, office: true },
   });
 }
 

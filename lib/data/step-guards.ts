@@ -13,9 +13,9 @@ export async function assertStepDates(
   eventId: number,
   step: {
     asOf: string | null;
-    outcome: string | null;
+    outcome?: string | null;
     citations: { sourceId: number }[];
-    confirmDates: boolean;
+    confirmDates?: boolean;
   },
 ) {
   if (step.confirmDates || !step.asOf) return;
@@ -28,7 +28,7 @@ export async function assertStepDates(
   ]);
   if (!event) return;
   const warnings = stepDateWarnings(
-    step,
+    { asOf: step.asOf, outcome: step.outcome ?? null },
     sources.map((s) => ({
       title: s.title,
       publishedOn: s.publishedOn ? toIsoDate(s.publishedOn) : null,
@@ -52,9 +52,9 @@ export async function assertRepresentative(
   tx: Tx,
   eventId: number,
   leaderId: number,
-  representativeId: number | null,
+  representativeId: number | null | undefined,
 ) {
-  if (representativeId === null) return;
+  if (representativeId == null) return;
   const field = "representativeId";
   if (representativeId === leaderId) {
     throw new Abort(

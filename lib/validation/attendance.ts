@@ -148,7 +148,12 @@ export const stepFormSchema = z
     citations: cleanCitations(value.citations),
   }));
 
-export type StepInput = z.output<typeof stepFormSchema>;
+/** A step as the data layer takes it: what is new since steps had only a status may be left out. */
+export type StepInput = Omit<
+  z.output<typeof stepFormSchema>,
+  "outcome" | "representativeId" | "confirmDates"
+> &
+  Partial<Pick<z.output<typeof stepFormSchema>, "outcome" | "representativeId" | "confirmDates">>;
 
 type LeaderChoice = { id: number } | { create: z.infer<typeof leaderSchema> };
 
@@ -234,6 +239,16 @@ export const attendanceFormSchema = z
     };
   });
 
-export type AttendanceInput = z.output<typeof attendanceFormSchema>;
+/** The new-entry form as the data layer takes it (the first step's newer fields optional). */
+export type AttendanceInput = Omit<
+  z.output<typeof attendanceFormSchema>,
+  "outcome" | "representativeId" | "confirmDates" | "stepNote"
+> &
+  Partial<
+    Pick<
+      z.output<typeof attendanceFormSchema>,
+      "outcome" | "representativeId" | "confirmDates" | "stepNote"
+    >
+  >;
 
 export const attendanceUpdateSchema = z.object({ version: versionField });

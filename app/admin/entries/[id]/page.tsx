@@ -5,14 +5,14 @@ import { AttendanceForm } from "@/components/admin/attendance-form";
 import { DeleteForm } from "@/components/admin/delete-form";
 import { StepForm } from "@/components/admin/step-form";
 import { formatDay } from "@/components/format";
-import { StatusBadge } from "@/components/status-badge";
+import { ClaimBadge, StatusBadge } from "@/components/status-badge";
 import { StepCitations } from "@/components/story-timeline";
 import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
 import { updateAttendanceAction } from "@/lib/actions/attendance";
 import { addStepAction, removeStepAction, updateStepAction } from "@/lib/actions/steps";
-import { STATUS_LABELS } from "@/lib/attendance/status";
+import { STATUS_LABELS, claimLabel, representedBy } from "@/lib/attendance/status";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
@@ -143,7 +143,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         </p>
         <ol className="space-y-4">
           {story.map((step) => {
-            const heading = `${STATUS_LABELS[step.status]}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
+            const heading = `${claimLabel(step)}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
             return (
               <li
                 key={step.id}
@@ -151,12 +151,17 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                 className="space-y-2 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
               >
                 <h3 className="flex flex-wrap items-center gap-2 font-medium">
-                  <StatusBadge status={step.status} />
+                  <ClaimBadge status={step.status} outcome={step.outcome} />
                   <span>{step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}</span>
                   {step.current && <span className="text-sm">(current status)</span>}
                 </h3>
                 <StepCitations step={step} />
                 {step.note && <p className="text-sm">{step.note}</p>}
+                {step.representative && (
+                  <p className="text-sm">
+                    {representedBy(step.representative).replace(/^r/, "R")}
+                  </p>
+                )}
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   Recorded {step.recordedBy ? `by ${step.recordedBy}, ` : ""}
                   {formatDay(step.recordedAt)}
@@ -172,7 +177,8 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                       title={`Step: ${heading}`}
                       initial={{
                         version: step.version,
-                        status: step.status,
+                        status: step.outcome ?? step.status,
+                        representativeId: step.representative?.id ?? "",
                         asOf: step.asOf,
                         note: step.note,
                         // The start keeps a quote found in several places where it was put.
@@ -183,6 +189,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                         })),
                       }}
                       sources={sources}
+                      leaders={leaders}
                       others={story.filter((o) => o.id !== step.id).map(asStep)}
                       currentStatus={entry.status}
                       editing
@@ -220,6 +227,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             title="Add a step"
             initial={{ status: "", asOf: "", note: "", citations: [] }}
             sources={sources}
+            leaders={leaders}
             others={story.map(asStep)}
             currentStatus={entry.status}
             editing={false}
