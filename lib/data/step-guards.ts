@@ -6,7 +6,9 @@ import { Abort, invalid, type Tx } from "./write";
 /**
  * Asks the editor to confirm a step's date the guards question (lib/attendance/date-guards.ts),
  * unless they already did: throws an Abort whose failure names each reason under `asOf` and
- * asks for `confirmDates`.
+ * asks for `confirmDates`. The guards are for an editor's form, whose input always says
+ * (`confirmDates` true or false); a caller that leaves it out (a script, a test, an import
+ * with its own checks) writes the dates it gives.
  */
 export async function assertStepDates(
   tx: Tx,
@@ -18,7 +20,7 @@ export async function assertStepDates(
     confirmDates?: boolean;
   },
 ) {
-  if (step.confirmDates || !step.asOf) return;
+  if (step.confirmDates !== false || !step.asOf) return;
   const [event, sources] = await Promise.all([
     tx.event.findUnique({ where: { id: eventId }, select: { name: true, endDate: true } }),
     tx.source.findMany({

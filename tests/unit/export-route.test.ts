@@ -50,7 +50,8 @@ beforeAll(async () => {
       slug: SLUG,
       name: "Summit",
       place: "Lisbon",
-      date: new Date("2026-06-01T00:00:00Z"), endDate: new Date("2026-06-01T00:00:00Z"),
+      date: new Date("2026-06-01T00:00:00Z"),
+      endDate: new Date("2026-06-01T00:00:00Z"),
       occasion: "A test",
     },
   });

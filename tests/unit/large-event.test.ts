@@ -18,7 +18,8 @@ describe("an event with more entries than Prisma's default bind limit", () => {
         slug: "big-summit",
         name: "Big Summit",
         place: "Here",
-        date: new Date("2030-01-01"), endDate: new Date("2030-01-01"),
+        date: new Date("2030-01-01"),
+        endDate: new Date("2030-01-01"),
         occasion: "",
       },
     });

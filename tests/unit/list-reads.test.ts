@@ -93,7 +93,8 @@ describe("the entry form's events", () => {
         slug: "an-old-summit",
         name: "An old summit",
         place: "Nowhere",
-        date: new Date("1950-01-01T00:00:00Z"), endDate: new Date("1950-01-01T00:00:00Z"),
+        date: new Date("1950-01-01T00:00:00Z"),
+        endDate: new Date("1950-01-01T00:00:00Z"),
         occasion: "A test",
       },
     });
