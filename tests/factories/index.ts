@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { createEditor as createEditorAccount } from "../../lib/auth/editors";
 import { generatePassword } from "../../lib/auth/password";
-import type { AttendanceStatus } from "../../lib/attendance/status";
+import type { AttendanceOutcome, AttendanceStatus } from "../../lib/attendance/status";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Actor } from "../../lib/data/revisions";
 import {
@@ -100,7 +100,12 @@ export async function createLeader(
 
 /** A step to create: its quotes are anchored in their sources as the app anchors them. */
 export type StepSpec = {
+  /** A plan; on an outcome step, a placeholder the story replaces with the plan it carries. */
   status: AttendanceStatus;
+  /** What happened at the event: makes this an outcome step. */
+  outcome?: AttendanceOutcome | null;
+  /** The leader who represented the entry's leader. */
+  representativeId?: number | null;
   asOf?: string | null;
   note?: string;
   /** When it was recorded (ISO); now unless given. */
@@ -139,6 +144,8 @@ export async function createEntry(
   for (const step of entry.steps) {
     steps.push({
       status: step.status,
+      outcome: step.outcome ?? null,
+      representativeId: step.representativeId ?? null,
       asOf: step.asOf ?? null,
       note: step.note ?? "",
       recordedAt: step.recordedAt ? new Date(step.recordedAt) : undefined,
