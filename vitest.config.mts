@@ -19,6 +19,7 @@ const DATA_LAYER = [
   "tests/unit/bulk-reader.test.ts",
   "tests/unit/concurrency.test.ts",
   "tests/unit/story.test.ts",
+  "tests/unit/after-the-event.test.ts",
   "tests/unit/source-versions.test.ts",
   "tests/unit/citation-review.test.ts",
   "tests/unit/generation.test.ts",

@@ -13,6 +13,8 @@ export type EventFormProps = {
     version?: number;
     name: string;
     date: string;
+    /** The last day; "" or the first day for a one-day event. */
+    endDate?: string;
     place: string;
     occasion: string;
     slug: string;
@@ -43,19 +45,39 @@ export function EventForm({ action, initial, submitLabel }: EventFormProps) {
           />
         )}
       </Field>
-      <Field id="date" label="Date" errors={errors.date}>
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            name="date"
-            defaultValue={value("date")}
-            min="1900-01-01"
-            max="2200-12-31"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="date" label="Date (first day)" errors={errors.date}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="date"
+              defaultValue={value("date")}
+              min="1900-01-01"
+              max="2200-12-31"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          id="endDate"
+          label="Last day (optional)"
+          hint="For an event of several days; empty for one day"
+          errors={errors.endDate}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="endDate"
+              defaultValue={value("endDate") === value("date") ? "" : value("endDate")}
+              min="1900-01-01"
+              max="2200-12-31"
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
       <Field id="place" label="Place" hint="Such as Red Square, Moscow" errors={errors.place}>
         {(p) => (
           <input

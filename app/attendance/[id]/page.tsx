@@ -2,9 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Flag, FlagSymbols } from "@/components/flag";
-import { formatDay } from "@/components/format";
-import { DisagreeBadge, StatusBadge } from "@/components/status-badge";
-import { STATUS_DESCRIPTIONS } from "@/lib/attendance/status";
+import { formatDay, formatDayRange } from "@/components/format";
+import { ClaimBadge, DisagreeBadge, StatusBadge } from "@/components/status-badge";
+import {
+  OUTCOME_DESCRIPTIONS,
+  describeStatus,
+  representedBy,
+  statusTense,
+} from "@/lib/attendance/status";
 import { RevisionList } from "@/components/revision-list";
 import { StepCitations, StepDate, StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
@@ -57,7 +62,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           href={`/events/${entry.event.slug}`}
           className="text-blue-800 underline dark:text-blue-300"
         >
-          ← {entry.event.name}, {formatDay(entry.event.date)}
+          ← {entry.event.name}, {formatDayRange(entry.event.date, entry.event.endDate)}
         </Link>
       </nav>
       <header className="space-y-2">
@@ -70,13 +75,30 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           {entry.leader.office}, {entry.leader.polity}
         </p>
         {identity && <LeaderIdentity {...identity} />}
+        {entry.outcome && (
+          <div className="flex flex-wrap items-center gap-3">
+            <ClaimBadge status={entry.status} outcome={entry.outcome} />
+            <span className="text-sm text-slate-600 dark:text-slate-400">
+              {OUTCOME_DESCRIPTIONS[entry.outcome]}
+            </span>
+          </div>
+        )}
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={entry.status} />
           <span className="text-sm text-slate-600 dark:text-slate-400">
-            {STATUS_DESCRIPTIONS[entry.status]} As of{" "}
-            {entry.asOf ? formatDay(entry.asOf) : "an unknown date"}.
+            {describeStatus(
+              entry.status,
+              statusTense(entry.event, new Date().toISOString().slice(0, 10), entry.asOf),
+            )}{" "}
+            As of {entry.asOf ? formatDay(entry.asOf) : "an unknown date"}.
           </span>
         </div>
+        {entry.stepNote && <p className="text-slate-700 dark:text-slate-300">{entry.stepNote}</p>}
+        {entry.representative && (
+          <p className="text-slate-700 dark:text-slate-300">
+            {representedBy(entry.representative).replace(/^r/, "R")}.
+          </p>
+        )}
         {entry.note && <p className="text-slate-700 dark:text-slate-300">{entry.note}</p>}
         {underReview && (
           <p

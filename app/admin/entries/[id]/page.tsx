@@ -5,7 +5,7 @@ import { AttendanceForm } from "@/components/admin/attendance-form";
 import { DeleteForm } from "@/components/admin/delete-form";
 import { StepForm } from "@/components/admin/step-form";
 import { formatDay } from "@/components/format";
-import { ClaimBadge, StatusBadge } from "@/components/status-badge";
+import { ClaimBadge } from "@/components/status-badge";
 import { StepCitations } from "@/components/story-timeline";
 import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
@@ -158,9 +158,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                 <StepCitations step={step} />
                 {step.note && <p className="text-sm">{step.note}</p>}
                 {step.representative && (
-                  <p className="text-sm">
-                    {representedBy(step.representative).replace(/^r/, "R")}
-                  </p>
+                  <p className="text-sm">{representedBy(step.representative).replace(/^r/, "R")}</p>
                 )}
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   Recorded {step.recordedBy ? `by ${step.recordedBy}, ` : ""}
