@@ -155,7 +155,11 @@ export function EventView({
             const group = entries.filter((e) => standingOf(e) === standing);
             if (group.length === 0) return null;
             return (
-              <section key={standing} aria-labelledby={`standing-${standing}`} className="space-y-2">
+              <section
+                key={standing}
+                aria-labelledby={`standing-${standing}`}
+                className="space-y-2"
+              >
                 <h3 id={`standing-${standing}`} className="text-lg font-semibold">
                   {STANDING_LABELS[standing]} ({group.length})
                 </h3>

@@ -34,7 +34,10 @@ export function StatusCounts({ counts, afterEvent = false }: StatusCountsProps) 
         ? standings.map((standing) => (
             <div key={standing} className="flex items-baseline gap-1.5">
               <dt className="flex items-center gap-1 text-sm text-slate-600 dark:text-slate-400">
-                <span aria-hidden="true" className={`status-icon status-icon-${iconOf(standing)}`} />
+                <span
+                  aria-hidden="true"
+                  className={`status-icon status-icon-${iconOf(standing)}`}
+                />
                 {STANDING_LABELS[standing]}
               </dt>
               <dd className="text-xl font-semibold tabular-nums">{counts.outcome[standing]}</dd>

@@ -105,12 +105,7 @@ function Patterns() {
         <rect width="6" height="6" className="fill-teal-200" />
         <rect width="2" height="6" className="fill-teal-800 dark:fill-teal-500" />
       </pattern>
-      <pattern
-        id={patternId("did_not_attend")}
-        width="6"
-        height="6"
-        patternUnits="userSpaceOnUse"
-      >
+      <pattern id={patternId("did_not_attend")} width="6" height="6" patternUnits="userSpaceOnUse">
         <rect width="6" height="6" className="fill-rose-100 dark:fill-rose-950" />
         <path d="M0 6L6 0" className="stroke-rose-800 dark:stroke-rose-300" strokeWidth="1.2" />
       </pattern>

@@ -58,9 +58,7 @@ export function ClaimChoices({ errorId, errors, value, onChange, described }: Cl
           choice(s, STATUS_LABELS[s], STATUS_DESCRIPTIONS[s], <StatusIcon status={s} />),
         )}
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        After the event: what happened
-      </p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">After the event: what happened</p>
       <div className={row}>
         {ATTENDANCE_OUTCOMES.map((o) =>
           choice(
@@ -113,7 +111,13 @@ export function ConfirmDatesField({ id, errors }: { id: string; errors: FieldErr
   return (
     <div className="rounded border border-amber-700 bg-amber-50 p-2 text-amber-950 dark:border-amber-300 dark:bg-slate-900 dark:text-amber-100">
       <label className="flex items-center gap-2 font-medium">
-        <input type="checkbox" id={id} name="confirmDates" value="yes" aria-describedby={`${id}-error`} />
+        <input
+          type="checkbox"
+          id={id}
+          name="confirmDates"
+          value="yes"
+          aria-describedby={`${id}-error`}
+        />
         {CONFIRM_DATES_LABEL}
       </label>
       <FieldError id={`${id}-error`} errors={errors.confirmDates} />

@@ -136,8 +136,7 @@ export function pickStepsOnDay<T extends { steps: StepRow[] }>(rows: T[], day: s
         sourcesDisagree: sourcesDisagreeOn(steps, step),
         outcome: outcomeStepOnDay(steps, day)?.outcome ?? null,
         representative:
-          row.steps.find((s) => s.representative?.id === representativeId)?.representative ??
-          null,
+          row.steps.find((s) => s.representative?.id === representativeId)?.representative ?? null,
       },
     ];
   });

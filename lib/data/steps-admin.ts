@@ -43,11 +43,7 @@ async function entryOf(tx: Tx, attendanceId: number) {
 }
 
 /** The guards a step passes before it is saved (see step-guards.ts). */
-async function checkStep(
-  tx: Tx,
-  entry: { eventId: number; leaderId: number },
-  input: StepInput,
-) {
+async function checkStep(tx: Tx, entry: { eventId: number; leaderId: number }, input: StepInput) {
   await assertRepresentative(tx, entry.eventId, entry.leaderId, input.representativeId);
   await assertStepDates(tx, entry.eventId, input);
 }

@@ -202,7 +202,8 @@ test("an empty event's page, map and CSV work for a reader", async ({ page, db }
       slug: `quiet-summit-${id}`,
       name: `Quiet Summit ${id}`,
       place: "Nowhere",
-      date: new Date("2001-01-01T00:00:00Z"), endDate: new Date("2001-01-01T00:00:00Z"),
+      date: new Date("2001-01-01T00:00:00Z"),
+      endDate: new Date("2001-01-01T00:00:00Z"),
       occasion: "Nobody came",
     },
   });

@@ -78,7 +78,8 @@ test("merging two records of one leader moves the entries and records it on both
       slug: `other-summit-${id}`,
       name: `Other Summit ${id}`,
       place: "Port Example",
-      date: new Date("2000-07-01T00:00:00Z"), endDate: new Date("2000-07-01T00:00:00Z"),
+      date: new Date("2000-07-01T00:00:00Z"),
+      endDate: new Date("2000-07-01T00:00:00Z"),
       occasion: "A second test event",
     },
   });

@@ -218,7 +218,8 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
         slug: `empty-summit-${tag}`,
         name: `Empty Summit ${tag}`,
         place: "Port Example",
-        date: new Date("2001-07-01T00:00:00Z"), endDate: new Date("2001-07-01T00:00:00Z"),
+        date: new Date("2001-07-01T00:00:00Z"),
+        endDate: new Date("2001-07-01T00:00:00Z"),
         occasion: "A test event without entries",
       },
     });
