@@ -116,7 +116,7 @@ test("after the parade its page leads with who came, and as of the day before wi
   signedIn: page,
   db,
 }) => {
-  test.slow();
+  test.setTimeout(300_000);
   const p = await parade(db);
   await recordOutcomes(page, p);
 
@@ -160,7 +160,7 @@ test("the map shades India by Modi's own status, says it was represented, and it
   signedIn: page,
   db,
 }) => {
-  test.slow();
+  test.setTimeout(300_000);
   const p = await parade(db);
   await recordOutcomes(page, p);
 
@@ -193,7 +193,7 @@ test("both CSVs and the API carry the outcome, the representative and the notes"
   signedIn: page,
   db,
 }) => {
-  test.slow();
+  test.setTimeout(300_000);
   const p = await parade(db);
   await recordOutcomes(page, p);
   const request = page.request;
