@@ -92,7 +92,7 @@ async function recordOutcomes(page: Page, p: Parade) {
   // Modi's entry, from the event's page: the event is chosen, and named beside the button.
   await page.goto(`/events/${p.event.slug}`);
   await page.getByRole("link", { name: "Add a leader to this event" }).click();
-  await expect(page.getByLabel("Event")).toHaveValue(String(p.event.id));
+  await expect(page.getByLabel("Event", { exact: true })).toHaveValue(String(p.event.id));
   await expect(page.getByText(`Saves to ${p.event.name}, 9 May 2025`)).toBeVisible();
   await page
     .getByLabel("Existing leader")
@@ -266,6 +266,6 @@ test("a two-day event is listed on /events with its range", async ({ signedIn: p
 test("New entry opened from /admin has no event chosen", async ({ signedIn: page }) => {
   await page.getByRole("link", { name: "New entry" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New entry" })).toBeVisible();
-  await expect(page.getByLabel("Event")).toHaveValue("");
+  await expect(page.getByLabel("Event", { exact: true })).toHaveValue("");
   await expect(page.getByText("No event chosen yet: choose one above.")).toBeVisible();
 });
