@@ -95,7 +95,7 @@ async function recordOutcomes(page: Page, p: Parade) {
   await expect(page.getByLabel("Event", { exact: true })).toHaveValue(String(p.event.id));
   await expect(page.getByText(`Saves to ${p.event.name}, 9 May 2025`)).toBeVisible();
   await page
-    .getByLabel("Existing leader")
+    .getByLabel("Existing leader", { exact: true })
     .selectOption({ label: `Narendra Modi ${p.tag} (India)` });
   await page.getByRole("radio", { name: /^Declined/ }).check();
   await page.getByLabel("As of").fill("2025-05-06");
