@@ -143,7 +143,9 @@ test("after the parade its page leads with who came, and as of the day before wi
   // Modi's row: his own status, and who represented him, under his name; Singh is no row.
   const modi = page.getByRole("row").filter({ hasText: `Narendra Modi ${p.tag}` });
   await expect(modi).toContainText("Declined: represented by Defence Minister Rajnath Singh");
-  await expect(page.getByRole("link", { name: `Rajnath Singh ${p.tag}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Rajnath Singh ${p.tag}`, exact: true })).toHaveCount(
+    0,
+  );
 
   // The day before the parade: the plans, no outcome headings.
   await page.goto(`/events/${p.event.slug}?asOf=2025-05-08`);
