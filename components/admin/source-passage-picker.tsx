@@ -181,7 +181,6 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
         ref={textRef}
         id={`${id}-text`}
         role="textbox"
-        aria-readonly="true"
         aria-multiline="true"
         aria-label={`Text of “${loaded.title}”`}
         aria-describedby={`${id}-how ${id}-picked`}
