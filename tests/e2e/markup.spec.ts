@@ -87,6 +87,8 @@ test("every link in the main text of the public pages is told apart by more than
   }
 });
 
+test.describe.configure({ timeout: 120_000 });
+
 test("every link in the main text of the admin pages is told apart by more than colour", async ({
   signedIn: page,
   db,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { StepForm } from "@/components/admin/step-form";
 import { formatDay } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
@@ -11,7 +11,7 @@ import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
 import { updateAttendanceAction } from "@/lib/actions/attendance";
-import { addStepAction, removeStepAction, updateStepAction } from "@/lib/actions/steps";
+import { addStepAction, updateStepAction } from "@/lib/actions/steps";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
@@ -191,13 +191,9 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                   </div>
                 </details>
                 {story.length > 1 && (
-                  <DeleteForm
-                    action={removeStepAction.bind(null, entry.id, step.id)}
-                    version={step.version}
-                    confirmLabel=""
-                    requireConfirm={false}
-                    submitLabel={`Remove this step (${heading})`}
-                  />
+                  <DangerLink href={`/admin/entries/${entry.id}/steps/${step.id}/remove`}>
+                    Remove this step<span className="sr-only"> ({heading})</span>
+                  </DangerLink>
                 )}
               </li>
             );
