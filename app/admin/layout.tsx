@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutForm } from "@/components/admin/sign-out-form";
+import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes-guard";
 import { signOutAction } from "@/lib/actions/auth";
 import { GenerationMemo } from "@/lib/cache/generation-memo";
 import { countReviewQueue } from "@/lib/data/citation-review";
@@ -50,6 +51,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <SignOutForm action={signOutAction} editorName={editor.name} />
         </div>
       )}
+      {editor && <UnsavedChangesGuard />}
       {children}
     </div>
   );

@@ -158,7 +158,7 @@ function AttendanceFields({
               </select>
             )}
           </Field>
-          <ExistingEntryLink help={state.help?.leaderId} />
+          <ExistingEntryLink help={state.help?.leaderId} step={values} />
         </div>
         <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
           <Field id="leader.name" label="Name" errors={errors["leader.name"]}>

@@ -19,6 +19,7 @@ import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
 import { listSourceOptions } from "@/lib/data/sources-admin";
+import { parseCarriedStep } from "@/lib/validation/carried-step";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit entry" };
@@ -43,7 +44,10 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
   const id = parseId(raw);
   const entry = id ? await getAttendanceForEdit(id) : null;
   if (!entry) notFound();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
+  // A step typed into a refused new-entry form for this leader and event, checked field by field.
+  const carried = parseCarriedStep(query);
   const [events, leaders, sources, revisions, story] = await Promise.all([
     listEventOptions({ include: entry.eventId }),
     listLeaderOptions(),
@@ -210,11 +214,20 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             A new claim of a source, at any date: an older report, a later confirmation, another
             source&apos;s view.
           </p>
+          {carried && (
+            <p
+              role="note"
+              className="rounded border border-blue-800 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
+            >
+              The step you typed for a new entry is filled in below. Check it and add it to this
+              entry.
+            </p>
+          )}
           <StepForm
             action={addStepAction.bind(null, entry.id)}
             idPrefix="new-step"
             title="Add a step"
-            initial={{ status: "", asOf: "", note: "", citations: [] }}
+            initial={carried ?? { status: "", asOf: "", note: "", citations: [] }}
             sources={sources}
             others={story.map(asStep)}
             currentStatus={entry.status}
