@@ -69,6 +69,13 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
 
   return (
     <div className="space-y-6">
+      {/* The first stop in the page: past the entry's form and its steps to a new step's status. */}
+      <a
+        href="#add-step-heading"
+        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:inline-block dark:bg-slate-950"
+      >
+        Skip to “Add a step”
+      </a>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Edit: {entry.leaderName}</h1>
         <p className="flex gap-4 text-sm">
