@@ -9,6 +9,8 @@ import { expect, signIn, test, type TestEditor } from "../fixtures";
  * selected by keyboard in steps of words and sentences.
  */
 
+test.describe.configure({ timeout: 120_000 });
+
 /** A signed-in page of a browser context without JavaScript. */
 async function withoutJavaScript(browser: Browser, editor: TestEditor) {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -164,15 +166,22 @@ test("the admin list on a 375px phone: nothing out of sight sideways, leader nam
   await page.goto("/admin?event=victory-day-parade-2025");
   const overflow = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    boxes: [...document.querySelectorAll("main *")].filter(
-      (el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible",
-    ).length,
+    boxes: [...document.querySelectorAll("main *")]
+      .filter(
+        // Boxes for screen readers only (one pixel wide, clipped) are not out of sight by mistake.
+        (el) =>
+          el.clientWidth > 1 &&
+          el.scrollWidth > el.clientWidth + 1 &&
+          getComputedStyle(el).overflowX !== "visible",
+      )
+      .map((el) => `${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`),
   }));
-  expect(overflow).toEqual({ page: 0, boxes: 0 });
+  expect(overflow).toEqual({ page: 0, boxes: [] });
   const lukashenko = await db.attendance.findFirstOrThrow({
     where: { leader: { name: "Alexander Lukashenko" }, event: { slug: "victory-day-parade-2025" } },
   });
   const link = page.getByRole("link", { name: "Alexander Lukashenko", exact: true });
+  await link.scrollIntoViewIfNeeded();
   await expect(link).toBeInViewport({ ratio: 1 });
   const edit = page.getByRole("link", { name: /^Edit Alexander Lukashenko at/ });
   const box = await edit.boundingBox();
