@@ -15,7 +15,7 @@ export function withJsonReport(reporters: ReporterDescription[]): ReporterDescri
   return process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [...reporters, ["json"]] : reporters;
 }
 
-/** Chromium as this machine and CI have it (see README); also used by the reliability suite. */
+/** Chromium as this machine and CI have it (docs/testing.md); the reliability suite's too. */
 export const launchOptions = {
   executablePath: chromiumExecutable(),
   args: [

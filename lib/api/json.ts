@@ -8,7 +8,7 @@ const citationToJson = (c: CitationDTO) => ({
 });
 
 /**
- * The public, stable JSON shape of an entry (see README, API): `citations` are the current
+ * The public, stable JSON shape of an entry (see docs/api.md): `citations` are the current
  * step's, `story` every step (as of the list's day, when it has one).
  */
 export function attendanceToJson(entry: AttendanceDTO) {

@@ -13,7 +13,7 @@ export const CELL_LINE_BREAK = "\r\n";
 
 const withCellLineBreaks = (text: string) => text.replace(/\r\n|\r|\n/g, CELL_LINE_BREAK);
 
-/** One row per entry (see README, Export). */
+/** One row per entry (see docs/api.md, CSV export). */
 export const WIDE_COLUMNS = [
   "event",
   "leader",

@@ -246,7 +246,7 @@ describe("reading the suites' reports and the summary", () => {
 });
 
 describe("npm test", () => {
-  it("runs the README's suites in order, the browser suites needing Chromium, the scale-out suite its servers", () => {
+  it("runs the documented suites in order (docs/testing.md), the browser suites needing Chromium, the scale-out suite its servers", () => {
     expect(suites.map((s) => s.name)).toEqual([
       "lint",
       "typecheck",
