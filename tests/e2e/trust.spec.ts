@@ -286,3 +286,30 @@ test("a quote is selected by keyboard in steps of words and sentences", async ({
   await add.getByRole("button", { name: "Select this sentence" }).click();
   await expect(quote).toHaveValue("Syldavia's King Ottokar declined the invitation.");
 });
+
+test("leaving a changed admin form asks first; the typed text stays when the editor stays", async ({
+  signedIn: page,
+}) => {
+  await page.goto("/admin/entries/new");
+  const note = page.getByLabel("Note (optional)");
+  await note.pressSequentially("Typed and not saved");
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Events" })
+    .click();
+  await expect.poll(() => asked).toEqual(["confirm"]);
+  await expect(page).toHaveURL(/\/admin\/entries\/new$/);
+  await expect(note).toHaveValue("Typed and not saved");
+
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(["confirm", "beforeunload"]);
+});
