@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { UnreportedEntryDTO } from "@/lib/data/attendance";
 import type { AttendanceDTO, EventDTO, StatusCounts as Counts } from "@/lib/data/dto";
 import type { FeaturedRule } from "@/lib/data/events";
 import { numberFootnotes } from "@/lib/attendance/footnotes";
@@ -10,6 +11,7 @@ import { ExportLinks } from "./export-links";
 import { formatDay } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
+import { UnreportedEntries } from "./unreported-entries";
 import { WorldMap } from "./world-map";
 import { countOf } from "@/lib/text/plural";
 
@@ -19,6 +21,8 @@ export type EventViewProps = {
   entries: AttendanceDTO[];
   /** Every entry of the event, whatever the filter: the map shows them all. */
   mapEntries: AttendanceDTO[];
+  /** On a past day's list: the entries it leaves out, with no report by then. */
+  unreported?: UnreportedEntryDTO[];
   query: AttendanceQuery;
   /** Where the filter form submits: this page's path. */
   path: string;
@@ -46,6 +50,7 @@ export function EventView({
   counts,
   entries,
   mapEntries,
+  unreported = [],
   query,
   path,
   featured,
@@ -135,6 +140,7 @@ export function EventView({
             </>
           )}
         </p>
+        {query.day && <UnreportedEntries entries={unreported} day={query.day} />}
         {entries.length > 0 ? (
           <AttendanceList entries={entries} caption={caption} footnotes={numberOf} />
         ) : empty ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState, useState } from "react";
 import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -60,7 +61,8 @@ function valuesFrom(state: FormState, initial: AttendanceFormValues): Attendance
 }
 
 export function AttendanceForm(props: AttendanceFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(props.action, {}, permalink);
   const key = formKey(state);
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -156,7 +158,7 @@ function AttendanceFields({
               </select>
             )}
           </Field>
-          <ExistingEntryLink help={state.help?.leaderId} />
+          <ExistingEntryLink help={state.help?.leaderId} step={values} />
         </div>
         <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
           <Field id="leader.name" label="Name" errors={errors["leader.name"]}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState, useState } from "react";
 import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -53,7 +54,8 @@ function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
 
 /** A step of the story, added or edited: status, as-of date, note and citations. */
 export function StepForm(props: StepFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(props.action, {}, permalink);
   return (
     <form action={action} aria-label={props.title} className="space-y-4" noValidate>
       <FormMessage state={state} idPrefix={`${props.idPrefix}-`} />

@@ -156,7 +156,14 @@ export async function getEventAttendance(
 export async function getEventView(
   slug: string,
   query: AttendanceQuery,
-): Promise<(EventAttendanceDTO & { mapEntries: AttendanceDTO[] }) | null> {
+): Promise<
+  | (EventAttendanceDTO & {
+      mapEntries: AttendanceDTO[];
+      /** On a past day's list: the entries it leaves out, with no report by then. */
+      unreported: UnreportedEntryDTO[];
+    })
+  | null
+> {
   return readEventAttendance(slug, query, true);
 }
 
@@ -171,7 +178,8 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     const counts = { confirmed: 0, reported: 0, declined: 0, total: day.length };
     for (const entry of day) counts[entry.status]++;
     const entries = query.q ? await listAttendance(eventRow.id, query) : filteredDay(day, query);
-    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")) };
+    const unreported = withMap ? await listUnreported(eventRow.id, day) : [];
+    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")), unreported };
   }
   const filtered = Boolean(query.status || query.q);
   const [counts, entries, all] = await Promise.all([
@@ -179,7 +187,26 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     listAttendance(eventRow.id, query),
     withMap && filtered ? listAttendance(eventRow.id, { sort: "name" }) : null,
   ]);
-  return { event, counts, entries, mapEntries: all ?? entries };
+  return { event, counts, entries, mapEntries: all ?? entries, unreported: [] };
+}
+
+/** An entry the list of a past day leaves out: nothing had been reported of it by then. */
+export type UnreportedEntryDTO = { id: number; leader: string };
+
+/** The event's entries other than `day`'s (those with no step by that day), by leader's name. */
+async function listUnreported(
+  eventId: number,
+  day: AttendanceDTO[],
+): Promise<UnreportedEntryDTO[]> {
+  const shown = new Set(day.map((e) => e.id));
+  const rows = await db.attendance.findMany({
+    where: { eventId },
+    select: { id: true, leader: { select: { name: true } } },
+  });
+  return rows
+    .filter((row) => !shown.has(row.id))
+    .map((row) => ({ id: row.id, leader: row.leader.name }))
+    .sort((a, b) => a.leader.localeCompare(b.leader));
 }
 
 export type CitationInContextDTO = AttendanceDTO["citations"][number] & {

@@ -131,9 +131,11 @@ test("an editor records an entry's story from three sources; every page follows 
 
   // Removing the refusal brings back the report of 10 May.
   await page.goto(editUrl);
-  await page
-    .getByRole("button", { name: "Remove this step (Declined, as of 25 May 2000)" })
-    .click();
+  await page.getByRole("link", { name: "Remove this step (Declined, as of 25 May 2000)" }).click();
+  await expect(page.getByRole("main")).toContainText(
+    "The current status becomes Reported, as of 10 May 2000.",
+  );
+  await page.getByRole("button", { name: "Remove step" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Step removed." })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(
     "The current status is Reported, as of 10 May 2000",

@@ -211,7 +211,7 @@ test("the entry form by keyboard alone: focus follows add, remove, the error sum
   ]);
 });
 
-test("creating a second entry for the leader and event links to the existing one", async ({
+test("a refused duplicate entry carries its typed step to the existing entry's Add a step form", async ({
   signedIn: page,
   testEvent,
   db,
@@ -223,16 +223,44 @@ test("creating a second entry for the leader and event links to the existing one
     steps: [
       {
         status: "declined",
+        asOf: "2000-05-01",
         citations: [{ sourceId: testEvent.sourceId, quote: "Syldavia's King Ottokar declined" }],
       },
     ],
   });
   await startEntry(page, testEvent, leader.name);
-  await page.getByLabel("Quote of citation 1").fill("Syldavia's King Ottokar declined");
+  await page.getByLabel("As of").fill("2000-05-20");
+  await page.getByLabel("Note (optional)").fill("Said by aides & officials");
+  const quote = "Borduria's leader Boris Sample is expected to attend as well";
+  await page.getByLabel("Quote of citation 1").fill(quote);
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByText("already has an entry for this event").first()).toBeVisible();
   await page.getByRole("link", { name: "Open the existing entry" }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/entries/${existing.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/entries/${existing.id}\\?`));
+
+  // What was typed is in the existing entry's "Add a step" form, ready to check and add.
+  const add = page.getByRole("form", { name: "Add a step" });
+  await expect(page.getByRole("note").filter({ hasText: "The step you typed" })).toBeVisible();
+  await expect(add.getByRole("radio", { name: /^Reported/ })).toBeChecked();
+  await expect(add.getByLabel("As of")).toHaveValue("2000-05-20");
+  await expect(add.getByLabel("Note on this step (optional)")).toHaveValue(
+    "Said by aides & officials",
+  );
+  await expect(add.getByLabel("Source of citation 1")).toHaveValue(String(testEvent.sourceId));
+  await expect(add.getByLabel("Quote of citation 1")).toHaveValue(quote);
+  await add.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Step added." })).toContainText(
+    "The current status is Reported, as of 20 May 2000",
+  );
+  const steps = await db.statusStep.findMany({
+    where: { attendanceId: existing.id },
+    include: { citations: true },
+    orderBy: { id: "asc" },
+  });
+  expect(steps.map((s) => [s.status, s.note, s.citations.map((c) => c.quote)])).toEqual([
+    ["declined", "", ["Syldavia's King Ottokar declined"]],
+    ["reported", "Said by aides & officials", [quote]],
+  ]);
 });
 
 test("the entry form has no axe violation of any impact, fresh and after a failed save", async ({

@@ -143,6 +143,8 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
             >
               <p className="text-sm font-medium text-slate-600 dark:text-slate-400">
                 [{index + 1}] {citation.source.title}, {citation.source.publisher}
+                {/* On paper the links cannot be followed: the address is printed instead. */}
+                <span className="hidden break-all print:inline">, {citation.source.url}</span>
               </p>
               <blockquote className="mt-2 font-serif text-lg leading-relaxed">
                 {citation.before && (
@@ -151,7 +153,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 {citation.removed ? (
                   <q className="text-slate-700 dark:text-slate-300">{citation.quote}</q>
                 ) : (
-                  <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
+                  <mark className="cited-quote rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
                     {citation.quote}
                   </mark>
                 )}
