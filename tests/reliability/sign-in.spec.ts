@@ -1,6 +1,7 @@
 import os from "node:os";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { usePropertySeed } from "../property-seed";
 import { mintSessions, openDatabase } from "./db";
 import { callAction } from "./http";
 import { editors } from "./paths";
@@ -13,6 +14,8 @@ import { AppServer } from "./server";
  * account down without locking its editor out, that the throttle's rows are pruned, and
  * what the form says when the site was opened at another address than its own.
  */
+usePropertySeed();
+
 let server: AppServer;
 
 test.beforeAll(async () => {
