@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { cutText } from "../../lib/text/cut";
 import { SERVER_ACTIONS, type ServerActionDoor } from "./registry";
 import { createSample, invariantViolations, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
@@ -620,7 +621,7 @@ function report<T>(result: fc.RunDetails<[T]>) {
       const c = [...v][0];
       return v === c!.repeat(v.length / c!.length)
         ? `${JSON.stringify(c)}×${v.length / c!.length}`
-        : `${v.slice(0, 60)}…(${v.length} chars)`;
+        : `${cutText(v, 60)}…(${v.length} UTF-16 units)`;
     }
     if (v instanceof Blob) return "[Blob]";
     if (Array.isArray(v)) return v.map(short);
