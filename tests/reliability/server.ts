@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import type { Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
@@ -178,4 +179,21 @@ export class AppServer {
     await this.stop();
     await this.launch();
   }
+}
+
+/**
+ * How often `page` loads a document, and how often the dev server's client says it is
+ * rebuilding: a development page that reloads itself in a loop shows here, rather than as an
+ * action that times out.
+ */
+export function countReloads(page: Page) {
+  let loads = 0;
+  let rebuilds = 0;
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) loads++;
+  });
+  page.on("console", (message) => {
+    if (message.text().includes("[Fast Refresh] rebuilding")) rebuilds++;
+  });
+  return { summary: () => ({ loads, rebuilds }) };
 }
