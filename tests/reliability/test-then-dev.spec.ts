@@ -56,7 +56,7 @@ test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in wo
     const out = fs.openSync(log, "w");
     const dev = spawn("npm", ["run", "dev", "--", "-p", String(port)], {
       cwd: clone,
-      env: { ...env, PORT: String(port) } as NodeJS.ProcessEnv,
+      env: { ...env, PORT: String(port) } as unknown as NodeJS.ProcessEnv,
       detached: true,
       stdio: ["ignore", out, out],
     });
