@@ -204,8 +204,10 @@ export class AppServer {
 export function countReloads(page: Page) {
   let loads = 0;
   let rebuilds = 0;
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) loads++;
+  // Document requests, not "framenavigated": the app router's own history entry on hydration
+  // fires that too, on a page loaded once.
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) loads++;
   });
   page.on("console", (message) => {
     if (message.text().includes("[Fast Refresh] rebuilding")) rebuilds++;
