@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
 import { isSiteOrigin, warnWrongAddress, wrongAddressMessage } from "@/lib/auth/site-address";
+import { cutText } from "@/lib/text/cut";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
 import { signInSchema } from "@/lib/validation/editor";
 import { formDataToObject } from "@/lib/validation/form-data";
@@ -12,7 +13,7 @@ import { safeReturnPath } from "./form-state";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const fields = formDataToObject(formData);
-  const values = { email: typeof fields.email === "string" ? fields.email.slice(0, 300) : "" };
+  const values = { email: typeof fields.email === "string" ? cutText(fields.email, 300) : "" };
   const requestHeaders = await headers();
   // Better Auth's own endpoint refuses another origin; the form says why, and how to fix it.
   const origin = requestHeaders.get("origin");

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getVersionText } from "./source-versions";
 import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
 import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
+import { sliceWhole } from "@/lib/text/cut";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, CitationDTO, EventDTO, StatusCounts, StepDTO } from "./dto";
@@ -273,10 +274,8 @@ export async function getAttendanceInContext(
       const found = text.slice(citation.start, citation.end) === citation.quote;
       return {
         ...citation,
-        before: found
-          ? text.slice(Math.max(0, citation.start - CONTEXT_CHARS), citation.start)
-          : "",
-        after: found ? text.slice(citation.end, citation.end + CONTEXT_CHARS) : "",
+        before: found ? sliceWhole(text, citation.start - CONTEXT_CHARS, citation.start) : "",
+        after: found ? sliceWhole(text, citation.end, citation.end + CONTEXT_CHARS) : "",
         removed,
       };
     }),

@@ -4,6 +4,7 @@ import type { AttendanceStatus } from "@/lib/attendance/status";
 import { storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
+import { abbreviateText } from "@/lib/text/cut";
 import { stepInclude, toStepDTO } from "./attendance";
 import type { StepDTO } from "./dto";
 import { attendanceSnapshot, type AttendanceSnapshot, type StepSnapshot } from "./revisions";
@@ -205,7 +206,7 @@ async function reanchorStep(
         : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
     if (!result?.ok) {
       return {
-        message: `That version cannot be restored: its step ${step.status}${step.asOf ? ` as of ${step.asOf}` : ""} quotes “${c.quote.slice(0, 80)}”, which ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
+        message: `That version cannot be restored: its step ${step.status}${step.asOf ? ` as of ${step.asOf}` : ""} quotes “${abbreviateText(c.quote, 80)}”, which ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
       };
     }
     anchors.push({ ...result.anchor, sourceId: c.sourceId });

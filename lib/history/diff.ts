@@ -2,6 +2,7 @@
  * Field-by-field differences between two snapshots of an entity, for conflict messages and
  * the change history. Values are rendered as short readable strings.
  */
+import { characterCount, cutText } from "../text/cut";
 import { formatDay } from "../text/format-day";
 
 export type FieldChange = { field: string; before: string; after: string };
@@ -172,9 +173,10 @@ export function renderValue(field: string, value: unknown): string {
   }
   if (field === "aliases" && Array.isArray(value)) return value.length ? value.join("\n") : "—";
   if (field === "text" && typeof value === "string") {
-    return value.length > 300
-      ? `${value.slice(0, 300)}… (${value.length.toLocaleString("en")} characters)`
-      : value;
+    const cut = cutText(value, 300);
+    return cut === value
+      ? value
+      : `${cut}… (${characterCount(value).toLocaleString("en")} characters)`;
   }
   return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { characterCount } from "@/lib/text/cut";
 import {
   httpUrlField,
   optionalDateField,
@@ -21,7 +22,8 @@ export const sourceFormSchema = z.object({
     .string({ error: "Paste the text of the source." })
     .refine((v) => v.trim().length > 0, "Paste the text of the source.")
     .refine(
-      (v) => v.length <= MAX_SOURCE_TEXT_LENGTH,
+      // In characters, as every other limit counts (zod's max does): an emoji is one.
+      (v) => characterCount(v) <= MAX_SOURCE_TEXT_LENGTH,
       `The text can have at most ${MAX_SOURCE_TEXT_LENGTH.toLocaleString("en")} characters.`,
     )
     .refine((v) => !v.includes("\u0000"), "The text contains NUL characters; remove them.")
