@@ -42,9 +42,69 @@ export function accountDelayMs(failures: number): number {
 
 export type SignInGate = { refuseForSeconds: number; delayMs: number };
 
+/** Windows of these keys that have ended start again now, empty. */
+async function restartEndedWindows(keys: string[], now: Date) {
+  for (const windowMs of [SIGN_IN_WINDOW_MS, ACCOUNT_WINDOW_MS]) {
+    const ofThisWindow = keys.filter((key) => windowOf(key) === windowMs);
+    if (ofThisWindow.length === 0) continue;
+    await db.signInThrottle.updateMany({
+      where: {
+        key: { in: ofThisWindow },
+        windowStartedAt: { lte: new Date(now.getTime() - windowMs) },
+      },
+      data: { failures: 0, windowStartedAt: now },
+    });
+  }
+}
+
+/** Adds one to each key's count in one statement each (an upsert), returning the new rows. */
+function countAttempt(keys: string[], now: Date) {
+  return db.$transaction(
+    keys.map((key) =>
+      db.signInThrottle.upsert({
+        where: { key },
+        create: { key, failures: 1, windowStartedAt: now },
+        update: { failures: { increment: 1 } },
+      }),
+    ),
+  );
+}
+
 /**
- * Whether an attempt may go ahead: `refuseForSeconds` > 0 when this address is over a limit
- * (for this account or for all), else `delayMs`, how long to hold it first.
+ * Counts an attempt before its password is checked, and says whether it may go ahead:
+ * `refuseForSeconds` > 0 when this address is over a limit (for this account or for all), else
+ * `delayMs`, how long to hold it first. The count is taken and read in the same statement, so
+ * attempts arriving together each see the ones before them: no more than the limit get their
+ * password checked. An attempt counts as failed until `recordSuccessfulSignIn` says otherwise;
+ * one refused because the server was busy stays counted. One refused here is not counted on
+ * its account, which other addresses' refusals must not slow down.
+ */
+export async function reserveSignInAttempt(
+  email: string,
+  address: string,
+  now = new Date(),
+): Promise<SignInGate> {
+  const keys = [pairKey(email, address), addressKey(address), accountKey(email)];
+  await restartEndedWindows(keys, now);
+  const [pair, perAddress] = await countAttempt(keys.slice(0, 2), now);
+  let refuseForSeconds = 0;
+  for (const [row, limit] of [
+    [pair!, PAIR_LIMIT],
+    [perAddress!, ADDRESS_LIMIT],
+  ] as const) {
+    if (row.failures <= limit) continue;
+    const endsAt = row.windowStartedAt.getTime() + windowOf(row.key);
+    refuseForSeconds = Math.max(refuseForSeconds, Math.ceil((endsAt - now.getTime()) / 1000), 1);
+  }
+  if (refuseForSeconds > 0) return { refuseForSeconds, delayMs: 0 };
+  const [account] = await countAttempt([keys[2]!], now);
+  // The account's earlier attempts decide its delay, not this one.
+  return { refuseForSeconds: 0, delayMs: accountDelayMs(account!.failures - 1) };
+}
+
+/**
+ * Where an account and address stand, without counting an attempt: `refuseForSeconds` > 0 when
+ * the address is at a limit (for this account or for all), else the account's `delayMs`.
  */
 export async function signInGate(
   email: string,
@@ -70,30 +130,15 @@ export async function signInGate(
   return { refuseForSeconds, delayMs };
 }
 
+/** A failure, after the fact (for callers that did not reserve the attempt). */
 export async function recordFailedSignIn(
   email: string,
   address: string,
   now = new Date(),
 ): Promise<void> {
   const keys = [pairKey(email, address), addressKey(address), accountKey(email)];
-  await db.$transaction(
-    keys.map((key) =>
-      db.signInThrottle.upsert({
-        where: { key },
-        create: { key, failures: 1, windowStartedAt: now },
-        update: { failures: { increment: 1 } },
-      }),
-    ),
-  );
-  // Windows that had ended start again at this failure; other ended windows are deleted.
-  for (const windowMs of [SIGN_IN_WINDOW_MS, ACCOUNT_WINDOW_MS]) {
-    const ended = { lte: new Date(now.getTime() - windowMs) };
-    const ofThisWindow = keys.filter((key) => windowOf(key) === windowMs);
-    await db.signInThrottle.updateMany({
-      where: { key: { in: ofThisWindow }, windowStartedAt: ended },
-      data: { failures: 1, windowStartedAt: now },
-    });
-  }
+  await restartEndedWindows(keys, now);
+  await countAttempt(keys, now);
   await pruneSignInThrottle(now);
 }
 
@@ -116,6 +161,21 @@ export async function pruneSignInThrottle(now = new Date()): Promise<number> {
   return short.count + long.count;
 }
 
+/**
+ * A reserved attempt that signed in: its account and address's count is cleared, and it no
+ * longer counts against the address or the account.
+ */
+export async function recordSuccessfulSignIn(email: string, address: string): Promise<void> {
+  await db.$transaction([
+    db.signInThrottle.deleteMany({ where: { key: pairKey(email, address) } }),
+    db.signInThrottle.updateMany({
+      where: { key: { in: [addressKey(address), accountKey(email)] }, failures: { gt: 0 } },
+      data: { failures: { decrement: 1 } },
+    }),
+  ]);
+}
+
+/** Clears an account and address's count (without a reserved attempt to take back). */
 export async function clearFailedSignIns(email: string, address: string): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: pairKey(email, address) } });
 }
