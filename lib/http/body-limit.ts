@@ -47,7 +47,10 @@ export async function readBodyWithin(
  * The same request with its body read within `limit` (a new Request over the bytes read), or
  * a 413 to answer instead.
  */
-export async function withinBodyLimit(request: Request, limit: number): Promise<Request | Response> {
+export async function withinBodyLimit(
+  request: Request,
+  limit: number,
+): Promise<Request | Response> {
   if (request.method === "GET" || request.method === "HEAD") return request;
   try {
     const body = await readBodyWithin(request, limit);
