@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { z } from "zod";
 import { secretFile } from "./auth/secret-file";
+import { cachedPageCacheControl } from "./cache/cache-control.mjs";
 import { parseTrustedProxies } from "./http/client-address";
 
 const envSchema = z.object({
@@ -88,7 +89,10 @@ export function authSecret(): string {
  * CACHE_STALE_WHILE_REVALIDATE more while it fetches the new one.
  */
 export const pageCacheControl = () =>
-  `public, max-age=0, s-maxage=${env.CACHE_S_MAXAGE}, stale-while-revalidate=${env.CACHE_STALE_WHILE_REVALIDATE}`;
+  cachedPageCacheControl({
+    CACHE_S_MAXAGE: String(env.CACHE_S_MAXAGE),
+    CACHE_STALE_WHILE_REVALIDATE: String(env.CACHE_STALE_WHILE_REVALIDATE),
+  });
 
 /** The site's public origin, for auth callbacks and absolute links. */
 export const siteUrl = () => env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;

@@ -317,7 +317,10 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         const tags = String(headers[CACHE_TAGS_HEADER] ?? "")
           .split(",")
           .filter(Boolean);
-        if (!tags.includes(`_N_T_${path}`)) tags.push(`_N_T_${path}`);
+        // A header holds Latin-1 only: a path with other characters (no slug has any) is
+        // tagged as it would be sent, so the answer is not a 500 for it.
+        const tag = `_N_T_${/^[\x20-\x7e]*$/.test(path) ? path : encodeURI(path)}`;
+        if (!tags.includes(tag)) tags.push(tag);
         data.headers = { ...headers, [CACHE_TAGS_HEADER]: tags.join(",") };
         if (isApiView(path)) {
           data.headers["cache-control"] = config?.cacheControl ?? "private, no-store";
