@@ -7,6 +7,7 @@ import { customSession } from "better-auth/plugins";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
 import {
+  countAccountAttempt,
   pruneSignInThrottle,
   recordSuccessfulSignIn,
   reserveSignInAttempt,
@@ -93,9 +94,13 @@ const createAuth = () =>
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
+        // Another site's request is refused by Better Auth's own origin check, which runs after
+        // this hook: it is neither counted nor hashed.
+        const origin = (ctx.request?.headers ?? ctx.headers)?.get("origin");
+        if (origin != null && !isSiteOrigin(origin)) return;
         const { email, address } = signInSubject(ctx);
         // Counted first, whatever comes of it: an attempt refused below as busy counts too.
-        const { refuseForSeconds, delayMs } = await reserveSignInAttempt(email, address);
+        const { refuseForSeconds } = await reserveSignInAttempt(email, address);
         if (refuseForSeconds > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -106,6 +111,7 @@ const createAuth = () =>
           );
         }
         if (hashing.refuses(currentSignInAddress())) throw busy(hashing.busyError());
+        const { delayMs } = await countAccountAttempt(email);
         if (delayMs > 0) await sleep(delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
