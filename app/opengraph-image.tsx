@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { eventShareImage, shareImageAlt, shareImageSize } from "@/components/event-share-image";
 import { countAttendanceByStatus } from "@/lib/data/attendance";
+import { pageCacheControl } from "@/lib/env";
 import { getFeaturedEvent } from "@/lib/data/events";
 
 export const alt = shareImageAlt;
@@ -14,5 +15,5 @@ export default async function Image() {
   const counts = event
     ? await countAttendanceByStatus(event.id)
     : { confirmed: 0, reported: 0, declined: 0, total: 0 };
-  return eventShareImage({ event, counts });
+  return eventShareImage({ event, counts }, pageCacheControl());
 }

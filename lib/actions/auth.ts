@@ -4,6 +4,7 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
+import { withSignInAddress } from "@/lib/auth/sign-in-address";
 import { isSiteOrigin, warnWrongAddress, wrongAddressMessage } from "@/lib/auth/site-address";
 import { cutText } from "@/lib/text/cut";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
@@ -30,7 +31,9 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     };
   }
   try {
-    await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    await withSignInAddress(requestHeaders, () =>
+      getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders }),
+    );
   } catch (error) {
     if (error instanceof APIError) {
       if (error.status === "TOO_MANY_REQUESTS" || error.status === "SERVICE_UNAVAILABLE") {

@@ -120,6 +120,8 @@ export async function listChanges(query: {
   before?: number;
   /** One thing's history: its kind and id. */
   about?: { entityType: string; entityId: number };
+  /** An editor reads a deleted source's history whole; the public only that it was deleted. */
+  forEditor?: boolean;
 }): Promise<{ rows: RevisionDTO[]; nextBefore: number | null; eventUnknown: boolean }> {
   let eventId: number | undefined;
   if (query.eventSlug) {
@@ -142,10 +144,39 @@ export async function listChanges(query: {
     select: revisionSelect,
   });
   const page = rows.slice(0, CHANGES_PAGE_SIZE);
+  const deleted = query.forEditor ? new Set<number>() : await deletedSources(page);
   return {
-    rows: page.map(toRevisionDTO),
+    rows: page.map((row) =>
+      row.entityType === "source" && deleted.has(row.entityId)
+        ? withoutContent(toRevisionDTO({ ...row, before: null, after: null }))
+        : toRevisionDTO(row),
+    ),
     nextBefore: rows.length > CHANGES_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
     eventUnknown: false,
+  };
+}
+
+/** The sources among these revisions' subjects that have since been deleted. */
+async function deletedSources(rows: { entityType: string; entityId: number }[]) {
+  const ids = [...new Set(rows.filter((r) => r.entityType === "source").map((r) => r.entityId))];
+  if (ids.length === 0) return new Set<number>();
+  const deletions = await db.revision.findMany({
+    where: { entityType: "source", action: "delete", entityId: { in: ids } },
+    select: { entityId: true },
+  });
+  return new Set(deletions.map((d) => d.entityId));
+}
+
+/**
+ * A change to a source that has since been deleted, as the public reads it: that it happened,
+ * and that the source was deleted, without its title, text or any other field.
+ */
+function withoutContent(revision: RevisionDTO): RevisionDTO {
+  return {
+    ...revision,
+    subject: "A deleted source",
+    summary: revision.action === "delete" ? "" : "The source has since been deleted.",
+    changes: [],
   };
 }
 

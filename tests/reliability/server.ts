@@ -85,6 +85,26 @@ export class AppServer {
     return this.url;
   }
 
+  /** The CPU time (user and system) the server's processes have used so far, in ms. */
+  cpuMs(): number {
+    const pgid = this.#child?.pid;
+    if (!pgid) return 0;
+    const ticksPerMs = 100 / 1000; // USER_HZ, 100 on Linux
+    let ticks = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== pgid) continue;
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / ticksPerMs;
+  }
+
   /** The resident memory of the server's processes (its process group), in MiB. */
   rssMiB(): number {
     const pgid = this.#child?.pid;
