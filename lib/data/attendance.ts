@@ -191,6 +191,11 @@ export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
    * before texts had versions.
    */
   removed: { since: string | null; version: number; current: boolean } | null;
+  /**
+   * Set while an edit of the source re-found the quote with other words and no editor has
+   * confirmed them yet: when, and the words as they were cited.
+   */
+  reworded: { since: string | null; citedQuote: string | null } | null;
 };
 
 const CONTEXT_CHARS = 240;
@@ -211,7 +216,14 @@ export async function getAttendanceInContext(
     }),
     db.citation.findMany({
       where: { id: { in: entry.citations.map((c) => c.id) } },
-      select: { id: true, lost: true, review: true, reviewSince: true, anchoredVersion: true },
+      select: {
+        id: true,
+        lost: true,
+        review: true,
+        reviewSince: true,
+        anchoredVersion: true,
+        citedQuote: true,
+      },
     }),
   ]);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -251,6 +263,10 @@ export async function getAttendanceInContext(
           : "",
         after: found ? text.slice(citation.end, citation.end + CONTEXT_CHARS) : "",
         removed,
+        reworded:
+          state && !state.lost && state.review === "check"
+            ? { since: state.reviewSince?.toISOString() ?? null, citedQuote: state.citedQuote }
+            : null,
       };
     }),
   };

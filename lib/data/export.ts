@@ -92,10 +92,7 @@ function listAllAttendanceOnDayForExport(
 async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?: string) {
   const steps = await readSteps(rows.map((row) => row.id));
   const all = [...steps.values()].flat();
-  const citations = await readStepCitations(
-    all.map((s) => s.id),
-    true,
-  );
+  const citations = await readStepCitations(all.map((s) => s.id));
   entries.forEach((entry, i) => {
     const row = rows[i]!;
     const story: StepDTO[] = (steps.get(row.id) ?? []).map((s) => ({
@@ -174,6 +171,8 @@ type CitationRow = {
   stepId: number;
   id: number;
   lost: boolean | number;
+  review: string;
+  anchoredVersion: number | bigint;
   quote: string;
   start: number;
   end: number;
@@ -266,17 +265,12 @@ function entryBatchReader(
   };
 }
 
-/**
- * The citations of the steps `ids`, by step, each step's in its citation order. With
- * `withLost`, each says whether its quote is lost from its source.
- */
-async function readStepCitations(
-  ids: number[],
-  withLost = false,
-): Promise<Map<number, (CitationDTO & { lost?: boolean })[]>> {
+/** The citations of the steps `ids`, by step, each step's in its citation order. */
+async function readStepCitations(ids: number[]): Promise<Map<number, CitationDTO[]>> {
   if (ids.length === 0) return new Map();
   const rows = await bulk.all<CitationRow>(Prisma.sql`
-    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."quote",
+    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."review",
+      "Citation"."anchoredVersion", "Citation"."quote",
       "Citation"."start", "Citation"."end", "Citation"."prefix", "Citation"."suffix",
       "Source"."id" AS "sourceId", "Source"."title" AS "sourceTitle",
       "Source"."publisher" AS "sourcePublisher", "Source"."url" AS "sourceUrl"
@@ -287,7 +281,7 @@ async function readStepCitations(
     rows,
     (row) => row.stepId,
     (row) => {
-      const citation: CitationDTO & { lost?: boolean } = {
+      const citation: CitationDTO = {
         id: row.id,
         quote: row.quote,
         start: row.start,
@@ -300,8 +294,10 @@ async function readStepCitations(
           publisher: row.sourcePublisher,
           url: row.sourceUrl,
         },
+        lost: Boolean(row.lost),
+        review: row.review,
+        anchoredVersion: Number(row.anchoredVersion),
       };
-      if (withLost) citation.lost = Boolean(row.lost);
       return citation;
     },
   );

@@ -101,8 +101,19 @@ const revisionSelect = {
 
 /** The record of edits of one entry, newest first. */
 export async function listEntryRevisions(attendanceId: number, take = 100): Promise<RevisionDTO[]> {
+  // The entry's record includes what edits of a source did to its citations (re-found with
+  // changed wording, orphaned, confirmed, cited again): the reader sees when a quote changed.
+  const citations = await db.citation.findMany({
+    where: { step: { attendanceId } },
+    select: { id: true },
+  });
   const rows = await db.revision.findMany({
-    where: { entityType: "attendance", entityId: attendanceId },
+    where: {
+      OR: [
+        { entityType: "attendance", entityId: attendanceId },
+        { entityType: "citation", entityId: { in: citations.map((c) => c.id) } },
+      ],
+    },
     orderBy: { id: "desc" },
     take,
     select: revisionSelect,
