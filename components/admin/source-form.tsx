@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/validation/errors";
+import type { FieldHelp, FormState } from "@/lib/validation/errors";
 import { MAX_SOURCE_TEXT_LENGTH } from "@/lib/validation/source";
 import { formKey } from "./form-key";
 
@@ -68,6 +69,7 @@ export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
             />
           )}
         </Field>
+        <ExistingSourceLink help={state.help?.url} />
         <Field
           id="publishedOn"
           label="Published on"
@@ -118,7 +120,20 @@ export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
           />
         )}
       </Field>
+      <ExistingSourceLink help={state.help?.text} />
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </form>
+  );
+}
+
+/** For "this source is already stored": the way to the stored one. */
+function ExistingSourceLink({ help }: { help?: FieldHelp }) {
+  if (help?.kind !== "existing-source") return null;
+  return (
+    <p className="text-sm sm:col-span-2">
+      <Link href={`/admin/sources/${help.sourceId}`} className="underline">
+        Open the stored source “{help.title}”
+      </Link>
+    </p>
   );
 }
