@@ -121,6 +121,24 @@ export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
         )}
       </Field>
       <ExistingSourceLink help={state.help?.text} />
+      {initial.version !== undefined && (
+        <Field
+          id="textChangedOn"
+          label="The publisher changed the text on (optional)"
+          hint="For a new text: the day the publisher changed it, if known. Views of earlier days quote the text as it stood then; the day you save is kept beside it."
+          errors={errors.textChangedOn}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="textChangedOn"
+              type="date"
+              defaultValue={value("textChangedOn")}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      )}
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </form>
   );

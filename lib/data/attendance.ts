@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getVersionText } from "./source-versions";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
 import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
 import { searchKey } from "@/lib/text/search-key";
@@ -129,6 +130,7 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     list.push(toCitationDTO(c));
     byStep.set(c.stepId, list);
   }
+  await quoteCitationsOnDay([...byStep.values()].flat(), () => day);
   return picked.map((p) =>
     entryOnDay(toAttendanceDTO({ ...p.row, citations: [] }), p, byStep.get(p.step.id) ?? []),
   );
@@ -325,5 +327,11 @@ export async function attachStories<T extends AttendanceDTO>(
     byEntry.set(step.attendanceId, list);
   }
   for (const entry of entries) entry.story = storyInForce(byEntry.get(entry.id) ?? [], day);
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
   return entries;
 }

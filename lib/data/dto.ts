@@ -35,6 +35,11 @@ export type CitationDTO = {
   review: string;
   /** The version of the source's text that start and end index into. */
   anchoredVersion: number;
+  /**
+   * Set by a view of a past day when the quote is given in an older version of the source's
+   * text, the one that stood on that day (lib/data/quotes-on-day.ts).
+   */
+  inVersion?: number;
 };
 
 /** A step of an entry's story: a source's claim of a status as of a date, with its citations. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { bulk } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -71,6 +72,7 @@ function listAllAttendanceOnDayForExport(
       query.day,
     ).filter((p) => !query.status || p.step.status === query.status);
     const citations = await readStepCitations(picked.map((p) => p.step.id));
+    await quoteCitationsOnDay([...citations.values()].flat(), () => query.day);
     const entries = picked.map((p) =>
       entryOnDay(toExportEntryDTO(p.row.row), p, citations.get(p.step.id) ?? []),
     );
@@ -108,6 +110,12 @@ async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?:
     }));
     entry.story = storyInForce(story, day);
   });
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
 }
 
 /**

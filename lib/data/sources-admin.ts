@@ -221,7 +221,13 @@ export async function updateSource(
     let textVersion = current.textVersion;
     let relocation: RelocationCounts | null = null;
     if (textChanged) {
-      textVersion = await recordNextVersion(tx, editor, current, "");
+      textVersion = await recordNextVersion(
+        tx,
+        editor,
+        current,
+        "",
+        input.textChangedOn ? new Date(`${input.textChangedOn}T00:00:00Z`) : null,
+      );
       const plan = planRelocations(input.text, textVersion, citations, new Date());
       relocation = plan.counts;
       for (const change of plan.changes) {

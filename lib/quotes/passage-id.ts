@@ -15,7 +15,11 @@ export const citationHref = (citation: {
   lost?: boolean;
   review?: string;
   anchoredVersion?: number;
+  inVersion?: number;
 }) => {
+  // A past day's words, from an older text: that text's page, which highlights no passage.
+  if (citation.inVersion !== undefined)
+    return `/sources/${citation.source.id}/versions/${citation.inVersion}`;
   if (!citation.lost) return `/sources/${citation.source.id}#${passageId(citation)}`;
   if (citation.review === "orphaned" && citation.anchoredVersion !== undefined)
     return `/sources/${citation.source.id}/versions/${citation.anchoredVersion}#${passageId(citation)}`;

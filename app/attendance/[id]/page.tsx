@@ -33,7 +33,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
   const [story, revisions, identity] = await Promise.all([
-    getStory(entry.id),
+    getStory(entry.id, { wordsOfTheirDay: true }),
     listEntryRevisions(entry.id),
     getLeaderIdentity(entry.leader.id),
   ]);
