@@ -11,12 +11,13 @@ import { duplicateSourceFailure, findDuplicateSource } from "./source-duplicates
 import { recordFirstVersion, recordNextVersion, setVersionSummary } from "./source-versions";
 import type { Editor } from "./session";
 
-export type SourceOption = { id: number; title: string; publisher: string };
+export type SourceOption = { id: number; title: string; publisher: string; url: string };
 
+/** Every source, newest first, as the citation forms' source picker lists them. */
 export async function listSourceOptions(): Promise<SourceOption[]> {
   return db.source.findMany({
     orderBy: [{ addedAt: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, publisher: true },
+    select: { id: true, title: true, publisher: true, url: true },
   });
 }
 
