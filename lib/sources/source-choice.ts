@@ -10,12 +10,21 @@ export type SourceChoice = { id: number; title: string; publisher: string; url: 
 export const sourceChoiceLabel = (s: Pick<SourceChoice, "id" | "title" | "publisher">) =>
   `${s.title} — ${s.publisher} (#${s.id})`;
 
-/** The id in a chosen name ("… (#5)") or a bare id ("5"); null for anything else. */
+/** The id in a chosen name ("… (#5)") or a bare id ("5", written exactly); null otherwise. */
 export function sourceIdOfChoice(value: string): number | null {
-  const match = /^\s*(\d{1,9})\s*$/.exec(value) ?? /\(#(\d{1,9})\)\s*$/.exec(value);
-  if (!match) return null;
-  const id = Number(match[1]);
-  return id > 0 ? id : null;
+  const match = /^([1-9]\d{0,8})$/.exec(value) ?? /\(#([1-9]\d{0,8})\)\s*$/.exec(value);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * What the form's source field holds, for the schema's id check: the id of a chosen name; ""
+ * (no choice) for words that name no source; anything else as it came, to be judged as an id.
+ */
+export function sourceFieldValue(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const id = sourceIdOfChoice(value.trim());
+  if (id !== null && /\(#\d+\)\s*$/.test(value)) return String(id);
+  return /\p{L}/u.test(value) ? "" : value;
 }
 
 const fold = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sourceIdOfChoice } from "@/lib/sources/source-choice";
+import { sourceFieldValue } from "@/lib/sources/source-choice";
 import { ATTENDANCE_STATUSES } from "@/lib/attendance/status";
 import { isIsoCountryCode } from "@/lib/geo/iso-3166";
 import { indexedToArray } from "./form-data";
@@ -36,10 +36,7 @@ export const citationInputSchema = z.object({
   // An id, or the name the source picker sends without JavaScript ("Title — Publisher (#5)");
   // words that name no source count as no choice ("Choose the source.").
   sourceId: z
-    .preprocess(
-      (v) => (typeof v === "string" && v.trim() !== "" ? String(sourceIdOfChoice(v) ?? "") : v),
-      idSchema.or(z.literal("").transform(() => null)),
-    )
+    .preprocess(sourceFieldValue, idSchema.or(z.literal("").transform(() => null)))
     .nullable()
     .default(null),
   quote: z

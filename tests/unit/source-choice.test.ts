@@ -41,5 +41,8 @@ describe("source picker", () => {
     // Words that name no source are no choice: the form asks for one.
     expect(parse("Reuters")).toBeNull();
     expect(parse("")).toBeNull();
+    // A bare id is judged as strictly as ever.
+    expect(() => parse(" 9")).toThrow();
+    expect(() => parse("09")).toThrow();
   });
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
     password: "a-long-password",
   })) as Editor;
   admin = await import("@/lib/data/sources-admin");
-});
+}, 60_000);
 afterAll(() => t.cleanup());
 
 const source = (fields: { url: string; text: string; title?: string }) => ({
