@@ -59,7 +59,8 @@ test("a source whose address or text is already stored is refused, with a link t
     url: `https://example.org/news/summit-${id}?page=2`,
     text: "A text of its own.",
   });
-  await expect(page).toHaveURL(/\/admin\/sources\/\d+\?saved=created$/);
+  await expect(page.getByRole("status").filter({ hasText: "Source created." })).toBeVisible();
+  await expect(page).not.toHaveURL(new RegExp(`/admin/sources/${stored.id}\\b`));
   expect(await count()).toBe(before + 1);
 });
 
