@@ -31,7 +31,7 @@ export type AttendanceFormProps = {
   initial: AttendanceFormValues;
   events: { id: number; name: string; date: string }[];
   leaders: { id: number; name: string; polity: string }[];
-  sources: { id: number; title: string; publisher: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
   submitLabel: string;
   /**
    * Whether the form also takes the entry's first step (status, as-of date, citations): when

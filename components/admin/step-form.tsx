@@ -29,7 +29,7 @@ export type StepFormProps = {
   /** The form's accessible name, e.g. "Add a step" or "Step: Confirmed, as of 12 April 2025". */
   title: string;
   initial: StepFormValues;
-  sources: { id: number; title: string; publisher: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
   /** The entry's other steps, for saying where this one falls. */
   others: StoryStep[];
   /** The entry's status now. */

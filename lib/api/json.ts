@@ -1,10 +1,16 @@
 import type { AttendanceDTO, CitationDTO, EventDTO } from "@/lib/data/dto";
+import { citationStanding } from "@/lib/quotes/citation-standing";
 
+/**
+ * `review` is null for a quote as cited, "wording-changed" or "orphaned" while it waits for an
+ * editor (lib/quotes/citation-standing.ts).
+ */
 const citationToJson = (c: CitationDTO) => ({
   quote: c.quote,
   start: c.start,
   end: c.end,
   source: { id: c.source.id, title: c.source.title, url: c.source.url },
+  review: citationStanding(c),
 });
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getVersionText } from "./source-versions";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
 import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
 import { sliceWhole } from "@/lib/text/cut";
@@ -130,6 +131,7 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     list.push(toCitationDTO(c));
     byStep.set(c.stepId, list);
   }
+  await quoteCitationsOnDay([...byStep.values()].flat(), () => day);
   return picked.map((p) =>
     entryOnDay(toAttendanceDTO({ ...p.row, citations: [] }), p, byStep.get(p.step.id) ?? []),
   );
@@ -219,6 +221,11 @@ export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
    * before texts had versions.
    */
   removed: { since: string | null; version: number; current: boolean } | null;
+  /**
+   * Set while an edit of the source re-found the quote with other words and no editor has
+   * confirmed them yet: when, and the words as they were cited.
+   */
+  reworded: { since: string | null; citedQuote: string | null } | null;
 };
 
 const CONTEXT_CHARS = 240;
@@ -239,7 +246,14 @@ export async function getAttendanceInContext(
     }),
     db.citation.findMany({
       where: { id: { in: entry.citations.map((c) => c.id) } },
-      select: { id: true, lost: true, review: true, reviewSince: true, anchoredVersion: true },
+      select: {
+        id: true,
+        lost: true,
+        review: true,
+        reviewSince: true,
+        anchoredVersion: true,
+        citedQuote: true,
+      },
     }),
   ]);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -277,6 +291,10 @@ export async function getAttendanceInContext(
         before: found ? sliceWhole(text, citation.start - CONTEXT_CHARS, citation.start) : "",
         after: found ? sliceWhole(text, citation.end, citation.end + CONTEXT_CHARS) : "",
         removed,
+        reworded:
+          state && !state.lost && state.review === "check"
+            ? { since: state.reviewSince?.toISOString() ?? null, citedQuote: state.citedQuote }
+            : null,
       };
     }),
   };
@@ -335,5 +353,11 @@ export async function attachStories<T extends AttendanceDTO>(
     byEntry.set(step.attendanceId, list);
   }
   for (const entry of entries) entry.story = storyInForce(byEntry.get(entry.id) ?? [], day);
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
   return entries;
 }

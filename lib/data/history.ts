@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/attendance/status";
-import { storyOrder } from "@/lib/history/story";
+import { effectiveDay, storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
 import { abbreviateText } from "@/lib/text/cut";
 import { stepInclude, toStepDTO } from "./attendance";
 import type { StepDTO } from "./dto";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { attendanceSnapshot, type AttendanceSnapshot, type StepSnapshot } from "./revisions";
 import type { Editor } from "./session";
 import {
@@ -27,10 +28,23 @@ import {
 
 export type { StepDTO as StoryStepDTO } from "./dto";
 
-/** An entry's story: its steps in story order, each with its citations. */
-export async function getStory(attendanceId: number): Promise<StepDTO[]> {
+/**
+ * An entry's story: its steps in story order, each with its citations. With
+ * `wordsOfTheirDay` (the public page), each step quotes its sources as they stood on its day;
+ * editors get the citations as stored, in the current text.
+ */
+export async function getStory(
+  attendanceId: number,
+  { wordsOfTheirDay = false } = {},
+): Promise<StepDTO[]> {
   const steps = await db.statusStep.findMany({ where: { attendanceId }, include: stepInclude });
-  return storyOrder(steps.map(toStepDTO));
+  const story = storyOrder(steps.map(toStepDTO));
+  if (!wordsOfTheirDay) return story;
+  const dayOf = new Map(
+    story.flatMap((step) => step.citations.map((c) => [c, effectiveDay(step)])),
+  );
+  await quoteCitationsOnDay([...dayOf.keys()], (c) => dayOf.get(c) ?? null);
+  return story;
 }
 
 export type RevisionDTO = {
@@ -102,8 +116,19 @@ const revisionSelect = {
 
 /** The record of edits of one entry, newest first. */
 export async function listEntryRevisions(attendanceId: number, take = 100): Promise<RevisionDTO[]> {
+  // The entry's record includes what edits of a source did to its citations (re-found with
+  // changed wording, orphaned, confirmed, cited again): the reader sees when a quote changed.
+  const citations = await db.citation.findMany({
+    where: { step: { attendanceId } },
+    select: { id: true },
+  });
   const rows = await db.revision.findMany({
-    where: { entityType: "attendance", entityId: attendanceId },
+    where: {
+      OR: [
+        { entityType: "attendance", entityId: attendanceId },
+        { entityType: "citation", entityId: { in: citations.map((c) => c.id) } },
+      ],
+    },
     orderBy: { id: "desc" },
     take,
     select: revisionSelect,

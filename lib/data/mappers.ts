@@ -44,6 +44,9 @@ export function toCitationDTO(row: {
   prefix: string;
   suffix: string;
   source: SourceRefDTO;
+  lost: boolean;
+  review: string;
+  anchoredVersion: number;
 }): CitationDTO {
   return {
     id: row.id,
@@ -53,6 +56,9 @@ export function toCitationDTO(row: {
     prefix: row.prefix,
     suffix: row.suffix,
     source: toSourceRefDTO(row.source),
+    lost: row.lost,
+    review: row.review,
+    anchoredVersion: row.anchoredVersion,
   };
 }
 
@@ -107,6 +113,9 @@ export const citationSelect = {
   prefix: true,
   suffix: true,
   source: { select: { id: true, title: true, publisher: true, url: true } },
+  lost: true,
+  review: true,
+  anchoredVersion: true,
 } as const;
 
 /**

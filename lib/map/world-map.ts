@@ -3,6 +3,7 @@ import type { Feature, MultiPolygon, Polygon } from "geojson";
 import { feature, merge } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { ATTENDANCE_STATUSES, STATUS_LABELS, type AttendanceStatus } from "@/lib/attendance/status";
+import { countUnderReview, type CitationStandingFields } from "@/lib/quotes/citation-standing";
 import { compactPath, RingRecorder } from "./compact-path";
 import { numericCountryCode } from "./country-codes";
 import { markerLocation, subnationalEntity } from "./places";
@@ -19,6 +20,8 @@ export type MapEntry = {
   id: number;
   status: AttendanceStatus;
   leader: { name: string; polity: string; countryCode: string | null };
+  /** The current citations, when known: those under review are counted in the title. */
+  citations?: readonly CitationStandingFields[];
 };
 
 type XY = { x: number; y: number };
@@ -146,7 +149,9 @@ function spread(at: XY, count: number, index: number): XY {
 }
 
 export function mapTitle(entry: MapEntry): string {
-  return `${entry.leader.name}, ${entry.leader.polity}: ${STATUS_LABELS[entry.status]}`;
+  const title = `${entry.leader.name}, ${entry.leader.polity}: ${STATUS_LABELS[entry.status]}`;
+  const marked = countUnderReview(entry.citations ?? []);
+  return marked === 0 ? title : `${title} (${countOf(marked, "citation")} under review)`;
 }
 
 /**

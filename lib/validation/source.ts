@@ -17,6 +17,8 @@ export const sourceFormSchema = z.object({
   url: httpUrlField,
   publishedOn: optionalDateField("The publication date"),
   dateNote: optionalTextField("The note on the date", 500),
+  /** The day the publisher changed the text, for a new text (optional). */
+  textChangedOn: optionalDateField("The day the publisher changed the text"),
   // Kept verbatim (not trimmed): citation offsets index into exactly this text.
   text: z
     .string({ error: "Paste the text of the source." })
@@ -31,4 +33,6 @@ export const sourceFormSchema = z.object({
     .transform((v) => v.replace(/\r\n?/g, "\n")),
 });
 
-export type SourceInput = z.output<typeof sourceFormSchema>;
+export type SourceInput = Omit<z.output<typeof sourceFormSchema>, "textChangedOn"> & {
+  textChangedOn?: string | null;
+};

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { createEntry, createLeader } from "../factories";
 import { expect, signIn, test, type TestEvent } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 /** The new-entry form filled for an existing leader, up to the citations. */
 async function startEntry(page: Page, event: TestEvent, leaderName: string) {
@@ -11,9 +12,10 @@ async function startEntry(page: Page, event: TestEvent, leaderName: string) {
     .getByLabel("Existing leader", { exact: true })
     .selectOption({ label: `${leaderName} (Ruritania)` });
   await page.getByRole("radio", { name: /^Reported/ }).check();
-  await page
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${event.sourceTitle} (Example Wire)` });
+  await chooseSource(
+    page.getByLabel("Source of citation 1"),
+    `${event.sourceTitle} (Example Wire)`,
+  );
 }
 
 /** Where the text's `n`-th occurrence of `words` starts. */
@@ -178,9 +180,10 @@ test("the entry form by keyboard alone: focus follows add, remove, the error sum
   await page.getByRole("radio", { name: /^Confirmed/ }).focus();
   await page.keyboard.press("Space");
   await page.getByLabel("Source of citation 1").focus();
-  await page
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
+  await chooseSource(
+    page.getByLabel("Source of citation 1"),
+    `${testEvent.sourceTitle} (Example Wire)`,
+  );
 
   await page.getByRole("button", { name: "Add a citation" }).focus();
   await page.keyboard.press("Enter");
@@ -371,14 +374,14 @@ test("a save over another session's lets the editor keep both sessions' citation
   await other.goto(`/admin/entries/${entry.id}`);
   await other.getByText(`Edit this step: ${step.slice(6)}`).click();
   const otherForm = other.getByRole("form", { name: step });
-  await otherForm.getByLabel("Source of citation 2").selectOption({ label: source });
+  await chooseSource(otherForm.getByLabel("Source of citation 2"), source);
   await otherForm.getByLabel("Quote of citation 2").fill(theirs);
   await otherForm.getByRole("button", { name: "Save step" }).click();
   await expect(other.getByRole("status")).toContainText("Step saved");
 
   await page.getByText(`Edit this step: ${step.slice(6)}`).click();
   const form = page.getByRole("form", { name: step });
-  await form.getByLabel("Source of citation 2").selectOption({ label: source });
+  await chooseSource(form.getByLabel("Source of citation 2"), source);
   await form.getByLabel("Quote of citation 2").fill(mine);
   await form.getByRole("button", { name: "Save step" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "in another session" })).toBeFocused();

@@ -33,7 +33,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
   const [story, revisions, identity] = await Promise.all([
-    getStory(entry.id),
+    getStory(entry.id, { wordsOfTheirDay: true }),
     listEntryRevisions(entry.id),
     getLeaderIdentity(entry.leader.id),
   ]);
@@ -180,6 +180,19 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 </p>
               ) : (
                 <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                  {citation.reworded && (
+                    <span className="citation-review">
+                      Wording changed in the source
+                      {citation.reworded.since ? ` on ${formatDay(citation.reworded.since)}` : ""};
+                      under review.
+                      {citation.reworded.citedQuote && (
+                        <>
+                          {" "}
+                          As cited: <q>{citation.reworded.citedQuote}</q>
+                        </>
+                      )}
+                    </span>
+                  )}
                   <Link
                     href={citationHref(citation)}
                     className="text-blue-800 underline dark:text-blue-300"
