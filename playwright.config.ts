@@ -15,7 +15,7 @@ export function withJsonReport(reporters: ReporterDescription[]): ReporterDescri
   return process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [...reporters, ["json"]] : reporters;
 }
 
-/** Chromium as this machine and CI have it (see README); also used by the reliability suite. */
+/** Chromium as this machine and CI have it (docs/testing.md); the reliability suite's too. */
 export const launchOptions = {
   executablePath: chromiumExecutable(),
   args: [
@@ -28,6 +28,9 @@ export const launchOptions = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Each suite keeps its artifacts (traces, screenshots) in a folder of its own: Playwright
+  // empties its output folder when a run starts, and a shared one lost the earlier suites'.
+  outputDir: "test-results/e2e",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

@@ -53,6 +53,8 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
+    // PROPERTY_SEED=<a failure's seed> runs the property tests from it (tests/property-seed.ts).
+    setupFiles: ["tests/unit/helpers/property-seed-setup.ts"],
     testTimeout: 20_000,
     projects: [
       {

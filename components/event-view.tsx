@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { UnreportedEntryDTO } from "@/lib/data/attendance";
 import type { AttendanceDTO, EventDTO, StatusCounts as Counts } from "@/lib/data/dto";
 import type { FeaturedRule } from "@/lib/data/events";
 import type { EventPhase } from "@/lib/data/attendance";
@@ -11,6 +12,7 @@ import { ExportLinks } from "./export-links";
 import { formatDay, formatDayRange } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
+import { UnreportedEntries } from "./unreported-entries";
 import { WorldMap } from "./world-map";
 import { countOf } from "@/lib/text/plural";
 
@@ -22,6 +24,8 @@ export type EventViewProps = {
   mapEntries: AttendanceDTO[];
   /** Where the event stands on the list's day: from its first day the list leads with outcomes. */
   phase: EventPhase;
+  /** On a past day's list: the entries it leaves out, with no report by then. */
+  unreported?: UnreportedEntryDTO[];
   query: AttendanceQuery;
   /** Where the filter form submits: this page's path. */
   path: string;
@@ -50,6 +54,7 @@ export function EventView({
   entries,
   mapEntries,
   phase,
+  unreported = [],
   query,
   path,
   featured,
@@ -148,6 +153,7 @@ export function EventView({
             </>
           )}
         </p>
+        {query.day && <UnreportedEntries entries={unreported} day={query.day} />}
         {entries.length > 0 && phase.started ? (
           // Once the event has started the list leads with what happened: a heading per
           // outcome, then the plans no source has reported on yet.

@@ -1,4 +1,5 @@
 import type { StepDTO } from "@/lib/data/dto";
+import { standingLabel } from "@/lib/quotes/citation-standing";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { formatDay } from "./format";
@@ -46,6 +47,7 @@ export function StepCitations({ step }: { step: StepDTO }) {
                 “{c.quote}”
               </a>{" "}
               <span className="text-slate-600 dark:text-slate-400">— {c.source.title}</span>{" "}
+              {c.review === "check" && <span className="citation-review">{standingLabel(c)} </span>}
               <a
                 href={urlWithTextFragment(c.source.url, c.quote)}
                 rel="noopener noreferrer"

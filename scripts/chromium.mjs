@@ -1,6 +1,6 @@
 // @ts-check
 // Where Chromium is: the one rule for the Playwright configs, `npm test`'s set-up, Lighthouse,
-// the screenshot script and the benchmark (README, Quick start).
+// the screenshot script and the benchmark (docs/testing.md).
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState, useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -33,7 +34,7 @@ export type AttendanceFormProps = {
   initial: AttendanceFormValues;
   events: { id: number; name: string; date: string; endDate: string }[];
   leaders: { id: number; name: string; polity: string; office?: string }[];
-  sources: { id: number; title: string; publisher: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
   submitLabel: string;
   /**
    * Whether the form also takes the entry's first step (status, as-of date, citations): when
@@ -65,7 +66,8 @@ function valuesFrom(state: FormState, initial: AttendanceFormValues): Attendance
 }
 
 export function AttendanceForm(props: AttendanceFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(props.action, {}, permalink);
   const key = formKey(state);
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -164,7 +166,7 @@ function AttendanceFields({
               </select>
             )}
           </Field>
-          <ExistingEntryLink help={state.help?.leaderId} />
+          <ExistingEntryLink help={state.help?.leaderId} step={values} />
         </div>
         <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
           <Field id="leader.name" label="Name" errors={errors["leader.name"]}>

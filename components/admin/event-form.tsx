@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -23,7 +24,8 @@ export type EventFormProps = {
 };
 
 export function EventForm({ action, initial, submitLabel }: EventFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   const key = formKey(state);
   const v = (state.values ?? initial) as Record<string, unknown>;
   const value = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");

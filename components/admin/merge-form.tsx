@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { FieldError } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -15,7 +16,8 @@ export type MergeFormProps = {
 
 /** Merges another record of the same person into this one. */
 export function MergeForm({ action, version, keepName, candidates }: MergeFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   return (
     <form action={formAction} className="space-y-3">
       <FormMessage state={state} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState, useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -29,7 +30,7 @@ export type StepFormProps = {
   /** The form's accessible name, e.g. "Add a step" or "Step: Confirmed, as of 12 April 2025". */
   title: string;
   initial: StepFormValues;
-  sources: { id: number; title: string; publisher: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
   /** The people who may be named as the leader's representative. */
   leaders: { id: number; name: string; polity: string; office?: string }[];
   /** The entry's other steps, for saying where this one falls. */
@@ -57,7 +58,8 @@ function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
 
 /** A step of the story, added or edited: status, as-of date, note and citations. */
 export function StepForm(props: StepFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(props.action, {}, permalink);
   return (
     <form action={action} aria-label={props.title} className="space-y-4" noValidate>
       <FormMessage state={state} idPrefix={`${props.idPrefix}-`} />

@@ -4,7 +4,9 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
+import { withSignInAddress } from "@/lib/auth/sign-in-address";
 import { isSiteOrigin, warnWrongAddress, wrongAddressMessage } from "@/lib/auth/site-address";
+import { cutText } from "@/lib/text/cut";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
 import { signInSchema } from "@/lib/validation/editor";
 import { formDataToObject } from "@/lib/validation/form-data";
@@ -12,7 +14,7 @@ import { safeReturnPath } from "./form-state";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const fields = formDataToObject(formData);
-  const values = { email: typeof fields.email === "string" ? fields.email.slice(0, 300) : "" };
+  const values = { email: typeof fields.email === "string" ? cutText(fields.email, 300) : "" };
   const requestHeaders = await headers();
   // Better Auth's own endpoint refuses another origin; the form says why, and how to fix it.
   const origin = requestHeaders.get("origin");
@@ -29,7 +31,9 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     };
   }
   try {
-    await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    await withSignInAddress(requestHeaders, () =>
+      getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders }),
+    );
   } catch (error) {
     if (error instanceof APIError) {
       if (error.status === "TOO_MANY_REQUESTS" || error.status === "SERVICE_UNAVAILABLE") {

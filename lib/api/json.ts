@@ -1,17 +1,23 @@
 import type { AttendanceDTO, CitationDTO, EventDTO, RepresentativeDTO } from "@/lib/data/dto";
+import { citationStanding } from "@/lib/quotes/citation-standing";
 
 const representativeToJson = (r: RepresentativeDTO | null) =>
   r && { name: r.name, office: r.office, polity: r.polity };
 
+/**
+ * `review` is null for a quote as cited, "wording-changed" or "orphaned" while it waits for an
+ * editor (lib/quotes/citation-standing.ts).
+ */
 const citationToJson = (c: CitationDTO) => ({
   quote: c.quote,
   start: c.start,
   end: c.end,
   source: { id: c.source.id, title: c.source.title, url: c.source.url },
+  review: citationStanding(c),
 });
 
 /**
- * The public, stable JSON shape of an entry (see README, API): `citations` are the current
+ * The public, stable JSON shape of an entry (see docs/api.md): `citations` are the current
  * step's, `story` every step (as of the list's day, when it has one).
  */
 export function attendanceToJson(entry: AttendanceDTO) {

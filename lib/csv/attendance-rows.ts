@@ -1,5 +1,6 @@
 import type { CitationDTO } from "@/lib/data/dto";
 import type { ExportEntryDTO } from "@/lib/data/export";
+import { citationStanding } from "@/lib/quotes/citation-standing";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { ExportOptions } from "@/lib/validation/export";
@@ -13,7 +14,7 @@ export const CELL_LINE_BREAK = "\r\n";
 
 const withCellLineBreaks = (text: string) => text.replace(/\r\n|\r|\n/g, CELL_LINE_BREAK);
 
-/** One row per entry (see README, Export). */
+/** One row per entry (see docs/api.md, CSV export). */
 export const WIDE_COLUMNS = [
   "event",
   "event_date",
@@ -32,6 +33,7 @@ export const WIDE_COLUMNS = [
   "quotes",
   "sources",
   "source_urls",
+  "quote_reviews",
   "updated_at",
   "url",
 ] as const;
@@ -52,6 +54,7 @@ export const LONG_COLUMNS = [
   "source",
   "source_url",
   "fragment_url",
+  "quote_review",
 ] as const;
 
 export type CsvRow = string[];
@@ -82,6 +85,7 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     lines((c) => c.quote),
     lines((c) => c.source.title),
     lines((c) => c.source.url),
+    lines((c) => citationStanding(c) ?? ""),
     entry.updatedAt,
     new URL(`/attendance/${entry.id}`, origin).href,
   ];
@@ -117,9 +121,9 @@ export function longRows(entry: ExportEntryDTO): CsvRow[] {
       step.representative?.name ?? "",
       withCellLineBreaks(step.note),
     ];
-    if (step.citations.length === 0) return [[...lead, "", "", "", "", "", ""]];
+    if (step.citations.length === 0) return [[...lead, "", "", "", "", "", "", ""]];
     return step.citations.map((c) => {
-      const lost = "lost" in c && c.lost === true;
+      const lost = c.lost;
       return [
         ...lead,
         c.quote,
@@ -128,6 +132,7 @@ export function longRows(entry: ExportEntryDTO): CsvRow[] {
         c.source.title,
         c.source.url,
         urlWithTextFragment(c.source.url, c.quote),
+        citationStanding(c) ?? "",
       ];
     });
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
+import { sliceWhole } from "@/lib/text/cut";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
 import type { AttendanceInput, EntryInput } from "@/lib/validation/attendance";
 import { anchorCitations } from "./anchoring";
@@ -310,8 +311,8 @@ export async function getAttendanceForEdit(id: number): Promise<AttendanceFormVa
       quote: c.quote,
       start: c.start,
       end: c.end,
-      before: c.source.text.slice(Math.max(0, c.start - CONTEXT), c.start),
-      after: c.source.text.slice(c.end, c.end + CONTEXT),
+      before: sliceWhole(c.source.text, c.start - CONTEXT, c.start),
+      after: sliceWhole(c.source.text, c.end, c.end + CONTEXT),
     })),
   };
 }

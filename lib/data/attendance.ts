@@ -17,6 +17,8 @@ import {
   stepOnDay,
   storyOrder,
 } from "@/lib/history/story";
+import { sliceWhole } from "@/lib/text/cut";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, CitationDTO, EventDTO, StatusCounts, StepDTO } from "./dto";
@@ -184,6 +186,7 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     list.push(toCitationDTO(c));
     byStep.set(c.stepId, list);
   }
+  await quoteCitationsOnDay([...byStep.values()].flat(), () => day);
   return picked.map((p) =>
     entryOnDay(
       toAttendanceDTO({ ...p.row, representative: null, stepNote: "", citations: [] }),
@@ -231,7 +234,15 @@ export async function getEventAttendance(
 export async function getEventView(
   slug: string,
   query: AttendanceQuery,
-): Promise<(EventAttendanceDTO & { mapEntries: AttendanceDTO[]; phase: EventPhase }) | null> {
+): Promise<
+  | (EventAttendanceDTO & {
+      mapEntries: AttendanceDTO[];
+      /** On a past day's list: the entries it leaves out, with no report by then. */
+      unreported: UnreportedEntryDTO[];
+      phase: EventPhase;
+    })
+  | null
+> {
   const view = await readEventAttendance(slug, query, true);
   return view && { ...view, phase: eventPhase(view.event, query.day) };
 }
@@ -246,7 +257,8 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     const day = await listDay(eventRow.id, query.day);
     const counts = countEntries(day);
     const entries = query.q ? await listAttendance(eventRow.id, query) : filteredDay(day, query);
-    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")) };
+    const unreported = withMap ? await listUnreported(eventRow.id, day) : [];
+    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")), unreported };
   }
   const filtered = Boolean(query.status || query.q);
   const [counts, entries, all] = await Promise.all([
@@ -254,7 +266,26 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     listAttendance(eventRow.id, query),
     withMap && filtered ? listAttendance(eventRow.id, { sort: "name" }) : null,
   ]);
-  return { event, counts, entries, mapEntries: all ?? entries };
+  return { event, counts, entries, mapEntries: all ?? entries, unreported: [] };
+}
+
+/** An entry the list of a past day leaves out: nothing had been reported of it by then. */
+export type UnreportedEntryDTO = { id: number; leader: string };
+
+/** The event's entries other than `day`'s (those with no step by that day), by leader's name. */
+async function listUnreported(
+  eventId: number,
+  day: AttendanceDTO[],
+): Promise<UnreportedEntryDTO[]> {
+  const shown = new Set(day.map((e) => e.id));
+  const rows = await db.attendance.findMany({
+    where: { eventId },
+    select: { id: true, leader: { select: { name: true } } },
+  });
+  return rows
+    .filter((row) => !shown.has(row.id))
+    .map((row) => ({ id: row.id, leader: row.leader.name }))
+    .sort((a, b) => a.leader.localeCompare(b.leader));
 }
 
 export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
@@ -266,6 +297,11 @@ export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
    * before texts had versions.
    */
   removed: { since: string | null; version: number; current: boolean } | null;
+  /**
+   * Set while an edit of the source re-found the quote with other words and no editor has
+   * confirmed them yet: when, and the words as they were cited.
+   */
+  reworded: { since: string | null; citedQuote: string | null } | null;
 };
 
 const CONTEXT_CHARS = 240;
@@ -286,7 +322,14 @@ export async function getAttendanceInContext(
     }),
     db.citation.findMany({
       where: { id: { in: entry.citations.map((c) => c.id) } },
-      select: { id: true, lost: true, review: true, reviewSince: true, anchoredVersion: true },
+      select: {
+        id: true,
+        lost: true,
+        review: true,
+        reviewSince: true,
+        anchoredVersion: true,
+        citedQuote: true,
+      },
     }),
   ]);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -321,11 +364,13 @@ export async function getAttendanceInContext(
       const found = text.slice(citation.start, citation.end) === citation.quote;
       return {
         ...citation,
-        before: found
-          ? text.slice(Math.max(0, citation.start - CONTEXT_CHARS), citation.start)
-          : "",
-        after: found ? text.slice(citation.end, citation.end + CONTEXT_CHARS) : "",
+        before: found ? sliceWhole(text, citation.start - CONTEXT_CHARS, citation.start) : "",
+        after: found ? sliceWhole(text, citation.end, citation.end + CONTEXT_CHARS) : "",
         removed,
+        reworded:
+          state && !state.lost && state.review === "check"
+            ? { since: state.reviewSince?.toISOString() ?? null, citedQuote: state.citedQuote }
+            : null,
       };
     }),
   };
@@ -389,5 +434,11 @@ export async function attachStories<T extends AttendanceDTO>(
     byEntry.set(step.attendanceId, list);
   }
   for (const entry of entries) entry.story = storyInForce(byEntry.get(entry.id) ?? [], day);
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
   return entries;
 }

@@ -34,6 +34,17 @@ export type CitationDTO = {
   prefix: string;
   suffix: string;
   source: SourceRefDTO;
+  /** The quote is not in its source's current text (see lib/quotes/citation-standing.ts). */
+  lost: boolean;
+  /** "" as cited; "check": re-found with changed wording; "orphaned": removed by an edit. */
+  review: string;
+  /** The version of the source's text that start and end index into. */
+  anchoredVersion: number;
+  /**
+   * Set by a view of a past day when the quote is given in an older version of the source's
+   * text, the one that stood on that day (lib/data/quotes-on-day.ts).
+   */
+  inVersion?: number;
 };
 
 /** A step of an entry's story: a source's claim of a status as of a date, with its citations. */

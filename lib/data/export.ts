@@ -1,4 +1,5 @@
 import "server-only";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { bulk } from "@/lib/db";
 import type { AttendanceOutcome, AttendanceStatus } from "@/lib/attendance/status";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -71,6 +72,7 @@ function listAllAttendanceOnDayForExport(
       query.day,
     ).filter((p) => !query.status || p.step.status === query.status);
     const citations = await readStepCitations(picked.map((p) => p.step.id));
+    await quoteCitationsOnDay([...citations.values()].flat(), () => query.day);
     const entries = picked.map((p) =>
       entryOnDay(toExportEntryDTO(p.row.row), p, citations.get(p.step.id) ?? []),
     );
@@ -92,10 +94,7 @@ function listAllAttendanceOnDayForExport(
 async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?: string) {
   const steps = await readSteps(rows.map((row) => row.id));
   const all = [...steps.values()].flat();
-  const citations = await readStepCitations(
-    all.map((s) => s.id),
-    true,
-  );
+  const citations = await readStepCitations(all.map((s) => s.id));
   entries.forEach((entry, i) => {
     const row = rows[i]!;
     const story: StepDTO[] = (steps.get(row.id) ?? []).map((s) => ({
@@ -113,6 +112,12 @@ async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?:
     }));
     entry.story = storyInForce(story, day);
   });
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
 }
 
 /**
@@ -184,6 +189,8 @@ type CitationRow = {
   stepId: number;
   id: number;
   lost: boolean | number;
+  review: string;
+  anchoredVersion: number | bigint;
   quote: string;
   start: number;
   end: number;
@@ -299,17 +306,12 @@ function entryBatchReader(
   };
 }
 
-/**
- * The citations of the steps `ids`, by step, each step's in its citation order. With
- * `withLost`, each says whether its quote is lost from its source.
- */
-async function readStepCitations(
-  ids: number[],
-  withLost = false,
-): Promise<Map<number, (CitationDTO & { lost?: boolean })[]>> {
+/** The citations of the steps `ids`, by step, each step's in its citation order. */
+async function readStepCitations(ids: number[]): Promise<Map<number, CitationDTO[]>> {
   if (ids.length === 0) return new Map();
   const rows = await bulk.all<CitationRow>(Prisma.sql`
-    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."quote",
+    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."review",
+      "Citation"."anchoredVersion", "Citation"."quote",
       "Citation"."start", "Citation"."end", "Citation"."prefix", "Citation"."suffix",
       "Source"."id" AS "sourceId", "Source"."title" AS "sourceTitle",
       "Source"."publisher" AS "sourcePublisher", "Source"."url" AS "sourceUrl"
@@ -320,7 +322,7 @@ async function readStepCitations(
     rows,
     (row) => row.stepId,
     (row) => {
-      const citation: CitationDTO & { lost?: boolean } = {
+      const citation: CitationDTO = {
         id: row.id,
         quote: row.quote,
         start: row.start,
@@ -333,8 +335,10 @@ async function readStepCitations(
           publisher: row.sourcePublisher,
           url: row.sourceUrl,
         },
+        lost: Boolean(row.lost),
+        review: row.review,
+        anchoredVersion: Number(row.anchoredVersion),
       };
-      if (withLost) citation.lost = Boolean(row.lost);
       return citation;
     },
   );

@@ -61,6 +61,9 @@ export function toCitationDTO(row: {
   prefix: string;
   suffix: string;
   source: SourceRefDTO;
+  lost: boolean;
+  review: string;
+  anchoredVersion: number;
 }): CitationDTO {
   return {
     id: row.id,
@@ -70,6 +73,9 @@ export function toCitationDTO(row: {
     prefix: row.prefix,
     suffix: row.suffix,
     source: toSourceRefDTO(row.source),
+    lost: row.lost,
+    review: row.review,
+    anchoredVersion: row.anchoredVersion,
   };
 }
 
@@ -130,6 +136,9 @@ export const citationSelect = {
   prefix: true,
   suffix: true,
   source: { select: { id: true, title: true, publisher: true, url: true } },
+  lost: true,
+  review: true,
+  anchoredVersion: true,
 } as const;
 
 /**

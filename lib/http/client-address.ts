@@ -72,7 +72,7 @@ function inList(list: BlockList, address: string) {
  * `X-Forwarded-For` that the outermost trusted proxy wrote. Entries to its left were written
  * by the client and are never believed. Null when the socket's address is unknown (a request
  * that did not come through the stamped server) or the trusted entry is not an address (a
- * proxy that does not append: see the README's "Behind a proxy").
+ * proxy that does not append: see "Behind a proxy" in docs/operations.md).
  */
 export function clientAddress(
   peer: string | null,

@@ -8,6 +8,7 @@ import {
   type AttendanceOutcome,
   type AttendanceStatus,
 } from "@/lib/attendance/status";
+import { countUnderReview, type CitationStandingFields } from "@/lib/quotes/citation-standing";
 import { compactPath, RingRecorder } from "./compact-path";
 import { numericCountryCode } from "./country-codes";
 import { markerLocation, subnationalEntity } from "./places";
@@ -30,6 +31,8 @@ export type MapEntry = {
   /** The step's public note, in the tooltip. */
   stepNote?: string;
   leader: { name: string; polity: string; countryCode: string | null };
+  /** The current citations, when known: those under review are counted in the title. */
+  citations?: readonly CitationStandingFields[];
 };
 
 /**
@@ -181,13 +184,16 @@ function spread(at: XY, count: number, index: number): XY {
 
 /**
  * "Nicolas Maduro, Venezuela: Confirmed"; "Narendra Modi, India: Declined, represented by
- * Defence Minister Rajnath Singh"; with the step's note after a dash.
+ * Defence Minister Rajnath Singh"; with the step's note in brackets, then how many of the
+ * current citations are under review.
  */
 export function mapTitle(entry: MapEntry, afterEvent = false): string {
   const claim = claimLabel(afterEvent ? entry : { status: entry.status });
   const represented = entry.representative ? `, ${representedBy(entry.representative)}` : "";
   const note = entry.stepNote ? ` (${entry.stepNote})` : "";
-  return `${entry.leader.name}, ${entry.leader.polity}: ${claim}${represented}${note}`;
+  const title = `${entry.leader.name}, ${entry.leader.polity}: ${claim}${represented}${note}`;
+  const marked = countUnderReview(entry.citations ?? []);
+  return marked === 0 ? title : `${title} (${countOf(marked, "citation")} under review)`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sourceFieldValue } from "@/lib/sources/source-choice";
 import {
   ATTENDANCE_OUTCOMES,
   ATTENDANCE_STATUSES,
@@ -39,8 +40,10 @@ export const leaderSchema = z.object({
 });
 
 export const citationInputSchema = z.object({
-  sourceId: idSchema
-    .or(z.literal("").transform(() => null))
+  // An id, or the name the source picker sends without JavaScript ("Title — Publisher (#5)");
+  // words that name no source count as no choice ("Choose the source.").
+  sourceId: z
+    .preprocess(sourceFieldValue, idSchema.or(z.literal("").transform(() => null)))
     .nullable()
     .default(null),
   quote: z

@@ -59,6 +59,7 @@ test("the attendance API returns the event and its nine entries in the documente
       title: expect.any(String),
       url: expect.stringMatching(/^https:\/\//),
     },
+    review: null,
   });
 
   // Every citation's offsets point at its quote in the stored source text.

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { createEntry } from "../factories";
 import { expect, test, type TestEvent } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 const unique = () => randomBytes(3).toString("hex");
 
@@ -34,9 +35,10 @@ async function addLeaderFromEventPage(
   await page.getByLabel("Office").fill("President");
   await page.getByLabel("Country or entity").fill("Ruritania");
   await page.getByRole("radio", { name: new RegExp(`^${leader.status}`) }).check();
-  await page
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${source.sourceTitle} (Example Wire)` });
+  await chooseSource(
+    page.getByLabel("Source of citation 1"),
+    `${source.sourceTitle} (Example Wire)`,
+  );
   await page.getByLabel("Quote of citation 1").fill(leader.quote);
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();

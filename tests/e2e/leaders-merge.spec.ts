@@ -178,6 +178,11 @@ test("deleting a cited source is refused, naming its entries; an uncited one is 
     },
   });
   await page.goto(`/admin/sources/${source.id}`);
+  // The delete button asks first, on a page of its own.
+  await page.getByRole("link", { name: "Delete source" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Delete the source “Mistaken report ${id}”?`,
+  );
   // Meanwhile another editor cites it.
   const leader = await db.leader.create({
     data: { name: `Cites ${id}`, office: "King", polity: "Syldavia" },
@@ -193,13 +198,14 @@ test("deleting a cited source is refused, naming its entries; an uncited one is 
     `Cites ${id} (${testEvent.name})`,
   );
   expect(await db.source.count({ where: { id: source.id } })).toBe(1);
-  await page.reload();
+  await page.goto(`/admin/sources/${source.id}`);
   await expect(page.getByRole("region", { name: "Delete this source" })).toContainText(
     `Cites ${id}`,
   );
 
   await db.attendance.delete({ where: { id: entry.id } });
   await page.reload();
+  await page.getByRole("link", { name: "Delete source" }).click();
   await page.getByRole("button", { name: "Delete source" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "The source was deleted." }),

@@ -76,6 +76,9 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
         prefix: "",
         suffix: "",
         source,
+        lost: false,
+        review: "",
+        anchoredVersion: 1,
       },
       {
         id: 2,
@@ -85,6 +88,9 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
         prefix: "",
         suffix: "",
         source,
+        lost: false,
+        review: "",
+        anchoredVersion: 1,
       },
     ],
     ...overrides,
@@ -114,6 +120,7 @@ describe("wideRow", () => {
         "Maduro will travel to Moscow\r\nWe appreciate that President Maduro will be with us on Victory Day",
       sources: "Maduro to attend\r\nMaduro to attend",
       source_urls: "https://example.org/a\r\nhttps://example.org/a",
+      quote_reviews: "\r\n",
       updated_at: "2025-04-13T10:00:00.000Z",
       url: "https://rollcall.example.org/attendance/42",
     });
@@ -151,6 +158,7 @@ describe("longRows", () => {
       "Maduro to attend",
       "https://example.org/a",
       "https://example.org/a#:~:text=Maduro%20will%20travel%20to%20Moscow",
+      "",
     ]);
     expect(rows[1]?.[LONG_COLUMNS.indexOf("fragment_url")]).toBe(
       "https://example.org/a#:~:text=We%20appreciate%20that%20President,us%20on%20Victory%20Day",
@@ -166,6 +174,7 @@ describe("longRows", () => {
         "",
         "2025-04-12",
         "true",
+        "",
         "",
         "",
         "",

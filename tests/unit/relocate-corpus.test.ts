@@ -478,7 +478,7 @@ function applyOp(t: TrackedText, o: Op): void {
 describe("re-anchoring corpus: generated edits", () => {
   it("re-finds what stands, orphans what was removed, and puts nothing on other words", () => {
     const t = tally();
-    // A fixed seed: the figures are a measurement and the README quotes them.
+    // A fixed seed: the figures are a measurement and docs/architecture.md quotes them.
     const samples = fc.sample(fc.array(operation, { minLength: 1, maxLength: 12 }), {
       numRuns: 500,
       seed: 17,

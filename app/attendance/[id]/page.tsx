@@ -38,7 +38,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
   const [story, revisions, identity] = await Promise.all([
-    getStory(entry.id),
+    getStory(entry.id, { wordsOfTheirDay: true }),
     listEntryRevisions(entry.id),
     getLeaderIdentity(entry.leader.id),
   ]);
@@ -165,6 +165,8 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
             >
               <p className="text-sm font-medium text-slate-600 dark:text-slate-400">
                 [{index + 1}] {citation.source.title}, {citation.source.publisher}
+                {/* On paper the links cannot be followed: the address is printed instead. */}
+                <span className="hidden break-all print:inline">, {citation.source.url}</span>
               </p>
               <blockquote className="mt-2 font-serif text-lg leading-relaxed">
                 {citation.before && (
@@ -173,7 +175,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 {citation.removed ? (
                   <q className="text-slate-700 dark:text-slate-300">{citation.quote}</q>
                 ) : (
-                  <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
+                  <mark className="cited-quote rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
                     {citation.quote}
                   </mark>
                 )}
@@ -200,6 +202,19 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 </p>
               ) : (
                 <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                  {citation.reworded && (
+                    <span className="citation-review">
+                      Wording changed in the source
+                      {citation.reworded.since ? ` on ${formatDay(citation.reworded.since)}` : ""};
+                      under review.
+                      {citation.reworded.citedQuote && (
+                        <>
+                          {" "}
+                          As cited: <q>{citation.reworded.citedQuote}</q>
+                        </>
+                      )}
+                    </span>
+                  )}
                   <Link
                     href={citationHref(citation)}
                     className="text-blue-800 underline dark:text-blue-300"

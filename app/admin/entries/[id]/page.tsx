@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { StepForm } from "@/components/admin/step-form";
 import { formatDay } from "@/components/format";
 import { ClaimBadge } from "@/components/status-badge";
@@ -11,7 +11,7 @@ import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
 import { updateAttendanceAction } from "@/lib/actions/attendance";
-import { addStepAction, removeStepAction, updateStepAction } from "@/lib/actions/steps";
+import { addStepAction, updateStepAction } from "@/lib/actions/steps";
 import { STATUS_LABELS, claimLabel, representedBy } from "@/lib/attendance/status";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
@@ -19,6 +19,7 @@ import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
 import { listSourceOptions } from "@/lib/data/sources-admin";
+import { parseCarriedStep } from "@/lib/validation/carried-step";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit entry" };
@@ -43,7 +44,10 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
   const id = parseId(raw);
   const entry = id ? await getAttendanceForEdit(id) : null;
   if (!entry) notFound();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
+  // A step typed into a refused new-entry form for this leader and event, checked field by field.
+  const carried = parseCarriedStep(query);
   const [events, leaders, sources, revisions, story] = await Promise.all([
     listEventOptions({ include: entry.eventId }),
     listLeaderOptions(),
@@ -65,6 +69,13 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
 
   return (
     <div className="space-y-6">
+      {/* The first stop in the page: past the entry's form and its steps to a new step's status. */}
+      <a
+        href="#add-step-heading"
+        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:inline-block dark:bg-slate-950"
+      >
+        Skip to “Add a step”
+      </a>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Edit: {entry.leaderName}</h1>
         <p className="flex gap-4 text-sm">
@@ -196,13 +207,9 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                   </div>
                 </details>
                 {story.length > 1 && (
-                  <DeleteForm
-                    action={removeStepAction.bind(null, entry.id, step.id)}
-                    version={step.version}
-                    confirmLabel=""
-                    requireConfirm={false}
-                    submitLabel={`Remove this step (${heading})`}
-                  />
+                  <DangerLink href={`/admin/entries/${entry.id}/steps/${step.id}/remove`}>
+                    Remove this step<span className="sr-only"> ({heading})</span>
+                  </DangerLink>
                 )}
               </li>
             );
@@ -219,11 +226,20 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             A new claim of a source, at any date: an older report, a later confirmation, another
             source&apos;s view.
           </p>
+          {carried && (
+            <p
+              role="note"
+              className="rounded border border-blue-800 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
+            >
+              The step you typed for a new entry is filled in below. Check it and add it to this
+              entry.
+            </p>
+          )}
           <StepForm
             action={addStepAction.bind(null, entry.id)}
             idPrefix="new-step"
             title="Add a step"
-            initial={{ status: "", asOf: "", note: "", citations: [] }}
+            initial={carried ?? { status: "", asOf: "", note: "", citations: [] }}
             sources={sources}
             leaders={leaders}
             others={story.map(asStep)}

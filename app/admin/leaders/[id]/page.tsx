@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { LeaderForm } from "@/components/admin/leader-form";
 import { MergeForm } from "@/components/admin/merge-form";
 import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
-import { deleteLeaderAction, mergeLeadersAction, updateLeaderAction } from "@/lib/actions/leaders";
+import { mergeLeadersAction, updateLeaderAction } from "@/lib/actions/leaders";
 import { getLeaderForEdit, listMergeCandidates } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
 import { parseId } from "@/lib/validation/id";
@@ -109,13 +109,11 @@ export default async function EditLeaderPage({
             </ul>
           </>
         ) : (
-          <DeleteForm
-            action={deleteLeaderAction.bind(null, leader.id)}
-            version={leader.version}
-            confirmLabel=""
-            requireConfirm={false}
-            submitLabel={`Delete ${leader.name}`}
-          />
+          <p>
+            <DangerLink href={`/admin/leaders/${leader.id}/delete`}>
+              Delete {leader.name}
+            </DangerLink>
+          </p>
         )}
       </section>
     </div>
