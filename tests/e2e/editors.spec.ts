@@ -13,7 +13,9 @@ async function createEntryWithNewLeader(
   leader = { name: "Anna Example", office: "President", polity: "Ruritania", code: "" },
 ) {
   await page.goto("/admin/entries/new");
-  await page.getByLabel("Event").selectOption({ label: `${event.name} (2000-06-01)` });
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${event.name} (2000-06-01)` });
   await page.getByLabel("A new leader").check();
   await page.getByLabel("Name", { exact: true }).fill(leader.name);
   await page.getByLabel("Office").fill(leader.office);

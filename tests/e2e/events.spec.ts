@@ -60,7 +60,7 @@ test("an editor creates an event, adds two leaders from its page, finds it liste
 
   // The entry form opens with this event chosen.
   await page.getByRole("link", { name: "Add a leader to this event" }).click();
-  await expect(page.getByLabel("Event")).toHaveValue(
+  await expect(page.getByLabel("Event", { exact: true })).toHaveValue(
     String((await db.event.findUniqueOrThrow({ where: { slug } })).id),
   );
   await page.goBack();

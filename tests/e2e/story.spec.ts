@@ -45,7 +45,9 @@ test("an editor records an entry's story from three sources; every page follows 
 
   // The entry, created with its first step: reported as of 10 May, from the event's article.
   await page.goto("/admin/entries/new");
-  await page.getByLabel("Event").selectOption({ label: `${testEvent.name} (2000-06-01)` });
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${testEvent.name} (2000-06-01)` });
   await page.getByLabel("A new leader").check();
   await page.getByLabel("Name", { exact: true }).fill(leader);
   await page.getByLabel("Office").fill("Leader");

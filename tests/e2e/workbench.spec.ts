@@ -7,7 +7,9 @@ import { chooseSource } from "./helpers/steps";
 /** The new-entry form filled for an existing leader, up to the citations. */
 async function startEntry(page: Page, event: TestEvent, leaderName: string) {
   await page.goto("/admin/entries/new");
-  await page.getByLabel("Event").selectOption({ label: `${event.name} (2000-06-01)` });
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${event.name} (2000-06-01)` });
   await page
     .getByLabel("Existing leader", { exact: true })
     .selectOption({ label: `${leaderName} (Ruritania)` });
@@ -171,8 +173,10 @@ test("the entry form by keyboard alone: focus follows add, remove, the error sum
   await page.goto("/admin/entries/new");
   const focused = () => page.locator(":focus");
 
-  await page.getByLabel("Event").focus();
-  await page.getByLabel("Event").selectOption({ label: `${testEvent.name} (2000-06-01)` });
+  await page.getByLabel("Event", { exact: true }).focus();
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${testEvent.name} (2000-06-01)` });
   await page.getByLabel("Existing leader", { exact: true }).focus();
   await page
     .getByLabel("Existing leader", { exact: true })
