@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { createPrismaClient } from "../../lib/database";
 import { expect, test } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 /**
  * What the automatic checkers miss: a link told from the words around it by colour alone, and
@@ -120,7 +121,10 @@ test("no admin page has an empty form action, and the open passage picker is not
   for (const action of actions) expect(action).toBe(new URL(page.url()).pathname);
 
   const addStep = page.getByRole("form", { name: "Add a step" });
-  await addStep.getByLabel("Source of citation 1").selectOption({ index: 1 });
+  await chooseSource(
+    addStep.getByLabel("Source of citation 1"),
+    "Venezuela's Maduro to attend Moscow's Victory Day parade",
+  );
   await addStep.getByRole("button", { name: "Select the quote in the source’s text" }).click();
   const text = addStep.locator("[contenteditable]");
   await expect(text).toBeVisible();
