@@ -89,8 +89,17 @@ test("merging two records of one leader moves the entries and records it on both
   await page.getByRole("searchbox", { name: "Find the other record" }).fill(`Borys Sample ${id}`);
   await page.getByRole("button", { name: "Find" }).click();
   await page.getByRole("radio", { name: new RegExp(`^Borys Sample ${id}`) }).check();
-  await page.getByLabel(/^Yes: move its entries/).check();
-  await page.getByRole("button", { name: "Merge into this record" }).click();
+  await page.getByRole("button", { name: "Review the merge…" }).click();
+  // The confirmation says what will happen before anything does.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `Merge Borys Sample ${id} (Leader, Borduria) into Boris Sample ${id}?`,
+  );
+  await expect(page.getByRole("main")).toContainText(
+    `1 entry move to Boris Sample ${id}: ${other.name}`,
+  );
+  await expect(page.getByRole("main")).toContainText(`“Borys Sample ${id}” become an alias`);
+  expect(await db.leader.count({ where: { id: twin.leader.id } })).toBe(1);
+  await page.getByRole("button", { name: `Merge into Boris Sample ${id}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Merged" })).toBeVisible();
   await expect(page.getByLabel("Aliases")).toHaveValue(`Borys Sample ${id}`);
 
@@ -127,11 +136,12 @@ test("a merge that would give one leader two entries for one event is refused", 
     `/admin/leaders/${keep.leader.id}?merge=${encodeURIComponent(`Anna Exampel ${id}`)}`,
   );
   await page.getByRole("radio", { name: new RegExp(`^Anna Exampel ${id}`) }).check();
-  await page.getByLabel(/^Yes: move its entries/).check();
-  await page.getByRole("button", { name: "Merge into this record" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Nothing was merged" })).toContainText(
-    `both have an entry for ${testEvent.name}`,
+  await page.getByRole("button", { name: "Review the merge…" }).click();
+  // The confirmation says it cannot be done, and offers no button to try.
+  await expect(page.getByRole("main")).toContainText(
+    `cannot be merged: both have an entry for ${testEvent.name}`,
   );
+  await expect(page.getByRole("button", { name: /^Merge into/ })).toHaveCount(0);
   expect((await db.attendance.findUniqueOrThrow({ where: { id: twin.entry.id } })).leaderId).toBe(
     twin.leader.id,
   );
