@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { createPrismaClient } from "../../lib/database";
 import { expect, test } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 /**
  * What the automatic checkers miss: a link told from the words around it by colour alone, and
@@ -103,6 +104,7 @@ test("every link in the main text of the admin pages is told apart by more than 
 test("no admin page has an empty form action, and the open passage picker is not marked read-only", async ({
   signedIn: page,
   db,
+  testEvent,
 }) => {
   const pages = await seededPages(db);
   for (const path of [...pages.admin, "/sign-in"]) {
@@ -120,7 +122,7 @@ test("no admin page has an empty form action, and the open passage picker is not
   for (const action of actions) expect(action).toBe(new URL(page.url()).pathname);
 
   const addStep = page.getByRole("form", { name: "Add a step" });
-  await addStep.getByLabel("Source of citation 1").selectOption({ index: 1 });
+  await chooseSource(addStep.getByLabel("Source of citation 1"), testEvent.sourceTitle);
   await addStep.getByRole("button", { name: "Select the quote in the source’s text" }).click();
   const text = addStep.locator("[contenteditable]");
   await expect(text).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { createEntry, createEvent, createLeader, createSource, unique } from "../factories";
 import { expect, signIn, test, type TestEditor } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 /**
  * A reader and an editor can trust what they are shown and what they type: destructive actions
@@ -284,7 +285,7 @@ test("a quote is selected by keyboard in steps of words and sentences", async ({
   ).toBeFocused();
 
   const add = page.getByRole("form", { name: "Add a step" });
-  await add.getByLabel("Source of citation 1").selectOption(String(testEvent.sourceId));
+  await chooseSource(add.getByLabel("Source of citation 1"), testEvent.sourceTitle);
   await add.getByRole("button", { name: "Select the quote in the source’s text" }).click();
   const text = add.getByRole("textbox", { name: /^Text of/ });
   const quote = add.getByLabel("Quote of citation 1");

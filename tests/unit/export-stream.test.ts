@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase } from "./helpers/test-db";
+import { WIDE_COLUMNS } from "../../lib/csv/attendance-rows";
 
 const ENTRIES = 20_000;
 const EVENTS = 4;
@@ -89,9 +90,10 @@ it("streams all 20,000 entries of /attendance.csv in many chunks", async () => {
   const [header, ...rows] = parse(Buffer.concat(chunks).toString("utf8"), {
     record_delimiter: "\r\n",
   }) as string[][];
-  expect(header).toHaveLength(14);
+  expect(header).toEqual([...WIDE_COLUMNS]);
   expect(rows).toHaveLength(ENTRIES);
-  const ids = rows.map((row) => Number(row[13]?.split("/").pop()));
+  const url = WIDE_COLUMNS.indexOf("url");
+  const ids = rows.map((row) => Number(row[url]?.split("/").pop()));
   expect(new Set(ids).size).toBe(ENTRIES);
   expect(ids).toEqual(ids.toSorted((a, b) => a - b));
   const formulas = await t.db.attendance.count({ where: { note: "=1+2" } });
