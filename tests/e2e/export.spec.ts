@@ -17,6 +17,7 @@ const HEADER = [
   "quotes",
   "sources",
   "source_urls",
+  "quote_reviews",
   "updated_at",
   "url",
 ];
@@ -116,9 +117,10 @@ test("the export is RFC 4180 CSV with the documented header, as an attachment", 
   expect(maduro[7]).toBe("false");
   expect(maduro[9]?.split("\n")).toHaveLength(2); // two citations, one line each
   expect(maduro[9]).toContain("We appreciate that President Maduro will be with us on Victory Day");
-  expect(maduro[13]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
+  expect(maduro[12]).toBe(""); // no citation under review
+  expect(maduro[14]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
   // The url column opens the entry's page.
-  expect((await request.get(maduro[13]!)).status()).toBe(200);
+  expect((await request.get(maduro[14]!)).status()).toBe(200);
 });
 
 test("only bom=1 starts the file with a byte-order mark", async ({ request }) => {
@@ -145,6 +147,7 @@ test("format=long has one row per citation of every step: ten for the seed, two 
     "source",
     "source_url",
     "fragment_url",
+    "quote_review",
   ]);
   expect(rows).toHaveLength(10);
   expect(rows.filter((row) => row[1] === "Nicolas Maduro")).toHaveLength(2);
@@ -173,7 +176,7 @@ testWithDb("/attendance.csv exports every event", async ({ request, db, testEven
   expect(rows.filter((row) => row[0] === testEvent.slug).map((row) => row[1])).toEqual([
     "Export Tester",
   ]);
-  expect(new Set(rows.map((row) => row[13])).size).toBe(rows.length);
+  expect(new Set(rows.map((row) => row[14])).size).toBe(rows.length);
 });
 
 test("an unknown event's export answers 404", async ({ request }) => {
