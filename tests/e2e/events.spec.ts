@@ -50,6 +50,8 @@ test("an editor creates an event, adds two leaders from its page, finds it liste
   browser,
   db,
 }) => {
+  // A long flow through many pages (axe on each): more than one ordinary test's time.
+  test.slow();
   const id = unique();
   const name = `Sommet de la Baie ${id}`;
   await createEvent(page, name);

@@ -230,6 +230,8 @@ test("the editors' new pages pass axe's WCAG A and AA rules, warnings and merge 
   testEvent,
   db,
 }) => {
+  // A long flow through many pages (axe on each): more than one ordinary test's time.
+  test.slow();
   const id = unique();
   const keep = await leaderWithEntry(db, testEvent, testEvent.id, `Axe Leader ${id}`);
   await leaderWithEntry(db, testEvent, testEvent.id, `Axe Leader ${id}`);
