@@ -293,6 +293,8 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     // The text keeps the words the sample entry cites: its citation is re-found exactly.
     fields: (s) => ({
       ...sourceFields(),
+      // An address of its own: the create door's source has the sample's (no source twice).
+      url: `https://example.org/registry-sample/${s.sourceId}`,
       text: `${s.sourceText} Updated.`,
       version: String(s.sourceVersion),
     }),
