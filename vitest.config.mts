@@ -62,6 +62,9 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["tests/unit/**/*.test.ts"],
+          // A data-layer file migrates and seeds its own database first: a few seconds alone,
+          // more on a machine busy with a build or the browser suites.
+          hookTimeout: 30_000,
           exclude: ["tests/unit/postgres-*.test.ts"],
         },
       },

@@ -85,10 +85,20 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     lines((c) => c.quote),
     lines((c) => c.source.title),
     lines((c) => c.source.url),
-    lines((c) => citationStanding(c) ?? ""),
+    reviewLines(entry.citations),
     entry.updatedAt,
     new URL(`/attendance/${entry.id}`, origin).href,
   ];
+}
+
+/**
+ * `quote_reviews`: empty while no citation is under review; otherwise each citation's mark line
+ * for line with `quotes`, `none` for those as cited (an empty first line would start the cell
+ * with a line break, which a spreadsheet-safe cell must not).
+ */
+function reviewLines(citations: CitationDTO[]): string {
+  const marks = citations.map((c) => citationStanding(c));
+  return marks.some(Boolean) ? marks.map((m) => m ?? "none").join(CELL_LINE_BREAK) : "";
 }
 
 /**

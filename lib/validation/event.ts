@@ -72,7 +72,5 @@ export const eventFormSchema = z
 
 export type EventInput = z.output<typeof eventFormSchema>;
 
-/** The delete form: a tick in the box, as for entries. */
-export const eventDeleteSchema = z.object({
-  confirm: z.literal("yes", { error: "Tick the box to confirm." }),
-});
+/** The delete form has no field of its own: its page is the confirmation (`/admin/events/[id]/delete`). */
+export const eventDeleteSchema = z.object({});

@@ -139,6 +139,7 @@ test("the export is RFC 4180 CSV with the documented header, as an attachment", 
   expect(cell(maduro, "quotes")).toContain(
     "We appreciate that President Maduro will be with us on Victory Day",
   );
+  expect(cell(maduro, "quote_reviews")).toBe(""); // no citation under review
   expect(cell(maduro, "url")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
   // The url column opens the entry's page.
   expect((await request.get(cell(maduro, "url")!)).status()).toBe(200);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { createEntry, createEvent, createLeader, createSource, unique } from "../factories";
 import { expect, signIn, test, type TestEditor } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 /**
  * A reader and an editor can trust what they are shown and what they type: destructive actions
@@ -51,6 +52,40 @@ async function deleteAskingFirst(page: Page, db: Parameters<typeof createLeader>
   expect(await db.source.count({ where: { id: source.id } })).toBe(0);
 }
 
+/** Deleting an event asks first on a page of its own, saying what goes with it. */
+async function deleteEventAskingFirst(page: Page, db: Parameters<typeof createEvent>[0]) {
+  const event = await createEvent(db);
+  await page.goto(`/admin/events/${event.id}`);
+  await page.getByRole("link", { name: `Delete ${event.name}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Delete ${event.name}?`);
+  await expect(page.getByRole("main")).toContainText(`its page (/events/${event.slug})`);
+  await page.getByRole("link", { name: "Cancel and go back" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit event: ${event.name}`);
+  expect(await db.event.count({ where: { id: event.id } })).toBe(1);
+  await page.getByRole("link", { name: `Delete ${event.name}` }).click();
+  await page.getByRole("button", { name: `Delete ${event.name}` }).click();
+  await expect(page.getByText("The event was deleted.")).toBeVisible();
+  expect(await db.event.count({ where: { id: event.id } })).toBe(0);
+}
+
+/** A merge asks first on a page of its own, saying what it will do; cancelling keeps both. */
+async function mergeAskingFirst(page: Page, db: Parameters<typeof createLeader>[0]) {
+  const keep = await unusedLeader(db);
+  const twin = await createLeader(db, { name: `Twin ${unique()}`, polity: "Nowhere" });
+  await page.goto(`/admin/leaders/${keep.id}?merge=${encodeURIComponent(twin.name)}`);
+  await page.getByRole("radio", { name: new RegExp(`^${twin.name}`) }).check();
+  await page.getByRole("button", { name: "Review the merge…" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `Merge ${twin.name} (${twin.office}, Nowhere) into ${keep.name}?`,
+  );
+  await expect(page.getByRole("main")).toContainText(
+    `record of ${twin.name} (#${twin.id}) is removed`,
+  );
+  await page.getByRole("link", { name: "Cancel and go back" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit leader: ${keep.name}`);
+  expect(await db.leader.count({ where: { id: { in: [keep.id, twin.id] } } })).toBe(2);
+}
+
 /** Removing a step asks first, saying what the status becomes. */
 async function removeStepAskingFirst(
   page: Page,
@@ -91,12 +126,8 @@ test("destructive actions ask first, saying what will happen (with JavaScript)",
 }) => {
   await deleteAskingFirst(page, db);
   await removeStepAskingFirst(page, db, testEvent);
-  // An event and a merge ask in their own form: nothing happens without the box ticked.
-  const event = await createEvent(db);
-  await page.goto(`/admin/events/${event.id}`);
-  await page.getByRole("button", { name: "Delete event" }).click();
-  await expect(page.getByText("Tick the box to confirm.").first()).toBeVisible();
-  expect(await db.event.count({ where: { id: event.id } })).toBe(1);
+  await deleteEventAskingFirst(page, db);
+  await mergeAskingFirst(page, db);
 });
 
 test("destructive actions ask first on a page of their own (without JavaScript)", async ({
@@ -109,6 +140,8 @@ test("destructive actions ask first on a page of their own (without JavaScript)"
   try {
     await deleteAskingFirst(page, db);
     await removeStepAskingFirst(page, db, testEvent);
+    await deleteEventAskingFirst(page, db);
+    await mergeAskingFirst(page, db);
   } finally {
     await close();
   }
@@ -252,7 +285,7 @@ test("a quote is selected by keyboard in steps of words and sentences", async ({
   ).toBeFocused();
 
   const add = page.getByRole("form", { name: "Add a step" });
-  await add.getByLabel("Source of citation 1").selectOption(String(testEvent.sourceId));
+  await chooseSource(add.getByLabel("Source of citation 1"), testEvent.sourceTitle);
   await add.getByRole("button", { name: "Select the quote in the source’s text" }).click();
   const text = add.getByRole("textbox", { name: /^Text of/ });
   const quote = add.getByLabel("Quote of citation 1");

@@ -253,7 +253,10 @@ test("a refused duplicate entry carries its typed step to the existing entry's A
   await expect(add.getByLabel("Note on this step (optional)")).toHaveValue(
     "Said by aides & officials",
   );
-  await expect(add.getByLabel("Source of citation 1")).toHaveValue(String(testEvent.sourceId));
+  // The picker shows the carried source by its title and id.
+  await expect(add.getByLabel("Source of citation 1")).toHaveValue(
+    new RegExp(`^${testEvent.sourceTitle} .*\\(#${testEvent.sourceId}\\)$`),
+  );
   await expect(add.getByLabel("Quote of citation 1")).toHaveValue(quote);
   await add.getByRole("button", { name: "Add step" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Step added." })).toContainText(

@@ -213,10 +213,10 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "events",
     exportName: "deleteEventAction",
     access: "editor",
-    page: (s) => `/admin/events/${s.emptyEventId}`,
+    page: (s) => `/admin/events/${s.emptyEventId}/delete`,
     bound: (s) => [s.emptyEventId],
     withState: true,
-    fields: (s) => ({ version: String(s.emptyEventVersion), confirm: "yes" }),
+    fields: (s) => ({ version: String(s.emptyEventVersion) }),
   },
   {
     kind: "action",
@@ -244,13 +244,12 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     module: "leaders",
     exportName: "mergeLeadersAction",
     access: "editor",
-    page: (s) => `/admin/leaders/${s.leaderId}`,
+    page: (s) => `/admin/leaders/${s.leaderId}/merge?other=${s.twinLeaderId}`,
     bound: (s) => [s.leaderId],
     withState: true,
     fields: (s) => ({
       version: String(s.leaderVersion),
       otherId: String(s.twinLeaderId),
-      confirm: "yes",
     }),
   },
   {
@@ -294,6 +293,8 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     // The text keeps the words the sample entry cites: its citation is re-found exactly.
     fields: (s) => ({
       ...sourceFields(),
+      // An address of its own: the create door's source has the sample's (no source twice).
+      url: `https://example.org/registry-sample/${s.sourceId}`,
       text: `${s.sourceText} Updated.`,
       version: String(s.sourceVersion),
     }),

@@ -66,7 +66,7 @@ describe("marks in the CSV and on the map", () => {
 
   it("marks each citation's line in the wide row and each row of the long format", () => {
     const row = wideRow(entry, "https://rollcall.example.org");
-    expect(row[WIDE_COLUMNS.indexOf("quote_reviews")]).toBe("\r\nwording-changed\r\norphaned");
+    expect(row[WIDE_COLUMNS.indexOf("quote_reviews")]).toBe("none\r\nwording-changed\r\norphaned");
     const rows = longRows(entry);
     expect(rows.map((r) => r[LONG_COLUMNS.indexOf("quote_review")])).toEqual([
       "",

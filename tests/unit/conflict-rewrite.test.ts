@@ -29,7 +29,9 @@ afterAll(() => t.cleanup());
 /** An entry citing QUOTE, then its source rewritten so that the quote stands further on. */
 async function rewrittenEntry() {
   const event = await createEvent(t.db);
-  const source = await createSource(t.db, { title: "Wire", text: TEXT });
+  // A text of its own: a source whose text is already stored is refused as a duplicate.
+  const text = `${TEXT} Report ${event.id}.`;
+  const source = await createSource(t.db, { title: "Wire", text });
   const entry = await createEntry(t.db, {
     eventId: event.id,
     leader: { name: `Boris Sample`, polity: "Borduria" },
@@ -48,7 +50,7 @@ async function rewrittenEntry() {
     url: source.url,
     publishedOn: null,
     dateNote: "",
-    text: `UPDATED with a new opening paragraph. ${TEXT}`,
+    text: `UPDATED with a new opening paragraph. ${text}`,
   });
   expect(saved.ok).toBe(true);
   const after = await t.db.citation.findFirstOrThrow({ where: { id: before.id } });

@@ -120,7 +120,7 @@ describe("wideRow", () => {
         "Maduro will travel to Moscow\r\nWe appreciate that President Maduro will be with us on Victory Day",
       sources: "Maduro to attend\r\nMaduro to attend",
       source_urls: "https://example.org/a\r\nhttps://example.org/a",
-      quote_reviews: "\r\n",
+      quote_reviews: "",
       updated_at: "2025-04-13T10:00:00.000Z",
       url: "https://rollcall.example.org/attendance/42",
     });

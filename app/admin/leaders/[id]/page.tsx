@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DangerLink } from "@/components/admin/danger-link";
 import { LeaderForm } from "@/components/admin/leader-form";
-import { MergeForm } from "@/components/admin/merge-form";
 import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
-import { mergeLeadersAction, updateLeaderAction } from "@/lib/actions/leaders";
+import { updateLeaderAction } from "@/lib/actions/leaders";
 import { getLeaderForEdit, listMergeCandidates } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
+import { countOf } from "@/lib/text/plural";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit leader" };
@@ -75,12 +75,32 @@ export default async function EditLeaderPage({
           </button>
         </form>
         {candidates.length > 0 ? (
-          <MergeForm
-            action={mergeLeadersAction.bind(null, leader.id)}
-            version={leader.version}
-            keepName={leader.name}
-            candidates={candidates}
-          />
+          <form method="get" action={`/admin/leaders/${leader.id}/merge`} className="space-y-3">
+            <fieldset>
+              <legend className="text-sm font-medium">
+                The record to merge into {leader.name}
+              </legend>
+              {candidates.map((c, i) => (
+                <label key={c.id} className="mt-1 flex items-start gap-2">
+                  <input
+                    type="radio"
+                    name="other"
+                    value={c.id}
+                    required
+                    defaultChecked={i === 0 && candidates.length === 1}
+                    className="mt-1.5"
+                  />
+                  <span>
+                    {c.name} ({c.office}, {c.polity}) · #{c.id} ·{" "}
+                    {countOf(c.entryCount, "entry", "entries")}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="rounded border border-slate-500 px-3 py-1.5">
+              Review the merge…
+            </button>
+          </form>
         ) : (
           <p className="text-sm">
             {mergeQuery
