@@ -41,5 +41,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "bench/.work/**",
+    // Databases, logs and the reliability suite's dev build (tests/reliability/paths.ts).
+    "data/**",
   ]),
 ]);

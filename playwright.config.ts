@@ -28,6 +28,9 @@ export const launchOptions = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Each suite keeps its artifacts (traces, screenshots) in a folder of its own: Playwright
+  // empties its output folder when a run starts, and a shared one lost the earlier suites'.
+  outputDir: "test-results/e2e",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

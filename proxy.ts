@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { cachedPageCacheControl } from "@/lib/cache/cache-control.mjs";
+import { isCachedPageRequest } from "@/lib/cache/cached-routes.mjs";
 import { pagePolicy } from "@/lib/security/content-security-policy.mjs";
 
 /**
- * Two jobs, both before Next sees the request.
+ * Three jobs, all before Next sees the request.
  *
  * A POST to a page (how a server action is called) from another origin answers 403 here.
  * Next.js refuses such a server action itself, but with a 500, as if the server had failed
@@ -10,11 +12,18 @@ import { pagePolicy } from "@/lib/security/content-security-policy.mjs";
  * same rule, applied first: the Origin's host must be the host the request was sent to, as
  * Next compares them (X-Forwarded-Host, else Host); `Origin: null` never is.
  *
- * Pages rendered per request get a script policy with a fresh nonce, which Next reads from the
- * request's Content-Security-Policy and puts on its own inline scripts. Cached pages never get
- * one (see the matcher): a nonce would be stored with them. Theirs names their scripts by hash
- * instead (lib/cache/page-cache.mjs). A POST renders per request whatever its path (a form
- * posted without JavaScript answers the page's HTML), so it gets a nonce too.
+ * Every page rendered per request gets a script policy with a fresh nonce, which Next reads
+ * from the request's Content-Security-Policy and puts on its own inline scripts, whatever
+ * headers the request carries. Cached pages never get one (a nonce would be stored with
+ * them): theirs names their scripts by hash instead (lib/cache/page-cache.mjs). A POST renders
+ * per request whatever its path (a form posted without JavaScript answers the page's HTML), so
+ * it gets a nonce too.
+ *
+ * A cached page's segment prefetch (`Next-Router-Segment-Prefetch`) is answered by Next
+ * straight from the cache entry, without the entry's headers and with a Cache-Control of its
+ * own making (a year for a page that only an edit invalidates): it gets the configured one
+ * here, which Next keeps. Next strips the router's headers before the proxy sees the request,
+ * so the matcher (below) is what brings such a request here.
  */
 export function proxy(request: NextRequest) {
   const post = request.method === "POST";
@@ -24,10 +33,10 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  if (!post && request.headers.has("origin")) {
-    // A GET with an Origin (a cross-origin fetch) came in by the first matcher only, and may be
-    // for a cached page: leave it as it is.
-    return NextResponse.next();
+  if (!post && isCachedPageRequest(request.nextUrl, request.headers.get("cookie"))) {
+    const response = NextResponse.next();
+    response.headers.set("cache-control", cachedPageCacheControl());
+    return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = pagePolicy([`'nonce-${nonce}'`]);
@@ -52,75 +61,49 @@ function fromThisSite(request: NextRequest): boolean {
 }
 
 /**
- * First, every request that carries an Origin, but for /api (route handlers check the Origin
- * themselves; Better Auth answers 403 too) and Next's files: browsers send none when they load
- * a page, so no reader's request, cached pages included, comes in by it. Then every page
- * rendered per request, by the path it is asked for (rewrites come after the proxy): the lists
- * with a filter, the entry and source pages, the changes, the events list, sign-in and the
- * admin. tests/reliability/csp.spec.ts fails for a page left out. RSC requests (navigations,
- * prefetches) answer no HTML, so they need no nonce. Next reads this list as it is written: it
- * cannot be built from a constant.
+ * Deny by default: the first entry brings every path here but /api (route handlers check the
+ * Origin themselves; Better Auth answers 403 too), Next's files, the cached lists and the
+ * files that are not pages (icons, images, robots.txt, the CSV exports, the map's land). So a
+ * new page gets its nonce without anyone listing it. The exempt lists come back when they are
+ * rendered per request (next.config.js's rewrites): `/` and `/events/:slug` with a session
+ * cookie, a search, a day, or a status or sort the list does not know. Any request with an
+ * Origin (for the POST check) or a segment prefetch (for its Cache-Control) comes too; the
+ * proxy tells a cached page from the others by the same rules (isCachedPageRequest).
+ * tests/reliability/csp.spec.ts fails for a page left out. Next reads this list as it is
+ * written: it cannot be built from a constant.
  */
 export const config = {
   matcher: [
-    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
-    { source: "/admin", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/admin/:path*", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/sign-in", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/sign-in/:path*", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/changes", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/events", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/events/:slug/filtered", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/attendance/:id", missing: [{ type: "header", key: "rsc" }] },
-    { source: "/sources/:id", missing: [{ type: "header", key: "rsc" }] },
-    // A signed-in editor's home and event pages are rendered per request (next.config.js).
     {
-      source: "/",
-      has: [{ type: "header", key: "cookie", value: ".*session_token=.*" }],
-      missing: [{ type: "header", key: "rsc" }],
+      source:
+        "/((?!api/|_next/|$|home/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|map/land\\.svg$).*)",
     },
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
+    {
+      source: "/((?!api/|_next/).*)",
+      has: [{ type: "header", key: "next-router-segment-prefetch" }],
+    },
+    // A signed-in editor's home and event pages are rendered per request (next.config.js).
+    { source: "/", has: [{ type: "header", key: "cookie", value: ".*session_token=.*" }] },
     {
       source: "/events/:slug",
       has: [{ type: "header", key: "cookie", value: ".*session_token=.*" }],
-      missing: [{ type: "header", key: "rsc" }],
     },
-    {
-      source: "/",
-      has: [{ type: "query", key: "status" }],
-      missing: [{ type: "header", key: "rsc" }],
-    },
-    { source: "/", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "rsc" }] },
-    {
-      source: "/",
-      has: [{ type: "query", key: "sort" }],
-      missing: [{ type: "header", key: "rsc" }],
-    },
-    {
-      source: "/",
-      has: [{ type: "query", key: "asOf" }],
-      missing: [{ type: "header", key: "rsc" }],
-    },
+    { source: "/", has: [{ type: "query", key: "status" }] },
+    { source: "/", has: [{ type: "query", key: "q" }] },
+    { source: "/", has: [{ type: "query", key: "sort" }] },
+    { source: "/", has: [{ type: "query", key: "asOf" }] },
     // A status or sort of the list's own is a cached view (next.config.js); another value
     // (which the list reads as none) is rendered per request, so it needs a nonce.
     {
       source: "/events/:slug",
       has: [{ type: "query", key: "status", value: "(?!(?:confirmed|reported|declined)$).*" }],
-      missing: [{ type: "header", key: "rsc" }],
     },
-    {
-      source: "/events/:slug",
-      has: [{ type: "query", key: "q" }],
-      missing: [{ type: "header", key: "rsc" }],
-    },
+    { source: "/events/:slug", has: [{ type: "query", key: "q" }] },
     {
       source: "/events/:slug",
       has: [{ type: "query", key: "sort", value: "(?!(?:name|status|country)$).*" }],
-      missing: [{ type: "header", key: "rsc" }],
     },
-    {
-      source: "/events/:slug",
-      has: [{ type: "query", key: "asOf" }],
-      missing: [{ type: "header", key: "rsc" }],
-    },
+    { source: "/events/:slug", has: [{ type: "query", key: "asOf" }] },
   ],
 };

@@ -19,6 +19,7 @@ const DATA_LAYER = [
   "tests/unit/bulk-reader.test.ts",
   "tests/unit/concurrency.test.ts",
   "tests/unit/story.test.ts",
+  "tests/unit/after-the-event.test.ts",
   "tests/unit/source-versions.test.ts",
   "tests/unit/citation-review.test.ts",
   "tests/unit/generation.test.ts",
@@ -52,6 +53,8 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
+    // PROPERTY_SEED=<a failure's seed> runs the property tests from it (tests/property-seed.ts).
+    setupFiles: ["tests/unit/helpers/property-seed-setup.ts"],
     testTimeout: 20_000,
     projects: [
       {
@@ -59,6 +62,9 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["tests/unit/**/*.test.ts"],
+          // A data-layer file migrates and seeds its own database first: a few seconds alone,
+          // more on a machine busy with a build or the browser suites.
+          hookTimeout: 30_000,
           exclude: ["tests/unit/postgres-*.test.ts"],
         },
       },

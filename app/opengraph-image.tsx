@@ -1,6 +1,8 @@
 import { connection } from "next/server";
 import { eventShareImage, shareImageAlt, shareImageSize } from "@/components/event-share-image";
+import { emptyCounts } from "@/lib/attendance/counts";
 import { countAttendanceByStatus } from "@/lib/data/attendance";
+import { pageCacheControl } from "@/lib/env";
 import { getFeaturedEvent } from "@/lib/data/events";
 
 export const alt = shareImageAlt;
@@ -11,8 +13,6 @@ export const contentType = "image/png";
 export default async function Image() {
   await connection();
   const event = await getFeaturedEvent();
-  const counts = event
-    ? await countAttendanceByStatus(event.id)
-    : { confirmed: 0, reported: 0, declined: 0, total: 0 };
-  return eventShareImage({ event, counts });
+  const counts = event ? await countAttendanceByStatus(event.id) : emptyCounts();
+  return eventShareImage({ event, counts }, pageCacheControl());
 }

@@ -311,7 +311,7 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
   // Events and their entries: each event names `entriesPerEvent` distinct leaders; each entry
   // cites one or two sentences that name its leader.
   const insertEvent = db.prepare(
-    `INSERT INTO "Event" (id, slug, name, place, date, occasion, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Event" (id, slug, name, place, date, endDate, occasion, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Each entry has one step (same id as the entry), its current step, as lib/data/story.ts
   // would derive it.
@@ -344,6 +344,7 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
           `bench-event-${String(eventId).padStart(5, "0")}`,
           `${place} ${kind} ${date.getUTCFullYear()} (${eventId})`,
           place,
+          sqlDate(date),
           sqlDate(date),
           `A generated ${kind.toLowerCase()} for the benchmark`,
           now,

@@ -2,11 +2,14 @@ import type { AttendanceDTO } from "@/lib/data/dto";
 import { CitationMarkers } from "./citation-markers";
 import { Flag, FlagSymbols } from "./flag";
 import { formatDay } from "./format";
-import { DisagreeBadge, StatusBadge } from "./status-badge";
+import { DisagreeBadge, ClaimBadge, StatusBadge } from "./status-badge";
+import { claimLabel, representedBy } from "@/lib/attendance/status";
 
 export type AttendanceListProps = {
   entries: AttendanceDTO[];
   caption: string;
+  /** The event has started: each row shows its outcome where a source reports one. */
+  afterEvent?: boolean;
   /** Footnote number of each citation id, for print. */
   footnotes?: ReadonlyMap<number, number>;
 };
@@ -19,7 +22,12 @@ export type AttendanceListProps = {
  * serialized per row of a list rendered per request. Cached lists run no
  * script at all (lib/cache/static-page.mjs), where a Link would be a plain anchor anyway.
  */
-export function AttendanceList({ entries, caption, footnotes }: AttendanceListProps) {
+export function AttendanceList({
+  entries,
+  caption,
+  footnotes,
+  afterEvent = false,
+}: AttendanceListProps) {
   return (
     <>
       <FlagSymbols codes={entries.map((entry) => entry.leader.countryCode)} />
@@ -43,16 +51,27 @@ export function AttendanceList({ entries, caption, footnotes }: AttendanceListPr
                   <a href={`/attendance/${entry.id}`}>{entry.leader.name}</a>
                 </span>
                 <div>{entry.leader.office}</div>
+                {entry.representative && (
+                  <div className="status-qualifier">
+                    {claimLabel(afterEvent ? entry : { status: entry.status })}:{" "}
+                    {representedBy(entry.representative)}
+                  </div>
+                )}
               </th>
               <td>{entry.leader.polity}</td>
               <td>
-                <StatusBadge status={entry.status} />
+                {afterEvent ? (
+                  <ClaimBadge status={entry.status} outcome={entry.outcome} />
+                ) : (
+                  <StatusBadge status={entry.status} />
+                )}
                 {entry.sourcesDisagree && (
                   <>
                     {" "}
                     <DisagreeBadge />
                   </>
                 )}
+                {entry.stepNote && <span className="status-qualifier">{entry.stepNote}</span>}
               </td>
               <td>{entry.asOf ? formatDay(entry.asOf) : "—"}</td>
               <td>

@@ -1,5 +1,6 @@
 import type { CitationDTO } from "@/lib/data/dto";
 import { citationHref } from "@/lib/quotes/passage-id";
+import { standingLabel } from "@/lib/quotes/citation-standing";
 
 export type CitationMarkersProps = {
   citations: CitationDTO[];
@@ -11,23 +12,32 @@ export type CitationMarkersProps = {
 /**
  * [1] [2] links to each cited passage, highlighted on the stored source page. The link names
  * the source; the quote itself is on that page, on the entry's page and in the printed
- * footnotes (a `title` tooltip reaches neither keyboards nor touch screens).
+ * footnotes (a `title` tooltip reaches neither keyboards nor touch screens). A citation under
+ * review says so in words beside its number, and its link goes where its passage is shown.
  */
 export function CitationMarkers({ citations, leaderName, footnotes }: CitationMarkersProps) {
   return (
     <ul className="citation-markers" aria-label={`Citations for ${leaderName}`}>
-      {citations.map((citation, index) => (
-        <li key={citation.id}>
-          {/* A full navigation, not a client-side one, so the passage becomes the :target. */}
-          <a
-            href={citationHref(citation)}
-            aria-label={`Citation ${index + 1} for ${leaderName}: ${citation.source.title}`}
-            data-footnote={footnotes?.get(citation.id)}
-          >
-            {`[${index + 1}]`}
-          </a>
-        </li>
-      ))}
+      {citations.map((citation, index) => {
+        const review = standingLabel(citation);
+        return (
+          <li key={citation.id}>
+            {/* A full navigation, not a client-side one, so the passage becomes the :target. */}
+            <a
+              href={citationHref(citation)}
+              aria-label={`Citation ${index + 1} for ${leaderName}: ${citation.source.title}${review ? ` (${review})` : ""}`}
+              data-footnote={footnotes?.get(citation.id)}
+            >
+              {`[${index + 1}]`}
+            </a>
+            {review && (
+              <span className="citation-review" aria-hidden="true">
+                {review}
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -9,11 +9,39 @@ export const shareImageAlt =
 
 export type EventShareImageProps = { event: EventDTO | null; counts: StatusCounts };
 
+/** Pictures drawn, by what they show, most recently used last. */
+const drawn = new Map<string, ArrayBuffer>();
+const DRAWN_LIMIT = 64;
+
 /**
- * The picture a shared link previews with: the event and its counts. Drawn with the font that
- * ships with next/og (Latin script), so nothing is fetched.
+ * The picture a shared link previews with, as a response: drawn once for what it shows (the
+ * event and its counts) and kept, so that a request costs a lookup, not a drawing, until an edit
+ * changes the event or its counts. Sent with the Cache-Control of the cached pages (`cacheControl`),
+ * not next/og's year: the counts change.
  */
-export function eventShareImage({ event, counts }: EventShareImageProps): ImageResponse {
+export async function eventShareImage(
+  props: EventShareImageProps,
+  cacheControl: string,
+): Promise<Response> {
+  const key = JSON.stringify([props.event, props.counts]);
+  let bytes = drawn.get(key);
+  if (bytes) drawn.delete(key);
+  else bytes = await drawEventShareImage(props).arrayBuffer();
+  drawn.set(key, bytes);
+  for (const old of drawn.keys()) {
+    if (drawn.size <= DRAWN_LIMIT) break;
+    drawn.delete(old);
+  }
+  return new Response(bytes, {
+    headers: { "content-type": "image/png", "cache-control": cacheControl },
+  });
+}
+
+/**
+ * The picture itself: the event and its counts. Drawn with the font that ships with next/og
+ * (Latin script), so nothing is fetched.
+ */
+function drawEventShareImage({ event, counts }: EventShareImageProps): ImageResponse {
   const figures = [
     { label: counts.total === 1 ? "Leader" : "Leaders", value: counts.total },
     ...ATTENDANCE_STATUSES.map((status) => ({

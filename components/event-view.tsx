@@ -1,15 +1,18 @@
 import Link from "next/link";
+import type { UnreportedEntryDTO } from "@/lib/data/attendance";
 import type { AttendanceDTO, EventDTO, StatusCounts as Counts } from "@/lib/data/dto";
 import type { FeaturedRule } from "@/lib/data/events";
+import type { EventPhase } from "@/lib/data/attendance";
 import { numberFootnotes } from "@/lib/attendance/footnotes";
-import { STATUS_LABELS } from "@/lib/attendance/status";
+import { STANDINGS, STANDING_LABELS, STATUS_LABELS, standingOf } from "@/lib/attendance/status";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import { AttendanceFilters } from "./attendance-filters";
 import { AttendanceList } from "./attendance-list";
 import { ExportLinks } from "./export-links";
-import { formatDay } from "./format";
+import { formatDay, formatDayRange } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
+import { UnreportedEntries } from "./unreported-entries";
 import { WorldMap } from "./world-map";
 import { countOf } from "@/lib/text/plural";
 
@@ -19,6 +22,10 @@ export type EventViewProps = {
   entries: AttendanceDTO[];
   /** Every entry of the event, whatever the filter: the map shows them all. */
   mapEntries: AttendanceDTO[];
+  /** Where the event stands on the list's day: from its first day the list leads with outcomes. */
+  phase: EventPhase;
+  /** On a past day's list: the entries it leaves out, with no report by then. */
+  unreported?: UnreportedEntryDTO[];
   query: AttendanceQuery;
   /** Where the filter form submits: this page's path. */
   path: string;
@@ -46,6 +53,8 @@ export function EventView({
   counts,
   entries,
   mapEntries,
+  phase,
+  unreported = [],
   query,
   path,
   featured,
@@ -62,7 +71,12 @@ export function EventView({
     </Link>
   );
   const clearHref = query.day ? `${path}?asOf=${query.day}` : path;
-  const { footnotes, numberOf } = numberFootnotes(entries);
+  // Numbered in the order the list shows them: grouped by outcome once the event has started.
+  const { footnotes, numberOf } = numberFootnotes(
+    phase.started
+      ? STANDINGS.flatMap((standing) => entries.filter((e) => standingOf(e) === standing))
+      : entries,
+  );
   const caption = filtered
     ? `${entries.length} of ${countOf(counts.total, "leader")}, ${describeFilter(query)}`
     : countOf(counts.total, "leader");
@@ -72,7 +86,8 @@ export function EventView({
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.name}</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          <time dateTime={event.date}>{formatDay(event.date)}</time> · {event.place}
+          <time dateTime={event.date}>{formatDayRange(event.date, event.endDate)}</time> ·{" "}
+          {event.place}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-400">{event.occasion}</p>
         {featured && (
@@ -89,8 +104,11 @@ export function EventView({
           className="rounded-lg border border-blue-800 bg-blue-50 p-3 text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
         >
           This is the list as the reports stood at the end of{" "}
-          <time dateTime={query.day}>{formatDay(query.day)}</time>: each leader&apos;s latest status
-          dated on or before that day. <Link href={path}>Show the current list</Link>
+          <time dateTime={query.day}>{formatDay(query.day)}</time>
+          {phase.during ? ", during the event" : phase.over ? ", after the event" : ""}: each
+          leader&apos;s latest status dated on or before that day
+          {phase.started ? ", and what a source reported of their attendance by then" : ""}.{" "}
+          <Link href={path}>Show the current list</Link>
         </p>
       )}
 
@@ -101,7 +119,7 @@ export function EventView({
         <h2 id="counts-heading" className="sr-only">
           Counts
         </h2>
-        <StatusCounts counts={counts} />
+        <StatusCounts counts={counts} afterEvent={phase.started} />
       </section>
 
       <section aria-labelledby="map-heading" className="space-y-3 print:hidden">
@@ -113,7 +131,7 @@ export function EventView({
             No country is shaded yet: the map fills in as leaders are added.
           </p>
         )}
-        <WorldMap entries={mapEntries} />
+        <WorldMap entries={mapEntries} afterEvent={phase.started} />
       </section>
 
       <section aria-labelledby="list-heading" className="space-y-4">
@@ -135,7 +153,32 @@ export function EventView({
             </>
           )}
         </p>
-        {entries.length > 0 ? (
+        {query.day && <UnreportedEntries entries={unreported} day={query.day} />}
+        {entries.length > 0 && phase.started ? (
+          // Once the event has started the list leads with what happened: a heading per
+          // outcome, then the plans no source has reported on yet.
+          STANDINGS.map((standing) => {
+            const group = entries.filter((e) => standingOf(e) === standing);
+            if (group.length === 0) return null;
+            return (
+              <section
+                key={standing}
+                aria-labelledby={`standing-${standing}`}
+                className="space-y-2"
+              >
+                <h3 id={`standing-${standing}`} className="text-lg font-semibold">
+                  {STANDING_LABELS[standing]} ({group.length})
+                </h3>
+                <AttendanceList
+                  entries={group}
+                  caption={`${STANDING_LABELS[standing]}: ${countOf(group.length, "leader")}`}
+                  footnotes={numberOf}
+                  afterEvent
+                />
+              </section>
+            );
+          })
+        ) : entries.length > 0 ? (
           <AttendanceList entries={entries} caption={caption} footnotes={numberOf} />
         ) : empty ? (
           <div className="rounded-lg border border-dashed border-slate-400 p-6 text-center">

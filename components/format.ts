@@ -1,1 +1,1 @@
-export { formatDay } from "@/lib/text/format-day";
+export { formatDay, formatDayRange } from "@/lib/text/format-day";

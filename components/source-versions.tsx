@@ -27,6 +27,7 @@ export function SourceVersions({
           const label = v.current
             ? `Version ${v.number}, current, since ${formatDay(v.since)}`
             : `Version ${v.number}, as it stood on ${formatDay(v.since)}${v.until ? ` until ${formatDay(v.until)}` : ""}`;
+          const dates = versionDates(v);
           const href = v.current
             ? `/sources/${sourceId}`
             : `/sources/${sourceId}/versions/${v.number}`;
@@ -41,6 +42,7 @@ export function SourceVersions({
                   {label}
                 </Link>
               )}
+              {dates && <span className="text-slate-600 dark:text-slate-400"> · {dates}</span>}
               {v.summary && (
                 <span className="text-slate-600 dark:text-slate-400"> · {v.summary}</span>
               )}
@@ -50,4 +52,13 @@ export function SourceVersions({
       </ol>
     </nav>
   );
+}
+
+/**
+ * Both dates of a version: when the publisher changed the text (when an editor gave it) and
+ * when it was saved here. Null when only the save's date is known (the label says it).
+ */
+export function versionDates(v: SourceVersionDTO): string | null {
+  if (!v.changedOn) return null;
+  return `changed by the publisher on ${formatDay(v.changedOn)}, saved here on ${formatDay(v.since)}`;
 }

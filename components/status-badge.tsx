@@ -1,4 +1,9 @@
-import { STATUS_LABELS, type AttendanceStatus } from "@/lib/attendance/status";
+import {
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  type AttendanceOutcome,
+  type AttendanceStatus,
+} from "@/lib/attendance/status";
 
 export type StatusBadgeProps = { status: AttendanceStatus };
 
@@ -9,6 +14,21 @@ export type StatusBadgeProps = { status: AttendanceStatus };
  */
 export function StatusBadge({ status }: StatusBadgeProps) {
   return <span className={statusBadgeClass(status)}>{STATUS_LABELS[status]}</span>;
+}
+
+/** A step's claim: its outcome when it reports one (after the event), else its status. */
+export function ClaimBadge({
+  status,
+  outcome,
+}: {
+  status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+}) {
+  return outcome ? (
+    <span className={`status-badge status-badge-${outcome}`}>{OUTCOME_LABELS[outcome]}</span>
+  ) : (
+    <StatusBadge status={status} />
+  );
 }
 
 /** The badge's classes, for markup built without React too (components/admin/entry-rows.ts). */

@@ -1,8 +1,10 @@
 import type { StepDTO } from "@/lib/data/dto";
+import { standingLabel } from "@/lib/quotes/citation-standing";
 import { citationHref } from "@/lib/quotes/passage-id";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import { formatDay } from "./format";
-import { StatusBadge } from "./status-badge";
+import { ClaimBadge } from "./status-badge";
+import { representedBy } from "@/lib/attendance/status";
 
 export type StoryTimelineProps = { steps: StepDTO[] };
 
@@ -45,6 +47,7 @@ export function StepCitations({ step }: { step: StepDTO }) {
                 “{c.quote}”
               </a>{" "}
               <span className="text-slate-600 dark:text-slate-400">— {c.source.title}</span>{" "}
+              {c.review === "check" && <span className="citation-review">{standingLabel(c)} </span>}
               <a
                 href={urlWithTextFragment(c.source.url, c.quote)}
                 rel="noopener noreferrer"
@@ -72,7 +75,7 @@ export function StoryTimeline({ steps }: StoryTimelineProps) {
             className={`absolute top-1.5 -left-[1.95rem] h-3 w-3 rounded-full border-2 border-slate-500 ${step.current ? "bg-slate-700 dark:bg-slate-300" : "bg-white dark:bg-slate-950"}`}
           />
           <p className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={step.status} />
+            <ClaimBadge status={step.status} outcome={step.outcome} />
             <span className="text-sm text-slate-700 dark:text-slate-300">
               <StepDate step={step} />
             </span>
@@ -83,6 +86,9 @@ export function StoryTimeline({ steps }: StoryTimelineProps) {
             )}
           </p>
           {step.note && <p className="mt-1 text-sm">{step.note}</p>}
+          {step.representative && (
+            <p className="mt-1 text-sm">{representedBy(step.representative).replace(/^r/, "R")}</p>
+          )}
           <StepCitations step={step} />
           {step.recordedBy && (
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">

@@ -9,6 +9,7 @@
  *                                                     was started
  *   postgresql://user:pass@host:5432/rollcall          PostgreSQL (postgres:// too)
  */
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -93,4 +94,19 @@ export function dataDirectory(url) {
  */
 export function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^@/?#]*@/i, "$1:***@");
+}
+
+/**
+ * Creates the SQLite file `file` readable by its owner only (0600), if it does not exist yet:
+ * it holds session tokens and password hashes. SQLite gives the -wal and -shm files it creates
+ * beside a database the database file's mode. An existing file is left as it is.
+ * @param {string} file
+ */
+export function createPrivateDatabaseFile(file) {
+  fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+  try {
+    fs.closeSync(fs.openSync(/*turbopackIgnore: true*/ file, "wx", 0o600));
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+  }
 }

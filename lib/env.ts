@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { z } from "zod";
 import { secretFile } from "./auth/secret-file";
+import { cachedPageCacheControl } from "./cache/cache-control.mjs";
 import { parseTrustedProxies } from "./http/client-address";
 import { smtpSettingsFrom } from "./mail/mailer";
 
@@ -41,6 +42,17 @@ const envSchema = z.object({
     .min(0, "CACHE_STALE_WHILE_REVALIDATE cannot be negative.")
     .max(31_536_000, "CACHE_STALE_WHILE_REVALIDATE can be at most a year (31536000).")
     .default(300),
+  // Bounds of the page cache's store: past either, its oldest pages are deleted.
+  PAGE_CACHE_MAX_ENTRIES: z.coerce
+    .number({ error: "PAGE_CACHE_MAX_ENTRIES must be a number of pages." })
+    .int("PAGE_CACHE_MAX_ENTRIES must be a whole number of pages.")
+    .min(1, "PAGE_CACHE_MAX_ENTRIES must be at least 1.")
+    .default(20_000),
+  PAGE_CACHE_MAX_MB: z.coerce
+    .number({ error: "PAGE_CACHE_MAX_MB must be a number of megabytes." })
+    .int("PAGE_CACHE_MAX_MB must be a whole number of megabytes.")
+    .min(1, "PAGE_CACHE_MAX_MB must be at least 1.")
+    .default(1024),
   // The page cache shared by several servers (lib/cache/redis-cache-store.mjs); unset, each
   // server keeps its own under .next.
   REDIS_URL: z.preprocess(
@@ -78,7 +90,10 @@ export function authSecret(): string {
  * CACHE_STALE_WHILE_REVALIDATE more while it fetches the new one.
  */
 export const pageCacheControl = () =>
-  `public, max-age=0, s-maxage=${env.CACHE_S_MAXAGE}, stale-while-revalidate=${env.CACHE_STALE_WHILE_REVALIDATE}`;
+  cachedPageCacheControl({
+    CACHE_S_MAXAGE: String(env.CACHE_S_MAXAGE),
+    CACHE_STALE_WHILE_REVALIDATE: String(env.CACHE_STALE_WHILE_REVALIDATE),
+  });
 
 /** The site's public origin, for auth callbacks and absolute links. */
 export const siteUrl = () => env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;

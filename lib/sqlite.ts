@@ -4,8 +4,6 @@
  * errors. lib/postgres.ts is the same for PostgreSQL; lib/database.ts picks one by
  * DATABASE_URL, and the data layer does not know which.
  */
-import path from "node:path";
-import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import type {
@@ -14,7 +12,7 @@ import type {
   SqlResultSet,
   Transaction,
 } from "@prisma/driver-adapter-utils";
-import { resolveSqliteFile } from "./database-url.mjs";
+import { createPrivateDatabaseFile, resolveSqliteFile } from "./database-url.mjs";
 import { toDate, type BulkReader } from "./bulk-read";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
@@ -201,7 +199,7 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
 /** A client on the SQLite file of `url` (default DATABASE_URL; see resolveSqliteFile). */
 export function createSqliteClient(url?: string) {
   const file = resolveSqliteFile(url);
-  fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+  createPrivateDatabaseFile(file);
   const adapter = new SqliteAdapterFactory({ url: file, timeout: BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
 }

@@ -22,6 +22,8 @@ const seedFileSchema = z.object({
     occasion: z.string(),
     place: z.string(),
     date: z.iso.date(),
+    /** The last day; absent for a one-day event. */
+    endDate: z.iso.date().optional(),
   }),
   source: z.object({ file: z.string(), meta: z.string() }),
   asOf: z.iso.date(),
@@ -40,6 +42,11 @@ const seedFileSchema = z.object({
   sharedQuotes: z.record(z.string(), z.string()),
 });
 
+/** Other spellings of the seeded leaders' names, by the name the seed file gives them. */
+const leaderAliasesSchema = z.object({
+  leaders: z.record(z.string(), z.array(z.string().trim().min(1)).max(50)),
+});
+
 const sourceMetaSchema = z.object({
   title: z.string(),
   publisher: z.string(),
@@ -51,14 +58,26 @@ const sourceMetaSchema = z.object({
 export type SeedData = ReturnType<typeof loadSeedData>;
 
 /** Reads and checks the seed files; every quote is anchored here, so a bad quote fails early. */
-export function loadSeedData(file = "victory-day-parade-2025.json") {
+export function loadSeedData(
+  file = "victory-day-parade-2025.json",
+  aliasesFile = "leader-aliases.json",
+) {
   const data = seedFileSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), "utf8")));
   const meta = sourceMetaSchema.parse(
     JSON.parse(fs.readFileSync(path.join(DATA_DIR, data.source.meta), "utf8")),
   );
   const text = fs.readFileSync(path.join(DATA_DIR, data.source.file), "utf8");
+  const aliases = leaderAliasesSchema.parse(
+    JSON.parse(fs.readFileSync(path.join(DATA_DIR, aliasesFile), "utf8")),
+  ).leaders;
+  const names = new Set(data.entries.map((e) => e.leader.name));
+  for (const name of Object.keys(aliases)) {
+    if (!names.has(name))
+      throw new Error(`Seed aliases for ${name}: no seeded leader has that name`);
+  }
   const entries = data.entries.map((entry) => ({
     ...entry,
+    leader: { ...entry.leader, aliases: aliases[entry.leader.name] ?? [] },
     citations: entry.quotes.map((q) => {
       const quote = data.sharedQuotes[q] ?? q;
       const result = anchorQuote(text, quote);
@@ -87,7 +106,11 @@ export async function seedDatabase(
     let event = await tx.event.findUnique({ where: { slug: data.event.slug } });
     if (!event) {
       event = await tx.event.create({
-        data: { ...data.event, date: new Date(`${data.event.date}T00:00:00Z`) },
+        data: {
+          ...data.event,
+          date: new Date(`${data.event.date}T00:00:00Z`),
+          endDate: new Date(`${data.event.endDate ?? data.event.date}T00:00:00Z`),
+        },
       });
       created.events++;
     }
@@ -115,8 +138,13 @@ export async function seedDatabase(
         where: { name: entry.leader.name, polity: entry.leader.polity },
       });
       if (!leader) {
+        // Aliases come with a new leader only, like everything else the seed creates.
         leader = await tx.leader.create({
-          data: { ...entry.leader, searchText: leaderSearchKey(entry.leader) },
+          data: {
+            ...entry.leader,
+            aliases: JSON.stringify(entry.leader.aliases),
+            searchText: leaderSearchKey(entry.leader),
+          },
         });
         created.leaders++;
       }

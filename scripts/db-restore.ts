@@ -89,6 +89,7 @@ async function main() {
   const incoming = `${target}.restoring`;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(backup, incoming);
+  fs.chmodSync(incoming, 0o600); // session tokens and password hashes: owner only
   fsyncFile(incoming);
   for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(incoming, target);

@@ -38,6 +38,7 @@ import dotenv from "dotenv";
 
 import { runDataSteps } from "./migration-data.mjs";
 import {
+  createPrivateDatabaseFile,
   databaseProvider,
   databaseUrl,
   DEFAULT_DATABASE_URL,
@@ -392,7 +393,7 @@ export async function deployMigrations(target, { migrationsDir, log = console.lo
     migrationsDir ?? (provider === "postgresql" ? POSTGRES_MIGRATIONS_DIR : MIGRATIONS_DIR),
   );
   checkLockfile(list, provider);
-  if (provider === "sqlite") await mkdir(path.dirname(databaseUrl), { recursive: true });
+  if (provider === "sqlite") createPrivateDatabaseFile(databaseUrl);
   try {
     const { appliedMigrationNames } = await withEngine({ provider, databaseUrl }, (engine) =>
       engine.applyMigrations({ migrationsList: list, filters: NO_FILTER }),

@@ -4,7 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseProvider, PROJECT_ROOT, resolveSqliteFile } from "../lib/database-url.mjs";
+import {
+  createPrivateDatabaseFile,
+  databaseProvider,
+  PROJECT_ROOT,
+  resolveSqliteFile,
+} from "../lib/database-url.mjs";
 
 /**
  * The SQLite file of DATABASE_URL. On PostgreSQL, throws what to use instead: the server's
@@ -47,7 +52,8 @@ const ALL_PAGES = 0x7fffffff;
 export async function copyDatabase(source: Database.Database, dest: string) {
   const partial = `${dest}.partial`;
   fs.rmSync(partial, { force: true });
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  // A copy holds what the database holds (session tokens, password hashes): owner only.
+  createPrivateDatabaseFile(partial);
   await source.backup(partial, { progress: () => ALL_PAGES });
   const copy = new Database(partial);
   try {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SignOutForm } from "@/components/admin/sign-out-form";
+import { UnsavedChangesGuard } from "@/components/admin/unsaved-changes-guard";
 import { signOutAction } from "@/lib/actions/auth";
 import { GenerationMemo } from "@/lib/cache/generation-memo";
 import { countReviewQueue } from "@/lib/data/citation-review";
@@ -55,19 +57,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               </li>
             </ul>
           </nav>
-          <form action={signOutAction} className="flex items-center gap-3 text-sm">
-            <span>
-              Signed in as <strong>{editor.name}</strong>
-            </span>
-            <button
-              type="submit"
-              className="rounded border border-slate-500 px-2 py-1 hover:bg-white dark:hover:bg-slate-800"
-            >
-              Sign out
-            </button>
-          </form>
+          <SignOutForm action={signOutAction} editorName={editor.name} />
         </div>
       )}
+      {editor && <UnsavedChangesGuard />}
       {children}
     </div>
   );

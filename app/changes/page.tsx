@@ -4,6 +4,7 @@ import { RevisionList } from "@/components/revision-list";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { listEventOptions } from "@/lib/data/events";
 import { listChangeAuthors, listChanges } from "@/lib/data/history";
+import { getEditor } from "@/lib/data/session";
 import { linkRevisions, parseAbout } from "@/lib/data/revision-links";
 import { parseId } from "@/lib/validation/id";
 
@@ -26,8 +27,9 @@ export default async function ChangesPage({
   const before = parseId(first(params.before)) ?? undefined;
   const aboutParam = first(params.about)?.slice(0, 40);
   const about = parseAbout(aboutParam);
+  const forEditor = (await getEditor()) !== null;
   const [{ rows, nextBefore, eventUnknown }, events, authors] = await Promise.all([
-    listChanges({ eventSlug, actorId, before, about }),
+    listChanges({ eventSlug, actorId, before, about, forEditor }),
     listEventOptions({ limit: 50, includeSlug: eventSlug }),
     listChangeAuthors(),
   ]);

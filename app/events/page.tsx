@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { formatDay } from "@/components/format";
+import { formatDayRange } from "@/components/format";
 import { StatusIcon } from "@/components/status-badge";
 import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
 import { listEvents, type EventListItem } from "@/lib/data/events";
@@ -17,7 +17,8 @@ function EventItem({ event }: { event: EventListItem }) {
         {event.name}
       </Link>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        <time dateTime={event.date}>{formatDay(event.date)}</time> · {event.place}
+        <time dateTime={event.date}>{formatDayRange(event.date, event.endDate)}</time> ·{" "}
+        {event.place}
       </p>
       {counts.total === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No leaders yet</p>
@@ -45,7 +46,8 @@ export default async function EventsPage({
   const raw = (await searchParams).page;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(raw ?? "1"), 10) || 1));
   const { events, hasMore } = await listEvents(page);
-  // Newest first, so the upcoming events (the later dates) come before the past ones.
+  // Newest first, so the upcoming events (the later dates) come before the past ones. An event
+  // is upcoming until its last day has passed.
   const groups = [
     { id: "upcoming", title: "Upcoming", events: events.filter((e) => e.upcoming) },
     { id: "past", title: "Past", events: events.filter((e) => !e.upcoming) },

@@ -1,16 +1,17 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState, useState } from "react";
-import { Field, FieldError, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { StatusIcon } from "@/components/status-badge";
-import { ATTENDANCE_STATUSES, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/lib/attendance/status";
+import { formatDayRange } from "@/lib/text/format-day";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
 import { DuplicateLeaderWarning } from "./duplicate-leader-warning";
 import { CitationFields, type CitationValues } from "./citation-fields";
 import { formKey } from "./form-key";
+import { ClaimChoices, ConfirmDatesField, RepresentativeField } from "./step-claim-fields";
 import { ExistingEntryLink } from "./quote-help";
 
 export type AttendanceFormValues = {
@@ -20,17 +21,20 @@ export type AttendanceFormValues = {
   leaderId?: number | string;
   leader?: { name?: string; office?: string; polity?: string; countryCode?: string };
   status?: string;
+  representativeId?: number | string | null;
   asOf?: string | null;
   note?: string;
+  /** The first step's public note. */
+  stepNote?: string;
   citations?: CitationValues[];
 };
 
 export type AttendanceFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: AttendanceFormValues;
-  events: { id: number; name: string; date: string }[];
-  leaders: { id: number; name: string; polity: string }[];
-  sources: { id: number; title: string; publisher: string }[];
+  events: { id: number; name: string; date: string; endDate: string }[];
+  leaders: { id: number; name: string; polity: string; office?: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
   submitLabel: string;
   /**
    * Whether the form also takes the entry's first step (status, as-of date, citations): when
@@ -53,14 +57,17 @@ function valuesFrom(state: FormState, initial: AttendanceFormValues): Attendance
       ? v.leader
       : {}) as AttendanceFormValues["leader"],
     status: str(v.status),
+    representativeId: str(v.representativeId),
     asOf: str(v.asOf),
     note: str(v.note),
+    stepNote: str(v.stepNote),
     citations: indexedToArray(v.citations) as AttendanceFormValues["citations"],
   };
 }
 
 export function AttendanceForm(props: AttendanceFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(props.action, {}, permalink);
   const key = formKey(state);
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -88,6 +95,8 @@ function AttendanceFields({
 }: FieldsProps) {
   const errors = state.errors ?? {};
   const [mode, setMode] = useState<"existing" | "new">(values.leaderMode ?? "existing");
+  const [eventId, setEventId] = useState(str(values.eventId));
+  const chosenEvent = events.find((e) => String(e.id) === eventId);
 
   return (
     <>
@@ -100,14 +109,15 @@ function AttendanceFields({
           <select
             {...p}
             name="eventId"
-            defaultValue={str(values.eventId)}
+            value={eventId}
+            onChange={(e) => setEventId(e.target.value)}
             className={inputClass}
             required
           >
             <option value="">Choose an event</option>
             {events.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({e.date})
+                {e.name} ({e.date === e.endDate ? e.date : `${e.date} to ${e.endDate}`})
               </option>
             ))}
           </select>
@@ -156,7 +166,7 @@ function AttendanceFields({
               </select>
             )}
           </Field>
-          <ExistingEntryLink help={state.help?.leaderId} />
+          <ExistingEntryLink help={state.help?.leaderId} step={values} />
         </div>
         <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
           <Field id="leader.name" label="Name" errors={errors["leader.name"]}>
@@ -225,29 +235,12 @@ function AttendanceFields({
 
       {withFirstStep && (
         <>
-          <fieldset aria-describedby="status-error" className="space-y-2">
-            <legend className="text-sm font-medium">Status</legend>
-            {ATTENDANCE_STATUSES.map((status) => (
-              <label key={status} className="flex items-start gap-2">
-                <input
-                  type="radio"
-                  name="status"
-                  value={status}
-                  defaultChecked={values.status === status}
-                  className="mt-1.5"
-                />
-                <span>
-                  <span className="inline-flex items-center gap-1 font-medium">
-                    <StatusIcon status={status} /> {STATUS_LABELS[status]}
-                  </span>
-                  <span className="block text-sm text-slate-600 dark:text-slate-400">
-                    {STATUS_DESCRIPTIONS[status]}
-                  </span>
-                </span>
-              </label>
-            ))}
-            <FieldError id="status-error" errors={errors.status} />
-          </fieldset>
+          <ClaimChoices
+            errorId="status-error"
+            errors={errors.status}
+            value={str(values.status)}
+            described
+          />
         </>
       )}
 
@@ -265,7 +258,7 @@ function AttendanceFields({
             )}
           </Field>
         )}
-        <Field id="note" label="Note (optional)" errors={errors.note}>
+        <Field id="note" label="Editors' note on the entry (optional)" errors={errors.note}>
           {(p) => (
             <textarea
               {...p}
@@ -280,15 +273,53 @@ function AttendanceFields({
       </div>
 
       {withFirstStep && (
-        <CitationFields
-          sources={sources}
-          initial={values.citations ?? []}
-          errors={errors}
-          help={state.help}
-        />
+        <>
+          <ConfirmDatesField id="confirmDates" errors={errors} />
+          <Field
+            id="stepNote"
+            label="Public note on this status (optional)"
+            hint="A short qualifier readers see beside the status, on the map and in the CSV: “in Moscow; did not attend the parade”."
+            errors={errors.stepNote}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                name="stepNote"
+                rows={2}
+                maxLength={2000}
+                defaultValue={values.stepNote ?? ""}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <RepresentativeField
+            id="representativeId"
+            leaders={leaders}
+            value={str(values.representativeId)}
+            errors={errors.representativeId}
+          />
+          <CitationFields
+            sources={sources}
+            initial={values.citations ?? []}
+            errors={errors}
+            help={state.help}
+          />
+        </>
       )}
 
-      <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+        <p className="text-sm" aria-live="polite" id="chosen-event">
+          {chosenEvent ? (
+            <>
+              Saves to <strong>{chosenEvent.name}</strong>,{" "}
+              {formatDayRange(chosenEvent.date, chosenEvent.endDate)}
+            </>
+          ) : (
+            "No event chosen yet: choose one above."
+          )}
+        </p>
+      </div>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Field, FieldError, inputClass } from "@/components/ui/field";
 import type { FieldErrors, FieldHelp } from "@/lib/validation/errors";
 import { AmbiguousPlaces, NearestPassage } from "./quote-help";
 import { SourcePassagePicker, type PickedPassage } from "./source-passage-picker";
+import { SourcePicker } from "./source-picker";
 
 export type CitationValues = {
   sourceId?: number | string;
@@ -16,7 +17,7 @@ export type CitationValues = {
 export type CitationFieldsProps = {
   /** Before every field's id and name's error key (a page with several forms keeps ids apart). */
   idPrefix?: string;
-  sources: { id: number; title: string; publisher: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
   /** The rows to start with: the saved citations, or what the editor sent. */
   initial: CitationValues[];
   errors: FieldErrors;
@@ -230,21 +231,14 @@ function CitationRow({
           errors={errors[`citations.${index}.sourceId`]}
         >
           {(p) => (
-            <select
-              {...p}
+            <SourcePicker
+              field={p}
               name={name("sourceId")}
-              // Uncontrolled: React resets a form after its action, to each field's default.
-              defaultValue={row.sourceId}
-              onChange={(e) => onChange({ sourceId: e.target.value, picked: null })}
-              className={inputClass}
-            >
-              <option value="">Choose a source</option>
-              {sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title} ({s.publisher})
-                </option>
-              ))}
-            </select>
+              sources={sources}
+              value={row.sourceId}
+              enhanced={hydrated}
+              onChoose={(sourceId) => onChange({ sourceId, picked: null })}
+            />
           )}
         </Field>
         <Field

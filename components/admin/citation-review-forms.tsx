@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { FieldError, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -21,7 +22,8 @@ export function ConfirmCitationForm({
   checkedVersion: number;
   label: string;
 }) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   return (
     <form action={formAction} className="space-y-2">
       <FormMessage state={state} />
@@ -44,7 +46,8 @@ export function ReciteCitationForm({
   /** The closest passage of the current text, to start from; empty when none was found. */
   suggestion: string;
 }) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   const id = `recite-${citationId}`;
   const value = typeof state.values?.quote === "string" ? state.values.quote : suggestion;
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { FieldError } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -22,7 +23,8 @@ export function DeleteForm({
   submitLabel,
   requireConfirm = true,
 }: DeleteFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage state={state} />

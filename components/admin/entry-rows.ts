@@ -14,7 +14,7 @@ export function entryRowsHtml(rows: readonly AdminAttendanceRow[]): SafeHtml {
   // One cell a line, and no space inside a cell: Prettier would format the markup, spaces and all.
   // prettier-ignore
   return html`${rows.map((row) => html`<tr>
-<th scope="row"><strong>${row.leader}</strong><div>${row.office}, ${row.polity}</div></th>
+<th scope="row"><a href="/admin/entries/${row.id}"><strong>${row.leader}</strong></a><div>${row.office}, ${row.polity}</div></th>
 <td>${row.event.name}<div>${formatDay(row.event.date)}</div></td>
 <td><span class="${statusBadgeClass(row.status)}">${STATUS_LABELS[row.status]}</span></td>
 <td>${row.asOf ? formatDay(row.asOf) : "—"}</td>

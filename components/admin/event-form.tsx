@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -13,6 +14,8 @@ export type EventFormProps = {
     version?: number;
     name: string;
     date: string;
+    /** The last day; "" or the first day for a one-day event. */
+    endDate?: string;
     place: string;
     occasion: string;
     slug: string;
@@ -21,7 +24,8 @@ export type EventFormProps = {
 };
 
 export function EventForm({ action, initial, submitLabel }: EventFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   const key = formKey(state);
   const v = (state.values ?? initial) as Record<string, unknown>;
   const value = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");
@@ -43,19 +47,39 @@ export function EventForm({ action, initial, submitLabel }: EventFormProps) {
           />
         )}
       </Field>
-      <Field id="date" label="Date" errors={errors.date}>
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            name="date"
-            defaultValue={value("date")}
-            min="1900-01-01"
-            max="2200-12-31"
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="date" label="Date (first day)" errors={errors.date}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="date"
+              defaultValue={value("date")}
+              min="1900-01-01"
+              max="2200-12-31"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          id="endDate"
+          label="Last day (optional)"
+          hint="For an event of several days; empty for one day"
+          errors={errors.endDate}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              name="endDate"
+              defaultValue={value("endDate") === value("date") ? "" : value("endDate")}
+              min="1900-01-01"
+              max="2200-12-31"
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
       <Field id="place" label="Place" hint="Such as Red Square, Moscow" errors={errors.place}>
         {(p) => (
           <input

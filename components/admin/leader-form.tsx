@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -26,7 +27,8 @@ export type LeaderFormProps = {
 };
 
 export function LeaderForm({ action, initial, submitLabel = "Save leader" }: LeaderFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   const key = formKey(state);
   const v = (state.values ?? {
     ...initial,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,7 +14,8 @@ export type PinFormProps = {
 
 /** Pins the event to the home page, or hands the choice back to the date rule. */
 export function PinForm({ action, version, pinned }: PinFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   return (
     <form action={formAction} className="space-y-3">
       <FormMessage state={state} />

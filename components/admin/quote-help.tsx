@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { carriedStepQuery } from "@/lib/validation/carried-step";
 import { describeStretch, quoteDifferences } from "@/lib/quotes/differences";
 import type { FieldHelp } from "@/lib/validation/errors";
 
@@ -119,14 +120,27 @@ export function AmbiguousPlaces({ id, name, help, chosen, onChoose }: AmbiguousP
   );
 }
 
-export type ExistingEntryLinkProps = { help?: FieldHelp };
+export type ExistingEntryLinkProps = {
+  help?: FieldHelp;
+  /** The step typed into the refused form, carried to the existing entry's "Add a step". */
+  step?: Parameters<typeof carriedStepQuery>[0];
+};
 
-/** For "this leader already has an entry for this event": the way to that entry. */
-export function ExistingEntryLink({ help }: ExistingEntryLinkProps) {
+/**
+ * For "this leader already has an entry for this event": the way to that entry, taking what
+ * was typed along (lib/validation/carried-step.ts).
+ */
+export function ExistingEntryLink({ help, step }: ExistingEntryLinkProps) {
   if (help?.kind !== "existing-entry") return null;
+  const query = step ? carriedStepQuery(step) : "";
   return (
     <p className="mt-1 text-sm">
-      <Link href={`/admin/entries/${help.attendanceId}`}>Open the existing entry</Link>
+      <Link
+        href={`/admin/entries/${help.attendanceId}${query ? `?${query}#add-step-heading` : ""}`}
+      >
+        Open the existing entry
+      </Link>
+      {query && " (the step you typed goes with you, into its “Add a step” form)"}
     </p>
   );
 }

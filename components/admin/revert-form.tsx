@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,7 +16,8 @@ export type RevertFormProps = {
 
 /** Restores an entry to a past revision; carries the version the page was loaded at. */
 export function RevertForm({ action, version, revisionId, label }: RevertFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   return (
     <form action={formAction} className="mt-2 space-y-2">
       <FormMessage state={state} />

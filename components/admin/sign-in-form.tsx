@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { signInAction } from "@/lib/actions/auth";
 import { Field, inputClass } from "@/components/ui/field";
@@ -10,7 +11,8 @@ import type { FormState } from "@/lib/validation/errors";
 export type SignInFormProps = { next: string };
 
 export function SignInForm({ next }: SignInFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(signInAction, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(signInAction, {}, permalink);
   const email = typeof state.values?.email === "string" ? state.values.email : "";
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -1,10 +1,12 @@
 "use client";
 
+import Link from "next/link";
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/validation/errors";
+import type { FieldHelp, FormState } from "@/lib/validation/errors";
 import { MAX_SOURCE_TEXT_LENGTH } from "@/lib/validation/source";
 import { formKey } from "./form-key";
 
@@ -23,7 +25,8 @@ export type SourceFormProps = {
 };
 
 export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
-  const [state, formAction] = useActionState<FormState, FormData>(action, {});
+  const permalink = useFormPermalink();
+  const [state, formAction] = useActionState<FormState, FormData>(action, {}, permalink);
   const key = formKey(state);
   const v = (state.values ?? initial) as Record<string, unknown>;
   const value = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");
@@ -68,6 +71,7 @@ export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
             />
           )}
         </Field>
+        <ExistingSourceLink help={state.help?.url} />
         <Field
           id="publishedOn"
           label="Published on"
@@ -118,7 +122,38 @@ export function SourceForm({ action, initial, submitLabel }: SourceFormProps) {
           />
         )}
       </Field>
+      <ExistingSourceLink help={state.help?.text} />
+      {initial.version !== undefined && (
+        <Field
+          id="textChangedOn"
+          label="The publisher changed the text on (optional)"
+          hint="For a new text: the day the publisher changed it, if known. Views of earlier days quote the text as it stood then; the day you save is kept beside it."
+          errors={errors.textChangedOn}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="textChangedOn"
+              type="date"
+              defaultValue={value("textChangedOn")}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      )}
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
     </form>
+  );
+}
+
+/** For "this source is already stored": the way to the stored one. */
+function ExistingSourceLink({ help }: { help?: FieldHelp }) {
+  if (help?.kind !== "existing-source") return null;
+  return (
+    <p className="text-sm sm:col-span-2">
+      <Link href={`/admin/sources/${help.sourceId}`} className="underline">
+        Open the stored source “{help.title}”
+      </Link>
+    </p>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { STATUS_LABELS } from "@/lib/attendance/status";
 import type { SourceForCiting } from "@/lib/data/citing";
 import { segmentText } from "@/lib/quotes/segments";
+import { nextSentenceEnd, previousSentenceStart, sentenceAt } from "@/lib/quotes/sentences";
 
 /** A selection in the source: `text.slice(start, start + quote.length) === quote`. */
 export type PickedPassage = { quote: string; start: number };
@@ -75,6 +76,15 @@ function rangeOf(root: HTMLElement, start: number, end: number): Range | null {
   return null;
 }
 
+/** Selects `[start, end)` of `root`'s text, `end` being where the selection's focus is. */
+function selectOffsets(root: HTMLElement, start: number, end: number) {
+  const from = rangeOf(root, start, start);
+  const to = rangeOf(root, end, end);
+  const sel = document.getSelection();
+  if (!from || !to || !sel) return;
+  sel.setBaseAndExtent(from.startContainer, from.startOffset, to.startContainer, to.startOffset);
+}
+
 /**
  * The source's text beside a citation, to select the quote in with the mouse or the keyboard
  * (it is a read-only text box, so the caret and Shift+arrows work as in any field). Each
@@ -86,6 +96,8 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [version, setVersion] = useState(0);
   const textRef = useRef<HTMLDivElement>(null);
+  /** Where the caret or the selection was last in the text: [anchor, focus] offsets. */
+  const caretRef = useRef<[number, number] | null>(null);
   const onPickRef = useRef(onPick);
   useEffect(() => {
     onPickRef.current = onPick;
@@ -109,7 +121,19 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
     const onChange = () => {
       const root = textRef.current;
       const sel = document.getSelection();
-      if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+      if (!root || !sel || sel.rangeCount === 0) return;
+      if (
+        sel.anchorNode &&
+        sel.focusNode &&
+        root.contains(sel.anchorNode) &&
+        root.contains(sel.focusNode)
+      ) {
+        caretRef.current = [
+          offsetIn(root, sel.anchorNode, sel.anchorOffset),
+          offsetIn(root, sel.focusNode, sel.focusOffset),
+        ];
+      }
+      if (sel.isCollapsed) return;
       const range = sel.getRangeAt(0);
       if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return;
       let start = offsetIn(root, range.startContainer, range.startOffset);
@@ -165,12 +189,36 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
   // Typing in a contenteditable cannot always be cancelled (an IME's composition): if the DOM
   // changed anyway, the text is rendered afresh.
   const refuse = (event: FormEvent) => event.preventDefault();
+  // Sentence steps: Alt+Shift+arrows move the selection's end a sentence on or back (word
+  // steps are the text box's own Ctrl+Shift+arrows).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    const root = textRef.current;
+    const [anchor, focus] = caretRef.current ?? [0, 0];
+    if (!root) return;
+    event.preventDefault();
+    const to =
+      event.key === "ArrowRight"
+        ? nextSentenceEnd(text, focus)
+        : previousSentenceStart(text, focus);
+    selectOffsets(root, anchor, to);
+  };
+  const selectSentence = () => {
+    const root = textRef.current;
+    const sentence = sentenceAt(text, caretRef.current?.[1] ?? 0);
+    if (!root || !sentence) return;
+    root.focus();
+    selectOffsets(root, sentence.start, sentence.end);
+  };
 
   return (
     <div className="space-y-2">
       <p id={`${id}-how`} className="text-sm text-slate-700 dark:text-slate-300">
-        Select the words that support the status, with the mouse or with Shift and the arrow keys;
-        the quote is filled in with exactly what you select.{" "}
+        Select the words that support the status, with the mouse or the keyboard: Shift and the
+        arrow keys by letter, with Ctrl by word, with Alt by sentence; or put the caret in a
+        sentence and choose “Select this sentence”. The text cannot be changed here; the quote is
+        filled in with exactly what you select.{" "}
         <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
           Highlighted
         </mark>{" "}
@@ -181,7 +229,6 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
         ref={textRef}
         id={`${id}-text`}
         role="textbox"
-        aria-readonly="true"
         aria-multiline="true"
         aria-label={`Text of “${loaded.title}”`}
         aria-describedby={`${id}-how ${id}-picked`}
@@ -193,6 +240,7 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
         onCut={refuse}
         onDrop={refuse}
         onInput={() => setVersion((v) => v + 1)}
+        onKeyDown={onKeyDown}
         className="max-h-[28rem] overflow-y-auto rounded border border-slate-400 bg-white p-3 font-serif leading-relaxed whitespace-pre-wrap caret-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:caret-slate-100"
       >
         {segments.map((segment) =>
@@ -208,6 +256,13 @@ export function SourcePassagePicker({ sourceId, id, onPick, current }: SourcePas
           ),
         )}
       </div>
+      <button
+        type="button"
+        onClick={selectSentence}
+        className="rounded border border-slate-500 px-3 py-1.5 text-sm font-medium"
+      >
+        Select this sentence
+      </button>
       <div id={`${id}-picked`} aria-live="polite" className="text-sm">
         {selection && (
           <p>Quote filled in from your selection ({selection.end - selection.start} characters).</p>

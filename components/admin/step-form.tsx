@@ -1,21 +1,23 @@
 "use client";
 
+import { useFormPermalink } from "@/components/ui/form-permalink";
 import { useActionState, useState } from "react";
-import { Field, FieldError, inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { StatusIcon } from "@/components/status-badge";
-import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
 import { describePlacement } from "@/lib/history/placement";
 import type { StoryStep } from "@/lib/history/story";
 import type { FormState } from "@/lib/validation/errors";
 import { indexedToArray } from "@/lib/validation/form-data";
 import { CitationFields, type CitationValues } from "./citation-fields";
 import { formKey } from "./form-key";
+import { ClaimChoices, ConfirmDatesField, RepresentativeField } from "./step-claim-fields";
 
 export type StepFormValues = {
   version?: number;
+  /** The claim: a status, or an outcome's value (the form's `status` choices). */
   status?: string;
+  representativeId?: number | string | null;
   asOf?: string | null;
   note?: string;
   citations?: CitationValues[];
@@ -28,7 +30,9 @@ export type StepFormProps = {
   /** The form's accessible name, e.g. "Add a step" or "Step: Confirmed, as of 12 April 2025". */
   title: string;
   initial: StepFormValues;
-  sources: { id: number; title: string; publisher: string }[];
+  sources: { id: number; title: string; publisher: string; url: string }[];
+  /** The people who may be named as the leader's representative. */
+  leaders: { id: number; name: string; polity: string; office?: string }[];
   /** The entry's other steps, for saying where this one falls. */
   others: StoryStep[];
   /** The entry's status now. */
@@ -45,6 +49,7 @@ function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
   return {
     version: state.conflict?.version ?? (Number(v.version) || initial.version),
     status: str(v.status),
+    representativeId: str(v.representativeId),
     asOf: str(v.asOf),
     note: str(v.note),
     citations: indexedToArray(v.citations) as StepFormValues["citations"],
@@ -53,7 +58,8 @@ function valuesFrom(state: FormState, initial: StepFormValues): StepFormValues {
 
 /** A step of the story, added or edited: status, as-of date, note and citations. */
 export function StepForm(props: StepFormProps) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, {});
+  const permalink = useFormPermalink();
+  const [state, action] = useActionState<FormState, FormData>(props.action, {}, permalink);
   return (
     <form action={action} aria-label={props.title} className="space-y-4" noValidate>
       <FormMessage state={state} idPrefix={`${props.idPrefix}-`} />
@@ -74,6 +80,7 @@ function StepFields({
   values,
   state,
   sources,
+  leaders,
   others,
   currentStatus,
   editing,
@@ -96,26 +103,12 @@ function StepFields({
         <input type="hidden" name="version" value={values.version} />
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <fieldset aria-describedby={id("status-error")} className="space-y-1">
-          <legend className="text-sm font-medium">Status</legend>
-          <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {ATTENDANCE_STATUSES.map((s) => (
-              <label key={s} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="status"
-                  value={s}
-                  checked={status === s}
-                  onChange={() => setStatus(s)}
-                />
-                <span className="inline-flex items-center gap-1">
-                  <StatusIcon status={s} /> {STATUS_LABELS[s]}
-                </span>
-              </label>
-            ))}
-          </div>
-          <FieldError id={id("status-error")} errors={errors.status} />
-        </fieldset>
+        <ClaimChoices
+          errorId={id("status-error")}
+          errors={errors.status}
+          value={status}
+          onChange={setStatus}
+        />
         <Field
           id={id("asOf")}
           label="As of"
@@ -140,7 +133,13 @@ function StepFields({
       >
         {placement}
       </p>
-      <Field id={id("note")} label="Note on this step (optional)" errors={errors.note}>
+      <ConfirmDatesField id={id("confirmDates")} errors={errors} />
+      <Field
+        id={id("note")}
+        label="Public note on this status (optional)"
+        hint="A short qualifier readers see beside the status, on the map and in the CSV: “in Moscow; did not attend the parade”."
+        errors={errors.note}
+      >
         {(p) => (
           <textarea
             {...p}
@@ -152,6 +151,12 @@ function StepFields({
           />
         )}
       </Field>
+      <RepresentativeField
+        id={id("representativeId")}
+        leaders={leaders}
+        value={str(values.representativeId)}
+        errors={errors.representativeId}
+      />
 
       <CitationFields
         idPrefix={`${idPrefix}-`}

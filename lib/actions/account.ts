@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
 import { totpSetup, type TotpSetup } from "@/lib/accounts/totp-setup";
+import { withSignInAddress } from "@/lib/auth/sign-in-address";
 import { endAccountSession, recordOwnAccountChange } from "@/lib/data/account-own";
 import { getEditor, SIGNED_OUT_MESSAGE } from "@/lib/data/session";
 import {
@@ -19,6 +20,15 @@ import { formDataToObject } from "@/lib/validation/form-data";
 import { failureState, readForm } from "./form-state";
 
 const ACCOUNT_PAGE = "/admin/account";
+
+/**
+ * Calls Better Auth for this request with its client's address known, as a sign-in is: a
+ * password it checks waits in the hashing queue (lib/auth/hashing-queue.ts) as that address's.
+ */
+async function withAuth<T>(call: (requestHeaders: Headers) => Promise<T>): Promise<T> {
+  const requestHeaders = await headers();
+  return withSignInAddress(requestHeaders, () => call(requestHeaders));
+}
 
 /** Better Auth's refusal as the form says it; anything else is the server's failure. */
 function authFailure(error: unknown, wrongPassword: string): FormState {
@@ -41,14 +51,16 @@ export async function changePasswordAction(
   const form = await readForm(formData, changePasswordSchema);
   if (!form.ok) return { ...form.state, values: {} };
   try {
-    await getAuth().api.changePassword({
-      body: {
-        currentPassword: form.data.currentPassword,
-        newPassword: form.data.newPassword,
-        revokeOtherSessions: true,
-      },
-      headers: await headers(),
-    });
+    await withAuth((requestHeaders) =>
+      getAuth().api.changePassword({
+        body: {
+          currentPassword: form.data.currentPassword,
+          newPassword: form.data.newPassword,
+          revokeOtherSessions: true,
+        },
+        headers: requestHeaders,
+      }),
+    );
   } catch (error) {
     return authFailure(error, "That is not your current password. Nothing was changed.");
   }
@@ -83,10 +95,12 @@ export async function startTwoFactorAction(
   const form = await readForm(formData, passwordConfirmSchema);
   if (!form.ok) return { ...form.state, values: {} };
   try {
-    const started = await getAuth().api.enableTwoFactor({
-      body: { password: form.data.password },
-      headers: await headers(),
-    });
+    const started = await withAuth((requestHeaders) =>
+      getAuth().api.enableTwoFactor({
+        body: { password: form.data.password },
+        headers: requestHeaders,
+      }),
+    );
     if (!("totpURI" in started) || !started.totpURI)
       throw new Error("No TOTP URI from Better Auth");
     return { setup: await totpSetup(started.totpURI, started.backupCodes ?? []) };
@@ -126,10 +140,12 @@ export async function disableTwoFactorAction(
   const form = await readForm(formData, passwordConfirmSchema);
   if (!form.ok) return { ...form.state, values: {} };
   try {
-    await getAuth().api.disableTwoFactor({
-      body: { password: form.data.password },
-      headers: await headers(),
-    });
+    await withAuth((requestHeaders) =>
+      getAuth().api.disableTwoFactor({
+        body: { password: form.data.password },
+        headers: requestHeaders,
+      }),
+    );
   } catch (error) {
     return authFailure(error, "That is not your password. Two-factor sign-in is still on.");
   }

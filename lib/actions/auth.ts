@@ -4,7 +4,9 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
+import { withSignInAddress } from "@/lib/auth/sign-in-address";
 import { isSiteOrigin, warnWrongAddress, wrongAddressMessage } from "@/lib/auth/site-address";
+import { cutText } from "@/lib/text/cut";
 import { fieldErrors, type FormState } from "@/lib/validation/errors";
 import { signInSchema } from "@/lib/validation/editor";
 import { formDataToObject } from "@/lib/validation/form-data";
@@ -15,7 +17,7 @@ import { acceptInvitationSchema, twoFactorCodeSchema } from "@/lib/validation/ac
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const fields = formDataToObject(formData);
-  const values = { email: typeof fields.email === "string" ? fields.email.slice(0, 300) : "" };
+  const values = { email: typeof fields.email === "string" ? cutText(fields.email, 300) : "" };
   const requestHeaders = await headers();
   // Better Auth's own endpoint refuses another origin; the form says why, and how to fix it.
   const origin = requestHeaders.get("origin");
@@ -33,7 +35,9 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   }
   let secondStep = false;
   try {
-    const result = await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    const result = await withSignInAddress(requestHeaders, () =>
+      getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders }),
+    );
     secondStep = "twoFactorRedirect" in result && Boolean(result.twoFactorRedirect);
   } catch (error) {
     if (error instanceof APIError) {
@@ -125,11 +129,14 @@ export async function acceptInvitationAction(
   }
   const accepted = await acceptInvitation(token, parsed.data);
   if (!accepted.ok) return { message: accepted.message, values };
+  const requestHeaders = await headers();
   try {
-    await getAuth().api.signInEmail({
-      body: { email: accepted.email, password: parsed.data.password },
-      headers: await headers(),
-    });
+    await withSignInAddress(requestHeaders, () =>
+      getAuth().api.signInEmail({
+        body: { email: accepted.email, password: parsed.data.password },
+        headers: requestHeaders,
+      }),
+    );
   } catch (error) {
     if (error instanceof APIError) redirect("/sign-in?joined=1");
     throw error;

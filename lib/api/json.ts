@@ -1,10 +1,19 @@
-import type { AttendanceDTO, CitationDTO, EventDTO } from "@/lib/data/dto";
+import type { AttendanceDTO, CitationDTO, EventDTO, RepresentativeDTO } from "@/lib/data/dto";
+import { citationStanding } from "@/lib/quotes/citation-standing";
 
+const representativeToJson = (r: RepresentativeDTO | null) =>
+  r && { name: r.name, office: r.office, polity: r.polity };
+
+/**
+ * `review` is null for a quote as cited, "wording-changed" or "orphaned" while it waits for an
+ * editor (lib/quotes/citation-standing.ts).
+ */
 const citationToJson = (c: CitationDTO) => ({
   quote: c.quote,
   start: c.start,
   end: c.end,
   source: { id: c.source.id, title: c.source.title, url: c.source.url },
+  review: citationStanding(c),
 });
 
 /**
@@ -21,13 +30,18 @@ export function attendanceToJson(entry: AttendanceDTO) {
       countryCode: entry.leader.countryCode,
     },
     status: entry.status,
+    outcome: entry.outcome,
+    representedBy: representativeToJson(entry.representative),
     asOf: entry.asOf,
     sourcesDisagree: entry.sourcesDisagree,
+    stepNote: entry.stepNote,
     note: entry.note,
     updatedAt: entry.updatedAt,
     citations: entry.citations.map(citationToJson),
     story: (entry.story ?? []).map((step) => ({
       status: step.status,
+      outcome: step.outcome,
+      representedBy: representativeToJson(step.representative),
       asOf: step.asOf,
       note: step.note,
       recordedAt: step.recordedAt,
@@ -43,6 +57,7 @@ export function eventToJson(event: EventDTO) {
     name: event.name,
     place: event.place,
     date: event.date,
+    endDate: event.endDate,
     occasion: event.occasion,
   };
 }

@@ -1,5 +1,12 @@
 /** What footnote numbering needs of a citation. */
-type CitationLike = { id: number; start: number; end: number; source: { id: number } };
+type CitationLike = {
+  id: number;
+  start: number;
+  end: number;
+  source: { id: number };
+  /** An older text of the source, in a view of a past day: its offsets index into that. */
+  inVersion?: number;
+};
 
 export type Footnote<C extends CitationLike> = {
   number: number;
@@ -21,7 +28,7 @@ export function numberFootnotes<C extends CitationLike>(
   const numberOf = new Map<number, number>();
   for (const entry of entries) {
     for (const citation of entry.citations) {
-      const key = `${citation.source.id}:${citation.start}:${citation.end}`;
+      const key = `${citation.source.id}:${citation.inVersion ?? ""}:${citation.start}:${citation.end}`;
       let footnote = byPassage.get(key);
       if (!footnote) {
         footnote = { number: footnotes.length + 1, citation, leaders: [] };

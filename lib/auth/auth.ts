@@ -6,11 +6,17 @@ import { nextCookies } from "better-auth/next-js";
 import { admin, customSession, twoFactor } from "better-auth/plugins";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
-import { clearFailedSignIns, recordFailedSignIn, signInGate } from "@/lib/data/sign-in-throttle";
+import {
+  countAccountAttempt,
+  pruneSignInThrottle,
+  recordSuccessfulSignIn,
+  reserveSignInAttempt,
+} from "@/lib/data/sign-in-throttle";
 import { throttleAddressKey } from "@/lib/http/client-address";
 import { requestClientAddress } from "./client";
 import { HashingBusyError, HashingQueue } from "./hashing-queue";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from "./password";
+import { currentSignInAddress } from "./sign-in-address";
 import { isSiteOrigin } from "./site-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
@@ -45,7 +51,7 @@ function busy(error: HashingBusyError) {
 
 async function throughQueue<T>(hash: () => Promise<T>): Promise<T> {
   try {
-    return await hashing.run(hash);
+    return await hashing.run(hash, currentSignInAddress());
   } catch (error) {
     throw error instanceof HashingBusyError ? busy(error) : error;
   }
@@ -111,10 +117,13 @@ const createAuth = () =>
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        // Refused before any query: a burst then costs the server next to nothing.
-        if (hashing.full) throw busy(hashing.busyError());
+        // Another site's request is refused by Better Auth's own origin check, which runs after
+        // this hook: it is neither counted nor hashed.
+        const origin = (ctx.request?.headers ?? ctx.headers)?.get("origin");
+        if (origin != null && !isSiteOrigin(origin)) return;
         const { email, address } = signInSubject(ctx);
-        const { refuseForSeconds, delayMs } = await signInGate(email, address);
+        // Counted first, whatever comes of it: an attempt refused below as busy counts too.
+        const { refuseForSeconds } = await reserveSignInAttempt(email, address);
         if (refuseForSeconds > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -124,16 +133,19 @@ const createAuth = () =>
             { "Retry-After": String(refuseForSeconds) },
           );
         }
+        if (hashing.refuses(currentSignInAddress())) throw busy(hashing.busyError());
+        const { delayMs } = await countAccountAttempt(email);
         if (delayMs > 0) await sleep(delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const { email, address } = signInSubject(ctx);
         const returned = ctx.context.returned;
+        // The attempt was counted as failed when it began (reserveSignInAttempt).
         if (isAPIError(returned)) {
-          if (returned.status === "UNAUTHORIZED") await recordFailedSignIn(email, address);
+          if (returned.status === "UNAUTHORIZED") await pruneSignInThrottle();
         } else {
-          await clearFailedSignIns(email, address);
+          await recordSuccessfulSignIn(email, address);
         }
       }),
     },

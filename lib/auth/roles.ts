@@ -82,7 +82,16 @@ export function roleCan(role: Role | null, permission: Permission): boolean {
   return role != null && (GRANTS[role]?.includes(permission) ?? false);
 }
 
-export function refusalMessage(role: Role | null, permission: Permission): string {
+function cannot(role: Role | null, permission: Permission): string {
   const who = role ? `${ROLE_LABELS[role].toLowerCase()}s` : "accounts without a role";
-  return `Your account cannot ${REFUSALS[permission]}: ${who} may not. Nothing was saved; ask an admin if you need to.`;
+  return `Your account cannot ${REFUSALS[permission]}: ${who} may not.`;
+}
+
+export function refusalMessage(role: Role | null, permission: Permission): string {
+  return `${cannot(role, permission)} Nothing was saved; ask an admin if you need to.`;
+}
+
+/** What a page that asks to confirm a change says instead to a role that may not make it. */
+export function pageRefusalMessage(role: Role | null, permission: Permission): string {
+  return `${cannot(role, permission)} Ask an admin if you need to.`;
 }

@@ -23,3 +23,35 @@ export const isDocumentRoute = (path) => DOCUMENT.test(path);
 export const isListView = (path) => LIST_VIEW.test(path);
 /** @param {string} path */
 export const isApiView = (path) => API_VIEW.test(path);
+
+const SESSION_COOKIE = /session_token=/;
+const OWN_STATUS = /^(?:confirmed|reported|declined)$/;
+const OWN_SORT = /^(?:name|status|country)$/;
+/** Paths whose pages are cached (as the rewrites in next.config.js route them) or not pages. */
+const CACHED_PAGE = /^\/(?:home\/[^/]+|events\/[^/]+\/view\/[^/]+\/[^/]+)$/;
+
+/**
+ * Whether a request for a page is answered from the page cache rather than rendered for it:
+ * the same rules as next.config.js's rewrites (a list without a search, a day or a session
+ * cookie, by no status or sort or one of the list's own), so proxy.ts can tell the two apart.
+ * Of a repeated parameter Next matches the last value.
+ * @param {URL} url
+ * @param {string | null} cookie
+ */
+export function isCachedPageRequest(url, cookie) {
+  const path = url.pathname;
+  if (CACHED_PAGE.test(path)) return true;
+  const home = path === "/";
+  const event = /^\/events\/[^/]+$/.test(path);
+  if (!home && !event) return false;
+  if (cookie && SESSION_COOKIE.test(cookie)) return false;
+  const query = url.searchParams;
+  const last = (/** @type {string} */ key) => query.getAll(key).at(-1);
+  if (query.has("q") || query.has("asOf")) return false;
+  if (home) return !query.has("status") && !query.has("sort");
+  const status = last("status");
+  const sort = last("sort");
+  return (
+    (status === undefined || OWN_STATUS.test(status)) && (sort === undefined || OWN_SORT.test(sort))
+  );
+}

@@ -55,7 +55,24 @@ const CONFIG = Symbol.for("rollcall.page-cache.config");
  * @property {string} namespace the database's (lib/data/database-identity.ts)
  * @property {string} cacheControl sent with every cached page
  * @property {number} [maxServedBytes] bound of the pages kept ready to send (default 64 MiB)
+ * @property {number} [maxEntries] bound of the pages the store keeps (default 20,000)
+ * @property {number} [maxBytes] bound of their bytes, where the store counts them (default 1 GiB)
  */
+
+export const DEFAULT_MAX_ENTRIES = 20_000;
+export const DEFAULT_MAX_BYTES = 2 ** 30;
+
+/**
+ * Whether a key may reach the store: none of its path's segments longer than a file name may
+ * be (with the store's suffixes), and no control character. Others (an over-long or `%00`
+ * slug) are neither looked up nor stored: the page is rendered, and answers its 404, without a
+ * file-system error in the log.
+ * @param {string} key
+ */
+export function isStorableKey(key) {
+  if (/[\u0000-\u001f\u007f]/.test(key)) return false;
+  return key.split("/").every((segment) => Buffer.byteLength(segment) <= 200);
+}
 
 /** Called once the server knows its database (instrumentation.ts). @param {PageCacheConfig} config */
 export function configurePageCache(config) {
@@ -255,7 +272,7 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
     /** @param {string} key @param {any} ctx */
     async get(key, ctx) {
       const config = pageCacheConfig();
-      if (!config) return null;
+      if (!config || !isStorableKey(key)) return null;
       const entry = await this.backend.get(key, ctx);
       const value = entry?.value;
       if (!value) return entry ?? null;
@@ -300,17 +317,23 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         const tags = String(headers[CACHE_TAGS_HEADER] ?? "")
           .split(",")
           .filter(Boolean);
-        if (!tags.includes(`_N_T_${path}`)) tags.push(`_N_T_${path}`);
+        // A header holds Latin-1 only: a path with other characters (no slug has any) is
+        // tagged as it would be sent, so the answer is not a 500 for it.
+        const tag = `_N_T_${/^[\x20-\x7e]*$/.test(path) ? path : encodeURI(path)}`;
+        if (!tags.includes(tag)) tags.push(tag);
         data.headers = { ...headers, [CACHE_TAGS_HEADER]: tags.join(",") };
         if (isApiView(path)) {
           data.headers["cache-control"] = config?.cacheControl ?? "private, no-store";
         }
       }
-      if (!config) return;
+      if (!config || !isStorableKey(key)) return;
       if (!data) return this.backend.set(key, data, ctx);
       // A view of a list keeps only its 200s: its two free path segments and any slug would
       // otherwise let requests for made-up addresses fill the store with 404s and redirects.
       if (isListView(path) && (data.status ?? 200) !== 200) return;
+      // No page keeps an error (a 404 for an unknown slug, say): made-up addresses cost a
+      // render each, never room in the store.
+      if ((data.status ?? 200) >= 400) return;
       const value = storedValues.get(data) ?? data;
       if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");

@@ -20,6 +20,8 @@
  *                                       never serves an old build's pages (their assets differ)
  *   tag:<tag>                           the set of page keys stored with that tag
  *   revalidated                         a hash: tag → when it was last revalidated (ms)
+ *   index                               a sorted set: page keys by when they were stored;
+ *                                       past PAGE_CACHE_MAX_ENTRIES the oldest are deleted
  * The scripts name keys they did not get as KEYS, so this needs one Redis, not a Cluster.
  *
  * A server keeps the pages it read last (bounded), and asks Redis only for a page's version
@@ -34,7 +36,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { RESP_TYPES, createClient } from "@redis/client";
 import { redactUrl } from "../database-url.mjs";
-import { RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
+import { DEFAULT_MAX_ENTRIES, RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
 
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
 /** Redis forgets a page not stored again for this long (an old build's or generation's). */
@@ -54,30 +56,40 @@ end
 `;
 
 /**
- * ARGV: prefix, page key's rest, window ms, ttl s, version, meta JSON, n, n tags, then the
- * byte fields. Returns the stored time, or false when refused.
+ * ARGV: prefix, page key's rest, window ms, ttl s, version, meta JSON, n, the most pages to
+ * keep, n tags, then the byte fields. Returns the stored time, or false when refused. Pages are
+ * listed in `index` by when they were stored; past the bound the oldest are deleted.
  */
 const STORE = `${PAGE_KEY}
 local prefix = ARGV[1]
 local at = now()
 local n = tonumber(ARGV[7])
 for i = 1, n do
-  local revalidated = tonumber(redis.call('HGET', prefix .. 'revalidated', ARGV[7 + i]) or '-1')
+  local revalidated = tonumber(redis.call('HGET', prefix .. 'revalidated', ARGV[8 + i]) or '-1')
   if revalidated >= 0 and at - revalidated < tonumber(ARGV[3]) then return false end
 end
 local key = pageKey(prefix, ARGV[2])
 redis.call('DEL', key)
 local fields = { 'v', ARGV[5], 't', at, 'meta', ARGV[6] }
-for i = 8 + n, #ARGV do
-  fields[#fields + 1] = 'b' .. (i - 8 - n)
+for i = 9 + n, #ARGV do
+  fields[#fields + 1] = 'b' .. (i - 9 - n)
   fields[#fields + 1] = ARGV[i]
 end
 redis.call('HSET', key, unpack(fields))
 redis.call('EXPIRE', key, tonumber(ARGV[4]))
 for i = 1, n do
-  local tagKey = prefix .. 'tag:' .. ARGV[7 + i]
+  local tagKey = prefix .. 'tag:' .. ARGV[8 + i]
   redis.call('SADD', tagKey, key)
   redis.call('EXPIRE', tagKey, tonumber(ARGV[4]))
+end
+local index = prefix .. 'index'
+redis.call('ZADD', index, at, key)
+redis.call('EXPIRE', index, tonumber(ARGV[4]))
+local over = redis.call('ZCARD', index) - tonumber(ARGV[8])
+if over > 0 then
+  for _, old in ipairs(redis.call('ZPOPMIN', index, over)) do
+    if string.sub(old, 1, #prefix) == prefix then redis.call('DEL', old) end
+  end
 end
 return at
 `;
@@ -446,6 +458,7 @@ export default class RedisCacheStore {
         randomBytes(8).toString("hex"),
         meta,
         String(tags.length),
+        String(pageCacheConfig()?.maxEntries ?? DEFAULT_MAX_ENTRIES),
         ...tags,
         ...blobs,
       ]);

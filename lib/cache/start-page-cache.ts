@@ -20,6 +20,8 @@ export async function startPageCache() {
     configurePageCache({
       namespace: pageCacheNamespace(identity, databaseLocation()),
       cacheControl,
+      maxEntries: env.PAGE_CACHE_MAX_ENTRIES,
+      maxBytes: env.PAGE_CACHE_MAX_MB * 2 ** 20,
     });
     if (env.REDIS_URL) console.log(`Page cache: in Redis at ${redactUrl(env.REDIS_URL)}.`);
   } catch (error) {

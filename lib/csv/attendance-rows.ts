@@ -1,5 +1,6 @@
 import type { CitationDTO } from "@/lib/data/dto";
 import type { ExportEntryDTO } from "@/lib/data/export";
+import { citationStanding } from "@/lib/quotes/citation-standing";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { ExportOptions } from "@/lib/validation/export";
@@ -16,17 +17,23 @@ const withCellLineBreaks = (text: string) => text.replace(/\r\n|\r|\n/g, CELL_LI
 /** One row per entry (see docs/api.md, CSV export). */
 export const WIDE_COLUMNS = [
   "event",
+  "event_date",
+  "event_end_date",
   "leader",
   "office",
   "country",
   "country_code",
   "status",
+  "outcome",
   "as_of",
   "sources_disagree",
+  "represented_by",
+  "step_note",
   "note",
   "quotes",
   "sources",
   "source_urls",
+  "quote_reviews",
   "updated_at",
   "url",
 ] as const;
@@ -36,14 +43,18 @@ export const LONG_COLUMNS = [
   "event",
   "leader",
   "status",
+  "outcome",
   "as_of",
   "current",
+  "represented_by",
+  "step_note",
   "quote",
   "quote_start",
   "quote_end",
   "source",
   "source_url",
   "fragment_url",
+  "quote_review",
 ] as const;
 
 export type CsvRow = string[];
@@ -58,20 +69,36 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     entry.citations.map(pick).join(CELL_LINE_BREAK);
   return [
     entry.event.slug,
+    entry.event.date,
+    entry.event.endDate,
     entry.leader.name,
     entry.leader.office,
     entry.leader.polity,
     entry.leader.countryCode ?? "",
     entry.status,
+    entry.outcome ?? "",
     entry.asOf ?? "",
     String(entry.sourcesDisagree),
+    entry.representative?.name ?? "",
+    withCellLineBreaks(entry.stepNote),
     withCellLineBreaks(entry.note),
     lines((c) => c.quote),
     lines((c) => c.source.title),
     lines((c) => c.source.url),
+    reviewLines(entry.citations),
     entry.updatedAt,
     new URL(`/attendance/${entry.id}`, origin).href,
   ];
+}
+
+/**
+ * `quote_reviews`: empty while no citation is under review; otherwise each citation's mark line
+ * for line with `quotes`, `none` for those as cited (an empty first line would start the cell
+ * with a line break, which a spreadsheet-safe cell must not).
+ */
+function reviewLines(citations: CitationDTO[]): string {
+  const marks = citations.map((c) => citationStanding(c));
+  return marks.some(Boolean) ? marks.map((m) => m ?? "none").join(CELL_LINE_BREAK) : "";
 }
 
 /**
@@ -83,19 +110,30 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
  */
 export function longRows(entry: ExportEntryDTO): CsvRow[] {
   const steps = entry.story ?? [
-    { status: entry.status, asOf: entry.asOf, current: true, citations: entry.citations },
+    {
+      status: entry.status,
+      outcome: entry.outcome,
+      representative: entry.representative,
+      note: entry.stepNote,
+      asOf: entry.asOf,
+      current: true,
+      citations: entry.citations,
+    },
   ];
   return steps.flatMap((step) => {
     const lead = [
       entry.event.slug,
       entry.leader.name,
       step.status,
+      step.outcome ?? "",
       step.asOf ?? "",
       String(step.current),
+      step.representative?.name ?? "",
+      withCellLineBreaks(step.note),
     ];
-    if (step.citations.length === 0) return [[...lead, "", "", "", "", "", ""]];
+    if (step.citations.length === 0) return [[...lead, "", "", "", "", "", "", ""]];
     return step.citations.map((c) => {
-      const lost = "lost" in c && c.lost === true;
+      const lost = c.lost;
       return [
         ...lead,
         c.quote,
@@ -104,6 +142,7 @@ export function longRows(entry: ExportEntryDTO): CsvRow[] {
         c.source.title,
         c.source.url,
         urlWithTextFragment(c.source.url, c.quote),
+        citationStanding(c) ?? "",
       ];
     });
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/attendance/status";
+import { sliceWhole } from "@/lib/text/cut";
 import { leaderSearchKey, searchKey } from "@/lib/text/search-key";
 import type { AttendanceInput, EntryInput } from "@/lib/validation/attendance";
 import { anchorCitations } from "./anchoring";
@@ -10,6 +11,7 @@ import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
 import { citedSourceIds, createEntry, finishEntryChange } from "./story";
+import { assertNotRepresenting, assertRepresentative, assertStepDates } from "./step-guards";
 import {
   Abort,
   conflict,
@@ -91,11 +93,23 @@ export async function createAttendance(
 
     const leaderId = await resolveLeader(tx, editor, input.leader);
     await assertPairFree(tx, event.id, leaderId);
+    await assertNotRepresenting(tx, event.id, leaderId);
+    await assertRepresentative(tx, event.id, leaderId, input.representativeId);
+    await assertStepDates(tx, event.id, input);
     const id = await createEntry(tx, editor, {
       eventId: event.id,
       leaderId,
       note: input.note,
-      steps: [{ status: input.status, asOf: input.asOf, note: "", citations: anchored.anchors }],
+      steps: [
+        {
+          status: input.status,
+          outcome: input.outcome,
+          representativeId: input.representativeId,
+          asOf: input.asOf,
+          note: input.stepNote ?? "",
+          citations: anchored.anchors,
+        },
+      ],
     });
     return {
       ok: true,
@@ -129,6 +143,7 @@ export async function updateAttendance(
     const leaderId = await resolveLeader(tx, editor, input.leader);
     if (leaderId !== current.leaderId || event.id !== current.eventId) {
       await assertPairFree(tx, event.id, leaderId, id);
+      await assertNotRepresenting(tx, event.id, leaderId);
     }
     const updated = await tx.attendance.updateMany({
       where: { id, version },
@@ -296,8 +311,8 @@ export async function getAttendanceForEdit(id: number): Promise<AttendanceFormVa
       quote: c.quote,
       start: c.start,
       end: c.end,
-      before: c.source.text.slice(Math.max(0, c.start - CONTEXT), c.start),
-      after: c.source.text.slice(c.end, c.end + CONTEXT),
+      before: sliceWhole(c.source.text, c.start - CONTEXT, c.start),
+      after: sliceWhole(c.source.text, c.end, c.end + CONTEXT),
     })),
   };
 }

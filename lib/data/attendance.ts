@@ -1,8 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getVersionText } from "./source-versions";
-import { compareEntries, type AttendanceStatus } from "@/lib/attendance/status";
-import { effectiveDay, sourcesDisagreeOn, stepOnDay, storyOrder } from "@/lib/history/story";
+import { addToCounts, countEntries, emptyCounts } from "@/lib/attendance/counts";
+import {
+  compareEntries,
+  duringEvent,
+  eventStarted,
+  type AttendanceOutcome,
+  type AttendanceStatus,
+} from "@/lib/attendance/status";
+import {
+  effectiveDay,
+  outcomeStepOnDay,
+  representativeOnDay,
+  sourcesDisagreeOn,
+  stepOnDay,
+  storyOrder,
+} from "@/lib/history/story";
+import { sliceWhole } from "@/lib/text/cut";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, CitationDTO, EventDTO, StatusCounts, StepDTO } from "./dto";
@@ -12,7 +28,9 @@ import {
   toAttendanceDTO,
   toCitationDTO,
   toEventDTO,
+  representativeSelect,
   toIsoDate,
+  toRepresentativeDTO,
   withCurrentCitations,
 } from "./mappers";
 
@@ -46,18 +64,15 @@ function filteredDay(entries: AttendanceDTO[], query: AttendanceQuery): Attendan
     .sort(compareEntries(query.sort));
 }
 
-/** How many entries of an event have each status (ignoring any filter). */
+/** How many entries of an event have each status and outcome (ignoring any filter). */
 export async function countAttendanceByStatus(eventId: number): Promise<StatusCounts> {
   const groups = await db.attendance.groupBy({
-    by: ["status"],
+    by: ["status", "outcome"],
     where: { eventId },
     _count: { _all: true },
   });
-  const counts = { confirmed: 0, reported: 0, declined: 0, total: 0 };
-  for (const group of groups) {
-    counts[group.status] = group._count._all;
-    counts.total += group._count._all;
-  }
+  const counts = emptyCounts();
+  for (const group of groups) addToCounts(counts, group, group._count._all);
   return counts;
 }
 
@@ -73,36 +88,78 @@ export async function getAttendance(id: number): Promise<AttendanceDetailDTO | n
     : null;
 }
 
-/** A step as the day's reads need it: enough to order the story. */
-export type StepRow = { id: number; status: AttendanceStatus; asOf: Date | null; recordedAt: Date };
+/** A step as the day's reads need it: enough to order the story and say what it claims. */
+export type StepRow = {
+  id: number;
+  status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representative: { id: number; name: string; office: string; polity: string } | null;
+  note: string;
+  asOf: Date | null;
+  recordedAt: Date;
+};
+
+/** The select that reads a StepRow. */
+export const stepRowSelect = {
+  id: true,
+  status: true,
+  outcome: true,
+  representative: representativeSelect,
+  note: true,
+  asOf: true,
+  recordedAt: true,
+} as const;
 
 /**
  * For each entry, the step in force at the end of `day` (its latest step with an as-of date on
- * or before it; undated steps count from the day they were recorded) and whether sources
- * disagree that day. Entries with no step by then are left out. Shared by the list and the
- * exports, which read the steps and, after, the chosen steps' citations, each their own way.
+ * or before it; undated steps count from the day they were recorded), whether sources
+ * disagree that day, and the outcome and representative as of that day. Entries with no step
+ * by then are left out. Shared by the list and the exports, which read the steps and, after,
+ * the chosen steps' citations, each their own way.
  */
 export function pickStepsOnDay<T extends { steps: StepRow[] }>(rows: T[], day: string) {
   return rows.flatMap((row) => {
     const steps = row.steps.map((s) => ({
       id: s.id,
       status: s.status,
+      outcome: s.outcome,
+      representativeId: s.representative?.id ?? null,
+      note: s.note,
       asOf: s.asOf ? toIsoDate(s.asOf) : null,
       recordedAt: s.recordedAt.toISOString(),
     }));
     const step = stepOnDay(steps, day);
-    return step ? [{ row, step, sourcesDisagree: sourcesDisagreeOn(steps, step) }] : [];
+    if (!step) return [];
+    const representativeId = representativeOnDay(steps, day);
+    return [
+      {
+        row,
+        step,
+        sourcesDisagree: sourcesDisagreeOn(steps, step),
+        outcome: outcomeStepOnDay(steps, day)?.outcome ?? null,
+        representative:
+          row.steps.find((s) => s.representative?.id === representativeId)?.representative ?? null,
+      },
+    ];
   });
 }
 
-/** The entry as it stood on a day: the picked step's status, as-of date and citations. */
+/** The entry as it stood on a day: the picked step's status, as-of date, note and citations. */
 export function entryOnDay<T extends AttendanceDTO>(
   entry: T,
-  picked: { step: { status: string; asOf: string | null }; sourcesDisagree: boolean },
+  picked: {
+    step: { status: string; asOf: string | null; note: string };
+    sourcesDisagree: boolean;
+    outcome: AttendanceOutcome | null;
+    representative: StepRow["representative"];
+  },
   citations: CitationDTO[],
 ): T {
   entry.status = picked.step.status as AttendanceStatus;
+  entry.outcome = picked.outcome;
+  entry.representative = toRepresentativeDTO(picked.representative);
   entry.asOf = picked.step.asOf;
+  entry.stepNote = picked.step.note;
   entry.sourcesDisagree = picked.sourcesDisagree;
   entry.citations = citations;
   return entry;
@@ -114,7 +171,7 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     where: whereForQuery(eventId, { q }),
     include: {
       leader: attendanceInclude.leader,
-      steps: { select: { id: true, status: true, asOf: true, recordedAt: true } },
+      steps: { select: stepRowSelect },
     },
   });
   const picked = pickStepsOnDay(rows, day);
@@ -129,8 +186,13 @@ export async function listDay(eventId: number, day: string, q?: string): Promise
     list.push(toCitationDTO(c));
     byStep.set(c.stepId, list);
   }
+  await quoteCitationsOnDay([...byStep.values()].flat(), () => day);
   return picked.map((p) =>
-    entryOnDay(toAttendanceDTO({ ...p.row, citations: [] }), p, byStep.get(p.step.id) ?? []),
+    entryOnDay(
+      toAttendanceDTO({ ...p.row, representative: null, stepNote: "", citations: [] }),
+      p,
+      byStep.get(p.step.id) ?? [],
+    ),
   );
 }
 
@@ -139,6 +201,22 @@ export type EventAttendanceDTO = {
   counts: StatusCounts;
   entries: AttendanceDTO[];
 };
+
+/**
+ * Where the event stands on the day the list is for (its `?asOf=` day, else today, UTC):
+ * `started` from its first day (the list then leads with outcomes), `during` any day from its
+ * first to its last, `over` after its last.
+ */
+export type EventPhase = { day: string; started: boolean; during: boolean; over: boolean };
+
+export function eventPhase(event: EventDTO, day = toIsoDate(new Date())): EventPhase {
+  return {
+    day,
+    started: eventStarted(event, day),
+    during: duringEvent(event, day),
+    over: day > event.endDate,
+  };
+}
 
 /** Everything the event's API and its export show: the event, its counts and the list. */
 export async function getEventAttendance(
@@ -156,8 +234,17 @@ export async function getEventAttendance(
 export async function getEventView(
   slug: string,
   query: AttendanceQuery,
-): Promise<(EventAttendanceDTO & { mapEntries: AttendanceDTO[] }) | null> {
-  return readEventAttendance(slug, query, true);
+): Promise<
+  | (EventAttendanceDTO & {
+      mapEntries: AttendanceDTO[];
+      /** On a past day's list: the entries it leaves out, with no report by then. */
+      unreported: UnreportedEntryDTO[];
+      phase: EventPhase;
+    })
+  | null
+> {
+  const view = await readEventAttendance(slug, query, true);
+  return view && { ...view, phase: eventPhase(view.event, query.day) };
 }
 
 async function readEventAttendance(slug: string, query: AttendanceQuery, withMap: boolean) {
@@ -168,10 +255,10 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     // The whole day is read once, for its counts and the map; a search is matched in the
     // database, so only a searched list is read again.
     const day = await listDay(eventRow.id, query.day);
-    const counts = { confirmed: 0, reported: 0, declined: 0, total: day.length };
-    for (const entry of day) counts[entry.status]++;
+    const counts = countEntries(day);
     const entries = query.q ? await listAttendance(eventRow.id, query) : filteredDay(day, query);
-    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")) };
+    const unreported = withMap ? await listUnreported(eventRow.id, day) : [];
+    return { event, counts, entries, mapEntries: day.sort(compareEntries("name")), unreported };
   }
   const filtered = Boolean(query.status || query.q);
   const [counts, entries, all] = await Promise.all([
@@ -179,7 +266,26 @@ async function readEventAttendance(slug: string, query: AttendanceQuery, withMap
     listAttendance(eventRow.id, query),
     withMap && filtered ? listAttendance(eventRow.id, { sort: "name" }) : null,
   ]);
-  return { event, counts, entries, mapEntries: all ?? entries };
+  return { event, counts, entries, mapEntries: all ?? entries, unreported: [] };
+}
+
+/** An entry the list of a past day leaves out: nothing had been reported of it by then. */
+export type UnreportedEntryDTO = { id: number; leader: string };
+
+/** The event's entries other than `day`'s (those with no step by that day), by leader's name. */
+async function listUnreported(
+  eventId: number,
+  day: AttendanceDTO[],
+): Promise<UnreportedEntryDTO[]> {
+  const shown = new Set(day.map((e) => e.id));
+  const rows = await db.attendance.findMany({
+    where: { eventId },
+    select: { id: true, leader: { select: { name: true } } },
+  });
+  return rows
+    .filter((row) => !shown.has(row.id))
+    .map((row) => ({ id: row.id, leader: row.leader.name }))
+    .sort((a, b) => a.leader.localeCompare(b.leader));
 }
 
 export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
@@ -191,6 +297,11 @@ export type CitationInContextDTO = AttendanceDTO["citations"][number] & {
    * before texts had versions.
    */
   removed: { since: string | null; version: number; current: boolean } | null;
+  /**
+   * Set while an edit of the source re-found the quote with other words and no editor has
+   * confirmed them yet: when, and the words as they were cited.
+   */
+  reworded: { since: string | null; citedQuote: string | null } | null;
 };
 
 const CONTEXT_CHARS = 240;
@@ -211,7 +322,14 @@ export async function getAttendanceInContext(
     }),
     db.citation.findMany({
       where: { id: { in: entry.citations.map((c) => c.id) } },
-      select: { id: true, lost: true, review: true, reviewSince: true, anchoredVersion: true },
+      select: {
+        id: true,
+        lost: true,
+        review: true,
+        reviewSince: true,
+        anchoredVersion: true,
+        citedQuote: true,
+      },
     }),
   ]);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -246,11 +364,13 @@ export async function getAttendanceInContext(
       const found = text.slice(citation.start, citation.end) === citation.quote;
       return {
         ...citation,
-        before: found
-          ? text.slice(Math.max(0, citation.start - CONTEXT_CHARS), citation.start)
-          : "",
-        after: found ? text.slice(citation.end, citation.end + CONTEXT_CHARS) : "",
+        before: found ? sliceWhole(text, citation.start - CONTEXT_CHARS, citation.start) : "",
+        after: found ? sliceWhole(text, citation.end, citation.end + CONTEXT_CHARS) : "",
         removed,
+        reworded:
+          state && !state.lost && state.review === "check"
+            ? { since: state.reviewSince?.toISOString() ?? null, citedQuote: state.citedQuote }
+            : null,
       };
     }),
   };
@@ -266,6 +386,7 @@ export function storyInForce(story: StepDTO[], day?: string): StepDTO[] {
 
 export const stepInclude = {
   currentOf: { select: { id: true } },
+  representative: representativeSelect,
   citations: { orderBy: { position: "asc" }, select: { ...citationSelect, lost: true } },
 } as const;
 
@@ -273,6 +394,8 @@ export function toStepDTO(s: {
   id: number;
   version: number;
   status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representative: StepRow["representative"];
   asOf: Date | null;
   note: string;
   recordedAt: Date;
@@ -284,6 +407,8 @@ export function toStepDTO(s: {
     id: s.id,
     version: s.version,
     status: s.status,
+    outcome: s.outcome,
+    representative: toRepresentativeDTO(s.representative),
     asOf: s.asOf ? toIsoDate(s.asOf) : null,
     note: s.note,
     recordedAt: s.recordedAt.toISOString(),
@@ -309,5 +434,11 @@ export async function attachStories<T extends AttendanceDTO>(
     byEntry.set(step.attendanceId, list);
   }
   for (const entry of entries) entry.story = storyInForce(byEntry.get(entry.id) ?? [], day);
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
   return entries;
 }

@@ -17,6 +17,7 @@ export type EventForEdit = {
   slug: string;
   name: string;
   date: string;
+  endDate: string;
   place: string;
   occasion: string;
   pinned: boolean;
@@ -47,6 +48,7 @@ export async function getEventForEdit(id: number): Promise<EventForEdit | null> 
     slug: row.slug,
     name: row.name,
     date: toIsoDate(row.date),
+    endDate: toIsoDate(row.endDate),
     place: row.place,
     occasion: row.occasion,
     pinned: row.pinnedAt !== null,
@@ -61,6 +63,7 @@ type EventRow = {
   slug: string;
   name: string;
   date: Date;
+  endDate: Date;
   place: string;
   occasion: string;
 };
@@ -71,6 +74,7 @@ const eventSnapshot = (e: EventRow) => ({
   name: e.name,
   slug: e.slug,
   date: toIsoDate(e.date),
+  endDate: toIsoDate(e.endDate),
   place: e.place,
   occasion: e.occasion,
 });
@@ -79,6 +83,7 @@ const eventData = (input: EventInput, slug: string) => ({
   name: input.name,
   slug,
   date: new Date(`${input.date}T00:00:00Z`),
+  endDate: new Date(`${input.endDate}T00:00:00Z`),
   place: input.place,
   occasion: input.occasion,
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { addToCounts, emptyCounts } from "@/lib/attendance/counts";
 import type { EventDTO, StatusCounts } from "./dto";
 import { toEventDTO } from "./mappers";
 
@@ -23,13 +24,17 @@ export async function getRenamedEventSlug(formerSlug: string): Promise<string | 
 /** Why the home page shows the event it shows. */
 export type FeaturedRule = "pinned" | "upcoming" | "latest";
 
-/** Midnight UTC of `now`'s day: an event dated today is still upcoming until the day ends. */
+/**
+ * Midnight UTC of `now`'s day: an event whose last day is today is still upcoming until the
+ * day ends.
+ */
 const startOfDay = (now: Date) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 /**
- * The event the home page features: the one an editor pinned; else the next upcoming one
- * (today's included); else the most recent past one.
+ * The event the home page features: the one an editor pinned; else the next upcoming one (one
+ * under way, or whose last day is today, included: the earliest first day first); else the
+ * most recent past one (the latest last day).
  */
 export async function getFeaturedChoice(
   now = new Date(),
@@ -40,11 +45,13 @@ export async function getFeaturedChoice(
   });
   if (pinned) return { event: toEventDTO(pinned), rule: "pinned" };
   const upcoming = await db.event.findFirst({
-    where: { date: { gte: startOfDay(now) } },
+    where: { endDate: { gte: startOfDay(now) } },
     orderBy: [{ date: "asc" }, { id: "asc" }],
   });
   if (upcoming) return { event: toEventDTO(upcoming), rule: "upcoming" };
-  const latest = await db.event.findFirst({ orderBy: [{ date: "desc" }, { id: "desc" }] });
+  const latest = await db.event.findFirst({
+    orderBy: [{ endDate: "desc" }, { date: "desc" }, { id: "desc" }],
+  });
   return latest ? { event: toEventDTO(latest), rule: "latest" } : null;
 }
 
@@ -74,35 +81,29 @@ export async function listEvents(
   const events = rows.slice(0, EVENTS_PAGE_SIZE);
   // Counted for this page's events only: Prisma's `_count` groups the whole table first.
   const groups = await db.attendance.groupBy({
-    by: ["eventId", "status"],
+    by: ["eventId", "status", "outcome"],
     where: { eventId: { in: events.map((e) => e.id) } },
     _count: { _all: true },
   });
   const countsById = new Map<number, StatusCounts>();
   for (const g of groups) {
-    const counts = countsById.get(g.eventId) ?? {
-      confirmed: 0,
-      reported: 0,
-      declined: 0,
-      total: 0,
-    };
-    counts[g.status] += g._count._all;
-    counts.total += g._count._all;
+    const counts = countsById.get(g.eventId) ?? emptyCounts();
+    addToCounts(counts, g, g._count._all);
     countsById.set(g.eventId, counts);
   }
   const today = startOfDay(now);
   return {
     events: events.map((row) => ({
       ...toEventDTO(row),
-      counts: countsById.get(row.id) ?? { confirmed: 0, reported: 0, declined: 0, total: 0 },
-      upcoming: row.date >= today,
+      counts: countsById.get(row.id) ?? emptyCounts(),
+      upcoming: row.endDate >= today,
       pinned: row.pinnedAt !== null,
     })),
     hasMore: rows.length > EVENTS_PAGE_SIZE,
   };
 }
 
-export type EventOption = { id: number; slug: string; name: string; date: string };
+export type EventOption = { id: number; slug: string; name: string; date: string; endDate: string };
 
 /**
  * Events for the entry form's picker, newest first (bounded: the form is not a catalogue),
@@ -114,7 +115,7 @@ export async function listEventOptions({
   include,
   includeSlug,
 }: { limit?: number; include?: number; includeSlug?: string } = {}): Promise<EventOption[]> {
-  const select = { id: true, slug: true, name: true, date: true } as const;
+  const select = { id: true, slug: true, name: true, date: true, endDate: true } as const;
   const rows = await db.event.findMany({
     orderBy: [{ date: "desc" }, { id: "desc" }],
     take: limit,
@@ -128,5 +129,9 @@ export async function listEventOptions({
     const own = await db.event.findUnique({ where: { slug: includeSlug }, select });
     if (own) rows.push(own);
   }
-  return rows.map((r) => ({ ...r, date: r.date.toISOString().slice(0, 10) }));
+  return rows.map((r) => ({
+    ...r,
+    date: r.date.toISOString().slice(0, 10),
+    endDate: r.endDate.toISOString().slice(0, 10),
+  }));
 }

@@ -1,15 +1,16 @@
 import "server-only";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { bulk } from "@/lib/db";
-import type { AttendanceStatus } from "@/lib/attendance/status";
+import type { AttendanceOutcome, AttendanceStatus } from "@/lib/attendance/status";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
-import type { AttendanceDTO, CitationDTO, EventDTO, StepDTO } from "./dto";
-import { entryOnDay, pickStepsOnDay, storyInForce } from "./attendance";
+import type { AttendanceDTO, CitationDTO, EventDTO, RepresentativeDTO, StepDTO } from "./dto";
+import { entryOnDay, pickStepsOnDay, storyInForce, type StepRow as DayStepRow } from "./attendance";
 import { toAttendanceDTO, toIsoDate } from "./mappers";
 
 /** An entry with the event it belongs to, as the exports write it. */
-export type ExportEntryDTO = AttendanceDTO & { event: Pick<EventDTO, "slug"> };
+export type ExportEntryDTO = AttendanceDTO & { event: Pick<EventDTO, "slug" | "date" | "endDate"> };
 
 /** What the export reads besides the entries: `story` adds every step with its citations. */
 export type ExportQuery = Pick<AttendanceQuery, "status" | "q" | "day"> & { story?: boolean };
@@ -71,6 +72,7 @@ function listAllAttendanceOnDayForExport(
       query.day,
     ).filter((p) => !query.status || p.step.status === query.status);
     const citations = await readStepCitations(picked.map((p) => p.step.id));
+    await quoteCitationsOnDay([...citations.values()].flat(), () => query.day);
     const entries = picked.map((p) =>
       entryOnDay(toExportEntryDTO(p.row.row), p, citations.get(p.step.id) ?? []),
     );
@@ -92,15 +94,14 @@ function listAllAttendanceOnDayForExport(
 async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?: string) {
   const steps = await readSteps(rows.map((row) => row.id));
   const all = [...steps.values()].flat();
-  const citations = await readStepCitations(
-    all.map((s) => s.id),
-    true,
-  );
+  const citations = await readStepCitations(all.map((s) => s.id));
   entries.forEach((entry, i) => {
     const row = rows[i]!;
     const story: StepDTO[] = (steps.get(row.id) ?? []).map((s) => ({
       id: s.id,
       status: s.status,
+      outcome: s.outcome,
+      representative: s.representative,
       asOf: s.asOf ? toIsoDate(s.asOf) : null,
       note: s.note,
       recordedAt: s.recordedAt.toISOString(),
@@ -111,6 +112,12 @@ async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?:
     }));
     entry.story = storyInForce(story, day);
   });
+  if (day) {
+    await quoteCitationsOnDay(
+      entries.flatMap((e) => (e.story ?? []).flatMap((step) => step.citations)),
+      () => day,
+    );
+  }
 }
 
 /**
@@ -156,6 +163,12 @@ type EntryRow = {
   id: number;
   eventId: number;
   status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  stepNote: string | null;
+  representativeId: number | null;
+  representativeName: string | null;
+  representativeOffice: string | null;
+  representativePolity: string | null;
   asOf: Date | null;
   currentStepId: number | null;
   sourcesDisagree: boolean | number;
@@ -163,6 +176,8 @@ type EntryRow = {
   updatedAt: Date;
   version: number;
   eventSlug: string;
+  eventDate: Date;
+  eventEndDate: Date;
   leaderId: number;
   leaderName: string;
   leaderOffice: string;
@@ -174,6 +189,8 @@ type CitationRow = {
   stepId: number;
   id: number;
   lost: boolean | number;
+  review: string;
+  anchoredVersion: number | bigint;
   quote: string;
   start: number;
   end: number;
@@ -189,6 +206,8 @@ type StepRow = {
   attendanceId: number;
   id: number;
   status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representative: RepresentativeDTO | null;
   asOf: Date | null;
   recordedAt: Date;
   note: string;
@@ -198,7 +217,7 @@ type StepRow = {
 
 /** An entry as toAttendanceDTO takes it, with its event's slug and current step. */
 type ExportRow = Parameters<typeof toAttendanceDTO>[0] & {
-  event: Pick<EventDTO, "slug">;
+  event: Pick<EventDTO, "slug" | "date" | "endDate">;
   currentStepId: number | null;
 };
 
@@ -227,14 +246,20 @@ function entryBatchReader(
     if (afterId === null) return null;
     const entries = await bulk.all<EntryRow>(Prisma.sql`
       SELECT "Attendance"."id", "Attendance"."eventId", "Attendance"."status",
+        "Attendance"."outcome", "Current"."note" AS "stepNote",
+        "Attendance"."representativeId", "Rep"."name" AS "representativeName",
+        "Rep"."office" AS "representativeOffice", "Rep"."polity" AS "representativePolity",
         "Attendance"."asOf", "Attendance"."currentStepId", "Attendance"."sourcesDisagree",
         "Attendance"."note", "Attendance"."updatedAt",
-        "Attendance"."version", "Event"."slug" AS "eventSlug", "Leader"."id" AS "leaderId",
+        "Attendance"."version", "Event"."slug" AS "eventSlug",
+        "Event"."date" AS "eventDate", "Event"."endDate" AS "eventEndDate", "Leader"."id" AS "leaderId",
         "Leader"."name" AS "leaderName", "Leader"."office" AS "leaderOffice",
         "Leader"."polity" AS "leaderPolity", "Leader"."countryCode" AS "leaderCountryCode"
       FROM "Attendance"
         JOIN "Event" ON "Event"."id" = "Attendance"."eventId"
         JOIN "Leader" ON "Leader"."id" = "Attendance"."leaderId"
+        LEFT JOIN "Leader" "Rep" ON "Rep"."id" = "Attendance"."representativeId"
+        LEFT JOIN "StatusStep" "Current" ON "Current"."id" = "Attendance"."currentStepId"
       WHERE "Attendance"."id" > ${afterId} ${status} ${search}
       ORDER BY "Attendance"."id"
       LIMIT ${batchSize}`);
@@ -247,13 +272,28 @@ function entryBatchReader(
       id: entry.id,
       eventId: entry.eventId,
       status: entry.status,
+      outcome: entry.outcome,
+      representative:
+        entry.representativeId === null
+          ? null
+          : {
+              id: entry.representativeId,
+              name: entry.representativeName ?? "",
+              office: entry.representativeOffice ?? "",
+              polity: entry.representativePolity ?? "",
+            },
       asOf: entry.asOf,
       currentStepId: entry.currentStepId,
       sourcesDisagree: Boolean(entry.sourcesDisagree),
+      stepNote: entry.stepNote ?? "",
       note: entry.note,
       updatedAt: entry.updatedAt,
       version: entry.version,
-      event: { slug: entry.eventSlug },
+      event: {
+        slug: entry.eventSlug,
+        date: toIsoDate(entry.eventDate),
+        endDate: toIsoDate(entry.eventEndDate),
+      },
       leader: {
         id: entry.leaderId,
         name: entry.leaderName,
@@ -266,17 +306,12 @@ function entryBatchReader(
   };
 }
 
-/**
- * The citations of the steps `ids`, by step, each step's in its citation order. With
- * `withLost`, each says whether its quote is lost from its source.
- */
-async function readStepCitations(
-  ids: number[],
-  withLost = false,
-): Promise<Map<number, (CitationDTO & { lost?: boolean })[]>> {
+/** The citations of the steps `ids`, by step, each step's in its citation order. */
+async function readStepCitations(ids: number[]): Promise<Map<number, CitationDTO[]>> {
   if (ids.length === 0) return new Map();
   const rows = await bulk.all<CitationRow>(Prisma.sql`
-    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."quote",
+    SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."review",
+      "Citation"."anchoredVersion", "Citation"."quote",
       "Citation"."start", "Citation"."end", "Citation"."prefix", "Citation"."suffix",
       "Source"."id" AS "sourceId", "Source"."title" AS "sourceTitle",
       "Source"."publisher" AS "sourcePublisher", "Source"."url" AS "sourceUrl"
@@ -287,7 +322,7 @@ async function readStepCitations(
     rows,
     (row) => row.stepId,
     (row) => {
-      const citation: CitationDTO & { lost?: boolean } = {
+      const citation: CitationDTO = {
         id: row.id,
         quote: row.quote,
         start: row.start,
@@ -300,24 +335,57 @@ async function readStepCitations(
           publisher: row.sourcePublisher,
           url: row.sourceUrl,
         },
+        lost: Boolean(row.lost),
+        review: row.review,
+        anchoredVersion: Number(row.anchoredVersion),
       };
-      if (withLost) citation.lost = Boolean(row.lost);
       return citation;
     },
   );
 }
 
 /** The steps of the entries `ids`, by entry (in no particular order). */
-async function readSteps(ids: number[]): Promise<Map<number, StepRow[]>> {
+async function readSteps(ids: number[]): Promise<Map<number, (StepRow & DayStepRow)[]>> {
   if (ids.length === 0) return new Map();
-  const rows = await bulk.all<StepRow>(Prisma.sql`
-    SELECT "attendanceId", "id", "status", "asOf", "recordedAt", "note", "recordedBy", "version"
+  const rows = await bulk.all<
+    Omit<StepRow, "representative"> & {
+      representativeId: number | null;
+      representativeName: string | null;
+      representativeOffice: string | null;
+      representativePolity: string | null;
+    }
+  >(Prisma.sql`
+    SELECT "StatusStep"."attendanceId", "StatusStep"."id", "StatusStep"."status",
+      "StatusStep"."outcome", "StatusStep"."asOf", "StatusStep"."recordedAt",
+      "StatusStep"."note", "StatusStep"."recordedBy", "StatusStep"."version",
+      "StatusStep"."representativeId", "Rep"."name" AS "representativeName",
+      "Rep"."office" AS "representativeOffice", "Rep"."polity" AS "representativePolity"
     FROM "StatusStep"
-    WHERE "attendanceId" IN (${Prisma.join(ids)})`);
+      LEFT JOIN "Leader" "Rep" ON "Rep"."id" = "StatusStep"."representativeId"
+    WHERE "StatusStep"."attendanceId" IN (${Prisma.join(ids)})`);
   return groupBy(
     rows,
     (row) => row.attendanceId,
-    (step) => step,
+    (row): StepRow & DayStepRow => ({
+      attendanceId: row.attendanceId,
+      id: row.id,
+      status: row.status,
+      outcome: row.outcome,
+      representative:
+        row.representativeId === null
+          ? null
+          : {
+              id: row.representativeId,
+              name: row.representativeName ?? "",
+              office: row.representativeOffice ?? "",
+              polity: row.representativePolity ?? "",
+            },
+      asOf: row.asOf,
+      recordedAt: row.recordedAt,
+      note: row.note,
+      recordedBy: row.recordedBy,
+      version: row.version,
+    }),
   );
 }
 

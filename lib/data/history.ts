@@ -1,11 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { AttendanceStatus } from "@/lib/attendance/status";
-import { storyOrder } from "@/lib/history/story";
+import type { AttendanceOutcome, AttendanceStatus } from "@/lib/attendance/status";
+import { effectiveDay, storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
+import { abbreviateText } from "@/lib/text/cut";
 import { stepInclude, toStepDTO } from "./attendance";
 import type { StepDTO } from "./dto";
+import { quoteCitationsOnDay } from "./quotes-on-day";
 import { attendanceSnapshot, type AttendanceSnapshot, type StepSnapshot } from "./revisions";
 import type { Editor } from "./session";
 import {
@@ -26,10 +28,23 @@ import {
 
 export type { StepDTO as StoryStepDTO } from "./dto";
 
-/** An entry's story: its steps in story order, each with its citations. */
-export async function getStory(attendanceId: number): Promise<StepDTO[]> {
+/**
+ * An entry's story: its steps in story order, each with its citations. With
+ * `wordsOfTheirDay` (the public page), each step quotes its sources as they stood on its day;
+ * editors get the citations as stored, in the current text.
+ */
+export async function getStory(
+  attendanceId: number,
+  { wordsOfTheirDay = false } = {},
+): Promise<StepDTO[]> {
   const steps = await db.statusStep.findMany({ where: { attendanceId }, include: stepInclude });
-  return storyOrder(steps.map(toStepDTO));
+  const story = storyOrder(steps.map(toStepDTO));
+  if (!wordsOfTheirDay) return story;
+  const dayOf = new Map(
+    story.flatMap((step) => step.citations.map((c) => [c, effectiveDay(step)])),
+  );
+  await quoteCitationsOnDay([...dayOf.keys()], (c) => dayOf.get(c) ?? null);
+  return story;
 }
 
 export type RevisionDTO = {
@@ -101,8 +116,19 @@ const revisionSelect = {
 
 /** The record of edits of one entry, newest first. */
 export async function listEntryRevisions(attendanceId: number, take = 100): Promise<RevisionDTO[]> {
+  // The entry's record includes what edits of a source did to its citations (re-found with
+  // changed wording, orphaned, confirmed, cited again): the reader sees when a quote changed.
+  const citations = await db.citation.findMany({
+    where: { step: { attendanceId } },
+    select: { id: true },
+  });
   const rows = await db.revision.findMany({
-    where: { entityType: "attendance", entityId: attendanceId },
+    where: {
+      OR: [
+        { entityType: "attendance", entityId: attendanceId },
+        { entityType: "citation", entityId: { in: citations.map((c) => c.id) } },
+      ],
+    },
     orderBy: { id: "desc" },
     take,
     select: revisionSelect,
@@ -119,6 +145,8 @@ export async function listChanges(query: {
   before?: number;
   /** One thing's history: its kind and id. */
   about?: { entityType: string; entityId: number };
+  /** An editor reads a deleted source's history whole; the public only that it was deleted. */
+  forEditor?: boolean;
 }): Promise<{ rows: RevisionDTO[]; nextBefore: number | null; eventUnknown: boolean }> {
   let eventId: number | undefined;
   if (query.eventSlug) {
@@ -141,10 +169,39 @@ export async function listChanges(query: {
     select: revisionSelect,
   });
   const page = rows.slice(0, CHANGES_PAGE_SIZE);
+  const deleted = query.forEditor ? new Set<number>() : await deletedSources(page);
   return {
-    rows: page.map(toRevisionDTO),
+    rows: page.map((row) =>
+      row.entityType === "source" && deleted.has(row.entityId)
+        ? withoutContent(toRevisionDTO({ ...row, before: null, after: null }))
+        : toRevisionDTO(row),
+    ),
     nextBefore: rows.length > CHANGES_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
     eventUnknown: false,
+  };
+}
+
+/** The sources among these revisions' subjects that have since been deleted. */
+async function deletedSources(rows: { entityType: string; entityId: number }[]) {
+  const ids = [...new Set(rows.filter((r) => r.entityType === "source").map((r) => r.entityId))];
+  if (ids.length === 0) return new Set<number>();
+  const deletions = await db.revision.findMany({
+    where: { entityType: "source", action: "delete", entityId: { in: ids } },
+    select: { entityId: true },
+  });
+  return new Set(deletions.map((d) => d.entityId));
+}
+
+/**
+ * A change to a source that has since been deleted, as the public reads it: that it happened,
+ * and that the source was deleted, without its title, text or any other field.
+ */
+function withoutContent(revision: RevisionDTO): RevisionDTO {
+  return {
+    ...revision,
+    subject: "A deleted source",
+    summary: revision.action === "delete" ? "" : "The source has since been deleted.",
+    changes: [],
   };
 }
 
@@ -205,7 +262,7 @@ async function reanchorStep(
         : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
     if (!result?.ok) {
       return {
-        message: `That version cannot be restored: its step ${step.status}${step.asOf ? ` as of ${step.asOf}` : ""} quotes “${c.quote.slice(0, 80)}”, which ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
+        message: `That version cannot be restored: its step ${step.status}${step.asOf ? ` as of ${step.asOf}` : ""} quotes “${abbreviateText(c.quote, 80)}”, which ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
       };
     }
     anchors.push({ ...result.anchor, sourceId: c.sourceId });
@@ -287,6 +344,8 @@ export async function revertAttendance(
     for (const { step, anchors } of restored) {
       const data = {
         status: step.status as AttendanceStatus,
+        outcome: (step.outcome ?? null) as AttendanceOutcome | null,
+        representativeId: step.representativeId ?? null,
         asOf: dayToDate(step.asOf),
         note: step.note,
         recordedAt: new Date(step.recordedAt),

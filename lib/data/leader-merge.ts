@@ -117,6 +117,15 @@ export async function mergeLeaders(
       after: { ...leaderSnapshot(updated), entries: `${moved} from #${other.id}` },
       summary: `${summary}: ${moved}`,
     });
+    // Steps and entries naming the merged leader as a representative name the kept one.
+    await tx.statusStep.updateMany({
+      where: { representativeId: otherId },
+      data: { representativeId: keepId },
+    });
+    await tx.attendance.updateMany({
+      where: { representativeId: otherId },
+      data: { representativeId: keepId },
+    });
     await tx.leader.delete({ where: { id: otherId } });
     await recordRevision(tx, editor, {
       entityType: "leader",

@@ -8,13 +8,13 @@ import { diffSnapshots } from "@/lib/history/diff";
 import { recordRevision } from "./revisions";
 import type { Editor } from "./session";
 
-export type LeaderOption = { id: number; name: string; polity: string };
+export type LeaderOption = { id: number; name: string; polity: string; office: string };
 
 /** Every leader for the entry form's picker, by name. */
 export async function listLeaderOptions(): Promise<LeaderOption[]> {
   return db.leader.findMany({
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, polity: true },
+    select: { id: true, name: true, polity: true, office: true },
   });
 }
 
@@ -263,6 +263,15 @@ export async function deleteLeader(
         ok: false,
         kind: "invalid",
         message: `${current.name} cannot be deleted: ${n} ${n === 1 ? "entry uses" : "entries use"} this leader. Delete or change ${n === 1 ? "that entry" : "those entries"} first.`,
+        errors: {},
+      } as const;
+    }
+    const represents = await tx.statusStep.count({ where: { representativeId: id } });
+    if (represents > 0) {
+      return {
+        ok: false,
+        kind: "invalid",
+        message: `${current.name} cannot be deleted: ${represents} ${represents === 1 ? "step names" : "steps name"} them as a representative. Change ${represents === 1 ? "that step" : "those steps"} first.`,
         errors: {},
       } as const;
     }

@@ -1,6 +1,13 @@
 import "server-only";
-import type { AttendanceStatus } from "@/lib/attendance/status";
-import type { AttendanceDTO, CitationDTO, EventDTO, LeaderDTO, SourceRefDTO } from "./dto";
+import type { AttendanceOutcome, AttendanceStatus } from "@/lib/attendance/status";
+import type {
+  AttendanceDTO,
+  CitationDTO,
+  EventDTO,
+  LeaderDTO,
+  RepresentativeDTO,
+  SourceRefDTO,
+} from "./dto";
 
 export const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -10,6 +17,7 @@ export function toEventDTO(row: {
   name: string;
   place: string;
   date: Date;
+  endDate: Date;
   occasion: string;
 }): EventDTO {
   return {
@@ -18,6 +26,7 @@ export function toEventDTO(row: {
     name: row.name,
     place: row.place,
     date: toIsoDate(row.date),
+    endDate: toIsoDate(row.endDate),
     occasion: row.occasion,
   };
 }
@@ -32,6 +41,14 @@ export function toLeaderDTO(row: LeaderDTO): LeaderDTO {
   };
 }
 
+export const representativeSelect = {
+  select: { id: true, name: true, office: true, polity: true },
+} as const;
+
+export function toRepresentativeDTO(row: RepresentativeDTO | null): RepresentativeDTO | null {
+  return row && { id: row.id, name: row.name, office: row.office, polity: row.polity };
+}
+
 export function toSourceRefDTO(row: SourceRefDTO): SourceRefDTO {
   return { id: row.id, title: row.title, publisher: row.publisher, url: row.url };
 }
@@ -44,6 +61,9 @@ export function toCitationDTO(row: {
   prefix: string;
   suffix: string;
   source: SourceRefDTO;
+  lost: boolean;
+  review: string;
+  anchoredVersion: number;
 }): CitationDTO {
   return {
     id: row.id,
@@ -53,6 +73,9 @@ export function toCitationDTO(row: {
     prefix: row.prefix,
     suffix: row.suffix,
     source: toSourceRefDTO(row.source),
+    lost: row.lost,
+    review: row.review,
+    anchoredVersion: row.anchoredVersion,
   };
 }
 
@@ -60,8 +83,11 @@ export function toAttendanceDTO(row: {
   id: number;
   eventId: number;
   status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representative: RepresentativeDTO | null;
   asOf: Date | null;
   sourcesDisagree: boolean;
+  stepNote: string;
   note: string;
   updatedAt: Date;
   version: number;
@@ -73,8 +99,11 @@ export function toAttendanceDTO(row: {
     eventId: row.eventId,
     leader: toLeaderDTO(row.leader),
     status: row.status,
+    outcome: row.outcome,
+    representative: toRepresentativeDTO(row.representative),
     asOf: row.asOf ? toIsoDate(row.asOf) : null,
     sourcesDisagree: row.sourcesDisagree,
+    stepNote: row.stepNote,
     note: row.note,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -107,6 +136,9 @@ export const citationSelect = {
   prefix: true,
   suffix: true,
   source: { select: { id: true, title: true, publisher: true, url: true } },
+  lost: true,
+  review: true,
+  anchoredVersion: true,
 } as const;
 
 /**
@@ -116,12 +148,23 @@ export const citationSelect = {
  */
 export const attendanceInclude = {
   leader: { select: { id: true, name: true, office: true, polity: true, countryCode: true } },
-  currentStep: { select: { citations: { orderBy: { position: "asc" }, select: citationSelect } } },
+  representative: representativeSelect,
+  currentStep: {
+    select: {
+      note: true,
+      citations: { orderBy: { position: "asc" }, select: citationSelect },
+    },
+  },
 } as const;
 
-/** A row read with attendanceInclude, its current step's citations as its own. */
+/** A row read with attendanceInclude, its current step's citations and note as its own. */
 export function withCurrentCitations<
-  T extends { currentStep: { citations: Parameters<typeof toCitationDTO>[0][] } | null },
->(row: T): T & { citations: Parameters<typeof toCitationDTO>[0][] } {
-  return Object.assign(row, { citations: row.currentStep?.citations ?? [] });
+  T extends {
+    currentStep: { note: string; citations: Parameters<typeof toCitationDTO>[0][] } | null;
+  },
+>(row: T): T & { citations: Parameters<typeof toCitationDTO>[0][]; stepNote: string } {
+  return Object.assign(row, {
+    citations: row.currentStep?.citations ?? [],
+    stepNote: row.currentStep?.note ?? "",
+  });
 }

@@ -56,6 +56,11 @@ export type StepSnapshot = {
   /** Absent in revisions written before steps had versions of their own. */
   version?: number;
   status: string;
+  /** Only on an outcome step. */
+  outcome?: string;
+  /** Only on a step that names who represented the leader: the leader's id and name. */
+  representativeId?: number;
+  representative?: string;
   asOf: string | null;
   note: string;
   recordedAt: string;
@@ -91,6 +96,7 @@ export async function attendanceSnapshot(tx: Tx, id: number): Promise<Attendance
       leader: { select: { name: true } },
       steps: {
         include: {
+          representative: { select: { name: true } },
           citations: {
             orderBy: { position: "asc" },
             include: { source: { select: { title: true } } },
@@ -105,6 +111,10 @@ export async function attendanceSnapshot(tx: Tx, id: number): Promise<Attendance
       id: step.id,
       version: step.version,
       status: step.status,
+      ...(step.outcome ? { outcome: step.outcome } : {}),
+      ...(step.representativeId
+        ? { representativeId: step.representativeId, representative: step.representative?.name }
+        : {}),
       asOf: isoDay(step.asOf),
       note: step.note,
       recordedAt: step.recordedAt.toISOString(),

@@ -14,6 +14,8 @@ export type SourceVersionDTO = {
   since: string;
   /** When the next version replaced it (ISO), or null for the current version. */
   until: string | null;
+  /** The day the publisher changed the text to this version (YYYY-MM-DD), when known. */
+  changedOn: string | null;
   actorName: string;
   /** What the save that made it found when re-anchoring its citations. */
   summary: string;
@@ -40,6 +42,7 @@ export async function recordNextVersion(
   actor: Actor,
   current: { id: number; text: string; textVersion: number; updatedAt: Date },
   summary: string,
+  changedOn: Date | null = null,
 ): Promise<number> {
   await tx.sourceVersion.upsert({
     where: { sourceId_number: { sourceId: current.id, number: current.textVersion } },
@@ -53,7 +56,14 @@ export async function recordNextVersion(
   });
   const number = current.textVersion + 1;
   await tx.sourceVersion.create({
-    data: { sourceId: current.id, number, text: null, actorName: actorName(actor), summary },
+    data: {
+      sourceId: current.id,
+      number,
+      text: null,
+      actorName: actorName(actor),
+      summary,
+      changedOn,
+    },
   });
   return number;
 }
@@ -79,12 +89,13 @@ export async function listSourceVersions(
   const rows = await db.sourceVersion.findMany({
     where: { sourceId: source.id },
     orderBy: { number: "desc" },
-    select: { number: true, createdAt: true, actorName: true, summary: true },
+    select: { number: true, createdAt: true, changedOn: true, actorName: true, summary: true },
   });
   if (!rows.some((r) => r.number === source.textVersion)) {
     rows.unshift({
       number: source.textVersion,
       createdAt: source.addedAt,
+      changedOn: null,
       actorName: "",
       summary: "",
     });
@@ -93,6 +104,7 @@ export async function listSourceVersions(
     number: r.number,
     since: r.createdAt.toISOString(),
     until: i === 0 ? null : rows[i - 1]!.createdAt.toISOString(),
+    changedOn: r.changedOn ? r.changedOn.toISOString().slice(0, 10) : null,
     actorName: r.actorName,
     summary: r.summary,
     current: r.number === source.textVersion,

@@ -1,20 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sourceAddressKey } from "@/lib/sources/source-address";
 import { planRelocations } from "@/lib/quotes/relocation-plan";
 import { describeRelocations, type RelocationCounts } from "@/lib/quotes/relocation-summary";
 import type { SourceInput } from "@/lib/validation/source";
 import { inTransaction, type WriteResult } from "./write";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
+import { duplicateSourceFailure, findDuplicateSource } from "./source-duplicates";
 import { recordFirstVersion, recordNextVersion, setVersionSummary } from "./source-versions";
 import type { Editor } from "./session";
 
-export type SourceOption = { id: number; title: string; publisher: string };
+export type SourceOption = { id: number; title: string; publisher: string; url: string };
 
+/** Every source, newest first, as the citation forms' source picker lists them. */
 export async function listSourceOptions(): Promise<SourceOption[]> {
   return db.source.findMany({
     orderBy: [{ addedAt: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, publisher: true },
+    select: { id: true, title: true, publisher: true, url: true },
   });
 }
 
@@ -122,6 +125,8 @@ export async function createSource(
   input: SourceInput,
 ): Promise<WriteResult<{ sourceId: number }>> {
   return inTransaction(editor, "source:edit", async (tx) => {
+    const duplicate = await findDuplicateSource(tx, input);
+    if (duplicate) return duplicateSourceFailure(duplicate);
     const created = await tx.source.create({ data: sourceData(input) });
     await recordFirstVersion(tx, editor, created.id, created.addedAt);
     await recordRevision(tx, editor, {
@@ -183,6 +188,17 @@ export async function updateSource(
     }
 
     const textChanged = input.text !== current.text;
+    // An edit may not make it a copy of another source; a source already stored twice may
+    // still be edited as long as the edit leaves its address and text be.
+    const urlChanged = sourceAddressKey(input.url) !== sourceAddressKey(current.url);
+    if (textChanged || urlChanged) {
+      const duplicate = await findDuplicateSource(
+        tx,
+        { url: urlChanged ? input.url : undefined, text: textChanged ? input.text : undefined },
+        id,
+      );
+      if (duplicate) return duplicateSourceFailure(duplicate);
+    }
     // Every step's citations, past ones and lost ones too: the story must not quote what the
     // source no longer says, and a lost quote may be back.
     const citations = await tx.citation.findMany({
@@ -206,7 +222,13 @@ export async function updateSource(
     let textVersion = current.textVersion;
     let relocation: RelocationCounts | null = null;
     if (textChanged) {
-      textVersion = await recordNextVersion(tx, editor, current, "");
+      textVersion = await recordNextVersion(
+        tx,
+        editor,
+        current,
+        "",
+        input.textChangedOn ? new Date(`${input.textChangedOn}T00:00:00Z`) : null,
+      );
       const plan = planRelocations(input.text, textVersion, citations, new Date());
       relocation = plan.counts;
       for (const change of plan.changes) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { STATUS_LABELS } from "@/lib/attendance/status";
+import { claimLabel } from "@/lib/attendance/status";
 import { conflictChoices } from "@/lib/history/conflict";
 import { formatDay } from "@/lib/text/format-day";
 import type { StepInput } from "@/lib/validation/attendance";
@@ -14,6 +14,7 @@ import {
   writeStepCitations,
   citedSourceIds,
 } from "./story";
+import { assertRepresentative, assertStepDates } from "./step-guards";
 import {
   inTransaction,
   invalid,
@@ -24,17 +25,27 @@ import {
   type WriteResult,
 } from "./write";
 
-/** "reported, as of 14 March 2025" / "declined, undated". */
-export const describeStep = (step: { status: string; asOf: string | null }) =>
-  `${STATUS_LABELS[step.status as keyof typeof STATUS_LABELS]?.toLowerCase() ?? step.status}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
+/** "reported, as of 14 March 2025" / "attended, as of 9 May 2025" / "declined, undated". */
+export const describeStep = (step: {
+  status: string;
+  outcome?: string | null;
+  asOf: string | null;
+}) =>
+  `${claimLabel(step).toLowerCase()}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
 
 export type StepTouched = Touched & { stepId: number };
 
 async function entryOf(tx: Tx, attendanceId: number) {
   return tx.attendance.findUnique({
     where: { id: attendanceId },
-    select: { id: true, event: { select: { slug: true } } },
+    select: { id: true, eventId: true, leaderId: true, event: { select: { slug: true } } },
   });
+}
+
+/** The guards a step passes before it is saved (see step-guards.ts). */
+async function checkStep(tx: Tx, entry: { eventId: number; leaderId: number }, input: StepInput) {
+  await assertRepresentative(tx, entry.eventId, entry.leaderId, input.representativeId);
+  await assertStepDates(tx, entry.eventId, input);
 }
 
 /**
@@ -51,10 +62,13 @@ export async function addStep(
     if (!entry) return notFound("This entry no longer exists; it may have been deleted.");
     const anchored = await anchorCitations(tx, input.citations);
     if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
+    await checkStep(tx, entry, input);
     const sourcesBefore = await citedSourceIds(tx, attendanceId);
     const before = await attendanceSnapshot(tx, attendanceId);
     const stepId = await insertStep(tx, editor, attendanceId, {
       status: input.status,
+      outcome: input.outcome,
+      representativeId: input.representativeId,
       asOf: input.asOf,
       note: input.note,
       citations: anchored.anchors,
@@ -83,7 +97,9 @@ async function loadStep(tx: Tx, stepId: number, version: number, input: StepInpu
   const step = await tx.statusStep.findUnique({
     where: { id: stepId },
     include: {
-      attendance: { select: { id: true, event: { select: { slug: true } } } },
+      attendance: {
+        select: { id: true, eventId: true, leaderId: true, event: { select: { slug: true } } },
+      },
       citations: {
         orderBy: { position: "asc" },
         select: { quote: true, sourceId: true, start: true, source: { select: { title: true } } },
@@ -176,12 +192,15 @@ export async function updateStep(
     const anchored = await anchorCitations(tx, input.citations);
     if ("errors" in anchored) return invalid(anchored.errors, anchored.message, anchored.help);
     const attendanceId = step.attendance.id;
+    await checkStep(tx, step.attendance, input);
     const sourcesBefore = await citedSourceIds(tx, attendanceId);
     const before = await attendanceSnapshot(tx, attendanceId);
     const updated = await tx.statusStep.updateMany({
       where: { id: stepId, version },
       data: {
         status: input.status,
+        outcome: input.outcome,
+        representativeId: input.representativeId,
         asOf: dayToDate(input.asOf),
         note: input.note,
         version: { increment: 1 },
@@ -229,7 +248,7 @@ export async function removeStep(
       attendanceId,
       before,
       action: "update",
-      summary: `Removed a step: ${describeStep({ status: step.status, asOf: step.asOf ? toIsoDate(step.asOf) : null })}`,
+      summary: `Removed a step: ${describeStep({ status: step.status, outcome: step.outcome, asOf: step.asOf ? toIsoDate(step.asOf) : null })}`,
     });
     return { ok: true, stepId, attendanceId, eventSlug: step.attendance.event.slug, sourceIds };
   });

@@ -2,8 +2,18 @@
 // too, so that there is one way to write a story. Writes that take an Editor are in
 // attendance-admin.ts and steps-admin.ts.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AttendanceStatus } from "@/lib/attendance/status";
-import { currentStep, sourcesDisagreeOn } from "../history/story";
+import {
+  PLAN_OF_OUTCOME,
+  type AttendanceOutcome,
+  type AttendanceStatus,
+} from "@/lib/attendance/status";
+import {
+  carriedPlans,
+  currentStep,
+  outcomeStepOnDay,
+  representativeOnDay,
+  sourcesDisagreeOn,
+} from "../history/story";
 import type { TextAnchor } from "../quotes/anchor";
 import {
   attendanceSnapshot,
@@ -19,7 +29,12 @@ export type AnchoredCitation = TextAnchor & { sourceId: number };
 
 /** A step as it is written: the status a source asserts, as of a date, with its citations. */
 export type StepData = {
+  /** On an outcome step, a placeholder: syncStory gives it the plan it carries. */
   status: AttendanceStatus;
+  /** What the source reports happened at the event; null for a plan. */
+  outcome?: AttendanceOutcome | null;
+  /** The leader the source says represented the entry's leader. */
+  representativeId?: number | null;
   /** YYYY-MM-DD or null when the source gives no date. */
   asOf: string | null;
   note: string;
@@ -66,6 +81,8 @@ export async function insertStep(tx: Tx, actor: Actor, attendanceId: number, ste
     data: {
       attendanceId,
       status: step.status,
+      outcome: step.outcome ?? null,
+      representativeId: step.representativeId ?? null,
       asOf: dayToDate(step.asOf),
       note: step.note,
       recordedBy: actorName(actor),
@@ -77,20 +94,36 @@ export async function insertStep(tx: Tx, actor: Actor, attendanceId: number, ste
 }
 
 /**
- * Derives the entry's status, as-of date, current step and "sources disagree" from its steps.
- * The only writer of those columns: every change of a story calls it in its transaction.
+ * Derives the entry's status, as-of date, current step, "sources disagree", outcome and
+ * representative from its steps, and gives each outcome step the plan it carries. The only
+ * writer of those columns: every change of a story calls it in its transaction.
  */
 export async function syncStory(tx: Tx, attendanceId: number) {
   const steps = (
     await tx.statusStep.findMany({
       where: { attendanceId },
-      select: { id: true, status: true, asOf: true, recordedAt: true },
+      select: {
+        id: true,
+        status: true,
+        outcome: true,
+        representativeId: true,
+        asOf: true,
+        recordedAt: true,
+      },
     })
   ).map((s) => ({
     ...s,
     asOf: s.asOf ? s.asOf.toISOString().slice(0, 10) : null,
     recordedAt: s.recordedAt.toISOString(),
   }));
+  const carried = carriedPlans(steps, (o) => PLAN_OF_OUTCOME[o as AttendanceOutcome]);
+  for (const step of steps) {
+    const plan = carried.get(step.id) as AttendanceStatus | undefined;
+    if (plan && plan !== step.status) {
+      await tx.statusStep.update({ where: { id: step.id }, data: { status: plan } });
+      step.status = plan;
+    }
+  }
   const current = currentStep(steps);
   if (!current) throw new Error(`Entry ${attendanceId} would have no step.`);
   await tx.attendance.update({
@@ -100,6 +133,8 @@ export async function syncStory(tx: Tx, attendanceId: number) {
       asOf: dayToDate(current.asOf),
       currentStepId: current.id,
       sourcesDisagree: sourcesDisagreeOn(steps, current),
+      outcome: outcomeStepOnDay(steps)?.outcome ?? null,
+      representativeId: representativeOnDay(steps),
     },
   });
 }

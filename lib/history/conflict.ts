@@ -4,6 +4,7 @@
  * other added or removed. Pure: from the snapshot the form was opened at and the one saved now.
  */
 import { formatDay } from "../text/format-day";
+import { unmatchedCitations } from "./diff";
 
 type Citation = { sourceId: number; source?: string; quote: string; start?: number };
 
@@ -27,8 +28,6 @@ export type ConflictChoices = {
   removed: Citation[];
 };
 
-const key = (c: Citation) => JSON.stringify([c.sourceId, c.start ?? null, c.quote]);
-
 export function conflictChoices(loaded: Snapshot | null, now: Snapshot | null): ConflictChoices {
   const fields: ConflictChoices["fields"] = [];
   if (!loaded || !now) return { fields, added: [], removed: [] };
@@ -40,8 +39,8 @@ export function conflictChoices(loaded: Snapshot | null, now: Snapshot | null): 
   field("status", "Status", loaded.status, now.status, now.status ?? "");
   field("asOf", "As of", loaded.asOf, now.asOf, now.asOf ? formatDay(now.asOf) : "no date");
   field("note", "Note", loaded.note, now.note, now.note || "no note");
-  const before = new Set((loaded.citations ?? []).map(key));
-  const after = new Set((now.citations ?? []).map(key));
+  // A quote a source rewrite moved is not a change of the other editor's.
+  const { added, removed } = unmatchedCitations(loaded.citations ?? [], now.citations ?? []);
   const strip = (c: Citation): Citation => ({
     sourceId: c.sourceId,
     source: c.source,
@@ -50,7 +49,7 @@ export function conflictChoices(loaded: Snapshot | null, now: Snapshot | null): 
   });
   return {
     fields,
-    added: (now.citations ?? []).filter((c) => !before.has(key(c))).map(strip),
-    removed: (loaded.citations ?? []).filter((c) => !after.has(key(c))).map(strip),
+    added: added.map(strip),
+    removed: removed.map(strip),
   };
 }

@@ -2,6 +2,7 @@
  * Field-by-field differences between two snapshots of an entity, for conflict messages and
  * the change history. Values are rendered as short readable strings.
  */
+import { characterCount, cutText } from "../text/cut";
 import { formatDay } from "../text/format-day";
 
 export type FieldChange = { field: string; before: string; after: string };
@@ -66,9 +67,46 @@ export function renderStep(step: StepLike): string {
 
 const renderCitation = (c: CitationLike) => `“${c.quote ?? ""}”${c.source ? ` (${c.source})` : ""}`;
 
-/** One citation is another when it cites the same words at the same place of the same source. */
-const citationKey = (c: CitationLike) =>
+/** The same words at the same place of the same source. */
+const placeKey = (c: CitationLike) =>
   JSON.stringify([c.sourceId ?? c.source ?? null, c.start ?? null, c.quote ?? ""]);
+
+/** The same words of the same source, wherever they stand in its text. */
+const wordsKey = (c: CitationLike) =>
+  JSON.stringify([c.sourceId ?? c.source ?? null, c.quote ?? ""]);
+
+/**
+ * The citations of `after` that are not in `before`, and the other way round, each citation
+ * matched once. A citation is first matched at its place; what is left is matched by its words
+ * alone, since a source rewrite moves a quote without anyone changing it: the same quote at a
+ * new offset is the same citation, not one removed and one added.
+ */
+export function unmatchedCitations<T extends CitationLike>(
+  before: readonly T[],
+  after: readonly T[],
+): { added: T[]; removed: T[] } {
+  let added = [...after];
+  let removed = [...before];
+  for (const key of [placeKey, wordsKey]) {
+    const left = new Map<string, number>();
+    for (const c of removed) left.set(key(c), (left.get(key(c)) ?? 0) + 1);
+    const matched = new Map<string, number>();
+    added = added.filter((c) => {
+      const n = left.get(key(c)) ?? 0;
+      if (n === 0) return true;
+      left.set(key(c), n - 1);
+      matched.set(key(c), (matched.get(key(c)) ?? 0) + 1);
+      return false;
+    });
+    removed = removed.filter((c) => {
+      const n = matched.get(key(c)) ?? 0;
+      if (n === 0) return true;
+      matched.set(key(c), n - 1);
+      return false;
+    });
+  }
+  return { added, removed };
+}
 
 /**
  * The citations added and removed between two lists, one change each, so adding one citation
@@ -79,27 +117,15 @@ export function diffCitations(
   after: CitationLike[],
   of = "",
 ): FieldChange[] {
-  const count = (list: CitationLike[]) => {
-    const counts = new Map<string, number>();
-    for (const c of list) counts.set(citationKey(c), (counts.get(citationKey(c)) ?? 0) + 1);
-    return counts;
-  };
-  const changes: FieldChange[] = [];
-  const kept = count(before);
-  for (const c of after) {
-    const key = citationKey(c);
-    const n = kept.get(key) ?? 0;
-    if (n > 0) kept.set(key, n - 1);
-    else changes.push({ field: `Citation added${of}`, before: "—", after: renderCitation(c) });
-  }
-  const remaining = count(after);
-  for (const c of before) {
-    const key = citationKey(c);
-    const n = remaining.get(key) ?? 0;
-    if (n > 0) remaining.set(key, n - 1);
-    else changes.push({ field: `Citation removed${of}`, before: renderCitation(c), after: "—" });
-  }
-  return changes;
+  const { added, removed } = unmatchedCitations(before, after);
+  return [
+    ...added.map((c) => ({ field: `Citation added${of}`, before: "—", after: renderCitation(c) })),
+    ...removed.map((c) => ({
+      field: `Citation removed${of}`,
+      before: renderCitation(c),
+      after: "—",
+    })),
+  ];
 }
 
 /**
@@ -147,9 +173,10 @@ export function renderValue(field: string, value: unknown): string {
   }
   if (field === "aliases" && Array.isArray(value)) return value.length ? value.join("\n") : "—";
   if (field === "text" && typeof value === "string") {
-    return value.length > 300
-      ? `${value.slice(0, 300)}… (${value.length.toLocaleString("en")} characters)`
-      : value;
+    const cut = cutText(value, 300);
+    return cut === value
+      ? value
+      : `${cut}… (${characterCount(value).toLocaleString("en")} characters)`;
   }
   return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -9,6 +9,10 @@
 export type StoryStep = {
   id: number;
   status: string;
+  /** Set on a step that reports what happened at the event; its status is the plan carried. */
+  outcome?: string | null;
+  /** The leader the step says represented the entry's leader. */
+  representativeId?: number | null;
   /** YYYY-MM-DD or null */
   asOf: string | null;
   /** ISO timestamp */
@@ -50,13 +54,69 @@ export function currentStep<T extends StoryStep>(steps: readonly T[]): T | null 
 }
 
 /**
- * Whether sources disagree about `step`: another step of the same effective day gives a
- * different status. Asked of the step in force (the current one, or the one on a day).
+ * Whether sources disagree about `step`: another step of the same effective day and kind gives
+ * a different claim (another status for a plan, another outcome for an outcome). Asked of the
+ * step in force (the current one, or the one on a day).
  */
 export function sourcesDisagreeOn(steps: readonly StoryStep[], step: StoryStep | null): boolean {
   if (!step) return false;
   const day = effectiveDay(step);
-  return steps.some((s) => effectiveDay(s) === day && s.status !== step.status);
+  const claim = (s: StoryStep) => s.outcome ?? s.status;
+  const kind = (s: StoryStep) => (s.outcome ? "outcome" : "plan");
+  return steps.some(
+    (s) => effectiveDay(s) === day && kind(s) === kind(step) && claim(s) !== claim(step),
+  );
+}
+
+/**
+ * The plan each outcome step carries as its status: the status of the plan step before it in
+ * story order, or, with none, what its outcome implies (`implied`). Keyed by step id; plan
+ * steps are not in it.
+ */
+export function carriedPlans<T extends StoryStep>(
+  steps: readonly T[],
+  implied: (outcome: string) => string,
+): Map<number, string> {
+  const carried = new Map<number, string>();
+  let plan: string | null = null;
+  for (const step of storyOrder(steps)) {
+    if (step.outcome) carried.set(step.id, plan ?? implied(step.outcome));
+    else plan = step.status;
+  }
+  return carried;
+}
+
+/** The last step in story order on or before `day` (all of them without one) that reports an outcome. */
+export function outcomeStepOnDay<T extends StoryStep>(steps: readonly T[], day?: string): T | null {
+  let found: T | null = null;
+  for (const step of storyOrder(steps)) {
+    if (day && effectiveDay(step) > day) break;
+    if (step.outcome) found = step;
+  }
+  return found;
+}
+
+/**
+ * Who represented the leader as of `day` (all steps without one): the latest step naming
+ * someone, unless a later step has the leader coming or attending in person (a confirmed or
+ * reported plan, or an attended or partly attended outcome, naming no one).
+ */
+export function representativeOnDay<T extends StoryStep>(
+  steps: readonly T[],
+  day?: string,
+): number | null {
+  let found: number | null = null;
+  for (const step of storyOrder(steps)) {
+    if (day && effectiveDay(step) > day) break;
+    if (step.representativeId) found = step.representativeId;
+    else if (
+      step.outcome
+        ? step.outcome !== "did_not_attend"
+        : step.status === "confirmed" || step.status === "reported"
+    )
+      found = null;
+  }
+  return found;
 }
 
 /** What adding (or moving) a step to `candidate` does to the story, for the form to say. */

@@ -2,7 +2,13 @@ import { geoArea, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
 import { feature, merge } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { ATTENDANCE_STATUSES, STATUS_LABELS, type AttendanceStatus } from "@/lib/attendance/status";
+import {
+  claimLabel,
+  representedBy,
+  type AttendanceOutcome,
+  type AttendanceStatus,
+} from "@/lib/attendance/status";
+import { countUnderReview, type CitationStandingFields } from "@/lib/quotes/citation-standing";
 import { compactPath, RingRecorder } from "./compact-path";
 import { numericCountryCode } from "./country-codes";
 import { markerLocation, subnationalEntity } from "./places";
@@ -18,14 +24,41 @@ export type CountriesTopology = Topology<{
 export type MapEntry = {
   id: number;
   status: AttendanceStatus;
+  /** Read once the event has started (see `afterEvent`). */
+  outcome?: AttendanceOutcome | null;
+  /** Who represented the leader: the country is still shaded by the leader's own status. */
+  representative?: { name: string; office: string } | null;
+  /** The step's public note, in the tooltip. */
+  stepNote?: string;
   leader: { name: string; polity: string; countryCode: string | null };
+  /** The current citations, when known: those under review are counted in the title. */
+  citations?: readonly CitationStandingFields[];
 };
+
+/**
+ * What a shape or marker is filled with: the leader's own status, or, once the event has
+ * started, their outcome where a source reports one. Strongest first: a shared country takes
+ * the first its leaders have.
+ */
+export const SHADES = [
+  "attended",
+  "partly_attended",
+  "confirmed",
+  "reported",
+  "did_not_attend",
+  "declined",
+] as const;
+export type Shade = (typeof SHADES)[number];
+
+export const shadeOf = (entry: MapEntry, afterEvent: boolean): Shade =>
+  (afterEvent && entry.outcome) || entry.status;
 
 type XY = { x: number; y: number };
 
 /** One entry on the map: its country's shape, a marker, or both; drawn as one link. */
 export type MapLink = {
   entry: MapEntry;
+  shade: Shade;
   /** "Nicolas Maduro, Venezuela: Confirmed" */
   title: string;
   /** The country's outline, when the entry is the only one there. */
@@ -38,7 +71,11 @@ export type WorldMapModel = {
   width: number;
   height: number;
   /** Countries that several entries share: shaded by the strongest status, each entry a marker. */
-  sharedShapes: { key: string; d: string; status: AttendanceStatus }[];
+  sharedShapes: { key: string; d: string; shade: Shade }[];
+  /** Where a country or entity was represented by someone else: a small diamond on it. */
+  represented: (XY & { entryId: number })[];
+  /** The fills drawn, in SHADES order, for the legend. */
+  shades: Shade[];
   /** Shapes first, then markers, so markers are drawn on top; each group in the entries' order. */
   links: MapLink[];
   /** Entries with no country code, or one the map cannot place. */
@@ -145,16 +182,31 @@ function spread(at: XY, count: number, index: number): XY {
   return { x: round(at.x + (index - (count - 1) / 2) * step), y: round(at.y) };
 }
 
-export function mapTitle(entry: MapEntry): string {
-  return `${entry.leader.name}, ${entry.leader.polity}: ${STATUS_LABELS[entry.status]}`;
+/**
+ * "Nicolas Maduro, Venezuela: Confirmed"; "Narendra Modi, India: Declined, represented by
+ * Defence Minister Rajnath Singh"; with the step's note in brackets, then how many of the
+ * current citations are under review.
+ */
+export function mapTitle(entry: MapEntry, afterEvent = false): string {
+  const claim = claimLabel(afterEvent ? entry : { status: entry.status });
+  const represented = entry.representative ? `, ${representedBy(entry.representative)}` : "";
+  const note = entry.stepNote ? ` (${entry.stepNote})` : "";
+  const title = `${entry.leader.name}, ${entry.leader.polity}: ${claim}${represented}${note}`;
+  const marked = countUnderReview(entry.citations ?? []);
+  return marked === 0 ? title : `${title} (${countOf(marked, "citation")} under review)`;
 }
 
 /**
  * Lays the entries out on a Natural Earth map of the atlas. Pure: the same atlas and entries
  * give the same model.
  */
-export function buildWorldMap(topology: CountriesTopology, entries: MapEntry[]): WorldMapModel {
+export function buildWorldMap(
+  topology: CountriesTopology,
+  entries: MapEntry[],
+  { afterEvent = false }: { afterEvent?: boolean } = {},
+): WorldMapModel {
   const map = basemap(topology);
+  const represented: WorldMapModel["represented"] = [];
   const groups = new Map<string, { place: Place; entries: MapEntry[] }>();
   const unplaced: MapEntry[] = [];
   for (const entry of entries) {
@@ -174,23 +226,38 @@ export function buildWorldMap(topology: CountriesTopology, entries: MapEntry[]):
   for (const { place, entries: here } of groups.values()) {
     const link = (entry: MapEntry, shape: string | null, marker: XY | null): MapLink => ({
       entry,
-      title: mapTitle(entry),
+      shade: shadeOf(entry, afterEvent),
+      title: mapTitle(entry, afterEvent),
       shape,
       marker,
     });
+    // The diamond sits just above and right of where the country's marker would be.
+    const markRepresented = (entry: MapEntry, at: XY) => {
+      if (entry.representative) {
+        represented.push({
+          entryId: entry.id,
+          x: round(at.x + MARKER_RADIUS),
+          y: round(at.y - MARKER_RADIUS),
+        });
+      }
+    };
     if (place.kind === "shape" && here.length === 1) {
       const { shape } = place;
-      shapeLinks.push(
-        link(here[0]!, shape.d, shape.size < MIN_SHAPE_SIZE ? spread(shape.anchor, 1, 0) : null),
-      );
+      const marker = shape.size < MIN_SHAPE_SIZE ? spread(shape.anchor, 1, 0) : null;
+      shapeLinks.push(link(here[0]!, shape.d, marker));
+      markRepresented(here[0]!, marker ?? shape.anchor);
       continue;
     }
     const at = place.kind === "shape" ? place.shape.anchor : place.at;
     if (place.kind === "shape") {
-      const status = ATTENDANCE_STATUSES.find((s) => here.some((e) => e.status === s))!;
-      sharedShapes.push({ key: place.key, d: place.shape.d, status });
+      const shade = SHADES.find((s) => here.some((e) => shadeOf(e, afterEvent) === s))!;
+      sharedShapes.push({ key: place.key, d: place.shape.d, shade });
     }
-    here.forEach((entry, i) => markerLinks.push(link(entry, null, spread(at, here.length, i))));
+    here.forEach((entry, i) => {
+      const marker = spread(at, here.length, i);
+      markerLinks.push(link(entry, null, marker));
+      markRepresented(entry, marker);
+    });
   }
 
   const order = new Map(entries.map((entry, i) => [entry, i]));
@@ -200,9 +267,11 @@ export function buildWorldMap(topology: CountriesTopology, entries: MapEntry[]):
     width: MAP_WIDTH,
     height: map.height,
     sharedShapes,
+    represented,
+    shades: SHADES.filter((s) => entries.some((e) => shadeOf(e, afterEvent) === s)),
     links: [...shapeLinks.sort(byInput), ...markerLinks.sort(byInput)],
     unplaced,
-    label: summarizeMap(entries, unplaced.length),
+    label: summarizeMap(entries, unplaced.length, afterEvent),
   };
 }
 
@@ -226,17 +295,33 @@ export function landSvg(topology: CountriesTopology): string {
  * (Bosnia and Herzegovina). Statuses nobody has are left out; entries the map cannot show are
  * counted at the end.
  */
-export function summarizeMap(entries: readonly MapEntry[], unplaced = 0): string {
+export function summarizeMap(
+  entries: readonly MapEntry[],
+  unplaced = 0,
+  afterEvent = false,
+): string {
   if (entries.length === 0) return "No leaders yet";
   const codes = new Set(entries.flatMap((e) => e.leader.countryCode?.toUpperCase() ?? []));
-  const statuses = ATTENDANCE_STATUSES.map((status) => ({
-    status,
-    count: entries.filter((e) => e.status === status).length,
-  }))
+  const order = afterEvent
+    ? SHADES
+    : (["confirmed", "reported", "declined"] as const satisfies readonly Shade[]);
+  const statuses = order
+    .map((shade) => ({
+      shade,
+      count: entries.filter((e) => shadeOf(e, afterEvent) === shade).length,
+    }))
     .filter(({ count }) => count > 0)
-    .map(({ status, count }) => `${count} ${STATUS_LABELS[status].toLowerCase()}`);
+    .map(({ shade, count }) => `${count} ${claimLabel(shadeClaim(shade)).toLowerCase()}`);
+  const represented = entries.filter((e) => e.representative).length;
   const leaders = countOf(entries.length, "leader");
   const from = codes.size > 0 ? ` from ${countOf(codes.size, "country", "countries")}` : "";
+  const sent = represented > 0 ? `; ${represented} represented by someone else` : "";
   const missing = unplaced > 0 ? `; ${unplaced} not on the map` : "";
-  return `${leaders}${from}: ${statuses.join(", ")}${missing}`;
+  return `${leaders}${from}: ${statuses.join(", ")}${sent}${missing}`;
 }
+
+/** A shade as a claim, for its words. */
+export const shadeClaim = (shade: Shade) =>
+  shade === "confirmed" || shade === "reported" || shade === "declined"
+    ? { status: shade }
+    : { status: "confirmed", outcome: shade };

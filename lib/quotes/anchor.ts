@@ -11,6 +11,7 @@
  * This module is pure: no I/O, no dependencies, deterministic results.
  */
 
+import { cutText, sliceWhole } from "../text/cut";
 import { countOf } from "../text/plural";
 
 /** Maximum length (in UTF-16 code units) of the stored `prefix` and `suffix`. */
@@ -251,27 +252,11 @@ function isLowSurrogate(code: number): boolean {
 }
 
 function contextBefore(text: string, start: number): string {
-  let from = Math.max(0, start - CONTEXT_LENGTH);
-  if (
-    from > 0 &&
-    isLowSurrogate(text.charCodeAt(from)) &&
-    isHighSurrogate(text.charCodeAt(from - 1))
-  ) {
-    from += 1;
-  }
-  return text.slice(from, start);
+  return sliceWhole(text, start - CONTEXT_LENGTH, start);
 }
 
 function contextAfter(text: string, end: number): string {
-  let to = Math.min(text.length, end + CONTEXT_LENGTH);
-  if (
-    to < text.length &&
-    isHighSurrogate(text.charCodeAt(to - 1)) &&
-    isLowSurrogate(text.charCodeAt(to))
-  ) {
-    to -= 1;
-  }
-  return text.slice(end, to);
+  return sliceWhole(text, end, end + CONTEXT_LENGTH);
 }
 
 /** Longest abbreviation of a passage shown inside a message. */
@@ -280,9 +265,7 @@ const MESSAGE_PASSAGE_LIMIT = 160;
 function abbreviate(passage: string): string {
   const flat = passage.replace(/\s+/g, " ");
   if (flat.length <= MESSAGE_PASSAGE_LIMIT) return flat;
-  let cut = MESSAGE_PASSAGE_LIMIT - 1;
-  if (isLowSurrogate(flat.charCodeAt(cut))) cut -= 1;
-  return `${flat.slice(0, cut).trimEnd()}…`;
+  return `${cutText(flat, MESSAGE_PASSAGE_LIMIT - 1).trimEnd()}…`;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { sliceWhole } from "@/lib/text/cut";
 import type { PassageRef } from "@/lib/validation/errors";
 
 /** How many places of an ambiguous quote the form lists; more is noise, not a choice. */
@@ -29,8 +30,8 @@ export function placesInContext(
       start,
       end,
       passage: text.slice(start, end),
-      before: (from > 0 ? "…" : "") + flat(text.slice(from, start)),
-      after: flat(text.slice(end, to)) + (to < text.length ? "…" : ""),
+      before: (from > 0 ? "…" : "") + flat(sliceWhole(text, from, start)),
+      after: flat(sliceWhole(text, end, to)) + (to < text.length ? "…" : ""),
     };
   });
 }

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ATTENDANCE_STATUSES } from "@/lib/attendance/status";
+import { sourceFieldValue } from "@/lib/sources/source-choice";
+import {
+  ATTENDANCE_OUTCOMES,
+  ATTENDANCE_STATUSES,
+  PLAN_OF_OUTCOME,
+  isAttendanceOutcome,
+  type AttendanceOutcome,
+  type AttendanceStatus,
+} from "@/lib/attendance/status";
 import { isIsoCountryCode } from "@/lib/geo/iso-3166";
 import { indexedToArray } from "./form-data";
 import {
@@ -32,8 +40,10 @@ export const leaderSchema = z.object({
 });
 
 export const citationInputSchema = z.object({
-  sourceId: idSchema
-    .or(z.literal("").transform(() => null))
+  // An id, or the name the source picker sends without JavaScript ("Title — Publisher (#5)");
+  // words that name no source count as no choice ("Choose the source.").
+  sourceId: z
+    .preprocess(sourceFieldValue, idSchema.or(z.literal("").transform(() => null)))
     .nullable()
     .default(null),
   quote: z
@@ -91,9 +101,34 @@ const cleanCitations = (citations: CitationRows) =>
     ...(c.start === undefined ? {} : { start: c.start }),
   }));
 
-const stepStatusField = z.enum(ATTENDANCE_STATUSES, {
-  error: "Choose confirmed, reported or declined.",
-});
+/**
+ * The step's claim, one choice of the form's `status`: a plan (confirmed, reported, declined)
+ * or, after the event, an outcome (attended, partly attended, did not attend). An outcome step
+ * is stored with the outcome and a placeholder status that syncStory replaces with the plan
+ * it carries.
+ */
+const stepStatusField = z
+  .enum([...ATTENDANCE_STATUSES, ...ATTENDANCE_OUTCOMES], {
+    error:
+      "Choose confirmed, reported or declined; or, after the event, attended, partly attended or did not attend.",
+  })
+  .transform((v): { status: AttendanceStatus; outcome: AttendanceOutcome | null } =>
+    isAttendanceOutcome(v)
+      ? { status: PLAN_OF_OUTCOME[v], outcome: v }
+      : { status: v as AttendanceStatus, outcome: null },
+  );
+
+/** Who represented the leader: a leader's id, or empty for no one. */
+const representativeField = idSchema
+  .or(z.literal("").transform(() => null))
+  .optional()
+  .transform((v) => v ?? null);
+
+/** Ticked when the editor saves a date the guards questioned (lib/attendance/date-guards.ts). */
+const confirmDatesField = z
+  .unknown()
+  .optional()
+  .transform((v) => v === "yes");
 
 /**
  * A step of an entry's story, as the step form sends it: a status, the date the source asserts
@@ -102,14 +137,26 @@ const stepStatusField = z.enum(ATTENDANCE_STATUSES, {
 export const stepFormSchema = z
   .object({
     status: stepStatusField,
+    representativeId: representativeField,
     asOf: optionalDateField("The as-of date"),
     note: optionalTextField("The note", 2_000),
     citations: citationsField,
+    confirmDates: confirmDatesField,
   })
   .superRefine((value, ctx) => checkCitations(value.citations, ctx))
-  .transform((value) => ({ ...value, citations: cleanCitations(value.citations) }));
+  .transform((value) => ({
+    ...value,
+    status: value.status.status,
+    outcome: value.status.outcome,
+    citations: cleanCitations(value.citations),
+  }));
 
-export type StepInput = z.output<typeof stepFormSchema>;
+/** A step as the data layer takes it: what is new since steps had only a status may be left out. */
+export type StepInput = Omit<
+  z.output<typeof stepFormSchema>,
+  "outcome" | "representativeId" | "confirmDates"
+> &
+  Partial<Pick<z.output<typeof stepFormSchema>, "outcome" | "representativeId" | "confirmDates">>;
 
 type LeaderChoice = { id: number } | { create: z.infer<typeof leaderSchema> };
 
@@ -171,8 +218,11 @@ export const attendanceFormSchema = z
   .object({
     ...entryFields,
     status: stepStatusField,
+    representativeId: representativeField,
     asOf: optionalDateField("The as-of date"),
+    stepNote: optionalTextField("The note on the status", 2_000),
     citations: citationsField,
+    confirmDates: confirmDatesField,
   })
   .transform((value, ctx) => {
     const leader = parseLeader(value, ctx);
@@ -181,13 +231,27 @@ export const attendanceFormSchema = z
     return {
       eventId: value.eventId,
       leader,
-      status: value.status,
+      status: value.status.status,
+      outcome: value.status.outcome,
+      representativeId: value.representativeId,
       asOf: value.asOf,
       note: value.note,
+      stepNote: value.stepNote,
       citations: cleanCitations(value.citations),
+      confirmDates: value.confirmDates,
     };
   });
 
-export type AttendanceInput = z.output<typeof attendanceFormSchema>;
+/** The new-entry form as the data layer takes it (the first step's newer fields optional). */
+export type AttendanceInput = Omit<
+  z.output<typeof attendanceFormSchema>,
+  "outcome" | "representativeId" | "confirmDates" | "stepNote"
+> &
+  Partial<
+    Pick<
+      z.output<typeof attendanceFormSchema>,
+      "outcome" | "representativeId" | "confirmDates" | "stepNote"
+    >
+  >;
 
 export const attendanceUpdateSchema = z.object({ version: versionField });

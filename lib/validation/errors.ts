@@ -19,12 +19,14 @@ export type PassageRef = { start: number; end: number; passage: string };
  * What the form can offer beside a field's error, so the editor can fix it in one step:
  * - `nearest`: the closest passage to a quote not found verbatim ("Use this passage");
  * - `ambiguous`: each place a quote occurs, with the words around it, to choose one;
- * - `existing-entry`: the entry the leader already has for the event.
+ * - `existing-entry`: the entry the leader already has for the event;
+ * - `existing-source`: the stored source with the same address or text.
  */
 export type FieldHelp =
   | ({ kind: "nearest" } & PassageRef)
   | { kind: "ambiguous"; places: (PassageRef & { before: string; after: string })[] }
-  | { kind: "existing-entry"; attendanceId: number };
+  | { kind: "existing-entry"; attendanceId: number }
+  | { kind: "existing-source"; sourceId: number; title: string };
 
 export type ConflictCitation = { sourceId: number; source?: string; quote: string; start?: number };
 

@@ -29,17 +29,48 @@ const slugField = z
   .optional()
   .transform((v) => v ?? "");
 
-export const eventFormSchema = z.object({
-  name: textField("Name", 200),
-  date: eventDateField,
-  place: textField("Place", 200),
-  occasion: textField("Occasion", 500),
-  slug: slugField,
-});
+/** The last day: empty for a one-day event (then it is the first day). */
+const endDateField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v ?? "")
+  .pipe(
+    z.union([
+      z.literal(""),
+      z.iso
+        .date({ error: "The last day must be like 2025-09-01, or empty for a one-day event." })
+        .refine(
+          (v) => v >= "1900-01-01" && v <= "2200-12-31",
+          "The last day must be between 1900 and 2200.",
+        ),
+    ]),
+  );
+
+export const eventFormSchema = z
+  .object({
+    name: textField("Name", 200),
+    /** The first day. */
+    date: eventDateField,
+    endDate: endDateField,
+    place: textField("Place", 200),
+    occasion: textField("Occasion", 500),
+    slug: slugField,
+  })
+  .transform((value, ctx) => {
+    const endDate = value.endDate || value.date;
+    if (endDate < value.date) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["endDate"],
+        message: "The last day cannot come before the first day.",
+      });
+      return z.NEVER;
+    }
+    return { ...value, endDate };
+  });
 
 export type EventInput = z.output<typeof eventFormSchema>;
 
-/** The delete form: a tick in the box, as for entries. */
-export const eventDeleteSchema = z.object({
-  confirm: z.literal("yes", { error: "Tick the box to confirm." }),
-});
+/** The delete form has no field of its own: its page is the confirmation (`/admin/events/[id]/delete`). */
+export const eventDeleteSchema = z.object({});

@@ -9,7 +9,12 @@ export const wellFormed = (label: string) => ({
   message: `${label} contains a broken character (a lone UTF-16 surrogate); type or paste it again.`,
 });
 
-/** Trimmed text with a length bound; control characters other than newlines/tabs are refused. */
+/**
+ * Trimmed text with a length bound; control characters other than newlines/tabs are refused.
+ * The bound counts characters as a person does, one a code point (zod's `max` counts so): 2000
+ * emoji fit a 2000-character note, though they are 4000 UTF-16 units. Nothing here cuts text
+ * to fit; text cut for display goes through lib/text/cut.ts, which never splits a character.
+ */
 export const textField = (label: string, max: number, { min = 1 } = {}) =>
   z
     .string({ error: `${label} is missing.` })

@@ -72,5 +72,4 @@ export const leaderMergeSchema = z.object({
     .trim()
     .regex(/^[1-9][0-9]{0,15}$/, "Choose the record to merge into this one.")
     .transform(Number),
-  confirm: z.literal("yes", { error: "Tick the box to confirm the merge." }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { characterCount } from "@/lib/text/cut";
 import {
   httpUrlField,
   optionalDateField,
@@ -16,12 +17,15 @@ export const sourceFormSchema = z.object({
   url: httpUrlField,
   publishedOn: optionalDateField("The publication date"),
   dateNote: optionalTextField("The note on the date", 500),
+  /** The day the publisher changed the text, for a new text (optional). */
+  textChangedOn: optionalDateField("The day the publisher changed the text"),
   // Kept verbatim (not trimmed): citation offsets index into exactly this text.
   text: z
     .string({ error: "Paste the text of the source." })
     .refine((v) => v.trim().length > 0, "Paste the text of the source.")
     .refine(
-      (v) => v.length <= MAX_SOURCE_TEXT_LENGTH,
+      // In characters, as every other limit counts (zod's max does): an emoji is one.
+      (v) => characterCount(v) <= MAX_SOURCE_TEXT_LENGTH,
       `The text can have at most ${MAX_SOURCE_TEXT_LENGTH.toLocaleString("en")} characters.`,
     )
     .refine((v) => !v.includes("\u0000"), "The text contains NUL characters; remove them.")
@@ -29,4 +33,6 @@ export const sourceFormSchema = z.object({
     .transform((v) => v.replace(/\r\n?/g, "\n")),
 });
 
-export type SourceInput = z.output<typeof sourceFormSchema>;
+export type SourceInput = Omit<z.output<typeof sourceFormSchema>, "textChangedOn"> & {
+  textChangedOn?: string | null;
+};

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { createEditor, createEntry, unique } from "../factories";
+import { createEditor, createEntry, createLeader, unique } from "../factories";
 import { expect, signIn, test, type TestEditor } from "../fixtures";
 import { totp } from "./helpers/totp";
 
@@ -93,9 +93,14 @@ test("an editor sees no delete on a source, and a delete from a page shown befor
   await signInAs(page, editor);
   await page.goto(`/admin/sources/${testEvent.sourceId}`);
   await expect(page.getByRole("button", { name: "Save source" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Delete source" })).toHaveCount(0);
+  // Nor on the confirmation page, opened by its address.
+  await page.goto(`/admin/sources/${testEvent.sourceId}/delete`);
+  await expect(page.getByRole("note")).toContainText("cannot delete sources");
   await expect(page.getByRole("button", { name: "Delete source" })).toHaveCount(0);
 
-  // An admin's page shows the button; the account is made an editor before the click.
+  // An admin's confirmation page shows the button; the account is made an editor before the
+  // click.
   const source = await db.source.create({
     data: {
       title: `Uncited ${unique()}`,
@@ -107,12 +112,41 @@ test("an editor sees no delete on a source, and a delete from a page shown befor
   const admin = await createEditor(db);
   const adminPage = await newSignedIn(browser, admin);
   await adminPage.goto(`/admin/sources/${source.id}`);
+  await adminPage.getByRole("link", { name: "Delete source" }).click();
+  await expect(adminPage).toHaveURL(new RegExp(`/admin/sources/${source.id}/delete$`));
   await db.user.update({ where: { email: admin.email }, data: { role: "editor" } });
   await adminPage.getByRole("button", { name: "Delete source" }).click();
   await expect(
     adminPage.getByRole("alert").filter({ hasText: "cannot delete sources" }),
   ).toBeVisible();
   expect(await db.source.findUnique({ where: { id: source.id } })).not.toBeNull();
+});
+
+test("an editor opening what only an admin may confirm is told why, with no button to press", async ({
+  page,
+  db,
+  testEvent,
+}) => {
+  const editor = await createEditor(db, { role: "editor" });
+  const twin = await createLeader(db, { name: `Twin ${unique()}` });
+  const other = await createLeader(db, { name: `Twin ${unique()}` });
+  await signInAs(page, editor);
+
+  await page.goto(`/admin/events/${testEvent.id}`);
+  await expect(page.getByRole("button", { name: "Save event" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Delete this event" })).toHaveCount(0);
+  await page.goto(`/admin/events/${testEvent.id}/delete`);
+  await expect(page.getByRole("note")).toContainText("cannot delete events: editors may not");
+  await expect(page.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
+
+  await page.goto(`/admin/leaders/${twin.id}`);
+  await expect(page.getByRole("heading", { name: /^Merge/ })).toHaveCount(0);
+  await page.goto(`/admin/leaders/${twin.id}/merge?other=${other.id}`);
+  await expect(page.getByRole("note")).toContainText("cannot merge leaders: editors may not");
+  await expect(page.getByRole("button", { name: /^Merge into/ })).toHaveCount(0);
+  // Deleting a leader is an editor's: its confirmation asks.
+  await page.goto(`/admin/leaders/${twin.id}/delete`);
+  await expect(page.getByRole("button", { name: `Delete ${twin.name}` })).toBeVisible();
 });
 
 test("a reviewer confirms a citation in the review queue but cannot save an entry", async ({

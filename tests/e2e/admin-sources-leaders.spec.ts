@@ -108,6 +108,8 @@ test("an unused leader can be deleted", async ({ signedIn: page, db }) => {
     },
   });
   await page.goto(`/admin/leaders/${leader.id}`);
+  await page.getByRole("link", { name: `Delete ${leader.name}` }).click();
+  await expect(page.getByRole("main")).toContainText("No entry uses it.");
   await page.getByRole("button", { name: `Delete ${leader.name}` }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "The leader was deleted." }),

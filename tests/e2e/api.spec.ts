@@ -12,6 +12,7 @@ test("the attendance API returns the event and its nine entries in the documente
     name: "Victory Day Parade",
     place: "Moscow, Russia",
     date: "2025-05-09",
+    endDate: "2025-05-09",
   });
   expect(body.entries).toHaveLength(9);
   expect(body.nextCursor).toBeNull();
@@ -25,14 +26,20 @@ test("the attendance API returns the event and its nine entries in the documente
         countryCode: expect.stringMatching(/^[A-Z]{2}$/),
       },
       status: expect.stringMatching(/^(confirmed|reported|declined)$/),
+      // No source has reported who came to the seeded parade, nor anyone sent instead.
+      outcome: null,
+      representedBy: null,
       asOf: "2025-04-12",
       sourcesDisagree: false,
+      stepNote: "",
       note: expect.any(String),
       updatedAt: expect.any(String),
       citations: expect.any(Array),
       story: [
         {
           status: entry.status,
+          outcome: null,
+          representedBy: null,
           asOf: "2025-04-12",
           note: "",
           recordedAt: expect.any(String),
@@ -59,6 +66,7 @@ test("the attendance API returns the event and its nine entries in the documente
       title: expect.any(String),
       url: expect.stringMatching(/^https:\/\//),
     },
+    review: null,
   });
 
   // Every citation's offsets point at its quote in the stored source text.

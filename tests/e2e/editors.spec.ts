@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { expect, signIn, test, type TestEvent } from "../fixtures";
-import { addDeclinedStep } from "./helpers/steps";
+import { addDeclinedStep, chooseSource } from "./helpers/steps";
 import type { Page } from "@playwright/test";
 
 const run = promisify(execFile);
@@ -13,7 +13,9 @@ async function createEntryWithNewLeader(
   leader = { name: "Anna Example", office: "President", polity: "Ruritania", code: "" },
 ) {
   await page.goto("/admin/entries/new");
-  await page.getByLabel("Event").selectOption({ label: `${event.name} (2000-06-01)` });
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${event.name} (2000-06-01)` });
   await page.getByLabel("A new leader").check();
   await page.getByLabel("Name", { exact: true }).fill(leader.name);
   await page.getByLabel("Office").fill(leader.office);
@@ -21,9 +23,10 @@ async function createEntryWithNewLeader(
   if (leader.code) await page.getByLabel("ISO country code").fill(leader.code);
   await page.getByRole("radio", { name: /^Confirmed/ }).check();
   await page.getByLabel("As of").fill("2000-05-01");
-  await page
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${event.sourceTitle} (Example Wire)` });
+  await chooseSource(
+    page.getByLabel("Source of citation 1"),
+    `${event.sourceTitle} (Example Wire)`,
+  );
 }
 
 /** Anna Example, confirmed as of 1 May 2000 with a quote of the test event's source: her edit page. */

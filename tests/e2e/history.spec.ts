@@ -45,7 +45,9 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
 }) => {
   test.slow();
   await page.goto("/admin/entries/new");
-  await page.getByLabel("Event").selectOption({ label: `${testEvent.name} (2000-06-01)` });
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${testEvent.name} (2000-06-01)` });
   await page.getByLabel("A new leader").check();
   await page.getByLabel("Name", { exact: true }).fill("Anna Example");
   await page.getByLabel("Office").fill("President");

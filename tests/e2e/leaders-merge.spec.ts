@@ -79,6 +79,7 @@ test("merging two records of one leader moves the entries and records it on both
       name: `Other Summit ${id}`,
       place: "Port Example",
       date: new Date("2000-07-01T00:00:00Z"),
+      endDate: new Date("2000-07-01T00:00:00Z"),
       occasion: "A second test event",
     },
   });
@@ -89,8 +90,17 @@ test("merging two records of one leader moves the entries and records it on both
   await page.getByRole("searchbox", { name: "Find the other record" }).fill(`Borys Sample ${id}`);
   await page.getByRole("button", { name: "Find" }).click();
   await page.getByRole("radio", { name: new RegExp(`^Borys Sample ${id}`) }).check();
-  await page.getByLabel(/^Yes: move its entries/).check();
-  await page.getByRole("button", { name: "Merge into this record" }).click();
+  await page.getByRole("button", { name: "Review the merge…" }).click();
+  // The confirmation says what will happen before anything does.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `Merge Borys Sample ${id} (Leader, Borduria) into Boris Sample ${id}?`,
+  );
+  await expect(page.getByRole("main")).toContainText(
+    `1 entry move to Boris Sample ${id}: ${other.name}`,
+  );
+  await expect(page.getByRole("main")).toContainText(`“Borys Sample ${id}” become an alias`);
+  expect(await db.leader.count({ where: { id: twin.leader.id } })).toBe(1);
+  await page.getByRole("button", { name: `Merge into Boris Sample ${id}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Merged" })).toBeVisible();
   await expect(page.getByLabel("Aliases")).toHaveValue(`Borys Sample ${id}`);
 
@@ -127,11 +137,12 @@ test("a merge that would give one leader two entries for one event is refused", 
     `/admin/leaders/${keep.leader.id}?merge=${encodeURIComponent(`Anna Exampel ${id}`)}`,
   );
   await page.getByRole("radio", { name: new RegExp(`^Anna Exampel ${id}`) }).check();
-  await page.getByLabel(/^Yes: move its entries/).check();
-  await page.getByRole("button", { name: "Merge into this record" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Nothing was merged" })).toContainText(
-    `both have an entry for ${testEvent.name}`,
+  await page.getByRole("button", { name: "Review the merge…" }).click();
+  // The confirmation says it cannot be done, and offers no button to try.
+  await expect(page.getByRole("main")).toContainText(
+    `cannot be merged: both have an entry for ${testEvent.name}`,
   );
+  await expect(page.getByRole("button", { name: /^Merge into/ })).toHaveCount(0);
   expect((await db.attendance.findUniqueOrThrow({ where: { id: twin.entry.id } })).leaderId).toBe(
     twin.leader.id,
   );
@@ -143,7 +154,9 @@ test("creating a leader whose name is taken warns in the form, with a link, befo
   db,
 }) => {
   const maduro = await db.leader.findFirstOrThrow({ where: { name: "Nicolas Maduro" } });
-  const before = await db.leader.count();
+  // Only this name's records: other tests add leaders to the same database meanwhile.
+  const named = () => db.leader.count({ where: { name: "nicolás maduro" } });
+  const before = await named();
   await page.goto("/admin/leaders/new");
   await page.getByLabel("Name").fill("nicolás maduro");
   // While typing, before any save.
@@ -157,7 +170,7 @@ test("creating a leader whose name is taken warns in the form, with a link, befo
       .getByRole("alert")
       .filter({ hasText: "There is already Nicolas Maduro (President, Venezuela)" }),
   ).toBeVisible();
-  expect(await db.leader.count()).toBe(before);
+  expect(await named()).toBe(before);
   await expect(page.getByLabel("Name")).toHaveValue("nicolás maduro");
   await expect(page.getByLabel("This is another person: save a separate record")).toBeVisible();
 });
@@ -177,6 +190,11 @@ test("deleting a cited source is refused, naming its entries; an uncited one is 
     },
   });
   await page.goto(`/admin/sources/${source.id}`);
+  // The delete button asks first, on a page of its own.
+  await page.getByRole("link", { name: "Delete source" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Delete the source “Mistaken report ${id}”?`,
+  );
   // Meanwhile another editor cites it.
   const leader = await db.leader.create({
     data: { name: `Cites ${id}`, office: "King", polity: "Syldavia" },
@@ -192,13 +210,14 @@ test("deleting a cited source is refused, naming its entries; an uncited one is 
     `Cites ${id} (${testEvent.name})`,
   );
   expect(await db.source.count({ where: { id: source.id } })).toBe(1);
-  await page.reload();
+  await page.goto(`/admin/sources/${source.id}`);
   await expect(page.getByRole("region", { name: "Delete this source" })).toContainText(
     `Cites ${id}`,
   );
 
   await db.attendance.delete({ where: { id: entry.id } });
   await page.reload();
+  await page.getByRole("link", { name: "Delete source" }).click();
   await page.getByRole("button", { name: "Delete source" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "The source was deleted." }),
@@ -212,6 +231,8 @@ test("the editors' new pages pass axe's WCAG A and AA rules, warnings and merge 
   testEvent,
   db,
 }) => {
+  // A long flow through many pages (axe on each): more than one ordinary test's time.
+  test.slow();
   const id = unique();
   const keep = await leaderWithEntry(db, testEvent, testEvent.id, `Axe Leader ${id}`);
   await leaderWithEntry(db, testEvent, testEvent.id, `Axe Leader ${id}`);

@@ -21,7 +21,8 @@ test("the map sums up where the leaders come from, with a legend in words, befor
     "Marker: a region, or a country too small to see",
   ]);
   const mapBox = (await worldMap(page).boundingBox())!;
-  const tableBox = (await page.getByRole("table").boundingBox())!;
+  // The parade is past: the list's first table is the first standing with anyone in it.
+  const tableBox = (await page.getByRole("table").first().boundingBox())!;
   expect(mapBox.y + mapBox.height).toBeLessThan(tableBox.y);
 });
 
@@ -103,7 +104,8 @@ test("flags are inline SVG and nothing is fetched from another origin", async ({
   await page.goto(EVENT);
   await page.waitForLoadState("networkidle");
 
-  const rows = page.getByRole("table").getByRole("rowgroup").nth(1).getByRole("row");
+  // Every row of the list, whichever standing's table it is in.
+  const rows = page.getByRole("table").locator("tbody").getByRole("row");
   await expect(rows.locator("th svg use")).toHaveCount(9);
   const maduro = rows.filter({ hasText: "Nicolas Maduro" });
   await expect(maduro.locator("svg use")).toHaveAttribute("href", "#flag-VE");

@@ -2,18 +2,22 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { createEntry, createLeader } from "../factories";
 import { expect, signIn, test, type TestEvent } from "../fixtures";
+import { chooseSource } from "./helpers/steps";
 
 /** The new-entry form filled for an existing leader, up to the citations. */
 async function startEntry(page: Page, event: TestEvent, leaderName: string) {
   await page.goto("/admin/entries/new");
-  await page.getByLabel("Event").selectOption({ label: `${event.name} (2000-06-01)` });
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${event.name} (2000-06-01)` });
   await page
     .getByLabel("Existing leader", { exact: true })
     .selectOption({ label: `${leaderName} (Ruritania)` });
   await page.getByRole("radio", { name: /^Reported/ }).check();
-  await page
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${event.sourceTitle} (Example Wire)` });
+  await chooseSource(
+    page.getByLabel("Source of citation 1"),
+    `${event.sourceTitle} (Example Wire)`,
+  );
 }
 
 /** Where the text's `n`-th occurrence of `words` starts. */
@@ -169,8 +173,10 @@ test("the entry form by keyboard alone: focus follows add, remove, the error sum
   await page.goto("/admin/entries/new");
   const focused = () => page.locator(":focus");
 
-  await page.getByLabel("Event").focus();
-  await page.getByLabel("Event").selectOption({ label: `${testEvent.name} (2000-06-01)` });
+  await page.getByLabel("Event", { exact: true }).focus();
+  await page
+    .getByLabel("Event", { exact: true })
+    .selectOption({ label: `${testEvent.name} (2000-06-01)` });
   await page.getByLabel("Existing leader", { exact: true }).focus();
   await page
     .getByLabel("Existing leader", { exact: true })
@@ -178,9 +184,10 @@ test("the entry form by keyboard alone: focus follows add, remove, the error sum
   await page.getByRole("radio", { name: /^Confirmed/ }).focus();
   await page.keyboard.press("Space");
   await page.getByLabel("Source of citation 1").focus();
-  await page
-    .getByLabel("Source of citation 1")
-    .selectOption({ label: `${testEvent.sourceTitle} (Example Wire)` });
+  await chooseSource(
+    page.getByLabel("Source of citation 1"),
+    `${testEvent.sourceTitle} (Example Wire)`,
+  );
 
   await page.getByRole("button", { name: "Add a citation" }).focus();
   await page.keyboard.press("Enter");
@@ -211,7 +218,7 @@ test("the entry form by keyboard alone: focus follows add, remove, the error sum
   ]);
 });
 
-test("creating a second entry for the leader and event links to the existing one", async ({
+test("a refused duplicate entry carries its typed step to the existing entry's Add a step form", async ({
   signedIn: page,
   testEvent,
   db,
@@ -223,16 +230,47 @@ test("creating a second entry for the leader and event links to the existing one
     steps: [
       {
         status: "declined",
+        asOf: "2000-05-01",
         citations: [{ sourceId: testEvent.sourceId, quote: "Syldavia's King Ottokar declined" }],
       },
     ],
   });
   await startEntry(page, testEvent, leader.name);
-  await page.getByLabel("Quote of citation 1").fill("Syldavia's King Ottokar declined");
+  await page.getByLabel("As of").fill("2000-05-20");
+  await page.getByLabel("Note (optional)").fill("Said by aides & officials");
+  const quote = "Borduria's leader Boris Sample is expected to attend as well";
+  await page.getByLabel("Quote of citation 1").fill(quote);
   await page.getByRole("button", { name: "Create entry" }).click();
   await expect(page.getByText("already has an entry for this event").first()).toBeVisible();
   await page.getByRole("link", { name: "Open the existing entry" }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/entries/${existing.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/entries/${existing.id}\\?`));
+
+  // What was typed is in the existing entry's "Add a step" form, ready to check and add.
+  const add = page.getByRole("form", { name: "Add a step" });
+  await expect(page.getByRole("note").filter({ hasText: "The step you typed" })).toBeVisible();
+  await expect(add.getByRole("radio", { name: /^Reported/ })).toBeChecked();
+  await expect(add.getByLabel("As of")).toHaveValue("2000-05-20");
+  await expect(add.getByLabel("Note on this step (optional)")).toHaveValue(
+    "Said by aides & officials",
+  );
+  // The picker shows the carried source by its title and id.
+  await expect(add.getByLabel("Source of citation 1")).toHaveValue(
+    new RegExp(`^${testEvent.sourceTitle} .*\\(#${testEvent.sourceId}\\)$`),
+  );
+  await expect(add.getByLabel("Quote of citation 1")).toHaveValue(quote);
+  await add.getByRole("button", { name: "Add step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Step added." })).toContainText(
+    "The current status is Reported, as of 20 May 2000",
+  );
+  const steps = await db.statusStep.findMany({
+    where: { attendanceId: existing.id },
+    include: { citations: true },
+    orderBy: { id: "asc" },
+  });
+  expect(steps.map((s) => [s.status, s.note, s.citations.map((c) => c.quote)])).toEqual([
+    ["declined", "", ["Syldavia's King Ottokar declined"]],
+    ["reported", "Said by aides & officials", [quote]],
+  ]);
 });
 
 test("the entry form has no axe violation of any impact, fresh and after a failed save", async ({
@@ -343,14 +381,14 @@ test("a save over another session's lets the editor keep both sessions' citation
   await other.goto(`/admin/entries/${entry.id}`);
   await other.getByText(`Edit this step: ${step.slice(6)}`).click();
   const otherForm = other.getByRole("form", { name: step });
-  await otherForm.getByLabel("Source of citation 2").selectOption({ label: source });
+  await chooseSource(otherForm.getByLabel("Source of citation 2"), source);
   await otherForm.getByLabel("Quote of citation 2").fill(theirs);
   await otherForm.getByRole("button", { name: "Save step" }).click();
   await expect(other.getByRole("status")).toContainText("Step saved");
 
   await page.getByText(`Edit this step: ${step.slice(6)}`).click();
   const form = page.getByRole("form", { name: step });
-  await form.getByLabel("Source of citation 2").selectOption({ label: source });
+  await chooseSource(form.getByLabel("Source of citation 2"), source);
   await form.getByLabel("Quote of citation 2").fill(mine);
   await form.getByRole("button", { name: "Save step" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "in another session" })).toBeFocused();

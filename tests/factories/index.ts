@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createEditor as createEditorAccount } from "../../lib/auth/editors";
 import { generatePassword } from "../../lib/auth/password";
 import type { Role } from "../../lib/auth/roles";
-import type { AttendanceStatus } from "../../lib/attendance/status";
+import type { AttendanceOutcome, AttendanceStatus } from "../../lib/attendance/status";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Actor } from "../../lib/data/revisions";
 import {
@@ -41,6 +41,8 @@ export async function createEvent(
     name: string;
     place: string;
     date: string;
+    /** The last day; the first day unless given. */
+    endDate: string;
     occasion: string;
   }> = {},
 ) {
@@ -51,6 +53,7 @@ export async function createEvent(
       name: fields.name ?? `Harbour Summit ${id}`,
       place: fields.place ?? "Port Example",
       date: new Date(`${fields.date ?? "2000-06-01"}T00:00:00Z`),
+      endDate: new Date(`${fields.endDate ?? fields.date ?? "2000-06-01"}T00:00:00Z`),
       occasion: fields.occasion ?? "A test event",
     },
   });
@@ -98,7 +101,12 @@ export async function createLeader(
 
 /** A step to create: its quotes are anchored in their sources as the app anchors them. */
 export type StepSpec = {
+  /** A plan; on an outcome step, a placeholder the story replaces with the plan it carries. */
   status: AttendanceStatus;
+  /** What happened at the event: makes this an outcome step. */
+  outcome?: AttendanceOutcome | null;
+  /** The leader who represented the entry's leader. */
+  representativeId?: number | null;
   asOf?: string | null;
   note?: string;
   /** When it was recorded (ISO); now unless given. */
@@ -137,6 +145,8 @@ export async function createEntry(
   for (const step of entry.steps) {
     steps.push({
       status: step.status,
+      outcome: step.outcome ?? null,
+      representativeId: step.representativeId ?? null,
       asOf: step.asOf ?? null,
       note: step.note ?? "",
       recordedAt: step.recordedAt ? new Date(step.recordedAt) : undefined,
@@ -195,7 +205,7 @@ export async function createEntries(
   );
 }
 
-export type TestEditor = { id: string; email: string; name: string; password: string };
+export type TestEditor = { id: string; email: string; name: string; password: string; role: Role };
 
 /**
  * An account (as `npm run editor:create` makes one), with its password: an admin unless a role
@@ -211,7 +221,7 @@ export async function createEditor(
     password: fields.password ?? generatePassword(),
   };
   const created = await createEditorAccount(db, { ...editor, role: fields.role ?? "admin" });
-  return { ...editor, id: created.id };
+  return { ...editor, id: created.id, role: created.role };
 }
 
 /** What the entry form sends to change entry `id`'s note, and the version it was loaded at. */

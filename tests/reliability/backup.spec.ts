@@ -66,7 +66,7 @@ test("a backup taken during saves restores into a fresh database with every save
           url: `https://example.org/backup/${w}/${n}`,
           publishedOn: "",
           dateNote: "",
-          text: SAMPLE_TEXT,
+          text: `${SAMPLE_TEXT} (${title})`,
         },
         cookie,
         origin: server.origin,

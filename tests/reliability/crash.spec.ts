@@ -51,7 +51,7 @@ test(`kill -9 during saves, ${ROUNDS} times: the database is sound and every ack
               url: `https://example.org/crash/${round}/${w}/${n}`,
               publishedOn: "",
               dateNote: "",
-              text: SAMPLE_TEXT,
+              text: `${SAMPLE_TEXT} (${title})`,
             },
             cookie,
             origin: server.origin,

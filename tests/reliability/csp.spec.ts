@@ -33,6 +33,8 @@ test.beforeAll(async () => {
       "/sign-in",
       "/admin",
       `/admin/entries/${entry}`,
+      "/admin/accounts",
+      "/admin/account/two-factor",
       "/no-such-page",
     ];
   } finally {

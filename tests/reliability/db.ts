@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { isIsoCountryCode } from "../../lib/geo/iso-3166";
+import { characterCount, cutText } from "../../lib/text/cut";
 import { createEntry, createEvent, createLeader, createSource } from "../factories";
 import { createPrismaClient } from "../../lib/database";
 
@@ -58,7 +59,7 @@ export function invariantViolations(file: string): string[] {
   const db = openDatabase(file, { readonly: true });
   const problems: string[] = [];
   const bad = (what: string, row: unknown) =>
-    problems.push(`${what}: ${JSON.stringify(row).slice(0, 300)}`);
+    problems.push(`${what}: ${cutText(JSON.stringify(row), 300)}`);
   try {
     db.prepare("BEGIN").run();
     type CitationRow = {
@@ -136,7 +137,7 @@ export function invariantViolations(file: string): string[] {
       for (const field of ["title", "publisher"] as const)
         if (!s[field].trim() || CONTROL.test(s[field])) bad(`source ${field}`, s[field]);
       if (CONTROL.test(s.dateNote)) bad("source date note", s.dateNote);
-      if (!s.text.trim() || s.text.includes("\u0000") || s.text.length > 500_000)
+      if (!s.text.trim() || s.text.includes("\u0000") || characterCount(s.text) > 500_000)
         bad("source text empty, with NUL or too long", { id: s.id, length: s.text.length });
     }
     type EventRow = { id: number; slug: string; name: string; place: string; occasion: string };
@@ -160,7 +161,9 @@ export function invariantViolations(file: string): string[] {
       .iterate() as Iterable<EntryRow>) {
       if (!["confirmed", "reported", "declined"].includes(a.status)) bad("entry status", a);
       if (a.citations < 1 || a.citations > 20) bad("entry without citations (or too many)", a);
-      if (a.note.length > 2000 || CONTROL.test(a.note)) bad("entry note", a);
+      // In characters (code points), as the form's limit counts them: 2000 emoji fit.
+      if (characterCount(a.note) > 2000 || CONTROL.test(a.note) || !a.note.isWellFormed())
+        bad("entry note too long, with control characters or a broken character", a);
     }
     // What the steps say and what the entry keeps of them agree (lib/data/story.ts syncStory).
     for (const a of db
@@ -219,6 +222,7 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
         name: `Empty Summit ${tag}`,
         place: "Port Example",
         date: new Date("2001-07-01T00:00:00Z"),
+        endDate: new Date("2001-07-01T00:00:00Z"),
         occasion: "A test event without entries",
       },
     });

@@ -32,12 +32,23 @@ export function actionId(door: Pick<ServerActionDoor, "module" | "exportName">) 
 }
 
 /** Signs in through Better Auth's endpoint; returns the session cookie ("name=value"). */
+/**
+ * Signs in as the form does. A 503 with Retry-After (many sign-ins from one address at once) is
+ * retried after the time it names, a few times, as an editor told "try again in 1 second" would.
+ */
 export async function signIn(server: Target, email: string, password: string) {
-  const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { origin: server.origin, "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
+  let response: Response;
+  for (let attempt = 1; ; attempt++) {
+    response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: server.origin, "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const retryAfter = Number(response.headers.get("retry-after"));
+    if (response.status !== 503 || !retryAfter || attempt === 5) break;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
   const cookie = sessionCookie(response);
   if (response.status !== 200 || !cookie) {
     throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);

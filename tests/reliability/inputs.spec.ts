@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { cutText } from "../../lib/text/cut";
 import { SERVER_ACTIONS, type ServerActionDoor } from "./registry";
 import { createSample, invariantViolations, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
@@ -15,17 +16,27 @@ import { AppServer } from "./server";
  */
 const RUNS_PER_FORM = Number(process.env.PROPERTY_RUNS ?? 500);
 const CONCURRENCY = 4;
+/**
+ * Every form's runs come from this seed (share i from SEED + i): a failure prints it, and the
+ * file run again with PROPERTY_SEED set to it makes the same submissions on the same records.
+ * The whole file, not the one test: each form starts from what the forms before it stored.
+ */
 const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
+const RERUN = `PROPERTY_SEED=${SEED}${process.env.PROPERTY_RUNS ? ` PROPERTY_RUNS=${RUNS_PER_FORM}` : ""} npx playwright test -c tests/reliability/playwright.config.ts inputs.spec.ts`;
 
 let server: AppServer;
 let cookie: string;
 const figures: string[] = [];
+/** The records each of the concurrent runs works on (see pools). */
+const samples: Sample[] = [];
 
 test.beforeAll(async () => {
+  console.log(`inputs: seed ${SEED}; to run these submissions again: ${RERUN}`);
   server = await AppServer.start("inputs");
   const { emails, password } = editors();
-  // Several events, each with a source, an entry and a free leader: ids of other events.
-  for (let i = 0; i < 4; i++) await createSample(server.dbFile);
+  // An event with a source, an entry and a free leader for each run: its own records, named
+  // the same in every run of the file.
+  for (let i = 0; i < CONCURRENCY; i++) samples.push(await createSample(server.dbFile, `run${i}`));
   cookie = await signIn(server, emails[0]!, password);
 });
 test.afterAll(async () => {
@@ -35,7 +46,9 @@ test.afterAll(async () => {
 
 // ---- What the database holds, for generators that aim at real and unreal records ----
 
+type Sample = Awaited<ReturnType<typeof createSample>>;
 type Pools = {
+  run: number;
   events: number[];
   entries: number[];
   /** Steps with their entry, for the step forms' two bound ids. */
@@ -44,19 +57,40 @@ type Pools = {
   sources: { id: number; text: string }[];
 };
 
-function pools(): Pools {
+/**
+ * The records of one run: its sample's, and the entries (with their steps and leaders) on its
+ * sample's events. The runs go on at once against one server; on records of their own, what
+ * one run finds does not depend on how its requests interleaved with another's, and a seed
+ * makes the same submissions on the same rows again. A record deleted meanwhile stays in the
+ * lists, as an id that names nothing.
+ */
+function pools(run: number): Pools {
+  const sample = samples[run]!;
   const db = openDatabase(server.dbFile, { readonly: true });
   try {
-    const ids = (table: string) =>
-      db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[];
+    const events = [sample.eventId, sample.emptyEventId];
+    const onEvents = `SELECT id FROM Attendance WHERE eventId IN (${events.join(",")})`;
+    const entries = db.prepare(`${onEvents} ORDER BY id`).pluck().all() as number[];
+    const entryLeaders = db
+      .prepare(`SELECT DISTINCT leaderId FROM Attendance WHERE id IN (${onEvents}) ORDER BY 1`)
+      .pluck()
+      .all() as number[];
+    const steps = db
+      .prepare(
+        `SELECT id, attendanceId FROM StatusStep WHERE attendanceId IN (${onEvents}) ORDER BY id`,
+      )
+      .all() as Pools["steps"];
+    const text = db.prepare("SELECT text FROM Source WHERE id = ?").pluck();
     return {
-      events: ids("Event"),
-      entries: ids("Attendance"),
-      steps: db
-        .prepare(`SELECT id, attendanceId FROM StatusStep ORDER BY id`)
-        .all() as Pools["steps"],
-      leaders: ids("Leader"),
-      sources: db.prepare("SELECT id, text FROM Source ORDER BY id").all() as Pools["sources"],
+      run,
+      events,
+      entries: entries.length ? entries : [sample.attendanceId],
+      steps: steps.length ? steps : [{ id: sample.stepId, attendanceId: sample.attendanceId }],
+      leaders: [...new Set([sample.leaderId, sample.twinLeaderId, ...entryLeaders])],
+      sources: [sample.sourceId, sample.uncitedSourceId].map((id) => ({
+        id,
+        text: (text.get(id) as string | undefined) ?? sample.sourceText,
+      })),
     };
   } finally {
     db.close();
@@ -444,7 +478,8 @@ const versionChoice = fc.oneof(
 
 type FormSpec = {
   door: ServerActionDoor;
-  page: (bound: unknown) => string;
+  /** The page the form is on, given the records of the run. */
+  page: (p: Pools) => string;
   /** Field error keys this form shows beside a field. */
   shown: RegExp;
   success: RegExp;
@@ -517,43 +552,45 @@ function problemWith(response: ActionResponse, spec: FormSpec, sent: FormEntries
 async function checkForm(
   name: string,
   spec: FormSpec,
-  inputs: fc.Arbitrary<{ bound?: unknown; fields: FormEntries; version?: string }>,
+  /** The submissions of one run, on its records. */
+  inputs: (p: Pools) => fc.Arbitrary<{ bound?: unknown; fields: FormEntries; version?: string }>,
   table?: "Attendance" | "Leader" | "Source" | "Event" | "StatusStep",
   examples: { fields: FormEntries }[] = [],
 ) {
   const counts = { runs: 0, saved: 0, refused: 0, failures: 0, slowestMs: 0 };
   const started = performance.now();
-  const property = fc.asyncProperty(inputs, async ({ bound, fields, version }) => {
-    // A form bound to two ids (entry, step) is versioned by the last.
-    const args = isPair(bound) ? bound.pair : bound === undefined ? [] : [bound];
-    const row = table ? current(table, args.at(-1)) : undefined;
-    const entries: FormEntries = fields.map(([k, v]) =>
-      k === "text" && typeof v === "string" && v.startsWith("KEEP")
-        ? [k, `${row?.text ?? ""}${v.slice(4)}`]
-        : [k, v],
-    );
-    if (version !== undefined)
-      entries.push(["version", version === "CURRENT" ? String(row?.version) : version]);
-    const response = await callAction(server, spec.door, {
-      page: spec.page(bound),
-      bound: args,
-      fields: entries,
-      cookie,
-      origin: server.origin,
-    });
-    counts.runs++;
-    counts.slowestMs = Math.max(counts.slowestMs, response.ms);
-    const problem = problemWith(response, spec, entries);
+  const property = (p: Pools) =>
+    fc.asyncProperty(inputs(p), async ({ bound, fields, version }) => {
+      // A form bound to two ids (entry, step) is versioned by the last.
+      const args = isPair(bound) ? bound.pair : bound === undefined ? [] : [bound];
+      const row = table ? current(table, args.at(-1)) : undefined;
+      const entries: FormEntries = fields.map(([k, v]) =>
+        k === "text" && typeof v === "string" && v.startsWith("KEEP")
+          ? [k, `${row?.text ?? ""}${v.slice(4)}`]
+          : [k, v],
+      );
+      if (version !== undefined)
+        entries.push(["version", version === "CURRENT" ? String(row?.version) : version]);
+      const response = await callAction(server, spec.door, {
+        page: spec.page(p),
+        bound: args,
+        fields: entries,
+        cookie,
+        origin: server.origin,
+      });
+      counts.runs++;
+      counts.slowestMs = Math.max(counts.slowestMs, response.ms);
+      const problem = problemWith(response, spec, entries);
 
-    if (problem) counts.failures++;
-    else if (response.redirect) counts.saved++;
-    else counts.refused++;
-    if (problem) throw new Error(problem);
-  });
+      if (problem) counts.failures++;
+      else if (response.redirect) counts.saved++;
+      else counts.refused++;
+      if (problem) throw new Error(problem);
+    });
   const share = Math.ceil(RUNS_PER_FORM / CONCURRENCY);
   const results = await Promise.all(
     Array.from({ length: CONCURRENCY }, (_, i) =>
-      fc.check(property, {
+      fc.check(property(pools(i)), {
         numRuns: share,
         seed: SEED + i,
         examples: examples.map((e) => [e] as [typeof e]),
@@ -566,12 +603,15 @@ async function checkForm(
       `${counts.saved} saved, ${counts.refused} refused with a message, ${counts.failures} failures`,
   );
   for (const result of results) {
-    expect(result.failed, result.failed ? report(result) : "").toBe(false);
+    expect(
+      result.failed,
+      result.failed ? `${report(result)}\n  Run again with: ${RERUN}` : "",
+    ).toBe(false);
   }
   expect(counts.runs).toBeGreaterThanOrEqual(RUNS_PER_FORM);
   // Else the generators never reach the path that stores anything, and prove little.
   expect(counts.saved, "some generated submissions are valid and saved").toBeGreaterThan(0);
-  expect(invariantViolations(server.dbFile)).toEqual([]);
+  expect(invariantViolations(server.dbFile), `Run again with: ${RERUN}`).toEqual([]);
 }
 
 /** A failure, shrunk, with long values abbreviated ("語"×499000) so the report stays readable. */
@@ -581,7 +621,7 @@ function report<T>(result: fc.RunDetails<[T]>) {
       const c = [...v][0];
       return v === c!.repeat(v.length / c!.length)
         ? `${JSON.stringify(c)}×${v.length / c!.length}`
-        : `${v.slice(0, 60)}…(${v.length} chars)`;
+        : `${cutText(v, 60)}…(${v.length} UTF-16 units)`;
     }
     if (v instanceof Blob) return "[Blob]";
     if (Array.isArray(v)) return v.map(short);
@@ -599,7 +639,6 @@ function report<T>(result: fc.RunDetails<[T]>) {
 // ---- The forms ----
 
 test("entry create: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "entry create",
     {
@@ -608,114 +647,120 @@ test("entry create: generated inputs never crash and never store anything invali
       shown: ENTRY_FIELDS,
       success: /^\/admin\/entries\/\d+\?saved=created$/,
     },
-    forms(entryParts(p)).map((fields) => ({ fields })),
+    (p) => forms(entryParts(p)).map((fields) => ({ fields })),
   );
 });
 
 test("entry update: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "entry update",
     {
       door: door("updateAttendanceAction"),
-      page: () => `/admin/entries/${p.entries[0]}`,
+      page: (p) => `/admin/entries/${p.entries[0]}`,
       shown: ENTRY_FIELDS,
       success: /^\/admin\/entries\/\d+\?saved=updated$/,
     },
-    fc.record({ bound: boundId(p.entries), fields: forms(entryParts(p)), version: versionChoice }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.entries),
+        fields: forms(entryParts(p)),
+        version: versionChoice,
+      }),
     "Attendance",
   );
 });
 
 test("step add: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "step add",
     {
       door: door("addStepAction"),
-      page: () => `/admin/entries/${p.entries[0]}`,
+      page: (p) => `/admin/entries/${p.entries[0]}`,
       shown: ENTRY_FIELDS,
       success: /^\/admin\/entries\/\d+\?saved=step-added#step-\d+$/,
     },
-    fc.record({ bound: boundId(p.entries), fields: forms(stepParts(p)) }),
+    (p) => fc.record({ bound: boundId(p.entries), fields: forms(stepParts(p)) }),
   );
 });
 
 test("step update: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "step update",
     {
       door: door("updateStepAction"),
-      page: () => `/admin/entries/${p.entries[0]}`,
+      page: (p) => `/admin/entries/${p.entries[0]}`,
       shown: ENTRY_FIELDS,
       success: /^\/admin\/entries\/\d+\?saved=step-updated#step-\d+$/,
     },
-    fc.record({ bound: boundStep(p), fields: forms(stepParts(p)), version: versionChoice }),
+    (p) => fc.record({ bound: boundStep(p), fields: forms(stepParts(p)), version: versionChoice }),
     "StatusStep",
   );
 });
 
 test("step remove: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "step remove",
     {
       door: door("removeStepAction"),
-      page: () => `/admin/entries/${p.entries[0]}`,
+      page: (p) => `/admin/entries/${p.entries[0]}`,
       shown: /^$/,
       success: /^\/admin\/entries\/\d+\?saved=step-removed$/,
     },
-    fc.record({ bound: boundStep(p), fields: forms([]), version: versionChoice }),
+    (p) => fc.record({ bound: boundStep(p), fields: forms([]), version: versionChoice }),
     "StatusStep",
   );
 });
 
 test("entry delete: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "entry delete",
     {
       door: door("deleteAttendanceAction"),
-      page: () => `/admin/entries/${p.entries[0]}/delete`,
+      page: (p) => `/admin/entries/${p.entries[0]}/delete`,
       shown: /^confirm$/,
       success: /^\/admin\?deleted=1$/,
     },
-    fc.record({
-      bound: boundId(p.entries),
-      fields: forms([field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", ""))]),
-      version: versionChoice,
-    }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.entries),
+        fields: forms([
+          field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
+        ]),
+        version: versionChoice,
+      }),
     "Attendance",
   );
 });
 
 test("leader update: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "leader update",
     {
       door: door("updateLeaderAction"),
-      page: () => `/admin/leaders/${p.leaders[0]}`,
+      page: (p) => `/admin/leaders/${p.leaders[0]}`,
       shown: LEADER_FIELDS,
       success: /^\/admin\/leaders\/\d+\?saved=1$/,
     },
-    fc.record({ bound: boundId(p.leaders), fields: forms(leaderParts()), version: versionChoice }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.leaders),
+        fields: forms(leaderParts()),
+        version: versionChoice,
+      }),
     "Leader",
   );
 });
 
 test("leader delete: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "leader delete",
     {
       door: door("deleteLeaderAction"),
-      page: () => `/admin/leaders/${p.leaders[0]}`,
+      page: (p) => `/admin/leaders/${p.leaders[0]}`,
       shown: /^$/,
       success: /^\/admin\/leaders\?deleted=1$/,
     },
-    fc.record({ bound: boundId(p.leaders), fields: forms([]), version: versionChoice }),
+    (p) => fc.record({ bound: boundId(p.leaders), fields: forms([]), version: versionChoice }),
     "Leader",
   );
 });
@@ -729,30 +774,31 @@ test("leader create: generated inputs never crash and never store anything inval
       shown: LEADER_FIELDS,
       success: /^\/admin\/leaders\/\d+\?saved=1$/,
     },
-    forms([...leaderParts(), field("confirmDuplicate", fc.constantFrom("yes", "", "no"))]).map(
-      (fields) => ({ fields }),
-    ),
+    () =>
+      forms([...leaderParts(), field("confirmDuplicate", fc.constantFrom("yes", "", "no"))]).map(
+        (fields) => ({ fields }),
+      ),
   );
 });
 
 test("leader merge: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "leader merge",
     {
       door: door("mergeLeadersAction"),
-      page: () => `/admin/leaders/${p.leaders[0]}`,
+      page: (p) => `/admin/leaders/${p.leaders[0]}`,
       shown: /^(otherId|confirm)$/,
       success: /^\/admin\/leaders\/\d+\?saved=merged$/,
     },
-    fc.record({
-      bound: boundId(p.leaders),
-      fields: forms([
-        field("otherId", fc.constantFrom(...p.leaders.map(String)), nastyId),
-        field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
-      ]),
-      version: versionChoice,
-    }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.leaders),
+        fields: forms([
+          field("otherId", fc.constantFrom(...p.leaders.map(String)), nastyId),
+          field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
+        ]),
+        version: versionChoice,
+      }),
     "Leader",
   );
 });
@@ -766,79 +812,83 @@ test("event create: generated inputs never crash and never store anything invali
       shown: /^(name|date|place|occasion|slug)$/,
       success: /^\/admin\/events\/\d+\?saved=created$/,
     },
-    forms(eventParts()).map((fields) => ({ fields })),
+    () => forms(eventParts()).map((fields) => ({ fields })),
   );
 });
 
 test("event update: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "event update",
     {
       door: door("updateEventAction"),
-      page: () => `/admin/events/${p.events[0]}`,
+      page: (p) => `/admin/events/${p.events[0]}`,
       shown: /^(name|date|place|occasion|slug)$/,
       success: /^\/admin\/events\/\d+\?saved=updated$/,
     },
-    fc.record({ bound: boundId(p.events), fields: forms(eventParts()), version: versionChoice }),
+    (p) =>
+      fc.record({ bound: boundId(p.events), fields: forms(eventParts()), version: versionChoice }),
     "Event",
   );
 });
 
 test("event delete and pin: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "event pin",
     {
       door: door("pinEventAction"),
-      page: () => `/admin/events/${p.events[0]}`,
+      page: (p) => `/admin/events/${p.events[0]}`,
       shown: /^pinned$/,
       success: /^\/admin\/events\/\d+\?saved=(pinned|unpinned)$/,
     },
-    fc.record({
-      bound: boundId(p.events),
-      fields: forms([
-        field("pinned", fc.constantFrom("yes", "no"), fc.constantFrom("", "YES", "1")),
-      ]),
-      version: versionChoice,
-    }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.events),
+        fields: forms([
+          field("pinned", fc.constantFrom("yes", "no"), fc.constantFrom("", "YES", "1")),
+        ]),
+        version: versionChoice,
+      }),
     "Event",
   );
   await checkForm(
     "event delete",
     {
       door: door("deleteEventAction"),
-      page: () => `/admin/events/${p.events[0]}`,
+      page: (p) => `/admin/events/${p.events[0]}`,
       shown: /^confirm$/,
       success: /^\/admin\/events\?deleted=1$/,
     },
-    fc.record({
-      bound: boundId(p.events),
-      fields: forms([field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", ""))]),
-      version: versionChoice,
-    }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.events),
+        fields: forms([
+          field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
+        ]),
+        version: versionChoice,
+      }),
     "Event",
   );
 });
 
 test("source delete: generated inputs never crash and never store anything invalid", async () => {
-  // Sources no entry cites yet (the entry forms above may have cited the earlier ones).
+  // A source no entry cites yet for each run (the entry forms above may have cited the others).
   const uncited: number[] = [];
-  for (let i = 0; i < 3; i++) uncited.push((await createSample(server.dbFile)).uncitedSourceId);
-  const p = pools();
+  for (let i = 0; i < CONCURRENCY; i++)
+    uncited.push((await createSample(server.dbFile, `spare${i}`)).uncitedSourceId);
   await checkForm(
     "source delete",
     {
       door: door("deleteSourceAction"),
-      page: () => `/admin/sources/${p.sources[0]!.id}`,
+      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
       shown: /^$/,
       success: /^\/admin\/sources\?deleted=1$/,
     },
-    fc.record({
-      bound: boundId([...uncited, ...p.sources.map((s) => s.id).slice(0, 6)]),
-      fields: forms([]),
-      version: versionChoice,
-    }),
+    (p) =>
+      fc.record({
+        bound: boundId([uncited[p.run]!, ...p.sources.map((s) => s.id)]),
+        fields: forms([]),
+        version: versionChoice,
+      }),
     "Source",
   );
 });
@@ -852,26 +902,26 @@ test("source create: generated inputs never crash and never store anything inval
       shown: /^(title|publisher|url|publishedOn|dateNote|text)$/,
       success: /^\/admin\/sources\/\d+\?saved=created$/,
     },
-    forms(sourceParts()).map((fields) => ({ fields })),
+    () => forms(sourceParts()).map((fields) => ({ fields })),
   );
 });
 
 test("source update: generated inputs never crash and never store anything invalid", async () => {
-  const p = pools();
   await checkForm(
     "source update",
     {
       door: door("updateSourceAction"),
-      page: () => `/admin/sources/${p.sources[0]!.id}`,
+      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
       shown: /^(title|publisher|url|publishedOn|dateNote|text)$/,
       // A new text goes to the report of what became of the citations.
       success: /^\/admin\/sources\/\d+\?saved=(updated|text&version=\d+)$/,
     },
-    fc.record({
-      bound: boundId(p.sources.map((s) => s.id)),
-      fields: forms(sourceParts({ update: true })),
-      version: versionChoice,
-    }),
+    (p) =>
+      fc.record({
+        bound: boundId(p.sources.map((s) => s.id)),
+        fields: forms(sourceParts({ update: true })),
+        version: versionChoice,
+      }),
     "Source",
   );
 });
@@ -886,31 +936,32 @@ test("sign-in: generated inputs never crash", async () => {
       shown: /^(email|password)$/,
       success: /^\/(?!\/)[^\\]*$/,
     },
-    forms([
-      field("email", fc.oneof(fc.constantFrom(...emails), fc.emailAddress())),
-      // Rarely the right one: each attempt costs a password hash, until the throttle stops them.
-      field(
-        "password",
-        fc.oneof(
-          { weight: 1, arbitrary: fc.constant(password) },
-          { weight: 20, arbitrary: fc.string({ maxLength: 300 }) },
-        ),
-      ),
-      field(
-        "next",
-        fc.oneof(
-          fc.constantFrom(
-            "/admin",
-            "//evil.example",
-            "https://evil.example",
-            "/\\evil.example",
-            "/\t/evil.example",
-            "javascript:alert(1)",
+    () =>
+      forms([
+        field("email", fc.oneof(fc.constantFrom(...emails), fc.emailAddress())),
+        // Rarely the right one: each attempt costs a password hash, until the throttle stops them.
+        field(
+          "password",
+          fc.oneof(
+            { weight: 1, arbitrary: fc.constant(password) },
+            { weight: 20, arbitrary: fc.string({ maxLength: 300 }) },
           ),
-          fc.string().map((p) => `/${p}`),
         ),
-      ),
-    ]).map((fields) => ({ fields })),
+        field(
+          "next",
+          fc.oneof(
+            fc.constantFrom(
+              "/admin",
+              "//evil.example",
+              "https://evil.example",
+              "/\\evil.example",
+              "/\t/evil.example",
+              "javascript:alert(1)",
+            ),
+            fc.string().map((p) => `/${p}`),
+          ),
+        ),
+      ]).map((fields) => ({ fields })),
     undefined,
     // First, as the throttle will soon refuse everyone: the right password, an odd return path.
     [

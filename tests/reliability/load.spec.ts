@@ -146,7 +146,7 @@ test("50 concurrent saves by 10 editors, beside a reader, a backup and another w
           url: `https://example.org/load/${i}`,
           publishedOn: "",
           dateNote: "",
-          text: SAMPLE_TEXT,
+          text: `${SAMPLE_TEXT} (${title})`,
         }),
     });
     saves.push({

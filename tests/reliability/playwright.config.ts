@@ -11,6 +11,8 @@ import { launchOptions, withJsonReport } from "../../playwright.config";
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
+  // Its own artifacts folder, which Playwright empties when the suite starts (see the e2e config).
+  outputDir: "../../test-results/reliability",
   globalSetup: "./global-setup.ts",
   fullyParallel: false,
   workers: 1,

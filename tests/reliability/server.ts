@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import type { Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
-import { RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
+import { DEV_DIST_DIR, RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
 export async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -84,6 +85,26 @@ export class AppServer {
     return this.url;
   }
 
+  /** The CPU time (user and system) the server's processes have used so far, in ms. */
+  cpuMs(): number {
+    const pgid = this.#child?.pid;
+    if (!pgid) return 0;
+    const ticksPerMs = 100 / 1000; // USER_HZ, 100 on Linux
+    let ticks = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== pgid) continue;
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / ticksPerMs;
+  }
+
   /** The resident memory of the server's processes (its process group), in MiB. */
   rssMiB(): number {
     const pgid = this.#child?.pid;
@@ -105,8 +126,15 @@ export class AppServer {
     return kib / 1024;
   }
 
+  /** next-env.d.ts as it was before a dev server rewrote it (null: there was none). */
+  #nextEnv: string | null | undefined;
+
   async launch() {
     this.port ||= await freePort();
+    if (this.dev && this.#nextEnv === undefined) {
+      const file = path.join(ROOT, "next-env.d.ts");
+      this.#nextEnv = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: this.dev ? "development" : "production",
@@ -114,6 +142,7 @@ export class AppServer {
       DATABASE_URL: `file:${this.dbFile}`,
       BETTER_AUTH_URL: this.url,
       BETTER_AUTH_SECRET: this.secret,
+      ...(this.dev ? { NEXT_DIST_DIR: DEV_DIST_DIR } : {}),
       ...this.env,
     };
     delete env.TEST; // Better Auth skips its origin checks when TEST is set
@@ -172,10 +201,36 @@ export class AppServer {
     const timer = setTimeout(() => this.#signal("SIGKILL"), 10_000);
     await this.#exited;
     clearTimeout(timer);
+    // `next dev` points next-env.d.ts at its own build's route types: put it back, so the
+    // checkout's typecheck reads what the developer's last build or dev server wrote.
+    if (this.#nextEnv !== undefined) {
+      const file = path.join(ROOT, "next-env.d.ts");
+      if (this.#nextEnv === null) fs.rmSync(file, { force: true });
+      else fs.writeFileSync(file, this.#nextEnv);
+    }
   }
 
   async restart() {
     await this.stop();
     await this.launch();
   }
+}
+
+/**
+ * How often `page` loads a document, and how often the dev server's client says it is
+ * rebuilding: a development page that reloads itself in a loop shows here, rather than as an
+ * action that times out.
+ */
+export function countReloads(page: Page) {
+  let loads = 0;
+  let rebuilds = 0;
+  // Document requests, not "framenavigated": the app router's own history entry on hydration
+  // fires that too, on a page loaded once.
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) loads++;
+  });
+  page.on("console", (message) => {
+    if (message.text().includes("[Fast Refresh] rebuilding")) rebuilds++;
+  });
+  return { summary: () => ({ loads, rebuilds }) };
 }

@@ -49,7 +49,7 @@ for (const formType of ["Map", "FormData"] as const) {
       fields: {
         title: `Lone surrogate ${tag} ${LONE[2]}`,
         publisher: `Wire ${LONE[0]}`,
-        url: "https://example.org/lone-surrogate",
+        url: `https://example.org/lone-surrogate/${tag}`,
         publishedOn: "",
         dateNote: `Note ${LONE[1]}`,
         text,

@@ -10,6 +10,8 @@ import { withJsonReport } from "../../playwright.config";
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
+  // Its own artifacts folder, which Playwright empties when the suite starts (see the e2e config).
+  outputDir: "../../test-results/scaleout",
   globalSetup: "./global-setup.ts",
   fullyParallel: false,
   workers: 1,

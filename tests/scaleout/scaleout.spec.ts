@@ -263,11 +263,13 @@ test("kill -9 of one server during saves through nginx: no acknowledged save is 
         url: `https://example.org/scaleout/${encodeURIComponent(title)}`,
         publishedOn: "",
         dateNote: "",
-        text: SAMPLE_TEXT,
+        // A source is stored once: each save has a text of its own.
+        text: `${SAMPLE_TEXT} (${title})`,
       },
       cookie,
       origin: nginx.origin,
     });
+  const refusedBeforeKill: string[] = [];
   const writer = async (w: number) => {
     for (let n = 0; !stop; n++) {
       const title = `Scaleout ${w}.${n}`;
@@ -280,6 +282,8 @@ test("kill -9 of one server during saves through nginx: no acknowledged save is 
       const ok = /^\/admin\/sources\/\d+/.test(response.redirect ?? "");
       if (ok) acknowledged.push(title);
       else unanswered++; // in flight on the server that died: not acknowledged
+      if (!ok && !killedAt)
+        refusedBeforeKill.push(`${response.status} ${response.body.slice(0, 300)}`);
       if (killedAt && started > killedAt) {
         if (ok) afterKill.ok++;
         else afterKill.failed.push(`${response.status} ${response.body.slice(0, 200)}`);
@@ -287,7 +291,14 @@ test("kill -9 of one server during saves through nginx: no acknowledged save is 
     }
   };
   const writers = Array.from({ length: 4 }, (_, w) => writer(w));
-  while (acknowledged.length < 12) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (acknowledged.length < 12) {
+    if (refusedBeforeKill.length > 0) {
+      stop = true;
+      await Promise.all(writers);
+      expect(refusedBeforeKill, "saves refused while both servers were up").toEqual([]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   await a.kill();
   killedAt = performance.now();
   while (afterKill.ok + afterKill.failed.length < 20)

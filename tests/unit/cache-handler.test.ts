@@ -105,10 +105,13 @@ describe("the page cache handler", () => {
     older.headers[stamp] = value;
     await base.set("/events/older", older, { cacheControl: { revalidate: false } });
     expect((await get("/events/older"))!.value.html.toString("utf8")).toBe(HTML);
-    // A not-found page's HTML is a shell its payload fills in: it keeps its scripts.
+    // A not-found page's HTML is a shell its payload fills in: it keeps its scripts (and, as
+    // an error, is sent to its reader but never kept).
     const shell = PAGE_HTML.replace(/<main>.*<\/main>/, '<div hidden=""></div>');
-    await set("/events/gone", { ...page("gone", shell), status: 404 });
-    expect((await get("/events/gone"))!.value.html.toString("utf8")).toBe(shell);
+    const gone = { ...page("gone", shell), status: 404 };
+    await set("/events/gone", gone);
+    expect(String(gone.html)).toBe(shell);
+    expect(await get("/events/gone")).toBeNull();
     // Only the lists are documents: any other page the cache keeps is served as Next made it.
     await set("/_not-found", page("nf"));
     expect((await get("/_not-found"))!.value.html.toString("utf8")).toBe(PAGE_HTML);
@@ -270,6 +273,45 @@ describe("the page cache handler", () => {
     vi.setSystemTime(Date.now() + RACE_WINDOW_MS + 1);
     await set("/events/d", page("d"));
     expect((await get("/events/d"))?.value.html).toBeInstanceOf(Buffer);
+  });
+});
+
+describe("the page cache's bounds", () => {
+  const key = (path: string) => `/route-cache/APP_PAGE/5f093b58ce473bb2/$${path}`;
+  const files = () =>
+    fs.existsSync(path.join(dir, "route-cache"))
+      ? (fs.readdirSync(path.join(dir, "route-cache"), { recursive: true }) as string[]).filter(
+          (f) => f.endsWith(".meta"),
+        ).length
+      : 0;
+
+  it("keeps no error page, and never looks up nor stores an over-long or NUL key", async () => {
+    const before = files();
+    for (let i = 0; i < 20; i++)
+      await set(key(`/events/unknown-${i}`), { ...page("u"), status: 404 });
+    expect(files()).toBe(before);
+    for (const bad of [`/events/${"x".repeat(300)}`, "/events/a\u0000b"]) {
+      await expect(set(key(bad), page("bad"))).resolves.toBeUndefined();
+      await expect(get(key(bad))).resolves.toBeNull();
+    }
+    expect(files()).toBe(before);
+  });
+
+  it("deletes the oldest pages past the configured number of entries", async () => {
+    configurePageCache({
+      namespace: "database-a",
+      cacheControl: "public, s-maxage=60",
+      maxEntries: 3,
+    });
+    for (let i = 0; i < 8; i++) await set(key(`/events/bounded-${i}`), page(`bounded-${i}`));
+    expect(files()).toBe(3);
+    // The newest are kept, the oldest (those of the tests above too) are gone from the disk.
+    expect(await get(key("/events/bounded-5"))).not.toBeNull();
+    expect(
+      fs.existsSync(
+        path.join(dir, "route-cache/APP_PAGE/5f093b58ce473bb2/$/events/bounded-4.html"),
+      ),
+    ).toBe(false);
   });
 });
 

@@ -92,3 +92,16 @@ describe("failed sign-ins at the same moment", () => {
     expect(gate.refuseForSeconds).toBeGreaterThan(0);
   });
 });
+
+describe("sign-in attempts reserved at the same moment", () => {
+  it("let no more than the limit through: each sees the ones before it", async () => {
+    const email = `reserve-${Date.now()}@example.org`;
+    const gates = await Promise.all(
+      Array.from({ length: 12 }, () => throttle.reserveSignInAttempt(email, "198.51.100.9")),
+    );
+    expect(gates.filter((gate) => gate.refuseForSeconds === 0)).toHaveLength(5);
+    // A success takes its own attempt back and clears the account and address's count.
+    await throttle.recordSuccessfulSignIn(email, "198.51.100.9");
+    expect((await throttle.reserveSignInAttempt(email, "198.51.100.9")).refuseForSeconds).toBe(0);
+  });
+});

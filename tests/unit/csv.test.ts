@@ -50,7 +50,7 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
   return {
     id: 42,
     eventId: 1,
-    event: { slug: "victory-day-parade-2025" },
+    event: { slug: "victory-day-parade-2025", date: "2025-05-09", endDate: "2025-05-09" },
     leader: {
       id: 7,
       name: "Nicolas Maduro",
@@ -59,8 +59,11 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
       countryCode: "VE",
     },
     status: "confirmed",
+    outcome: null,
+    representative: null,
     sourcesDisagree: false,
     asOf: "2025-04-12",
+    stepNote: "",
     note: "",
     updatedAt: "2025-04-13T10:00:00.000Z",
     version: 1,
@@ -73,6 +76,9 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
         prefix: "",
         suffix: "",
         source,
+        lost: false,
+        review: "",
+        anchoredVersion: 1,
       },
       {
         id: 2,
@@ -82,6 +88,9 @@ function entry(overrides: Partial<ExportEntryDTO> = {}): ExportEntryDTO {
         prefix: "",
         suffix: "",
         source,
+        lost: false,
+        review: "",
+        anchoredVersion: 1,
       },
     ],
     ...overrides,
@@ -94,18 +103,24 @@ describe("wideRow", () => {
     expect(row).toHaveLength(WIDE_COLUMNS.length);
     expect(Object.fromEntries(WIDE_COLUMNS.map((column, i) => [column, row[i]]))).toEqual({
       event: "victory-day-parade-2025",
+      event_date: "2025-05-09",
+      event_end_date: "2025-05-09",
       leader: "Nicolas Maduro",
       office: "President",
       country: "Venezuela",
       country_code: "VE",
       status: "confirmed",
+      outcome: "",
       as_of: "2025-04-12",
       sources_disagree: "false",
+      represented_by: "",
+      step_note: "",
       note: "",
       quotes:
         "Maduro will travel to Moscow\r\nWe appreciate that President Maduro will be with us on Victory Day",
       sources: "Maduro to attend\r\nMaduro to attend",
       source_urls: "https://example.org/a\r\nhttps://example.org/a",
+      quote_reviews: "",
       updated_at: "2025-04-13T10:00:00.000Z",
       url: "https://rollcall.example.org/attendance/42",
     });
@@ -132,14 +147,18 @@ describe("longRows", () => {
       "victory-day-parade-2025",
       "Nicolas Maduro",
       "confirmed",
+      "",
       "2025-04-12",
       "true",
+      "",
+      "",
       "Maduro will travel to Moscow",
       "10",
       "38",
       "Maduro to attend",
       "https://example.org/a",
       "https://example.org/a#:~:text=Maduro%20will%20travel%20to%20Moscow",
+      "",
     ]);
     expect(rows[1]?.[LONG_COLUMNS.indexOf("fragment_url")]).toBe(
       "https://example.org/a#:~:text=We%20appreciate%20that%20President,us%20on%20Victory%20Day",
@@ -152,8 +171,12 @@ describe("longRows", () => {
         "victory-day-parade-2025",
         "Nicolas Maduro",
         "confirmed",
+        "",
         "2025-04-12",
         "true",
+        "",
+        "",
+        "",
         "",
         "",
         "",
@@ -171,6 +194,8 @@ describe("longRows", () => {
         id: 1,
         version: 1,
         status: "reported" as const,
+        outcome: null,
+        representative: null,
         asOf: "2025-03-14",
         note: "",
         recordedAt: "2025-03-15T00:00:00.000Z",
@@ -185,8 +210,10 @@ describe("longRows", () => {
         id: 2,
         version: 1,
         status: "confirmed" as const,
+        outcome: "partly_attended" as const,
+        representative: null,
         asOf: "2025-04-12",
-        note: "",
+        note: "in Moscow; did not attend the parade",
         recordedAt: "2025-04-13T00:00:00.000Z",
         recordedBy: "A",
         current: true,
@@ -194,18 +221,59 @@ describe("longRows", () => {
       },
     ];
     const rows = longRows(entry({ story }));
-    expect(rows.map((row) => row.slice(2, 8))).toEqual([
-      ["reported", "2025-03-14", "false", "Maduro will travel to Moscow", "10", "38"],
+    const cells = ["status", "outcome", "as_of", "current", "step_note", "quote", "quote_start"];
+    const pick = (row: string[]) => cells.map((c) => row[LONG_COLUMNS.indexOf(c as never)]);
+    expect(rows.map(pick)).toEqual([
+      ["reported", "", "2025-03-14", "false", "", "Maduro will travel to Moscow", "10"],
       // A quote lost from its source: no offsets that would point elsewhere.
       [
         "reported",
+        "",
         "2025-03-14",
         "false",
+        "",
         "We appreciate that President Maduro will be with us on Victory Day",
+        "",
+      ],
+      [
+        "confirmed",
+        "partly_attended",
+        "2025-04-12",
+        "true",
+        "in Moscow; did not attend the parade",
         "",
         "",
       ],
-      ["confirmed", "2025-04-12", "true", "", "", ""],
+    ]);
+  });
+});
+
+describe("after the event", () => {
+  const modi = entry({
+    status: "declined",
+    outcome: "did_not_attend",
+    representative: { id: 9, name: "Rajnath Singh", office: "Defence Minister", polity: "India" },
+    stepNote: "sent his defence minister",
+    event: { slug: "sco-2025", date: "2025-08-31", endDate: "2025-09-01" },
+  });
+
+  it("writes the outcome, the representative, the step's note and the event's days (wide)", () => {
+    const row = wideRow(modi, "https://x.example");
+    const cell = (c: (typeof WIDE_COLUMNS)[number]) => row[WIDE_COLUMNS.indexOf(c)];
+    expect(cell("status")).toBe("declined");
+    expect(cell("outcome")).toBe("did_not_attend");
+    expect(cell("represented_by")).toBe("Rajnath Singh");
+    expect(cell("step_note")).toBe("sent his defence minister");
+    expect([cell("event_date"), cell("event_end_date")]).toEqual(["2025-08-31", "2025-09-01"]);
+  });
+
+  it("writes them on the step's row (long, read without a story)", () => {
+    const [row] = longRows({ ...modi, citations: [] });
+    const cell = (c: (typeof LONG_COLUMNS)[number]) => row![LONG_COLUMNS.indexOf(c)];
+    expect([cell("outcome"), cell("represented_by"), cell("step_note")]).toEqual([
+      "did_not_attend",
+      "Rajnath Singh",
+      "sent his defence minister",
     ]);
   });
 });

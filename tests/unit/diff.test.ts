@@ -77,4 +77,19 @@ describe("conflictChoices", () => {
     });
     expect(conflictChoices(now, loaded).removed.map((c) => c.quote)).toEqual([B.quote]);
   });
+
+  it("takes a quote a source rewrite moved for the same citation, and another quote for a change", () => {
+    const moved = { ...A, start: A.start + 40 };
+    const loaded = { note: "", citations: [A, B] };
+    expect(conflictChoices(loaded, { note: "", citations: [moved, B] })).toMatchObject({
+      added: [],
+      removed: [],
+    });
+    const other = { ...B, quote: "Other words", start: B.start };
+    const choices = conflictChoices(loaded, { note: "", citations: [moved, other] });
+    expect([choices.added.map((c) => c.quote), choices.removed.map((c) => c.quote)]).toEqual([
+      ["Other words"],
+      [B.quote],
+    ]);
+  });
 });

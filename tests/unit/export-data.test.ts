@@ -22,7 +22,14 @@ beforeAll(async () => {
 
   for (const slug of ["summit-a", "summit-b"]) {
     const event = await t.db.event.create({
-      data: { slug, name: slug, place: "Here", date: new Date("2026-06-01Z"), occasion: "Test" },
+      data: {
+        slug,
+        name: slug,
+        place: "Here",
+        date: new Date("2026-06-01Z"),
+        endDate: new Date("2026-06-01Z"),
+        occasion: "Test",
+      },
     });
     eventIds.push(event.id);
   }

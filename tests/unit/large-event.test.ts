@@ -19,6 +19,7 @@ describe("an event with more entries than Prisma's default bind limit", () => {
         name: "Big Summit",
         place: "Here",
         date: new Date("2030-01-01"),
+        endDate: new Date("2030-01-01"),
         occasion: "",
       },
     });

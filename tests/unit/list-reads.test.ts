@@ -94,6 +94,7 @@ describe("the entry form's events", () => {
         name: "An old summit",
         place: "Nowhere",
         date: new Date("1950-01-01T00:00:00Z"),
+        endDate: new Date("1950-01-01T00:00:00Z"),
         occasion: "A test",
       },
     });

@@ -96,8 +96,10 @@ describe("scripts/migrate.mjs deployMigrations", () => {
     try {
       const now = new Date().toISOString();
       const eventId = db
-        .prepare(`INSERT INTO Event (slug, name, place, date, occasion) VALUES (?, ?, ?, ?, ?)`)
-        .run("summit-2025", "Summit", "Geneva", now, "summit").lastInsertRowid;
+        .prepare(
+          `INSERT INTO Event (slug, name, place, date, endDate, occasion) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run("summit-2025", "Summit", "Geneva", now, now, "summit").lastInsertRowid;
       const leaderId = db
         .prepare(`INSERT INTO Leader (name, office, polity, updatedAt) VALUES (?, ?, ?, ?)`)
         .run("A. Leader", "President", "Somewhere", now).lastInsertRowid;

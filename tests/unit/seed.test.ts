@@ -140,6 +140,23 @@ describe("the seed", () => {
     );
   });
 
+  it("gives the seeded leaders their other spellings: a search for Lukashenka finds Lukashenko", async () => {
+    const { listAttendance } = await import("@/lib/data/attendance");
+    const event = await t.db.event.findUniqueOrThrow({
+      where: { slug: "victory-day-parade-2025" },
+    });
+    const found = async (q: string) =>
+      (await listAttendance(event.id, { q, sort: "name" })).map((e) => e.leader.name);
+    for (const q of ["Lukashenka", "Łukaszenka", "lukaszenka", "Лукашенко"])
+      expect(await found(q), q).toEqual(["Alexander Lukashenko"]);
+    expect(await found("习近平")).toEqual(["Xi Jinping"]);
+    expect(await found("Abu Mazen")).toEqual(["Mahmoud Abbas"]);
+    const lukashenko = await t.db.leader.findFirstOrThrow({
+      where: { name: "Alexander Lukashenko" },
+    });
+    expect(JSON.parse(lukashenko.aliases)).toContain("Lukashenka");
+  });
+
   it("keeps the project's seed data independent of ../shared", () => {
     const data = loadSeedData();
     expect(data.source.text.length).toBeGreaterThan(3000);

@@ -29,7 +29,12 @@ let paperId: number;
 beforeAll(async () => {
   t = await createTestDatabase();
   const account = await createEditor(t.db, { name: "S. Tory" });
-  editor = { id: account.id, name: account.name, email: account.email } as Editor;
+  editor = {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    role: account.role,
+  } as Editor;
   steps = await import("@/lib/data/steps-admin");
   reads = await import("@/lib/data/attendance");
   history = await import("@/lib/data/history");

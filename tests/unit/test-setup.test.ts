@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { chromiumExecutable } from "@/scripts/chromium.mjs";
@@ -265,6 +266,28 @@ describe("npm test", () => {
       "postgresql",
       "redis",
       "nginx",
+    ]);
+  });
+
+  it("keeps each browser suite's artifacts in a folder of its own, none inside another's", async () => {
+    // Playwright empties a suite's output folder when the suite starts: one shared folder
+    // (its default, test-results/) lost the earlier suites' traces.
+    const configs = {
+      e2e: "playwright.config.ts",
+      reliability: "tests/reliability/playwright.config.ts",
+      scaleout: "tests/scaleout/playwright.config.ts",
+    };
+    const folders = await Promise.all(
+      Object.values(configs).map(async (file) => {
+        const config = (await import(`@/${file}`)).default as { outputDir?: string };
+        expect(config.outputDir, file).toBeTruthy();
+        return path.resolve(path.dirname(path.resolve(file)), config.outputDir!);
+      }),
+    );
+    expect(folders.map((f) => path.relative(process.cwd(), f))).toEqual([
+      "test-results/e2e",
+      "test-results/reliability",
+      "test-results/scaleout",
     ]);
   });
 

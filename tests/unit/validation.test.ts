@@ -29,9 +29,13 @@ describe("attendanceFormSchema", () => {
       eventId: 1,
       leader: { id: 3 },
       status: "confirmed",
+      outcome: null,
+      representativeId: null,
       asOf: "2025-04-12",
       note: "",
+      stepNote: "",
       citations: [{ sourceId: 1, quote: "Robert Fico is the only EU leader" }],
+      confirmDates: false,
     });
   });
 
@@ -68,7 +72,9 @@ describe("attendanceFormSchema", () => {
       }),
     );
     const errors = fieldErrors(result.error!);
-    expect(errors.status).toEqual(["Choose confirmed, reported or declined."]);
+    expect(errors.status).toEqual([
+      "Choose confirmed, reported or declined; or, after the event, attended, partly attended or did not attend.",
+    ]);
     expect(errors.asOf).toEqual(["The as-of date must be a date like 2025-04-12."]);
   });
 

@@ -148,7 +148,7 @@ describe("buildWorldMap", () => {
 
   it("shades a country two leaders share once, with a marker for each", () => {
     const map = buildWorldMap(worldAtlas, [entry("BR", "reported"), entry("BR", "declined")]);
-    expect(map.sharedShapes).toEqual([expect.objectContaining({ key: "076", status: "reported" })]);
+    expect(map.sharedShapes).toEqual([expect.objectContaining({ key: "076", shade: "reported" })]);
     expect(map.links.map((l) => l.shape)).toEqual([null, null]);
     const [a, b] = map.links.map((l) => l.marker!);
     expect(a!.x).not.toBe(b!.x);

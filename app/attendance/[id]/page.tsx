@@ -2,9 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Flag, FlagSymbols } from "@/components/flag";
-import { formatDay } from "@/components/format";
-import { DisagreeBadge, StatusBadge } from "@/components/status-badge";
-import { STATUS_DESCRIPTIONS } from "@/lib/attendance/status";
+import { formatDay, formatDayRange } from "@/components/format";
+import { ClaimBadge, DisagreeBadge, StatusBadge } from "@/components/status-badge";
+import {
+  OUTCOME_DESCRIPTIONS,
+  describeStatus,
+  representedBy,
+  statusTense,
+} from "@/lib/attendance/status";
 import { RevisionList } from "@/components/revision-list";
 import { StepCitations, StepDate, StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
@@ -33,7 +38,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
   const entry = id ? await getAttendanceInContext(id) : null;
   if (!entry) notFound();
   const [story, revisions, identity] = await Promise.all([
-    getStory(entry.id),
+    getStory(entry.id, { wordsOfTheirDay: true }),
     listEntryRevisions(entry.id),
     getLeaderIdentity(entry.leader.id),
   ]);
@@ -57,7 +62,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           href={`/events/${entry.event.slug}`}
           className="text-blue-800 underline dark:text-blue-300"
         >
-          ← {entry.event.name}, {formatDay(entry.event.date)}
+          ← {entry.event.name}, {formatDayRange(entry.event.date, entry.event.endDate)}
         </Link>
       </nav>
       <header className="space-y-2">
@@ -70,13 +75,30 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           {entry.leader.office}, {entry.leader.polity}
         </p>
         {identity && <LeaderIdentity {...identity} />}
+        {entry.outcome && (
+          <div className="flex flex-wrap items-center gap-3">
+            <ClaimBadge status={entry.status} outcome={entry.outcome} />
+            <span className="text-sm text-slate-600 dark:text-slate-400">
+              {OUTCOME_DESCRIPTIONS[entry.outcome]}
+            </span>
+          </div>
+        )}
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={entry.status} />
           <span className="text-sm text-slate-600 dark:text-slate-400">
-            {STATUS_DESCRIPTIONS[entry.status]} As of{" "}
-            {entry.asOf ? formatDay(entry.asOf) : "an unknown date"}.
+            {describeStatus(
+              entry.status,
+              statusTense(entry.event, new Date().toISOString().slice(0, 10), entry.asOf),
+            )}{" "}
+            As of {entry.asOf ? formatDay(entry.asOf) : "an unknown date"}.
           </span>
         </div>
+        {entry.stepNote && <p className="text-slate-700 dark:text-slate-300">{entry.stepNote}</p>}
+        {entry.representative && (
+          <p className="text-slate-700 dark:text-slate-300">
+            {representedBy(entry.representative).replace(/^r/, "R")}.
+          </p>
+        )}
         {entry.note && <p className="text-slate-700 dark:text-slate-300">{entry.note}</p>}
         {underReview && (
           <p
@@ -143,6 +165,8 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
             >
               <p className="text-sm font-medium text-slate-600 dark:text-slate-400">
                 [{index + 1}] {citation.source.title}, {citation.source.publisher}
+                {/* On paper the links cannot be followed: the address is printed instead. */}
+                <span className="hidden break-all print:inline">, {citation.source.url}</span>
               </p>
               <blockquote className="mt-2 font-serif text-lg leading-relaxed">
                 {citation.before && (
@@ -151,7 +175,7 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 {citation.removed ? (
                   <q className="text-slate-700 dark:text-slate-300">{citation.quote}</q>
                 ) : (
-                  <mark className="rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
+                  <mark className="cited-quote rounded-sm bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/60">
                     {citation.quote}
                   </mark>
                 )}
@@ -178,6 +202,19 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
                 </p>
               ) : (
                 <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                  {citation.reworded && (
+                    <span className="citation-review">
+                      Wording changed in the source
+                      {citation.reworded.since ? ` on ${formatDay(citation.reworded.since)}` : ""};
+                      under review.
+                      {citation.reworded.citedQuote && (
+                        <>
+                          {" "}
+                          As cited: <q>{citation.reworded.citedQuote}</q>
+                        </>
+                      )}
+                    </span>
+                  )}
                   <Link
                     href={citationHref(citation)}
                     className="text-blue-800 underline dark:text-blue-300"

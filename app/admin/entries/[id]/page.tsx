@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { StepForm } from "@/components/admin/step-form";
 import { formatDay } from "@/components/format";
-import { StatusBadge } from "@/components/status-badge";
+import { ClaimBadge } from "@/components/status-badge";
 import { StepCitations } from "@/components/story-timeline";
 import { RevertLink } from "@/components/admin/revert-form";
 import { RevisionList } from "@/components/revision-list";
 import { Flash } from "@/components/ui/form-message";
 import { updateAttendanceAction } from "@/lib/actions/attendance";
-import { addStepAction, removeStepAction, updateStepAction } from "@/lib/actions/steps";
-import { STATUS_LABELS } from "@/lib/attendance/status";
+import { addStepAction, updateStepAction } from "@/lib/actions/steps";
+import { STATUS_LABELS, claimLabel, representedBy } from "@/lib/attendance/status";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
 import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
@@ -21,6 +21,7 @@ import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listSourceOptions } from "@/lib/data/sources-admin";
+import { parseCarriedStep } from "@/lib/validation/carried-step";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit entry" };
@@ -54,7 +55,10 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
       />
     );
   }
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
+  // A step typed into a refused new-entry form for this leader and event, checked field by field.
+  const carried = parseCarriedStep(query);
   const [events, leaders, sources, revisions, story] = await Promise.all([
     listEventOptions({ include: entry.eventId }),
     listLeaderOptions(),
@@ -76,6 +80,13 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
 
   return (
     <div className="space-y-6">
+      {/* The first stop in the page: past the entry's form and its steps to a new step's status. */}
+      <a
+        href="#add-step-heading"
+        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:inline-block dark:bg-slate-950"
+      >
+        Skip to “Add a step”
+      </a>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Edit: {entry.leaderName}</h1>
         <p className="flex gap-4 text-sm">
@@ -154,7 +165,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         </p>
         <ol className="space-y-4">
           {story.map((step) => {
-            const heading = `${STATUS_LABELS[step.status]}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
+            const heading = `${claimLabel(step)}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
             return (
               <li
                 key={step.id}
@@ -162,12 +173,15 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                 className="space-y-2 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
               >
                 <h3 className="flex flex-wrap items-center gap-2 font-medium">
-                  <StatusBadge status={step.status} />
+                  <ClaimBadge status={step.status} outcome={step.outcome} />
                   <span>{step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}</span>
                   {step.current && <span className="text-sm">(current status)</span>}
                 </h3>
                 <StepCitations step={step} />
                 {step.note && <p className="text-sm">{step.note}</p>}
+                {step.representative && (
+                  <p className="text-sm">{representedBy(step.representative).replace(/^r/, "R")}</p>
+                )}
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   Recorded {step.recordedBy ? `by ${step.recordedBy}, ` : ""}
                   {formatDay(step.recordedAt)}
@@ -183,7 +197,8 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                       title={`Step: ${heading}`}
                       initial={{
                         version: step.version,
-                        status: step.status,
+                        status: step.outcome ?? step.status,
+                        representativeId: step.representative?.id ?? "",
                         asOf: step.asOf,
                         note: step.note,
                         // The start keeps a quote found in several places where it was put.
@@ -194,6 +209,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                         })),
                       }}
                       sources={sources}
+                      leaders={leaders}
                       others={story.filter((o) => o.id !== step.id).map(asStep)}
                       currentStatus={entry.status}
                       editing
@@ -202,13 +218,9 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                   </div>
                 </details>
                 {story.length > 1 && (
-                  <DeleteForm
-                    action={removeStepAction.bind(null, entry.id, step.id)}
-                    version={step.version}
-                    confirmLabel=""
-                    requireConfirm={false}
-                    submitLabel={`Remove this step (${heading})`}
-                  />
+                  <DangerLink href={`/admin/entries/${entry.id}/steps/${step.id}/remove`}>
+                    Remove this step<span className="sr-only"> ({heading})</span>
+                  </DangerLink>
                 )}
               </li>
             );
@@ -225,12 +237,22 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             A new claim of a source, at any date: an older report, a later confirmation, another
             source&apos;s view.
           </p>
+          {carried && (
+            <p
+              role="note"
+              className="rounded border border-blue-800 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
+            >
+              The step you typed for a new entry is filled in below. Check it and add it to this
+              entry.
+            </p>
+          )}
           <StepForm
             action={addStepAction.bind(null, entry.id)}
             idPrefix="new-step"
             title="Add a step"
-            initial={{ status: "", asOf: "", note: "", citations: [] }}
+            initial={carried ?? { status: "", asOf: "", note: "", citations: [] }}
             sources={sources}
+            leaders={leaders}
             others={story.map(asStep)}
             currentStatus={entry.status}
             editing={false}

@@ -27,7 +27,9 @@ export default async function NewEntryPage({
       <h1 className="text-2xl font-bold tracking-tight">New entry</h1>
       <AttendanceForm
         action={createAttendanceAction}
-        initial={{ eventId: eventId ?? events[0]?.id, leaderMode: "existing", citations: [{}] }}
+        // No event unless opened from an event's page ("Add a leader to this event"): an entry
+        // saved under an event the editor did not choose is a wrong public fact.
+        initial={{ eventId: eventId ?? "", leaderMode: "existing", citations: [{}] }}
         events={events}
         leaders={leaders}
         sources={sources}

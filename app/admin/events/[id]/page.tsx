@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { EventForm } from "@/components/admin/event-form";
 import { PinForm } from "@/components/admin/pin-form";
 import { Flash } from "@/components/ui/form-message";
-import { deleteEventAction, pinEventAction, updateEventAction } from "@/lib/actions/events";
+import { pinEventAction, updateEventAction } from "@/lib/actions/events";
 import { getEventForEdit } from "@/lib/data/events-admin";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
@@ -104,12 +104,9 @@ export default async function EditEventPage({
               )}
             </>
           ) : (
-            <DeleteForm
-              action={deleteEventAction.bind(null, event.id)}
-              version={event.version}
-              confirmLabel={`Yes, delete ${event.name}`}
-              submitLabel="Delete event"
-            />
+            <p>
+              <DangerLink href={`/admin/events/${event.id}/delete`}>Delete {event.name}</DangerLink>
+            </p>
           )}
         </section>
       )}

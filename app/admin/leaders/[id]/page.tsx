@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { LeaderForm } from "@/components/admin/leader-form";
-import { MergeForm } from "@/components/admin/merge-form";
 import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
-import { deleteLeaderAction, mergeLeadersAction, updateLeaderAction } from "@/lib/actions/leaders";
+import { updateLeaderAction } from "@/lib/actions/leaders";
 import { getLeaderForEdit, listMergeCandidates } from "@/lib/data/leaders";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
+import { countOf } from "@/lib/text/plural";
 import { parseId } from "@/lib/validation/id";
 
 export const metadata: Metadata = { title: "Edit leader" };
@@ -32,7 +32,8 @@ export default async function EditLeaderPage({
   const query = await searchParams;
   const saved = first(query.saved);
   const mergeQuery = first(query.merge);
-  const candidates = await listMergeCandidates(leader.id, mergeQuery);
+  const canMerge = roleCan(editor.role, "leader:merge");
+  const candidates = canMerge ? await listMergeCandidates(leader.id, mergeQuery) : [];
   const section = "max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700";
   return (
     <div className="space-y-8">
@@ -51,7 +52,7 @@ export default async function EditLeaderPage({
       />
       <LeaderForm action={updateLeaderAction.bind(null, leader.id)} initial={leader} />
 
-      {roleCan(editor.role, "leader:merge") && (
+      {canMerge && (
         <section aria-labelledby="merge-heading" className={section}>
           <h2 id="merge-heading" className="text-lg font-semibold">
             Merge another record of this person
@@ -82,12 +83,32 @@ export default async function EditLeaderPage({
             </button>
           </form>
           {candidates.length > 0 ? (
-            <MergeForm
-              action={mergeLeadersAction.bind(null, leader.id)}
-              version={leader.version}
-              keepName={leader.name}
-              candidates={candidates}
-            />
+            <form method="get" action={`/admin/leaders/${leader.id}/merge`} className="space-y-3">
+              <fieldset>
+                <legend className="text-sm font-medium">
+                  The record to merge into {leader.name}
+                </legend>
+                {candidates.map((c, i) => (
+                  <label key={c.id} className="mt-1 flex items-start gap-2">
+                    <input
+                      type="radio"
+                      name="other"
+                      value={c.id}
+                      required
+                      defaultChecked={i === 0 && candidates.length === 1}
+                      className="mt-1.5"
+                    />
+                    <span>
+                      {c.name} ({c.office}, {c.polity}) · #{c.id} ·{" "}
+                      {countOf(c.entryCount, "entry", "entries")}
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className="rounded border border-slate-500 px-3 py-1.5">
+                Review the merge…
+              </button>
+            </form>
           ) : (
             <p className="text-sm">
               {mergeQuery
@@ -98,34 +119,34 @@ export default async function EditLeaderPage({
         </section>
       )}
 
-      <section aria-labelledby="delete-heading" className={section}>
-        <h2 id="delete-heading" className="text-lg font-semibold">
-          Delete this leader
-        </h2>
-        {leader.entries.length > 0 ? (
-          <>
+      {roleCan(editor.role, "leader:edit") && (
+        <section aria-labelledby="delete-heading" className={section}>
+          <h2 id="delete-heading" className="text-lg font-semibold">
+            Delete this leader
+          </h2>
+          {leader.entries.length > 0 ? (
+            <>
+              <p>
+                {leader.name} cannot be deleted while entries use this leader. Delete or change
+                these entries first:
+              </p>
+              <ul className="list-disc pl-5">
+                {leader.entries.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/admin/entries/${e.id}`}>{e.event}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
             <p>
-              {leader.name} cannot be deleted while entries use this leader. Delete or change these
-              entries first:
+              <DangerLink href={`/admin/leaders/${leader.id}/delete`}>
+                Delete {leader.name}
+              </DangerLink>
             </p>
-            <ul className="list-disc pl-5">
-              {leader.entries.map((e) => (
-                <li key={e.id}>
-                  <Link href={`/admin/entries/${e.id}`}>{e.event}</Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <DeleteForm
-            action={deleteLeaderAction.bind(null, leader.id)}
-            version={leader.version}
-            confirmLabel=""
-            requireConfirm={false}
-            submitLabel={`Delete ${leader.name}`}
-          />
-        )}
-      </section>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { DangerLink } from "@/components/admin/danger-link";
 import { SourceForm } from "@/components/admin/source-form";
 import { Flash } from "@/components/ui/form-message";
-import { deleteSourceAction, updateSourceAction } from "@/lib/actions/sources";
+import { updateSourceAction } from "@/lib/actions/sources";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listEntriesCitingSource } from "@/lib/data/source-delete";
@@ -93,13 +93,9 @@ export default async function EditSourcePage({
               </ul>
             </>
           ) : (
-            <DeleteForm
-              action={deleteSourceAction.bind(null, source.id)}
-              version={source.version}
-              confirmLabel=""
-              requireConfirm={false}
-              submitLabel="Delete source"
-            />
+            <p>
+              <DangerLink href={`/admin/sources/${source.id}/delete`}>Delete source</DangerLink>
+            </p>
           )}
         </section>
       )}

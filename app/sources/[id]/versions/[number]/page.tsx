@@ -39,6 +39,7 @@ export default async function SourceVersionPage({ params }: VersionPageProps) {
     getSourceVersions(source.id),
     listCitedPassages(source.id, version.number),
   ]);
+  const nextChangedOn = versions?.find((v) => v.number === version.number + 1)?.changedOn ?? null;
 
   return (
     <article className="space-y-6">
@@ -59,6 +60,10 @@ export default async function SourceVersionPage({ params }: VersionPageProps) {
         This is version {version.number} of {latest} of this source&rsquo;s text, as stored from{" "}
         {formatDay(version.since)}
         {version.until ? ` until ${formatDay(version.until)}` : ""}; then the text was edited.{" "}
+        {version.changedOn
+          ? `The publisher changed the text to this version on ${formatDay(version.changedOn)}. `
+          : ""}
+        {nextChangedOn ? `The publisher changed it again on ${formatDay(nextChangedOn)}. ` : ""}
         <Link href={`/sources/${source.id}`}>Read the current text</Link>.
       </p>
       <SourceVersions sourceId={source.id} versions={versions ?? []} showing={version.number} />

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { NotPermittedNotice } from "@/components/admin/not-permitted-notice";
 import { RevertForm } from "@/components/admin/revert-form";
 import { revertAttendanceAction } from "@/lib/actions/attendance";
+import { roleCan } from "@/lib/auth/roles";
 import { getRevertPreview } from "@/lib/data/revert-preview";
 import { requireEditor } from "@/lib/data/session";
 import { parseId } from "@/lib/validation/id";
@@ -15,11 +17,21 @@ type Params = Promise<{ id: string; revisionId: string }>;
 /** The confirmation a revert asks for: what restoring the version changes, then the button. */
 export default async function RevertEntryPage({ params }: { params: Params }) {
   const raw = await params;
-  await requireEditor(`/admin/entries/${raw.id}/revert/${raw.revisionId}`);
+  const editor = await requireEditor(`/admin/entries/${raw.id}/revert/${raw.revisionId}`);
   const id = parseId(raw.id);
   const revisionId = parseId(raw.revisionId);
   const preview = id && revisionId ? await getRevertPreview(id, revisionId) : null;
   if (!preview) notFound();
+  if (!roleCan(editor.role, "entry:edit")) {
+    return (
+      <NotPermittedNotice
+        title={`Restore ${preview.leader} at the ${preview.event}`}
+        role={editor.role}
+        permission="entry:edit"
+        backHref={`/attendance/${preview.attendanceId}`}
+      />
+    );
+  }
   const when = `${preview.revision.createdAt.slice(0, 16).replace("T", " ")} UTC`;
   return (
     <div className="max-w-3xl space-y-6">

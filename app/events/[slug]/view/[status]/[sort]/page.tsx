@@ -13,6 +13,11 @@ type EventListViewProps = { params: Promise<{ slug: string; status: string; sort
  * page cache until an edit of the event revalidates it (every view: lib/actions/revalidate.ts).
  * `status` is a status or "all".
  */
+// Once the event's first day comes the list leads with outcomes, and once its last day has
+// passed a plan reads in the past tense: the page is rendered again at least hourly, edits or
+// not, as the home page is.
+export const revalidate = 3600;
+
 export async function generateStaticParams() {
   return [];
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SourceVersion" ADD COLUMN "changedOn" DATETIME;

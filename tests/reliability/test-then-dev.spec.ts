@@ -1,0 +1,120 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { DEV_DIST_DIR, ROOT } from "./paths";
+import { countReloads, freePort } from "./server";
+
+/**
+ * The README's Quick start in the other order: `npm test`, then `npm run dev`. A clone of this
+ * commit gets what the test run has left in this checkout so far (the build, the databases, the
+ * logs, the dev server's and Playwright's folders: everything ignored by git), then runs
+ * `npm run dev` as a new user would, from its own terminal. Its pages must load once and stay
+ * put, the form must sign in with the editor `npm run dev` printed, and no tracked file may
+ * have changed. Runs after the other specs of this suite that write into the checkout
+ * (Playwright runs the files in name order), the sign-in spec's dev server among them.
+ */
+
+/** What the test run writes into the checkout (all of it ignored by git). */
+const LEFT_BY_TESTS = [".next", "data", "test-results", "next-env.d.ts", "tsconfig.tsbuildinfo"];
+
+function run(cmd: string, args: string[], cwd: string) {
+  const result = spawnSync(cmd, args, { cwd, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+}
+
+test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in works", async ({
+  page,
+}) => {
+  test.slow(); // a cold `next dev` compiles each page on its first request
+  const clone = fs.mkdtempSync(path.join(os.tmpdir(), "rollcall-test-then-dev-"));
+  const log = path.join(clone, "..", `${path.basename(clone)}.log`);
+  let pgid: number | undefined;
+  try {
+    run("git", ["clone", "--quiet", ROOT, clone], ROOT);
+    // `npm ci`'s result, without its minutes: the same packages, hard-linked where the file
+    // system allows, and the Prisma client the install generates.
+    const linked = spawnSync("cp", ["-al", `${ROOT}/node_modules`, clone]);
+    if (linked.status !== 0) run("cp", ["-a", `${ROOT}/node_modules`, clone], ROOT);
+    run("cp", ["-a", `${ROOT}/lib/generated`, `${clone}/lib/`], ROOT);
+    // What `npm test` left, copied (not linked: the dev server may write to it), but for the
+    // suite's own dev build, which nothing reads but the suite, and a dev server's lock.
+    const skipped = [path.join(ROOT, DEV_DIST_DIR), path.join(ROOT, ".next", "dev", "lock")];
+    for (const name of LEFT_BY_TESTS) {
+      if (!fs.existsSync(path.join(ROOT, name))) continue;
+      fs.cpSync(path.join(ROOT, name), path.join(clone, name), {
+        recursive: true,
+        preserveTimestamps: true,
+        filter: (source) => !skipped.includes(source),
+      });
+    }
+    const tracked = run("git", ["status", "--porcelain"], clone);
+
+    // `npm run dev` from a terminal of its own: none of the test run's settings.
+    const port = await freePort();
+    const env: Record<string, string | undefined> = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const out = fs.openSync(log, "w");
+    const dev = spawn("npm", ["run", "dev", "--", "-p", String(port)], {
+      cwd: clone,
+      env: { ...env, PORT: String(port) } as unknown as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ["ignore", out, out],
+    });
+    fs.closeSync(out);
+    pgid = dev.pid;
+    const url = `http://localhost:${port}`;
+    const deadline = Date.now() + 300_000;
+    while (
+      !(await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (dev.exitCode !== null || Date.now() > deadline)
+        throw new Error(`npm run dev did not answer:\n${fs.readFileSync(log, "utf8")}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const printed = fs.readFileSync(log, "utf8");
+    const email = /email:\s+(\S+)/.exec(printed)?.[1];
+    const password = /password:\s+(\S+)/.exec(printed)?.[1];
+    expect(email && password, `npm run dev printed an editor:\n${printed}`).toBeTruthy();
+
+    for (const pathname of ["/", "/sign-in"]) {
+      // Compiled first, so that the load below is the page's and not the compiler's.
+      await fetch(`${url}${pathname}`).then((r) => r.arrayBuffer());
+      const loads = countReloads(page);
+      await page.goto(`${url}${pathname}`);
+      await page.waitForTimeout(5_000);
+      const seen = loads.summary();
+      expect(
+        seen.loads,
+        `${pathname} stays put (the dev client said "rebuilding" ${seen.rebuilds} times)`,
+      ).toBe(1);
+      page.removeAllListeners("request");
+      page.removeAllListeners("console");
+    }
+
+    await page.getByLabel("Email address").fill(email!);
+    await page.getByLabel("Password").fill(password!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText(/Signed in as/)).toBeVisible({ timeout: 120_000 });
+
+    expect(run("git", ["status", "--porcelain"], clone), "no tracked file changed").toBe(tracked);
+  } finally {
+    if (pgid) {
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    fs.rmSync(clone, { recursive: true, force: true });
+    fs.rmSync(log, { force: true });
+  }
+});
