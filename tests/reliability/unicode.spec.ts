@@ -43,7 +43,7 @@ function storedSource(title: string) {
 for (const formType of ["Map", "FormData"] as const) {
   test(`lone surrogates in a ${formType} are repaired in every field, and citations still select their quotes`, async () => {
     const tag = `${formType}-${Date.now()}`;
-    const text = `Before ${LONE[0]} the report. ${SAMPLE_TEXT} After ${LONE[1]}.`;
+    const text = `Before ${LONE[0]} the report (${tag}). ${SAMPLE_TEXT} After ${LONE[1]}.`;
     const created = await callAction(server, door("createSourceAction"), {
       page: "/admin/sources/new",
       fields: {

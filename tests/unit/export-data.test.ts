@@ -122,7 +122,10 @@ describe("listAllAttendanceForExport", () => {
     const expected = [];
     for (const id of Object.values(ids).sort((x, y) => x - y)) {
       const { event, ...entry } = (await reads.getAttendance(id))!;
-      expected.push({ ...entry, event: { slug: event.slug } });
+      expected.push({
+        ...entry,
+        event: { slug: event.slug, date: event.date, endDate: event.endDate },
+      });
     }
     for (const batchSize of [1, 2, 3, 9, 10, 11, 500]) {
       expect(await exported({}, batchSize), `batches of ${batchSize}`).toEqual(expected);

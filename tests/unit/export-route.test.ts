@@ -38,6 +38,11 @@ let eventCsv: typeof import("@/app/events/[slug]/attendance.csv/route").GET;
 let allCsv: typeof import("@/app/attendance.csv/route").GET;
 let hardEntryId: number;
 const sourceUrl = "https://news.example.org/summit?id=1&lang=es";
+/** A cell of a wide or long row, by its column's name. */
+const cell = (row: string[] | undefined, name: (typeof WIDE_COLUMNS)[number]) =>
+  row?.[WIDE_COLUMNS.indexOf(name)];
+const longCell = (row: string[] | undefined, name: (typeof LONG_COLUMNS)[number]) =>
+  row?.[LONG_COLUMNS.indexOf(name)];
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -121,36 +126,45 @@ describe("GET /events/[slug]/attendance.csv", () => {
     expect(header).toEqual([...WIDE_COLUMNS]);
     for (const row of rows) expect(row).toHaveLength(WIDE_COLUMNS.length);
 
-    const hard = rows.find((row) => row[1] === HARD_NAME);
-    expect(hard).toEqual([
-      SLUG,
-      HARD_NAME,
-      "President, acting",
-      "São Tomé and Príncipe",
-      "ST",
-      "confirmed",
-      "2026-05-20",
-      "false",
-      "Arrives Monday, leaves Tuesday",
-      `${QUOTE_1}\r\n${QUOTE_2}`,
-      'Summit "guests", day 1\r\nSummit "guests", day 1',
-      `${sourceUrl}\r\n${sourceUrl}`,
-      "",
-      expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-      `http://localhost/attendance/${hardEntryId}`,
-    ]);
+    const hard = rows.find((row) => cell(row, "leader") === HARD_NAME)!;
+    expect(Object.fromEntries(WIDE_COLUMNS.map((name) => [name, cell(hard, name)]))).toEqual({
+      event: SLUG,
+      event_date: "2026-06-01",
+      event_end_date: "2026-06-01",
+      leader: HARD_NAME,
+      office: "President, acting",
+      country: "São Tomé and Príncipe",
+      country_code: "ST",
+      status: "confirmed",
+      outcome: "",
+      as_of: "2026-05-20",
+      sources_disagree: "false",
+      represented_by: "",
+      step_note: "",
+      note: "Arrives Monday, leaves Tuesday",
+      quotes: `${QUOTE_1}\r\n${QUOTE_2}`,
+      sources: 'Summit "guests", day 1\r\nSummit "guests", day 1',
+      source_urls: `${sourceUrl}\r\n${sourceUrl}`,
+      quote_reviews: "",
+      updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      url: `http://localhost/attendance/${hardEntryId}`,
+    });
   });
 
   it("neutralises every formula payload and keeps every column", async () => {
     const { body } = await get(`/events/${SLUG}/attendance.csv`);
     const rows = parseCsv(body!.text).slice(1);
     expect(rows).toHaveLength(1 + PAYLOADS.length + 1);
-    const noteOf = (name: string) => rows.find((row) => row[1] === name)?.[8];
+    const noteOf = (name: string) =>
+      cell(
+        rows.find((row) => cell(row, "leader") === name),
+        "note",
+      );
     for (const [i, [payload, expected]] of PAYLOADS.entries()) {
       expect(noteOf(`Payload ${i + 1}`), JSON.stringify(payload)).toBe(expected);
     }
-    const link = rows.find((row) => row[5] === "declined");
-    expect(link?.slice(1, 4)).toEqual([
+    const link = rows.find((row) => cell(row, "status") === "declined");
+    expect([cell(link, "leader"), cell(link, "office"), cell(link, "country")]).toEqual([
       `'=HYPERLINK("https://evil.example","Click")`,
       "'-",
       "'@home",
@@ -160,7 +174,7 @@ describe("GET /events/[slug]/attendance.csv", () => {
 
   it("sends no byte-order mark unless bom=1 asks for one", async () => {
     const plain = await get(`/events/${SLUG}/attendance.csv`);
-    expect(plain.body!.text.startsWith("event,leader,")).toBe(true);
+    expect(plain.body!.text.startsWith(`${WIDE_COLUMNS.join(",")}\r\n`)).toBe(true);
     const excel = await get(`/events/${SLUG}/attendance.csv?bom=1`);
     expect([...excel.body!.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(excel.body!.bytes.subarray(3)).toEqual(plain.body!.bytes);
@@ -170,9 +184,9 @@ describe("GET /events/[slug]/attendance.csv", () => {
     const declined = parseCsv(
       (await get(`/events/${SLUG}/attendance.csv?status=declined`)).body!.text,
     );
-    expect(declined.slice(1).map((row) => row[5])).toEqual(["declined"]);
+    expect(declined.slice(1).map((row) => cell(row, "status"))).toEqual(["declined"]);
     const search = parseCsv((await get(`/events/${SLUG}/attendance.csv?q=pena`)).body!.text);
-    expect(search.slice(1).map((row) => row[1])).toEqual([HARD_NAME]);
+    expect(search.slice(1).map((row) => cell(row, "leader"))).toEqual([HARD_NAME]);
   });
 
   it("format=long gives one row per citation with offsets that point at the quote", async () => {
@@ -180,18 +194,25 @@ describe("GET /events/[slug]/attendance.csv", () => {
     const [header, ...rows] = parseCsv(body!.text);
     expect(header).toEqual([...LONG_COLUMNS]);
     expect(rows).toHaveLength(2 + PAYLOADS.length + 1);
-    const hardRows = rows.filter((row) => row[1] === HARD_NAME);
-    expect(hardRows.map((row) => row[5])).toEqual([QUOTE_1, QUOTE_2]);
-    expect(hardRows.map((row) => row.slice(2, 5))).toEqual([
+    const hardRows = rows.filter((row) => longCell(row, "leader") === HARD_NAME);
+    expect(hardRows.map((row) => longCell(row, "quote"))).toEqual([QUOTE_1, QUOTE_2]);
+    expect(
+      hardRows.map((row) => [
+        longCell(row, "status"),
+        longCell(row, "as_of"),
+        longCell(row, "current"),
+      ]),
+    ).toEqual([
       ["confirmed", "2026-05-20", "true"],
       ["confirmed", "2026-05-20", "true"],
     ]);
     for (const row of rows) {
-      const [, , , , , quote, start, end, source, url, fragment] = row;
-      expect(TEXT.slice(Number(start), Number(end))).toBe(quote);
-      expect(source).toBe('Summit "guests", day 1');
-      expect(url).toBe(sourceUrl);
-      expect(fragment?.startsWith(`${sourceUrl}#:~:text=`)).toBe(true);
+      const start = Number(longCell(row, "quote_start"));
+      const end = Number(longCell(row, "quote_end"));
+      expect(TEXT.slice(start, end)).toBe(longCell(row, "quote"));
+      expect(longCell(row, "source")).toBe('Summit "guests", day 1');
+      expect(longCell(row, "source_url")).toBe(sourceUrl);
+      expect(longCell(row, "fragment_url")?.startsWith(`${sourceUrl}#:~:text=`)).toBe(true);
     }
   });
 
@@ -211,17 +232,18 @@ describe("GET /attendance.csv", () => {
       `attachment; filename="rollcall-all-events-${today}.csv"`,
     );
     const rows = parseCsv(body!.text).slice(1);
-    const ids = rows.map((row) => Number(row[WIDE_COLUMNS.indexOf("url")]?.split("/").pop()));
+    const ids = rows.map((row) => Number(cell(row, "url")?.split("/").pop()));
     expect(ids).toEqual(
       (await t.db.attendance.findMany({ orderBy: { id: "asc" } })).map((e) => e.id),
     );
-    expect(rows.find((row) => row[1] === HARD_NAME)?.[9]).toBe(`${QUOTE_1}\r\n${QUOTE_2}`);
+    const hard = rows.find((row) => cell(row, "leader") === HARD_NAME);
+    expect(cell(hard, "quotes")).toBe(`${QUOTE_1}\r\n${QUOTE_2}`);
   });
 
   it("honours the status filter", async () => {
     const rows = parseCsv((await get("/attendance.csv?status=reported")).body!.text).slice(1);
     expect(rows).toHaveLength(PAYLOADS.length);
-    expect(new Set(rows.map((row) => row[5]))).toEqual(new Set(["reported"]));
+    expect(new Set(rows.map((row) => cell(row, "status")))).toEqual(new Set(["reported"]));
   });
 });
 
