@@ -106,10 +106,12 @@ function AttendanceFields({
 
       <Field id="eventId" label="Event" errors={errors.eventId}>
         {(p) => (
+          // Uncontrolled: React resets a form after its action, and a controlled select has no
+          // default to go back to, so it showed "Choose an event" while the state kept the event.
           <select
             {...p}
             name="eventId"
-            value={eventId}
+            defaultValue={str(values.eventId)}
             onChange={(e) => setEventId(e.target.value)}
             className={inputClass}
             required
@@ -166,7 +168,11 @@ function AttendanceFields({
               </select>
             )}
           </Field>
-          <ExistingEntryLink help={state.help?.leaderId} step={values} />
+          {/* The step's own note goes with it; the entry's note stays with this entry. */}
+          <ExistingEntryLink
+            help={state.help?.leaderId}
+            step={{ ...values, note: values.stepNote }}
+          />
         </div>
         <div hidden={mode !== "new"} className="grid gap-3 sm:grid-cols-2">
           <Field id="leader.name" label="Name" errors={errors["leader.name"]}>
