@@ -282,7 +282,8 @@ test("kill -9 of one server during saves through nginx: no acknowledged save is 
       const ok = /^\/admin\/sources\/\d+/.test(response.redirect ?? "");
       if (ok) acknowledged.push(title);
       else unanswered++; // in flight on the server that died: not acknowledged
-      if (!ok && !killedAt) refusedBeforeKill.push(`${response.status} ${response.body.slice(0, 300)}`);
+      if (!ok && !killedAt)
+        refusedBeforeKill.push(`${response.status} ${response.body.slice(0, 300)}`);
       if (killedAt && started > killedAt) {
         if (ok) afterKill.ok++;
         else afterKill.failed.push(`${response.status} ${response.body.slice(0, 200)}`);
