@@ -296,12 +296,12 @@ test("two editors change the same entry: the second gets the conflict with their
 
   // The first editor saves.
   await page.goto(editUrl);
-  await page.getByLabel("Note (optional)").fill("First editor's note");
+  await page.getByLabel("Editors' note on the entry (optional)").fill("First editor's note");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
   // The second editor, on the page loaded before that save, saves other changes.
-  await second.getByLabel("Note (optional)").fill("Second editor's note");
+  await second.getByLabel("Editors' note on the entry (optional)").fill("Second editor's note");
   await second.getByRole("button", { name: "Save changes" }).click();
   const alert = second
     .getByRole("alert")
@@ -309,7 +309,9 @@ test("two editors change the same entry: the second gets the conflict with their
     .filter({ hasText: "You saved this entry in another session" });
   await expect(alert).toBeVisible();
   await expect(alert.getByRole("row", { name: /Note/ })).toContainText("First editor's note");
-  await expect(second.getByLabel("Note (optional)")).toHaveValue("Second editor's note");
+  await expect(second.getByLabel("Editors' note on the entry (optional)")).toHaveValue(
+    "Second editor's note",
+  );
   // The rest of the page shows the entry as saved now: its history has the first save.
   await expect(second.getByRole("region", { name: "History" }).getByRole("listitem")).toHaveCount(
     2,

@@ -324,7 +324,7 @@ test("leaving a changed admin form asks first; the typed text stays when the edi
   signedIn: page,
 }) => {
   await page.goto("/admin/entries/new");
-  const note = page.getByLabel("Note (optional)");
+  const note = page.getByLabel("Editors' note on the entry (optional)");
   await note.pressSequentially("Typed and not saved");
   const asked: string[] = [];
   page.once("dialog", (dialog) => {

@@ -237,7 +237,7 @@ test("a refused duplicate entry carries its typed step to the existing entry's A
   });
   await startEntry(page, testEvent, leader.name);
   await page.getByLabel("As of").fill("2000-05-20");
-  await page.getByLabel("Note (optional)").fill("Said by aides & officials");
+  await page.getByLabel("Public note on this status (optional)").fill("Said by aides & officials");
   const quote = "Borduria's leader Boris Sample is expected to attend as well";
   await page.getByLabel("Quote of citation 1").fill(quote);
   await page.getByRole("button", { name: "Create entry" }).click();
@@ -250,7 +250,7 @@ test("a refused duplicate entry carries its typed step to the existing entry's A
   await expect(page.getByRole("note").filter({ hasText: "The step you typed" })).toBeVisible();
   await expect(add.getByRole("radio", { name: /^Reported/ })).toBeChecked();
   await expect(add.getByLabel("As of")).toHaveValue("2000-05-20");
-  await expect(add.getByLabel("Note on this step (optional)")).toHaveValue(
+  await expect(add.getByLabel("Public note on this status (optional)")).toHaveValue(
     "Said by aides & officials",
   );
   // The picker shows the carried source by its title and id.
@@ -325,7 +325,7 @@ test("restoring a version asks first, showing what will change, and changes noth
     ],
   });
   await page.goto(`/admin/entries/${entry.id}`);
-  await page.getByLabel("Note (optional)").fill("Second note");
+  await page.getByLabel("Editors' note on the entry (optional)").fill("Second note");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeFocused();
 

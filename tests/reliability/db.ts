@@ -121,6 +121,29 @@ export function invariantViolations(file: string): string[] {
       }
       if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
     }
+    // Issue 23: an event's last day is never before its first; an outcome is one of three; a
+    // leader never represents themselves.
+    for (const e of db
+      .prepare(`SELECT id, date, endDate FROM Event WHERE endDate < date`)
+      .iterate())
+      bad("event whose last day is before its first", e);
+    for (const table of ["Attendance", "StatusStep"]) {
+      for (const row of db
+        .prepare(
+          `SELECT id, outcome FROM ${table}
+           WHERE outcome IS NOT NULL AND outcome NOT IN ('attended', 'partly_attended', 'did_not_attend')`,
+        )
+        .iterate())
+        bad(`${table} outcome not one of the three`, row);
+    }
+    for (const row of db
+      .prepare(
+        `SELECT a.id FROM Attendance a WHERE a.representativeId = a.leaderId
+         UNION ALL SELECT s.id FROM StatusStep s JOIN Attendance a ON a.id = s.attendanceId
+           WHERE s.representativeId = a.leaderId`,
+      )
+      .iterate())
+      bad("a leader recorded as their own representative", row);
     type SourceRow = {
       id: number;
       title: string;

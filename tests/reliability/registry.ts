@@ -77,7 +77,8 @@ const entryFields = (s: DoorSample) => ({
   leaderMode: "existing",
   leaderId: String(s.leaderId),
   status: "confirmed",
-  asOf: "2025-04-12",
+  // Before the sample event (1 June 2001): a plan after an event's last day asks first.
+  asOf: "2001-05-20",
   note: "Saved by the registry's sample.",
   "citations.0.sourceId": String(s.sourceId),
   "citations.0.quote": s.quote,
@@ -85,7 +86,7 @@ const entryFields = (s: DoorSample) => ({
 
 const stepFields = (s: DoorSample) => ({
   status: "reported",
-  asOf: "2025-03-14",
+  asOf: "2001-05-14",
   note: "Step saved by the registry's sample.",
   "citations.0.sourceId": String(s.sourceId),
   "citations.0.quote": s.quote,
