@@ -229,7 +229,8 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     const source = await createSource(db, {
       title: `Sample report ${tag}`,
       url: `https://example.org/news/${tag}`,
-      text: SAMPLE_TEXT,
+      // A source is stored once: each sample's texts are their own (same words, then the tag).
+      text: `${SAMPLE_TEXT} Report ${tag}.`,
     });
     const free = await createLeader(db, {
       name: `Free Leader ${tag}`,
@@ -254,7 +255,7 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
         title: `Uncited report ${tag}`,
         publisher: "Example Wire",
         url: `https://example.org/uncited/${tag}`,
-        text: SAMPLE_TEXT,
+        text: `${SAMPLE_TEXT} Uncited ${tag}.`,
       },
     });
     const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
@@ -289,7 +290,7 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       eventId: event.id,
       eventSlug: event.slug,
       sourceId: source.id,
-      sourceText: SAMPLE_TEXT,
+      sourceText: `${SAMPLE_TEXT} Report ${tag}.`,
       quote: SAMPLE_QUOTE,
       attendanceId: entry.id,
       attendanceVersion: entry.version,

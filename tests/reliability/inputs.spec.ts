@@ -925,29 +925,6 @@ test("event delete and pin: generated inputs never crash and never store anythin
   );
 });
 
-test("source delete: generated inputs never crash and never store anything invalid", async () => {
-  // A source no entry cites yet for each run (the entry forms above may have cited the others).
-  const uncited: number[] = [];
-  for (let i = 0; i < CONCURRENCY; i++)
-    uncited.push((await createSample(server.dbFile, `spare${i}`)).uncitedSourceId);
-  await checkForm(
-    "source delete",
-    {
-      door: door("deleteSourceAction"),
-      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
-      shown: /^$/,
-      success: /^\/admin\/sources\?deleted=1$/,
-    },
-    (p) =>
-      fc.record({
-        bound: boundId([uncited[p.run]!, ...p.sources.map((s) => s.id)]),
-        fields: forms([]),
-        version: versionChoice,
-      }),
-    "Source",
-  );
-});
-
 test("source create: generated inputs never crash and never store anything invalid", async () => {
   await checkForm(
     "source create",
@@ -975,6 +952,30 @@ test("source update: generated inputs never crash and never store anything inval
       fc.record({
         bound: boundId(p.sources.map((s) => s.id)),
         fields: forms(sourceParts({ update: true })),
+        version: versionChoice,
+      }),
+    "Source",
+  );
+});
+
+// After the source forms: a deleted source is one the update runs could no longer save.
+test("source delete: generated inputs never crash and never store anything invalid", async () => {
+  // A source no entry cites yet for each run (the entry forms above may have cited the others).
+  const uncited: number[] = [];
+  for (let i = 0; i < CONCURRENCY; i++)
+    uncited.push((await createSample(server.dbFile, `spare${i}`)).uncitedSourceId);
+  await checkForm(
+    "source delete",
+    {
+      door: door("deleteSourceAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
+      shown: /^$/,
+      success: /^\/admin\/sources\?deleted=1$/,
+    },
+    (p) =>
+      fc.record({
+        bound: boundId([uncited[p.run]!, ...p.sources.map((s) => s.id)]),
+        fields: forms([]),
         version: versionChoice,
       }),
     "Source",
