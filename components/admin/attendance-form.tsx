@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormPermalink } from "@/components/ui/form-permalink";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -97,6 +97,12 @@ function AttendanceFields({
   const [mode, setMode] = useState<"existing" | "new">(values.leaderMode ?? "existing");
   const [eventId, setEventId] = useState(str(values.eventId));
   const chosenEvent = events.find((e) => String(e.id) === eventId);
+  // Uncontrolled, so an event chosen before the page's script ran is kept; its name is read
+  // back once the script runs.
+  const eventSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (eventSelect.current) setEventId(eventSelect.current.value);
+  }, []);
 
   return (
     <>
@@ -110,6 +116,7 @@ function AttendanceFields({
           // default to go back to, so it showed "Choose an event" while the state kept the event.
           <select
             {...p}
+            ref={eventSelect}
             name="eventId"
             defaultValue={str(values.eventId)}
             onChange={(e) => setEventId(e.target.value)}
@@ -168,9 +175,10 @@ function AttendanceFields({
               </select>
             )}
           </Field>
-          {/* The step's own note goes with it; the entry's note stays with this entry. */}
           <ExistingEntryLink
             help={state.help?.leaderId}
+            // The step's public note goes to the step form's note; the editors' note on the
+            // entry is not the step's, and is never carried into a public field.
             step={{ ...values, note: values.stepNote }}
           />
         </div>

@@ -11,7 +11,12 @@ import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
 import type { Editor } from "./session";
 import { citedSourceIds, createEntry, finishEntryChange } from "./story";
-import { assertNotRepresenting, assertRepresentative, assertStepDates } from "./step-guards";
+import {
+  assertNotRepresenting,
+  assertRepresentative,
+  assertStepDates,
+  assertStoryRepresentativesFit,
+} from "./step-guards";
 import {
   Abort,
   conflict,
@@ -144,6 +149,7 @@ export async function updateAttendance(
     if (leaderId !== current.leaderId || event.id !== current.eventId) {
       await assertPairFree(tx, event.id, leaderId, id);
       await assertNotRepresenting(tx, event.id, leaderId);
+      await assertStoryRepresentativesFit(tx, id, event.id, leaderId);
     }
     const updated = await tx.attendance.updateMany({
       where: { id, version },

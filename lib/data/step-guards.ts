@@ -101,3 +101,45 @@ export async function assertNotRepresenting(tx: Tx, eventId: number, leaderId: n
     );
   }
 }
+
+/**
+ * An entry moved to another leader or event keeps the representatives its story names: the new
+ * leader must not be one of them (they would represent themself), and none of them may have an
+ * entry of their own at the new event (the delegation would be counted twice).
+ */
+export async function assertStoryRepresentativesFit(
+  tx: Tx,
+  attendanceId: number,
+  eventId: number,
+  leaderId: number,
+) {
+  const steps = await tx.statusStep.findMany({
+    where: { attendanceId, representativeId: { not: null } },
+    select: { representative: { select: { id: true, name: true } } },
+  });
+  for (const { representative } of steps) {
+    if (!representative) continue;
+    if (representative.id === leaderId) {
+      throw new Abort(
+        invalid({
+          leaderId: [
+            `This entry's story names ${representative.name} as the leader's representative; ${representative.name} cannot be the leader of the same entry. Choose another leader, or change that step first.`,
+          ],
+        }),
+      );
+    }
+    const own = await tx.attendance.findUnique({
+      where: { eventId_leaderId: { eventId, leaderId: representative.id } },
+      select: { id: true },
+    });
+    if (own && own.id !== attendanceId) {
+      throw new Abort(
+        invalid({
+          eventId: [
+            `This entry's story names ${representative.name} as the representative, and ${representative.name} has an entry of their own at that event: the delegation would be counted twice. Change that step first.`,
+          ],
+        }),
+      );
+    }
+  }
+}

@@ -6,7 +6,7 @@
  * fills in less, never something the step form would not accept as typed.
  */
 import { z } from "zod";
-import { ATTENDANCE_STATUSES } from "@/lib/attendance/status";
+import { ATTENDANCE_OUTCOMES, ATTENDANCE_STATUSES } from "@/lib/attendance/status";
 import { MAX_CITATIONS, MAX_QUOTE_LENGTH } from "./attendance";
 import { optionalDateField, optionalTextField } from "./fields";
 import { idSchema } from "./id";
@@ -57,7 +57,8 @@ export function carriedStepQuery(values: {
   return query.toString();
 }
 
-const statusField = z.enum(ATTENDANCE_STATUSES);
+// A plan or, after the event, an outcome: the step form's choices.
+const statusField = z.enum([...ATTENDANCE_STATUSES, ...ATTENDANCE_OUTCOMES]);
 const asOfField = optionalDateField("The as-of date");
 const noteField = optionalTextField("The note", 2_000);
 const quoteField = z

@@ -89,10 +89,12 @@ test("an editor creates an event, adds two leaders from its page, finds it liste
   await expect(item).toContainText("0 reported");
   await expect(item).toContainText("1 declined");
   await item.getByRole("link", { name }).click();
-  const counts = anyone.page.getByLabel("Entries by status");
+  // The event is past: its counts are by what happened, and nobody has reported that yet.
+  const counts = anyone.page.getByLabel("Entries by outcome");
   await expect(counts).toContainText("Leaders2");
-  await expect(counts).toContainText("Confirmed1");
-  await expect(counts).toContainText("Declined1");
+  await expect(counts).toContainText("Attended0");
+  await expect(counts).toContainText("Confirmed, no report of attendance yet1");
+  await expect(counts).toContainText("Declined, no report of attendance1");
   await expect(anyone.page.getByRole("link", { name: "Add a leader to this event" })).toHaveCount(
     0,
   );

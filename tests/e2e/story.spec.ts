@@ -209,7 +209,7 @@ test("two editors edit the same step: the second gets the conflict, and the page
   // The second, on the page loaded before, saves a note on the same step.
   await second.getByText("Edit this step: Reported, as of 1 May 2000").click();
   const theirs = second.getByRole("form", { name: "Step: Reported, as of 1 May 2000" });
-  await theirs.getByLabel("Note on this step (optional)").fill("Second editor's note");
+  await theirs.getByLabel("Public note on this status (optional)").fill("Second editor's note");
   await theirs.getByRole("button", { name: "Save step" }).click();
   const alert = second
     .getByRole("alert")

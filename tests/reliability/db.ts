@@ -121,6 +121,29 @@ export function invariantViolations(file: string): string[] {
       }
       if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
     }
+    // Issue 23: an event's last day is never before its first; an outcome is one of three; a
+    // leader never represents themselves.
+    for (const e of db
+      .prepare(`SELECT id, date, endDate FROM Event WHERE endDate < date`)
+      .iterate())
+      bad("event whose last day is before its first", e);
+    for (const table of ["Attendance", "StatusStep"]) {
+      for (const row of db
+        .prepare(
+          `SELECT id, outcome FROM ${table}
+           WHERE outcome IS NOT NULL AND outcome NOT IN ('attended', 'partly_attended', 'did_not_attend')`,
+        )
+        .iterate())
+        bad(`${table} outcome not one of the three`, row);
+    }
+    for (const row of db
+      .prepare(
+        `SELECT a.id FROM Attendance a WHERE a.representativeId = a.leaderId
+         UNION ALL SELECT s.id FROM StatusStep s JOIN Attendance a ON a.id = s.attendanceId
+           WHERE s.representativeId = a.leaderId`,
+      )
+      .iterate())
+      bad("a leader recorded as their own representative", row);
     type SourceRow = {
       id: number;
       title: string;
@@ -206,7 +229,8 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
     const source = await createSource(db, {
       title: `Sample report ${tag}`,
       url: `https://example.org/news/${tag}`,
-      text: SAMPLE_TEXT,
+      // A source is stored once: each sample's texts are their own (same words, then the tag).
+      text: `${SAMPLE_TEXT} Report ${tag}.`,
     });
     const free = await createLeader(db, {
       name: `Free Leader ${tag}`,
@@ -231,7 +255,7 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
         title: `Uncited report ${tag}`,
         publisher: "Example Wire",
         url: `https://example.org/uncited/${tag}`,
-        text: SAMPLE_TEXT,
+        text: `${SAMPLE_TEXT} Uncited ${tag}.`,
       },
     });
     const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
@@ -266,7 +290,7 @@ export async function createSample(file: string, tag = randomBytes(4).toString("
       eventId: event.id,
       eventSlug: event.slug,
       sourceId: source.id,
-      sourceText: SAMPLE_TEXT,
+      sourceText: `${SAMPLE_TEXT} Report ${tag}.`,
       quote: SAMPLE_QUOTE,
       attendanceId: entry.id,
       attendanceVersion: entry.version,

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { createPrismaClient } from "../../lib/database";
 import { cutText } from "../../lib/text/cut";
+import { createLeader } from "../factories";
 import { SERVER_ACTIONS, type ServerActionDoor } from "./registry";
 import { createSample, invariantViolations, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
@@ -289,9 +291,22 @@ function citation(p: Pools, i: number): Part {
 
 function stepParts(p: Pools): Part[] {
   return [
-    field("status", fc.constantFrom("confirmed", "reported", "declined")),
+    // A plan, or after the event an outcome; with or without who represented the leader.
+    field(
+      "status",
+      fc.constantFrom(
+        "confirmed",
+        "reported",
+        "declined",
+        "attended",
+        "partly_attended",
+        "did_not_attend",
+      ),
+    ),
     field("asOf", dates),
     field("note", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    field("representativeId", fc.constantFrom("", ...p.leaders.map(String)), nastyId),
+    field("confirmDates", fc.constantFrom("", "on")),
     citation(p, 0),
     citation(p, 1),
     citation(p, 3),
@@ -330,9 +345,22 @@ function entryParts(p: Pools): Part[] {
     field("leader.office", fc.constantFrom("President", "King")),
     field("leader.polity", fc.constantFrom("Ruritania", "Zembla")),
     field("leader.countryCode", fc.constantFrom("", "VE", "ba", "XX")),
-    field("status", fc.constantFrom("confirmed", "reported", "declined")),
+    field(
+      "status",
+      fc.constantFrom(
+        "confirmed",
+        "reported",
+        "declined",
+        "attended",
+        "partly_attended",
+        "did_not_attend",
+      ),
+    ),
     field("asOf", dates),
     field("note", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    field("stepNote", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    field("representativeId", fc.constantFrom("", ...p.leaders.map(String)), nastyId),
+    field("confirmDates", fc.constantFrom("", "on")),
     citation(p, 0),
     citation(p, 1),
     citation(p, 3),
@@ -413,6 +441,8 @@ const LEADER_FIELDS = /^(name|office|polity|countryCode|aliases(\.\d+)?|wikidata
 const eventParts = () => [
   field("name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 })),
   field("date", dates),
+  // A last day: empty (one day), the same day, later, or before the first (refused).
+  field("endDate", fc.oneof(fc.constant(""), dates)),
   field("place", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
   field("occasion", fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 })),
   field(
@@ -487,7 +517,7 @@ type FormSpec = {
 
 const door = (name: string) => SERVER_ACTIONS.find((a) => a.exportName === name)!;
 const ENTRY_FIELDS =
-  /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|citations|citations\.\d+\.(sourceId|quote))$/;
+  /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|stepNote|representativeId|confirmDates|citations|citations\.\d+\.(sourceId|quote))$/;
 
 const DEVELOPER_WORDS = /\b(prisma|sqlite|TypeError|undefined|stack|at \w+ \()/i;
 /** What a JavaScript error says, which no editor's data explains away (see withoutEchoes). */
@@ -782,6 +812,27 @@ test("leader create: generated inputs never crash and never store anything inval
 });
 
 test("leader merge: generated inputs never crash and never store anything invalid", async () => {
+  // Leaders of each run with no entry anywhere: by now the pool's leaders have entries on the
+  // run's event (two leaders with an entry for the same event are refused) or were deleted by
+  // the leader forms' runs; these can be merged, and merged into.
+  const unlisted = new Map<number, number[]>();
+  const db = createPrismaClient(`file:${server.dbFile}`);
+  try {
+    for (let run = 0; run < CONCURRENCY; run++) {
+      const ids = [];
+      for (let i = 0; i < 8; i++) {
+        const leader = await createLeader(db, {
+          name: `Unlisted ${run}.${i}`,
+          office: "King",
+          polity: "Syldavia",
+        });
+        ids.push(leader.id);
+      }
+      unlisted.set(run, ids);
+    }
+  } finally {
+    await db.$disconnect();
+  }
   await checkForm(
     "leader merge",
     {
@@ -792,9 +843,13 @@ test("leader merge: generated inputs never crash and never store anything invali
     },
     (p) =>
       fc.record({
-        bound: boundId(p.leaders),
+        bound: boundId([...p.leaders, ...unlisted.get(p.run)!]),
         fields: forms([
-          field("otherId", fc.constantFrom(...p.leaders.map(String)), nastyId),
+          field(
+            "otherId",
+            fc.constantFrom(...[...p.leaders, ...unlisted.get(p.run)!].map(String)),
+            nastyId,
+          ),
           field("confirm", fc.constant("yes"), fc.constantFrom("no", "YES", "on", "")),
         ]),
         version: versionChoice,
@@ -809,7 +864,7 @@ test("event create: generated inputs never crash and never store anything invali
     {
       door: door("createEventAction"),
       page: () => "/admin/events/new",
-      shown: /^(name|date|place|occasion|slug)$/,
+      shown: /^(name|date|endDate|place|occasion|slug)$/,
       success: /^\/admin\/events\/\d+\?saved=created$/,
     },
     () => forms(eventParts()).map((fields) => ({ fields })),
@@ -822,7 +877,7 @@ test("event update: generated inputs never crash and never store anything invali
     {
       door: door("updateEventAction"),
       page: (p) => `/admin/events/${p.events[0]}`,
-      shown: /^(name|date|place|occasion|slug)$/,
+      shown: /^(name|date|endDate|place|occasion|slug)$/,
       success: /^\/admin\/events\/\d+\?saved=updated$/,
     },
     (p) =>
@@ -870,29 +925,6 @@ test("event delete and pin: generated inputs never crash and never store anythin
   );
 });
 
-test("source delete: generated inputs never crash and never store anything invalid", async () => {
-  // A source no entry cites yet for each run (the entry forms above may have cited the others).
-  const uncited: number[] = [];
-  for (let i = 0; i < CONCURRENCY; i++)
-    uncited.push((await createSample(server.dbFile, `spare${i}`)).uncitedSourceId);
-  await checkForm(
-    "source delete",
-    {
-      door: door("deleteSourceAction"),
-      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
-      shown: /^$/,
-      success: /^\/admin\/sources\?deleted=1$/,
-    },
-    (p) =>
-      fc.record({
-        bound: boundId([uncited[p.run]!, ...p.sources.map((s) => s.id)]),
-        fields: forms([]),
-        version: versionChoice,
-      }),
-    "Source",
-  );
-});
-
 test("source create: generated inputs never crash and never store anything invalid", async () => {
   await checkForm(
     "source create",
@@ -920,6 +952,30 @@ test("source update: generated inputs never crash and never store anything inval
       fc.record({
         bound: boundId(p.sources.map((s) => s.id)),
         fields: forms(sourceParts({ update: true })),
+        version: versionChoice,
+      }),
+    "Source",
+  );
+});
+
+// After the source forms: a deleted source is one the update runs could no longer save.
+test("source delete: generated inputs never crash and never store anything invalid", async () => {
+  // A source no entry cites yet for each run (the entry forms above may have cited the others).
+  const uncited: number[] = [];
+  for (let i = 0; i < CONCURRENCY; i++)
+    uncited.push((await createSample(server.dbFile, `spare${i}`)).uncitedSourceId);
+  await checkForm(
+    "source delete",
+    {
+      door: door("deleteSourceAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
+      shown: /^$/,
+      success: /^\/admin\/sources\?deleted=1$/,
+    },
+    (p) =>
+      fc.record({
+        bound: boundId([uncited[p.run]!, ...p.sources.map((s) => s.id)]),
+        fields: forms([]),
         version: versionChoice,
       }),
     "Source",

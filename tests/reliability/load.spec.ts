@@ -77,7 +77,8 @@ test("50 concurrent saves by 10 editors, beside a reader, a backup and another w
     leaderMode: "existing",
     leaderId: String(leaderId),
     status: "reported",
-    asOf: "2025-04-12",
+    // Before the sample event (1 June 2001): a plan dated after it asks first.
+    asOf: "2001-05-20",
     note,
     ...citation(s),
   });

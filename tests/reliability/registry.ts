@@ -110,6 +110,7 @@ const entryFields = (s: DoorSample) => ({
   leaderId: String(s.leaderId),
   status: "confirmed",
   representativeId: "",
+  // Before the sample event (1 June 2001): a plan after an event's last day asks first.
   asOf: "2001-05-20",
   note: "Saved by the registry's sample.",
   stepNote: "",

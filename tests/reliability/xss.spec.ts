@@ -77,6 +77,8 @@ test.beforeAll(async () => {
     status: "reported",
     asOf: "2025-04-12",
     note: payloads("note"),
+    // The public note beside the status (on the list, the map and the entry's story).
+    stepNote: payloads("entryStepNote"),
     "citations.0.sourceId": String(saved.sourceId),
     "citations.0.quote": quote,
   });

@@ -187,6 +187,58 @@ describe("recording what happened (data layer)", () => {
     }
   });
 
+  it("refuses to move an entry to the person its story names as the representative", async () => {
+    const event = await createEvent(t.db, { date: "2025-05-09" });
+    const source = await createSource(t.db, { publishedOn: "2025-04-01" });
+    const cite = [{ sourceId: source.id, quote: "Anna Example will attend" }];
+    const envoy = await createLeader(t.db, { name: "Envoy Example", office: "Foreign Minister" });
+    const entry = await createEntry(t.db, {
+      eventId: event.id,
+      leader: { name: "Anna Example" },
+      steps: [{ status: "confirmed", asOf: "2025-04-10", citations: cite }],
+    });
+    // Sent her envoy first, then came in person: the entry names no representative now, but
+    // its story still does.
+    for (const claim of [
+      {
+        status: "declined" as const,
+        outcome: null,
+        representativeId: envoy.id,
+        asOf: "2025-04-20",
+      },
+      {
+        status: "confirmed" as const,
+        outcome: "attended" as const,
+        representativeId: null,
+        asOf: "2025-05-09",
+      },
+    ]) {
+      const added = await steps.addStep(editor, entry.id, {
+        ...claim,
+        note: "",
+        citations: cite,
+        confirmDates: false,
+      });
+      expect(added.ok, JSON.stringify(added)).toBe(true);
+    }
+    const current = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(current.representativeId).toBeNull();
+
+    const moved = await admin.updateAttendance(editor, entry.id, current.version, {
+      eventId: event.id,
+      leader: { id: envoy.id },
+      note: "",
+    });
+    expect(moved.ok).toBe(false);
+    if (!moved.ok && moved.kind === "invalid") {
+      expect(moved.errors.leaderId?.[0]).toContain(
+        "names Envoy Example as the leader's representative",
+      );
+    }
+    const after = await t.db.attendance.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(after.leaderId).toBe(current.leaderId);
+  });
+
   it("asks before saving a plan dated after the event, and saves it when confirmed", async () => {
     const event = await createEvent(t.db, { date: "2025-05-09" });
     const source = await createSource(t.db, { publishedOn: "2025-04-01" });
