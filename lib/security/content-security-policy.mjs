@@ -43,6 +43,10 @@ export const BASE_POLICY = policy("'unsafe-inline'");
 export const SNAPSHOT_POLICY =
   "sandbox; default-src 'none'; img-src 'none'; style-src 'unsafe-inline'";
 
+/** Whether a path is a snapshot's, which proxy.ts serves under SNAPSHOT_POLICY. */
+export const isSnapshotPath = (/** @type {string} */ path) =>
+  /^\/sources\/[^/]+\/versions\/[^/]+\/snapshot\/?$/.test(path);
+
 /**
  * The page's own policy: the base policy, but scripts only from this origin and the inline
  * scripts named by `sources` ('nonce-…' or 'sha256-…'). It is complete on its own: whether
