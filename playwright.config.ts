@@ -4,6 +4,11 @@ import { chromiumExecutable } from "./scripts/chromium.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/**
+ * The port of the pages the source-fetch spec serves (tests/e2e/source-fetch.spec.ts): the one
+ * address the server's fetcher may reach though it is local (SOURCE_FETCH_ALLOW_HOSTS).
+ */
+export const SOURCE_PAGES_PORT = Number(process.env.E2E_SOURCE_PAGES_PORT ?? PORT + 1000);
 /** The server's database; tests' fixtures write to it directly (tests/fixtures.ts). */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
@@ -57,6 +62,9 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE_URL,
       BETTER_AUTH_URL: BASE_URL,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      // The production build runs the tests, so the allow-list needs its confirmation too.
+      SOURCE_FETCH_ALLOW_HOSTS: `127.0.0.1:${SOURCE_PAGES_PORT}`,
+      SOURCE_FETCH_ALLOW_IN_PRODUCTION: "yes",
     },
   },
 });

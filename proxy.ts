@@ -1,10 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cachedPageCacheControl } from "@/lib/cache/cache-control.mjs";
 import { isCachedPageRequest } from "@/lib/cache/cached-routes.mjs";
-import { pagePolicy } from "@/lib/security/content-security-policy.mjs";
+import {
+  isSnapshotPath,
+  pagePolicy,
+  SNAPSHOT_POLICY,
+} from "@/lib/security/content-security-policy.mjs";
 
 /**
- * Three jobs, all before Next sees the request.
+ * Three jobs, all before Next sees the request (and a fourth: a source's page as fetched gets
+ * its sandboxing policy, lib/security/content-security-policy.mjs).
  *
  * A POST to a page (how a server action is called) from another origin answers 403 here.
  * Next.js refuses such a server action itself, but with a 500, as if the server had failed
@@ -32,6 +37,13 @@ export function proxy(request: NextRequest) {
       status: 403,
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
+  }
+  // A source's page as fetched has a policy of its own; the one here is the last word on a
+  // response's policy (it replaces next.config.js's and the route's), so it is set here.
+  if (isSnapshotPath(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("content-security-policy", SNAPSHOT_POLICY);
+    return response;
   }
   if (!post && isCachedPageRequest(request.nextUrl, request.headers.get("cookie"))) {
     const response = NextResponse.next();

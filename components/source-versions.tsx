@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SourceVersionDTO } from "@/lib/data/source-versions";
 import { formatDay } from "./format";
+import { SnapshotLink } from "./snapshot-link";
 
 /**
  * The versions of a source's text, newest first, each a link to the text as it stood. Shown
@@ -45,6 +46,12 @@ export function SourceVersions({
               {dates && <span className="text-slate-600 dark:text-slate-400"> · {dates}</span>}
               {v.summary && (
                 <span className="text-slate-600 dark:text-slate-400"> · {v.summary}</span>
+              )}
+              {v.fetchedAt && (
+                <>
+                  {" · "}
+                  <SnapshotLink sourceId={sourceId} version={v} capital={false} />
+                </>
               )}
             </li>
           );

@@ -19,6 +19,8 @@ const LABELS: Record<string, string> = {
   title: "Title",
   publisher: "Publisher",
   url: "Web address",
+  fetchUrl: "Address to fetch",
+  language: "Language",
   publishedOn: "Published on",
   dateNote: "Note on the date",
   text: "Full text",

@@ -20,6 +20,8 @@ export type SourceVersionDTO = {
   /** What the save that made it found when re-anchoring its citations. */
   summary: string;
   current: boolean;
+  /** When the page this text was read from was fetched (ISO), if it was and is kept. */
+  fetchedAt: string | null;
 };
 
 const actorName = (actor: Actor) => ("seed" in actor ? `Seed: ${actor.seed}` : actor.name);
@@ -89,7 +91,14 @@ export async function listSourceVersions(
   const rows = await db.sourceVersion.findMany({
     where: { sourceId: source.id },
     orderBy: { number: "desc" },
-    select: { number: true, createdAt: true, changedOn: true, actorName: true, summary: true },
+    select: {
+      number: true,
+      createdAt: true,
+      changedOn: true,
+      actorName: true,
+      summary: true,
+      snapshot: { select: { fetchedAt: true } },
+    },
   });
   if (!rows.some((r) => r.number === source.textVersion)) {
     rows.unshift({
@@ -98,6 +107,7 @@ export async function listSourceVersions(
       changedOn: null,
       actorName: "",
       summary: "",
+      snapshot: null,
     });
   }
   return rows.map((r, i) => ({
@@ -108,6 +118,7 @@ export async function listSourceVersions(
     actorName: r.actorName,
     summary: r.summary,
     current: r.number === source.textVersion,
+    fetchedAt: r.snapshot ? r.snapshot.fetchedAt.toISOString() : null,
   }));
 }
 

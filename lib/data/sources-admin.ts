@@ -8,6 +8,7 @@ import { inTransaction, type WriteResult } from "./write";
 import { toIsoDate } from "./mappers";
 import { recordRevision } from "./revisions";
 import { duplicateSourceFailure, findDuplicateSource } from "./source-duplicates";
+import { attachSnapshot } from "./source-snapshots";
 import { recordFirstVersion, recordNextVersion, setVersionSummary } from "./source-versions";
 import type { Editor } from "./session";
 
@@ -69,7 +70,10 @@ export type SourceForEdit = {
   url: string;
   publishedOn: string | null;
   dateNote: string;
+  language: string;
   text: string;
+  /** The number of the version `text` is. */
+  textVersion: number;
 };
 
 export async function getSourceForEdit(id: number): Promise<SourceForEdit | null> {
@@ -83,7 +87,9 @@ export async function getSourceForEdit(id: number): Promise<SourceForEdit | null
     url: row.url,
     publishedOn: row.publishedOn ? toIsoDate(row.publishedOn) : null,
     dateNote: row.dateNote,
+    language: row.language,
     text: row.text,
+    textVersion: row.textVersion,
   };
 }
 
@@ -93,6 +99,7 @@ const sourceData = (input: SourceInput) => ({
   url: input.url,
   publishedOn: input.publishedOn ? new Date(`${input.publishedOn}T00:00:00Z`) : null,
   dateNote: input.dateNote,
+  language: input.language ?? "",
   text: input.text,
 });
 
@@ -107,6 +114,7 @@ const sourceSnapshot = (s: {
   url: string;
   publishedOn: Date | null;
   dateNote: string;
+  language: string;
   text: string;
   textVersion: number;
 }) => ({
@@ -116,6 +124,7 @@ const sourceSnapshot = (s: {
   url: s.url,
   publishedOn: s.publishedOn ? toIsoDate(s.publishedOn) : null,
   dateNote: s.dateNote,
+  language: s.language,
   textVersion: s.textVersion,
   textLength: s.text.length,
 });
@@ -129,6 +138,7 @@ export async function createSource(
     if (duplicate) return duplicateSourceFailure(duplicate);
     const created = await tx.source.create({ data: sourceData(input) });
     await recordFirstVersion(tx, editor, created.id, created.addedAt);
+    await attachSnapshot(tx, input.snapshotId, created.id, 1);
     await recordRevision(tx, editor, {
       entityType: "source",
       entityId: created.id,
@@ -177,11 +187,11 @@ export async function updateSource(
         message:
           "Someone else saved this source after you opened it. Your input is kept; review their version and save again.",
         version: current.version,
-        changes: (["title", "publisher", "url", "dateNote", "text"] as const)
-          .filter((f) => current[f] !== input[f])
+        changes: (["title", "publisher", "url", "dateNote", "language", "text"] as const)
+          .filter((f) => current[f] !== (input[f] ?? ""))
           .map((f) => ({
             field: f,
-            before: f === "text" ? "(your text)" : input[f],
+            before: f === "text" ? "(your text)" : (input[f] ?? ""),
             after: f === "text" ? "(their text)" : current[f],
           })),
       } as const;
@@ -267,6 +277,7 @@ export async function updateSource(
         });
       }
       await setVersionSummary(tx, id, textVersion, describeRelocations(relocation));
+      await attachSnapshot(tx, input.snapshotId, id, textVersion);
     }
 
     const updated = await tx.source.update({

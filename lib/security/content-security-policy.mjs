@@ -35,6 +35,19 @@ const policy = (scriptSources) =>
 export const BASE_POLICY = policy("'unsafe-inline'");
 
 /**
+ * A fetched page's snapshot (app/sources/[id]/versions/[number]/snapshot): sandboxed (no
+ * scripts, no forms, an origin of its own, so none of this site's cookies or storage), and
+ * loading nothing at all, not even its images, so that opening it tells the publisher nothing.
+ * Inline styles stay, for a legible page.
+ */
+export const SNAPSHOT_POLICY =
+  "sandbox; default-src 'none'; img-src 'none'; style-src 'unsafe-inline'";
+
+/** Whether a path is a snapshot's, which proxy.ts serves under SNAPSHOT_POLICY. */
+export const isSnapshotPath = (/** @type {string} */ path) =>
+  /^\/sources\/[^/]+\/versions\/[^/]+\/snapshot\/?$/.test(path);
+
+/**
  * The page's own policy: the base policy, but scripts only from this origin and the inline
  * scripts named by `sources` ('nonce-…' or 'sha256-…'). It is complete on its own: whether
  * Next sends it beside the base policy (a cached page) or in its place (proxy.ts), the

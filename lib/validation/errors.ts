@@ -53,6 +53,24 @@ export type FormState<Values = Record<string, unknown>> = {
     sameAccount?: boolean;
     savedByName?: string;
   };
+  /** What "Fetch" or "Fetch again" found at the source's address, for the form to say. */
+  fetched?: FetchNotice;
   /** Leaders the new one may be a second record of, for the form to link to. */
   duplicates?: { id: number; name: string; office: string; polity: string }[];
+};
+
+/** What a fetch of a source's page found (the values themselves are in the form's values). */
+export type FetchNotice = {
+  /** The address the page came from, after redirects. */
+  url: string;
+  fetchedAt: string;
+  publishedOn: string | null;
+  modifiedOn: string | null;
+  language: string;
+  /** The length of the text read from it. */
+  characters: number;
+  /** Fetch again: the page's text is still that of this version. */
+  unchanged?: number;
+  /** Fetch again: the page's new text, in the form, would be this version. */
+  nextVersion?: number;
 };

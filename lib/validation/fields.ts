@@ -64,6 +64,14 @@ export const versionField = z.coerce
   .min(1, "The form's version is not valid; reload the page.")
   .max(1_000_000_000);
 
+/**
+ * A URL's host: a domain name, or an IP address (IPv6 in brackets, as a URL writes it). Which
+ * addresses Rollcall will fetch from is the fetcher's rule (lib/fetch-source/address-guard.ts).
+ */
+const HOST = new RegExp(
+  `${z.regexes.domain.source}|${z.regexes.ipv4.source}|^\\[[0-9a-fA-F:.]+\\]$`,
+);
+
 /** An http(s) URL; other schemes (javascript:, data:, file:) are refused. */
 export const httpUrlField = z
   .string()
@@ -76,7 +84,7 @@ export const httpUrlField = z
   .pipe(
     z.url({
       protocol: /^https?$/,
-      hostname: z.regexes.domain,
+      hostname: HOST,
       error: "Enter a web address that starts with http:// or https://.",
     }),
   );

@@ -328,6 +328,9 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     withState: true,
     fields: (s) => ({ version: String(s.leaderVersion) }),
   },
+  // The source forms' "Fetch" and "Fetch again" post these same two actions with
+  // `intent=fetch` and a `fetchUrl` (lib/actions/source-fetch-state.ts): the same door, behind
+  // the same session and Origin checks, and no new export to list.
   {
     kind: "action",
     module: "sources",

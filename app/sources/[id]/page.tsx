@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/components/format";
 import { describeStep, SourceText } from "@/components/source-text";
+import { SnapshotLink } from "@/components/snapshot-link";
 import { SourceVersions } from "@/components/source-versions";
 import { getSource, getSourceVersions, listCitedPassages } from "@/lib/data/sources";
 import { urlWithTextFragment } from "@/lib/quotes/text-fragment";
@@ -28,6 +29,7 @@ export default async function SourcePage({ params }: SourcePageProps) {
     listCitedPassages(source.id),
     getSourceVersions(source.id),
   ]);
+  const current = versions?.find((v) => v.number === source.textVersion);
 
   return (
     <article className="space-y-6">
@@ -58,6 +60,11 @@ export default async function SourcePage({ params }: SourcePageProps) {
             Read the original on {new URL(source.url).hostname}
           </a>
         </p>
+        {current?.fetchedAt && (
+          <p>
+            <SnapshotLink sourceId={source.id} version={current} />
+          </p>
+        )}
       </header>
 
       <SourceVersions sourceId={source.id} versions={versions ?? []} showing={source.textVersion} />

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DangerLink } from "@/components/admin/danger-link";
 import { SourceForm } from "@/components/admin/source-form";
+import { SnapshotLink } from "@/components/snapshot-link";
 import { Flash } from "@/components/ui/form-message";
 import { updateSourceAction } from "@/lib/actions/sources";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listEntriesCitingSource } from "@/lib/data/source-delete";
+import { getSourceVersions } from "@/lib/data/sources";
 import { getSaveReport, getSourceForEdit } from "@/lib/data/sources-admin";
 import { parseId } from "@/lib/validation/id";
 
@@ -30,11 +32,17 @@ export default async function EditSourcePage({
   const savedVersion = saved === "text" ? parseId(query.version) : null;
   const report = savedVersion ? await getSaveReport(source.id, savedVersion) : null;
   const citing = await listEntriesCitingSource(source.id);
+  const current = (await getSourceVersions(source.id))?.find(
+    (v) => v.number === source.textVersion,
+  );
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Edit source</h1>
-        <Link href={`/sources/${source.id}`}>View public page</Link>
+        <p className="flex flex-wrap gap-4">
+          <SnapshotLink sourceId={source.id} version={current} />
+          <Link href={`/sources/${source.id}`}>View public page</Link>
+        </p>
       </div>
       {report ? (
         <div

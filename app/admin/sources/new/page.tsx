@@ -12,7 +12,15 @@ export default async function NewSourcePage() {
       <h1 className="text-2xl font-bold tracking-tight">New source</h1>
       <SourceForm
         action={createSourceAction}
-        initial={{ title: "", publisher: "", url: "", publishedOn: null, dateNote: "", text: "" }}
+        initial={{
+          title: "",
+          publisher: "",
+          url: "",
+          publishedOn: null,
+          dateNote: "",
+          language: "",
+          text: "",
+        }}
         submitLabel="Create source"
       />
     </div>
