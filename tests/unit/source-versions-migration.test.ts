@@ -47,8 +47,11 @@ describe("migration to source versions", () => {
       const after = new Database(file);
       try {
         const sourcesAfter = after.prepare(`SELECT * FROM "Source" ORDER BY "id"`).all();
+        // Every column kept as it was (later migrations may add columns of their own).
         expect(sourcesAfter).toEqual(
-          (before as Record<string, unknown>[]).map((s) => ({ ...s, textVersion: 1 })),
+          (before as Record<string, unknown>[]).map((s) =>
+            expect.objectContaining({ ...s, textVersion: 1 }),
+          ),
         );
         expect(
           after
