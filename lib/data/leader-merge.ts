@@ -69,6 +69,31 @@ export async function mergeLeaders(
       );
     }
 
+    // One person after the merge: never named as the representative at an event where they
+    // have an entry of their own (themself, or a delegation counted twice).
+    const both = [keepId, otherId];
+    const ownEvents = await tx.attendance.findMany({
+      where: { leaderId: { in: both } },
+      select: { eventId: true },
+    });
+    const represents = await tx.statusStep.findFirst({
+      where: {
+        representativeId: { in: both },
+        attendance: { eventId: { in: [...new Set(ownEvents.map((e) => e.eventId))] } },
+      },
+      select: {
+        attendance: {
+          select: { leader: { select: { name: true } }, event: { select: { name: true } } },
+        },
+      },
+    });
+    if (represents) {
+      const { leader, event } = represents.attendance;
+      return invalid(
+        `Nothing was merged: one of the two is named as ${leader.name}'s representative at ${event.name}, where the other has an entry of their own. Merged, the person would represent themself or be counted twice: change that step or that entry first, then merge.`,
+      );
+    }
+
     const summary = `${other.name} (#${other.id}) merged into ${keep.name} (#${keep.id})`;
     for (const entry of moving) {
       const before = await attendanceSnapshot(tx, entry.id);

@@ -239,6 +239,49 @@ describe("recording what happened (data layer)", () => {
     expect(after.leaderId).toBe(current.leaderId);
   });
 
+  it("refuses to merge a representative with the leader they represent, or with someone who has an entry there", async () => {
+    const { mergeLeaders } = await import("@/lib/data/leader-merge");
+    const event = await createEvent(t.db, { date: "2025-05-09" });
+    const source = await createSource(t.db, { publishedOn: "2025-04-01" });
+    const cite = [{ sourceId: source.id, quote: "Anna Example will attend" }];
+    const deputy = await createLeader(t.db, { name: "Deputy Example", office: "Vice President" });
+    const entry = await createEntry(t.db, {
+      eventId: event.id,
+      leader: { name: "Anna Example" },
+      steps: [{ status: "confirmed", asOf: "2025-04-10", citations: cite }],
+    });
+    const sent = await steps.addStep(editor, entry.id, {
+      status: "declined",
+      outcome: null,
+      representativeId: deputy.id,
+      asOf: "2025-04-20",
+      note: "",
+      citations: cite,
+      confirmDates: false,
+    });
+    expect(sent.ok, JSON.stringify(sent)).toBe(true);
+    const anna = await t.db.leader.findUniqueOrThrow({ where: { id: entry.leaderId } });
+    // Either way round: merged, Anna would represent herself.
+    for (const [keep, other] of [
+      [anna, deputy],
+      [deputy, anna],
+    ] as const) {
+      const current = await t.db.leader.findUniqueOrThrow({ where: { id: keep.id } });
+      const merged = await mergeLeaders(editor, keep.id, current.version, other.id);
+      expect(merged.ok).toBe(false);
+      if (!merged.ok && merged.kind === "invalid") {
+        expect(merged.message).toContain("Nothing was merged");
+        expect(merged.message).toContain("representative at");
+      }
+    }
+    expect(await t.db.leader.count({ where: { id: { in: [anna.id, deputy.id] } } })).toBe(2);
+
+    // Someone with no entry at that event merges into the representative as before.
+    const twin = await createLeader(t.db, { name: "Deputy Exampel", office: "Vice President" });
+    const current = await t.db.leader.findUniqueOrThrow({ where: { id: deputy.id } });
+    expect((await mergeLeaders(editor, deputy.id, current.version, twin.id)).ok).toBe(true);
+  });
+
   it("asks before saving a plan dated after the event, and saves it when confirmed", async () => {
     const event = await createEvent(t.db, { date: "2025-05-09" });
     const source = await createSource(t.db, { publishedOn: "2025-04-01" });
