@@ -40,8 +40,15 @@ test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in wo
     if (linked.status !== 0) run("cp", ["-a", `${ROOT}/node_modules`, clone], ROOT);
     run("cp", ["-a", `${ROOT}/lib/generated`, `${clone}/lib/`], ROOT);
     // What `npm test` left, copied (not linked: the dev server may write to it), but for the
-    // suite's own dev build, which nothing reads but the suite, and a dev server's lock.
-    const skipped = [path.join(ROOT, DEV_DIST_DIR), path.join(ROOT, ".next", "dev", "lock")];
+    // suite's own dev build, which nothing reads but the suite, and a dev server's lock. The
+    // development database is not the test run's: in a checkout where `npm run dev` ran before
+    // `npm test`, it holds that run's editor, whose password was printed then, not now.
+    const devDatabase = path.join(ROOT, "data", "rollcall.db");
+    const skipped = [
+      path.join(ROOT, DEV_DIST_DIR),
+      path.join(ROOT, ".next", "dev", "lock"),
+      ...["", "-wal", "-shm", "-journal"].map((suffix) => devDatabase + suffix),
+    ];
     for (const name of LEFT_BY_TESTS) {
       if (!fs.existsSync(path.join(ROOT, name))) continue;
       fs.cpSync(path.join(ROOT, name), path.join(clone, name), {
