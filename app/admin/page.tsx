@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { entryRowsHtml } from "@/components/admin/entry-rows";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { Flash } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { roleCan } from "@/lib/auth/roles";
 import { ATTENDANCE_STATUSES, STATUS_LABELS, isAttendanceStatus } from "@/lib/attendance/status";
 import { GenerationMemo } from "@/lib/cache/generation-memo";
 import { listAdminAttendance } from "@/lib/data/attendance-admin";
@@ -32,7 +34,8 @@ const first = (v: string | string[] | undefined) =>
   (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 export default async function AdminEntriesPage({ searchParams }: AdminPageProps) {
-  await requireEditor("/admin");
+  const editor = await requireEditor("/admin");
+  const canEdit = roleCan(editor.role, "entry:edit");
   const params = await searchParams;
   const q = first(params.q)?.slice(0, 200);
   const eventSlug = first(params.event)?.slice(0, 200);
@@ -42,11 +45,15 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
 
   const generation = await getDataGeneration();
   const [{ rows, count, nextBefore }, events] = await Promise.all([
-    rowsByQuery.get(generation, JSON.stringify([q, eventSlug, status, before]), async () => {
-      const list = await listAdminAttendance({ q, eventSlug, status, before });
-      const rows = entryRowsHtml(list.rows).html;
-      return { rows, count: list.rows.length, nextBefore: list.nextBefore };
-    }),
+    rowsByQuery.get(
+      generation,
+      JSON.stringify([q, eventSlug, status, before, canEdit]),
+      async () => {
+        const list = await listAdminAttendance({ q, eventSlug, status, before });
+        const rows = entryRowsHtml(list.rows, canEdit ? "Edit" : "Open").html;
+        return { rows, count: list.rows.length, nextBefore: list.nextBefore };
+      },
+    ),
     // The most recent events, and the one filtered on: a select of all 10,000 would weigh more
     // than the rows. Any event's entries are also one link away from its admin filter URL.
     eventOptions.get(generation, eventSlug ?? "", () =>
@@ -64,13 +71,16 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Entries</h1>
-        <Link
-          href="/admin/entries/new"
-          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
-        >
-          New entry
-        </Link>
+        {canEdit && (
+          <Link
+            href="/admin/entries/new"
+            className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+          >
+            New entry
+          </Link>
+        )}
       </div>
+      {!canEdit && <ReadOnlyNotice role={editor.role} />}
       <Flash message={params.deleted ? "The entry was deleted." : undefined} />
 
       <form

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageRefusalMessage, type Permission, type Role } from "@/lib/auth/roles";
+import { pageRefusalMessage, roleCan, type Permission, type Role } from "@/lib/auth/roles";
 
 export type NotPermittedNoticeProps = {
   title: string;
@@ -9,8 +9,9 @@ export type NotPermittedNoticeProps = {
 };
 
 /**
- * What a confirmation page (delete, merge, remove, restore) shows a role that may not do what
- * it confirms: why, and the way back. The form is not rendered; the write would refuse anyway.
+ * What a page that exists only for a write (a confirmation: delete, merge, remove, restore; or a
+ * "New …" form) shows a role that may not make it: why, and the ways back. The form is not
+ * rendered; the write would refuse anyway.
  */
 export function NotPermittedNotice({ title, role, permission, backHref }: NotPermittedNoticeProps) {
   return (
@@ -19,8 +20,11 @@ export function NotPermittedNotice({ title, role, permission, backHref }: NotPer
       <p role="note" className="rounded border border-slate-400 p-3">
         {pageRefusalMessage(role, permission)}
       </p>
-      <p>
+      <p className="flex flex-wrap gap-4">
         <Link href={backHref}>Go back</Link>
+        {roleCan(role, "citation:review") && (
+          <Link href="/admin/review">Go to the review queue</Link>
+        )}
       </p>
     </div>
   );

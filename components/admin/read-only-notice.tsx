@@ -1,21 +1,25 @@
 import Link from "next/link";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, roleCan, type Role } from "@/lib/auth/roles";
 
-export type ReadOnlyNoticeProps = { title: string; publicHref: string; role: Role | null };
+export type ReadOnlyNoticeProps = { role: Role | null };
 
-/** What an editing page shows a role that may not edit there: why, and where to go. */
-export function ReadOnlyNotice({ title, publicHref, role }: ReadOnlyNoticeProps) {
+/**
+ * What a page shows, once, below its heading, to a role that may read it but not change what it
+ * shows: the role, what it may do, and the way there. The page leaves out the forms and buttons
+ * of the writes; a write sent anyway is refused by the data layer (lib/data/write.ts).
+ */
+export function ReadOnlyNotice({ role }: ReadOnlyNoticeProps) {
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      <p role="note" className="rounded border border-slate-400 p-3">
-        Your account is a {role ? ROLE_LABELS[role].toLowerCase() : "account without a role"}
+    <div role="note" className="space-y-1 rounded border border-slate-400 p-3">
+      <p>
+        Your account is {role ? `a ${ROLE_LABELS[role].toLowerCase()}` : "without a role"}
         {role ? ` (${ROLE_DESCRIPTIONS[role]})` : ""}, so this page is read-only for you.
       </p>
-      <p className="flex gap-4">
-        <Link href={publicHref}>View public page</Link>
-        <Link href="/admin/review">Go to the review queue</Link>
-      </p>
+      {roleCan(role, "citation:review") && (
+        <p>
+          <Link href="/admin/review">Go to the review queue</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,14 @@
 import type { Browser, Page } from "@playwright/test";
-import { createEditor, createEntry, createLeader, unique } from "../factories";
-import { expect, signIn, test, type TestEditor } from "../fixtures";
+import {
+  createEditor,
+  createEntry,
+  createEvent,
+  createLeader,
+  createSource,
+  unique,
+} from "../factories";
+import { expect, signIn, test, type TestEditor, type TestEvent } from "../fixtures";
+import { expectNoSeriousA11yViolations } from "./helpers/a11y";
 import { totp } from "./helpers/totp";
 
 /**
@@ -189,6 +197,153 @@ test("a reviewer confirms a citation in the review queue but cannot save an entr
   expect((await db.citation.findUniqueOrThrow({ where: { id: citation.id } })).review).not.toBe(
     "check",
   );
+});
+
+/**
+ * A record of each kind with every write an admin's page offers on it: an entry of two steps
+ * with a version to restore, a leader with a twin to merge, an event and a source that nothing
+ * keeps from being deleted.
+ */
+async function recordsWithEveryWrite(db: Parameters<typeof createEntry>[0], testEvent: TestEvent) {
+  const name = `Anna Twin ${unique()}`;
+  const quote = "Ruritania's President Anna Example will attend the Harbour Summit";
+  const entry = await createEntry(db, {
+    eventId: testEvent.id,
+    leader: { name },
+    steps: [
+      {
+        status: "reported",
+        asOf: "2000-05-01",
+        citations: [{ sourceId: testEvent.sourceId, quote }],
+      },
+      {
+        status: "confirmed",
+        asOf: "2000-05-02",
+        citations: [{ sourceId: testEvent.sourceId, quote }],
+      },
+    ],
+  });
+  // A later version than the one its creation recorded, so the page offers to restore that one.
+  await db.attendance.update({ where: { id: entry.id }, data: { version: { increment: 1 } } });
+  const revision = await db.revision.findFirstOrThrow({
+    where: { entityType: "attendance", entityId: entry.id },
+  });
+  const twin = await createLeader(db, { name });
+  const event = await createEvent(db);
+  const source = await createSource(db);
+  return { entry, revision, leader: entry.leader, twin, event, source };
+}
+
+/** Any control that writes, by the words each admin page gives it. */
+const WRITE_BUTTON =
+  /^(Save|Create|Delete|Merge|Add step|Pin|Unpin|Remove|Restore|Fetch|Review the merge|Yes)/;
+const WRITE_LINK = /^(New |Delete|Remove|Restore|Add a leader|Skip to “Add a step”)/;
+
+test("a reviewer reads every admin page with nothing to save, and each says what a reviewer does", async ({
+  page,
+  db,
+  testEvent,
+}) => {
+  // Nineteen pages: more than one ordinary test's time.
+  test.slow();
+  const reviewer = await createEditor(db, { role: "reviewer" });
+  const { entry, revision, leader, twin, event, source } = await recordsWithEveryWrite(
+    db,
+    testEvent,
+  );
+  const paths = [
+    "/admin",
+    "/admin/entries/new",
+    `/admin/entries/${entry.id}`,
+    `/admin/entries/${entry.id}/delete`,
+    `/admin/entries/${entry.id}/steps/${entry.steps[1]!.id}/remove`,
+    `/admin/entries/${entry.id}/revert/${revision.id}`,
+    "/admin/events",
+    "/admin/events/new",
+    `/admin/events/${event.id}`,
+    `/admin/events/${event.id}/delete`,
+    "/admin/leaders",
+    "/admin/leaders/new",
+    `/admin/leaders/${leader.id}`,
+    `/admin/leaders/${leader.id}/delete`,
+    `/admin/leaders/${leader.id}/merge?other=${twin.id}`,
+    "/admin/sources",
+    "/admin/sources/new",
+    `/admin/sources/${source.id}`,
+    `/admin/sources/${source.id}/delete`,
+  ];
+  await signInAs(page, reviewer);
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+    await expect(page.getByRole("note"), path).toContainText(/reviewer/);
+    await expect(page.getByRole("link", { name: "Go to the review queue" }), path).toBeVisible();
+    await expect(page.getByRole("button", { name: WRITE_BUTTON }), path).toHaveCount(0);
+    await expect(page.getByRole("link", { name: WRITE_LINK }), path).toHaveCount(0);
+  }
+
+  // The record's values are there to read, as text.
+  await page.goto(`/admin/events/${event.id}`);
+  await expect(page.getByRole("definition").filter({ hasText: event.place })).toBeVisible();
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await page.goto(`/admin/entries/${entry.id}`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Entry: ${leader.name}` }),
+  ).toBeVisible();
+  // Both steps are told, and neither offers an edit.
+  const story = page.getByRole("region", { name: "Story" });
+  await expect(story.getByRole("heading", { level: 3 })).toHaveCount(2);
+  await expect(story.getByText("Edit this step")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.goto(`/admin/sources/${source.id}`);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an editor edits events, sources and leaders, with no delete of an event or a source and no merge", async ({
+  page,
+  db,
+  testEvent,
+}) => {
+  const editor = await createEditor(db, { role: "editor" });
+  const { entry, leader, event, source } = await recordsWithEveryWrite(db, testEvent);
+  await signInAs(page, editor);
+
+  for (const [list, link] of [
+    ["/admin", "New entry"],
+    ["/admin/events", "New event"],
+    ["/admin/leaders", "New leader"],
+    ["/admin/sources", "New source"],
+  ] as const) {
+    await page.goto(list);
+    await expect(page.getByRole("link", { name: link })).toBeVisible();
+    await expect(page.getByRole("note")).toHaveCount(0);
+  }
+
+  await page.goto(`/admin/events/${event.id}`);
+  await expect(page.getByRole("button", { name: "Save event" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pin to the home page" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Delete this event" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Delete/ })).toHaveCount(0);
+
+  await page.goto(`/admin/sources/${source.id}`);
+  await expect(page.getByRole("button", { name: "Save source" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Delete this source" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Delete/ })).toHaveCount(0);
+
+  // The twin of the same name is what an admin is offered to merge.
+  await page.goto(`/admin/leaders/${leader.id}`);
+  await expect(page.getByRole("button", { name: "Save leader" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Merge/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /merge/i })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Delete this leader" })).toBeVisible();
+
+  // An entry is an editor's to change whole.
+  await page.goto(`/admin/entries/${entry.id}`);
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add step" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Delete entry" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Remove this step/ })).toHaveCount(2);
+  await expect(page.getByRole("link", { name: /^Restore this version/ })).toHaveCount(1);
 });
 
 test("an admin disables an editor, whose open session is refused at its next request", async ({

@@ -52,6 +52,10 @@ describe("the admin list's rows", () => {
       '<a href="/admin/entries/7" aria-label="Edit Tom &quot;&lt;script&gt;&quot; O&#39;Brien at Summit &lt;2000&gt;">Edit</a>',
     );
     expect(markup).toContain('<a href="/attendance/7"');
+    // A role that may only read an entry opens it; the link says so.
+    expect(entryRowsHtml([row], "Open").html).toContain(
+      'aria-label="Open Tom &quot;&lt;script&gt;&quot; O&#39;Brien at Summit &lt;2000&gt;">Open</a>',
+    );
     expect(entryRowsHtml([row, { ...row, id: 8 }]).html.match(/<tr>/g)).toHaveLength(2);
     expect(entryRowsHtml([]).html).toBe("");
   });

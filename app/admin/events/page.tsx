@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDay } from "@/components/format";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { Flash } from "@/components/ui/form-message";
 import { getFeaturedChoice, listEvents } from "@/lib/data/events";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Events" };
@@ -12,7 +14,8 @@ export default async function AdminEventsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireEditor("/admin/events");
+  const editor = await requireEditor("/admin/events");
+  const canEdit = roleCan(editor.role, "event:edit");
   const params = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
   const [{ events, hasMore }, featured] = await Promise.all([
@@ -23,13 +26,16 @@ export default async function AdminEventsPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Events</h1>
-        <Link
-          href="/admin/events/new"
-          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
-        >
-          New event
-        </Link>
+        {canEdit && (
+          <Link
+            href="/admin/events/new"
+            className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+          >
+            New event
+          </Link>
+        )}
       </div>
+      {!canEdit && <ReadOnlyNotice role={editor.role} />}
       <Flash message={params.deleted ? "The event was deleted." : undefined} />
       {featured && (
         <p className="text-sm text-slate-700 dark:text-slate-300">

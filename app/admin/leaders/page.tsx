@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { Flash } from "@/components/ui/form-message";
 import { listLeadersAdmin } from "@/lib/data/leaders";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { countOf } from "@/lib/text/plural";
 
@@ -13,7 +15,8 @@ export default async function LeadersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireEditor("/admin/leaders");
+  const editor = await requireEditor("/admin/leaders");
+  const canEdit = roleCan(editor.role, "leader:edit");
   const params = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
   const q = (Array.isArray(params.q) ? params.q[0] : params.q)?.trim().slice(0, 200) || undefined;
@@ -24,13 +27,16 @@ export default async function LeadersPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Leaders</h1>
-        <Link
-          href="/admin/leaders/new"
-          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
-        >
-          New leader
-        </Link>
+        {canEdit && (
+          <Link
+            href="/admin/leaders/new"
+            className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+          >
+            New leader
+          </Link>
+        )}
       </div>
+      {!canEdit && <ReadOnlyNotice role={editor.role} />}
       <Flash message={params.deleted ? "The leader was deleted." : undefined} />
       <form method="get" role="search" aria-label="Search leaders" className="flex max-w-xl gap-2">
         <label htmlFor="leaders-q" className="sr-only">

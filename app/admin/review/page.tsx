@@ -5,6 +5,7 @@ import { formatDay } from "@/components/format";
 import { StatusBadge } from "@/components/status-badge";
 import { Flash } from "@/components/ui/form-message";
 import { confirmCitationAction, reciteCitationAction } from "@/lib/actions/citations";
+import { roleCan } from "@/lib/auth/roles";
 import { listReviewQueue, REVIEW_PAGE_SIZE, type ReviewItemDTO } from "@/lib/data/citation-review";
 import { requireEditor } from "@/lib/data/session";
 import { wordDiff } from "@/lib/text/word-diff";
@@ -21,7 +22,8 @@ export default async function ReviewQueuePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireEditor("/admin/review");
+  const editor = await requireEditor("/admin/review");
+  const canEditEntries = roleCan(editor.role, "entry:edit");
   const done = (await searchParams).done;
   const items = await listReviewQueue();
   return (
@@ -38,7 +40,7 @@ export default async function ReviewQueuePage({
       ) : (
         <ol className="space-y-6">
           {items.map((item) => (
-            <ReviewItem key={item.citationId} item={item} />
+            <ReviewItem key={item.citationId} item={item} canEditEntry={canEditEntries} />
           ))}
         </ol>
       )}
@@ -51,7 +53,7 @@ export default async function ReviewQueuePage({
   );
 }
 
-function ReviewItem({ item }: { item: ReviewItemDTO }) {
+function ReviewItem({ item, canEditEntry }: { item: ReviewItemDTO; canEditEntry: boolean }) {
   const headingId = `review-${item.citationId}`;
   return (
     <li
@@ -79,7 +81,9 @@ function ReviewItem({ item }: { item: ReviewItemDTO }) {
             : `See it in version ${item.anchoredVersion}, as cited`}
         </Link>
         {" · "}
-        <Link href={`/admin/entries/${item.attendanceId}`}>Edit the entry</Link>
+        <Link href={`/admin/entries/${item.attendanceId}`}>
+          {canEditEntry ? "Edit the entry" : "Open the entry"}
+        </Link>
       </p>
       {item.review === "check" ? (
         <>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { Flash } from "@/components/ui/form-message";
+import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listSourcesAdmin } from "@/lib/data/sources-admin";
 import { countOf } from "@/lib/text/plural";
@@ -12,7 +14,8 @@ export default async function SourcesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireEditor("/admin/sources");
+  const editor = await requireEditor("/admin/sources");
+  const canEdit = roleCan(editor.role, "source:edit");
   const params = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
   const { rows, hasMore } = await listSourcesAdmin(page);
@@ -20,13 +23,16 @@ export default async function SourcesPage({
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Sources</h1>
-        <Link
-          href="/admin/sources/new"
-          className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
-        >
-          New source
-        </Link>
+        {canEdit && (
+          <Link
+            href="/admin/sources/new"
+            className="rounded bg-blue-800 px-4 py-2 font-medium text-white no-underline hover:bg-blue-900 dark:bg-blue-300 dark:text-slate-950"
+          >
+            New source
+          </Link>
+        )}
       </div>
+      {!canEdit && <ReadOnlyNotice role={editor.role} />}
       <Flash message={params.deleted ? "The source was deleted." : undefined} />
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
         {rows.map((s) => (

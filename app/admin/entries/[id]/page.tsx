@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/admin/attendance-form";
 import { DangerLink } from "@/components/admin/danger-link";
 import { StepForm } from "@/components/admin/step-form";
-import { formatDay } from "@/components/format";
+import { formatDay, formatDayRange } from "@/components/format";
 import { ClaimBadge } from "@/components/status-badge";
 import { StepCitations } from "@/components/story-timeline";
 import { RevertLink } from "@/components/admin/revert-form";
@@ -18,6 +18,7 @@ import { getAttendanceForEdit } from "@/lib/data/attendance-admin";
 import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
 import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
+import { RecordDetails } from "@/components/admin/record-details";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
 import { listSourceOptions } from "@/lib/data/sources-admin";
@@ -46,22 +47,15 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
   const id = parseId(raw);
   const entry = id ? await getAttendanceForEdit(id) : null;
   if (!entry) notFound();
-  if (!roleCan(editor.role, "entry:edit")) {
-    return (
-      <ReadOnlyNotice
-        title={entry.leaderName}
-        publicHref={`/attendance/${entry.id}`}
-        role={editor.role}
-      />
-    );
-  }
+  // A role that may not edit entries reads the entry, its story and its history, with no form.
+  const canEdit = roleCan(editor.role, "entry:edit");
   const query = await searchParams;
   const saved = query.saved;
   // A step typed into a refused new-entry form for this leader and event, checked field by field.
   const carried = parseCarriedStep(query);
   const [events, leaders, sources, revisions, story] = await Promise.all([
     listEventOptions({ include: entry.eventId }),
-    listLeaderOptions(),
+    canEdit ? listLeaderOptions() : [],
     listSourceOptions(),
     listEntryRevisions(entry.id),
     getStory(entry.id),
@@ -78,28 +72,36 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
       ? `${SAVED[saved]}${saved.startsWith("step-") ? ` The current status is ${STATUS_LABELS[entry.status]}${entry.asOf ? `, as of ${formatDay(entry.asOf)}` : ""}.` : ""}`
       : undefined;
 
+  const event = events.find((e) => e.id === entry.eventId);
   return (
     <div className="space-y-6">
       {/* The first stop in the page: past the entry's form and its steps to a new step's status. */}
-      <a
-        href="#add-step-heading"
-        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:inline-block dark:bg-slate-950"
-      >
-        Skip to “Add a step”
-      </a>
+      {canEdit && (
+        <a
+          href="#add-step-heading"
+          className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:inline-block dark:bg-slate-950"
+        >
+          Skip to “Add a step”
+        </a>
+      )}
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">Edit: {entry.leaderName}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {canEdit ? "Edit" : "Entry"}: {entry.leaderName}
+        </h1>
         <p className="flex gap-4 text-sm">
           <Link href={`/attendance/${entry.id}`}>View public page</Link>
-          <Link
-            href={`/admin/entries/${entry.id}/delete`}
-            className="text-red-800 dark:text-red-300"
-          >
-            Delete entry
-          </Link>
+          {canEdit && (
+            <Link
+              href={`/admin/entries/${entry.id}/delete`}
+              className="text-red-800 dark:text-red-300"
+            >
+              Delete entry
+            </Link>
+          )}
         </p>
       </div>
       <Flash message={flash} />
+      {!canEdit && <ReadOnlyNotice role={editor.role} />}
 
       <section
         aria-labelledby="anchored-heading"
@@ -134,21 +136,45 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         <h2 id="entry-heading" className="text-xl font-semibold">
           Entry
         </h2>
-        <AttendanceForm
-          action={updateAttendanceAction.bind(null, entry.id)}
-          initial={{
-            version: entry.version,
-            eventId: entry.eventId,
-            leaderMode: "existing",
-            leaderId: entry.leaderId,
-            note: entry.note,
-          }}
-          events={events}
-          leaders={leaders}
-          sources={sources}
-          submitLabel="Save changes"
-          withFirstStep={false}
-        />
+        {canEdit ? (
+          <AttendanceForm
+            action={updateAttendanceAction.bind(null, entry.id)}
+            initial={{
+              version: entry.version,
+              eventId: entry.eventId,
+              leaderMode: "existing",
+              leaderId: entry.leaderId,
+              note: entry.note,
+            }}
+            events={events}
+            leaders={leaders}
+            sources={sources}
+            submitLabel="Save changes"
+            withFirstStep={false}
+          />
+        ) : (
+          <RecordDetails
+            items={[
+              {
+                term: "Leader",
+                value: <Link href={`/admin/leaders/${entry.leaderId}`}>{entry.leaderName}</Link>,
+              },
+              {
+                term: "Event",
+                value: event && (
+                  <Link href={`/admin/events/${event.id}`}>
+                    {event.name} ({formatDayRange(event.date, event.endDate)})
+                  </Link>
+                ),
+              },
+              {
+                term: "Status",
+                value: `${STATUS_LABELS[entry.status]}${entry.asOf ? `, as of ${formatDay(entry.asOf)}` : ""}`,
+              },
+              { term: "Note", value: entry.note },
+            ]}
+          />
+        )}
       </section>
 
       <section
@@ -186,38 +212,40 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
                   Recorded {step.recordedBy ? `by ${step.recordedBy}, ` : ""}
                   {formatDay(step.recordedAt)}
                 </p>
-                <details className="rounded bg-slate-50 p-3 dark:bg-slate-900">
-                  <summary className="cursor-pointer font-medium">
-                    Edit this step<span className="sr-only">: {heading}</span>
-                  </summary>
-                  <div className="mt-3">
-                    <StepForm
-                      action={updateStepAction.bind(null, entry.id, step.id)}
-                      idPrefix={`step-${step.id}`}
-                      title={`Step: ${heading}`}
-                      initial={{
-                        version: step.version,
-                        status: step.outcome ?? step.status,
-                        representativeId: step.representative?.id ?? "",
-                        asOf: step.asOf,
-                        note: step.note,
-                        // The start keeps a quote found in several places where it was put.
-                        citations: step.citations.map((c) => ({
-                          sourceId: c.source.id,
-                          quote: c.quote,
-                          start: c.start,
-                        })),
-                      }}
-                      sources={sources}
-                      leaders={leaders}
-                      others={story.filter((o) => o.id !== step.id).map(asStep)}
-                      currentStatus={entry.status}
-                      editing
-                      submitLabel="Save step"
-                    />
-                  </div>
-                </details>
-                {story.length > 1 && (
+                {canEdit && (
+                  <details className="rounded bg-slate-50 p-3 dark:bg-slate-900">
+                    <summary className="cursor-pointer font-medium">
+                      Edit this step<span className="sr-only">: {heading}</span>
+                    </summary>
+                    <div className="mt-3">
+                      <StepForm
+                        action={updateStepAction.bind(null, entry.id, step.id)}
+                        idPrefix={`step-${step.id}`}
+                        title={`Step: ${heading}`}
+                        initial={{
+                          version: step.version,
+                          status: step.outcome ?? step.status,
+                          representativeId: step.representative?.id ?? "",
+                          asOf: step.asOf,
+                          note: step.note,
+                          // The start keeps a quote found in several places where it was put.
+                          citations: step.citations.map((c) => ({
+                            sourceId: c.source.id,
+                            quote: c.quote,
+                            start: c.start,
+                          })),
+                        }}
+                        sources={sources}
+                        leaders={leaders}
+                        others={story.filter((o) => o.id !== step.id).map(asStep)}
+                        currentStatus={entry.status}
+                        editing
+                        submitLabel="Save step"
+                      />
+                    </div>
+                  </details>
+                )}
+                {canEdit && story.length > 1 && (
                   <DangerLink href={`/admin/entries/${entry.id}/steps/${step.id}/remove`}>
                     Remove this step<span className="sr-only"> ({heading})</span>
                   </DangerLink>
@@ -226,39 +254,41 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
             );
           })}
         </ol>
-        <section
-          aria-labelledby="add-step-heading"
-          className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
-        >
-          <h3 id="add-step-heading" className="text-lg font-semibold">
-            Add a step
-          </h3>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            A new claim of a source, at any date: an older report, a later confirmation, another
-            source&apos;s view.
-          </p>
-          {carried && (
-            <p
-              role="note"
-              className="rounded border border-blue-800 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
-            >
-              The step you typed for a new entry is filled in below. Check it and add it to this
-              entry.
+        {canEdit && (
+          <section
+            aria-labelledby="add-step-heading"
+            className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
+          >
+            <h3 id="add-step-heading" className="text-lg font-semibold">
+              Add a step
+            </h3>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              A new claim of a source, at any date: an older report, a later confirmation, another
+              source&apos;s view.
             </p>
-          )}
-          <StepForm
-            action={addStepAction.bind(null, entry.id)}
-            idPrefix="new-step"
-            title="Add a step"
-            initial={carried ?? { status: "", asOf: "", note: "", citations: [] }}
-            sources={sources}
-            leaders={leaders}
-            others={story.map(asStep)}
-            currentStatus={entry.status}
-            editing={false}
-            submitLabel="Add step"
-          />
-        </section>
+            {carried && (
+              <p
+                role="note"
+                className="rounded border border-blue-800 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-300 dark:bg-slate-900 dark:text-blue-100"
+              >
+                The step you typed for a new entry is filled in below. Check it and add it to this
+                entry.
+              </p>
+            )}
+            <StepForm
+              action={addStepAction.bind(null, entry.id)}
+              idPrefix="new-step"
+              title="Add a step"
+              initial={carried ?? { status: "", asOf: "", note: "", citations: [] }}
+              sources={sources}
+              leaders={leaders}
+              others={story.map(asStep)}
+              currentStatus={entry.status}
+              editing={false}
+              submitLabel="Add step"
+            />
+          </section>
+        )}
       </section>
 
       <section
@@ -271,6 +301,7 @@ export default async function EditEntryPage({ params, searchParams }: EditEntryP
         <RevisionList
           revisions={revisions}
           actions={(revision) =>
+            canEdit &&
             revision.version !== null &&
             revision.version !== entry.version &&
             revision.action !== "delete" ? (

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AttendanceForm } from "@/components/admin/attendance-form";
+import { NotPermittedNotice } from "@/components/admin/not-permitted-notice";
 import { createAttendanceAction } from "@/lib/actions/attendance";
+import { roleCan } from "@/lib/auth/roles";
 import { listEventOptions } from "@/lib/data/events";
 import { listLeaderOptions } from "@/lib/data/leaders";
 import { requireEditor } from "@/lib/data/session";
@@ -14,7 +16,17 @@ export default async function NewEntryPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireEditor("/admin/entries/new");
+  const editor = await requireEditor("/admin/entries/new");
+  if (!roleCan(editor.role, "entry:edit")) {
+    return (
+      <NotPermittedNotice
+        title="New entry"
+        role={editor.role}
+        permission="entry:edit"
+        backHref="/admin"
+      />
+    );
+  }
   const eventId = parseId((await searchParams).event);
   const [events, leaders, sources] = await Promise.all([
     // The event chosen by "Add a leader to this event", however old it is.

@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { DangerLink } from "@/components/admin/danger-link";
 import { EventForm } from "@/components/admin/event-form";
 import { PinForm } from "@/components/admin/pin-form";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
+import { RecordDetails } from "@/components/admin/record-details";
+import { formatDayRange } from "@/components/format";
 import { Flash } from "@/components/ui/form-message";
 import { pinEventAction, updateEventAction } from "@/lib/actions/events";
 import { getEventForEdit } from "@/lib/data/events-admin";
@@ -33,22 +36,42 @@ export default async function EditEventPage({
   const event = id ? await getEventForEdit(id) : null;
   if (!event) notFound();
   const saved = String((await searchParams).saved ?? "");
+  const canEdit = roleCan(editor.role, "event:edit");
   const section = "max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700";
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">Edit event: {event.name}</h1>
-        <span className="flex gap-4">
+        <h1 className="text-2xl font-bold tracking-tight">
+          {canEdit ? "Edit event" : "Event"}: {event.name}
+        </h1>
+        <span className="flex flex-wrap gap-4">
           <Link href={`/events/${event.slug}`}>View public page</Link>
-          <Link href={`/admin/entries/new?event=${event.id}`}>Add a leader to this event</Link>
+          {roleCan(editor.role, "entry:edit") && (
+            <Link href={`/admin/entries/new?event=${event.id}`}>Add a leader to this event</Link>
+          )}
         </span>
       </div>
       <Flash message={SAVED[saved]} />
-      <EventForm
-        action={updateEventAction.bind(null, event.id)}
-        initial={event}
-        submitLabel="Save event"
-      />
+      {canEdit ? (
+        <EventForm
+          action={updateEventAction.bind(null, event.id)}
+          initial={event}
+          submitLabel="Save event"
+        />
+      ) : (
+        <>
+          <ReadOnlyNotice role={editor.role} />
+          <RecordDetails
+            items={[
+              { term: "Name", value: event.name },
+              { term: "Dates", value: formatDayRange(event.date, event.endDate) },
+              { term: "Place", value: event.place },
+              { term: "Occasion", value: event.occasion },
+              { term: "Address", value: <code>/events/{event.slug}</code> },
+            ]}
+          />
+        </>
+      )}
       {event.formerSlugs.length > 0 && (
         <p className="max-w-xl text-sm text-slate-700 dark:text-slate-300">
           Former addresses, each redirecting here:{" "}
@@ -68,13 +91,15 @@ export default async function EditEventPage({
         <p>
           {event.pinned
             ? "This event is pinned: the home page features it whatever the date."
-            : "The home page features the next upcoming event, or else the most recent one. Pin this event to feature it instead."}
+            : `The home page features the next upcoming event, or else the most recent one.${canEdit ? " Pin this event to feature it instead." : ""}`}
         </p>
-        <PinForm
-          action={pinEventAction.bind(null, event.id)}
-          version={event.version}
-          pinned={event.pinned}
-        />
+        {canEdit && (
+          <PinForm
+            action={pinEventAction.bind(null, event.id)}
+            version={event.version}
+            pinned={event.pinned}
+          />
+        )}
       </section>
 
       {roleCan(editor.role, "event:delete") && (

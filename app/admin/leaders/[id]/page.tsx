@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DangerLink } from "@/components/admin/danger-link";
 import { LeaderForm } from "@/components/admin/leader-form";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
+import { RecordDetails } from "@/components/admin/record-details";
 import { inputClass } from "@/components/ui/field";
 import { Flash } from "@/components/ui/form-message";
 import { updateLeaderAction } from "@/lib/actions/leaders";
@@ -32,13 +34,16 @@ export default async function EditLeaderPage({
   const query = await searchParams;
   const saved = first(query.saved);
   const mergeQuery = first(query.merge);
+  const canEdit = roleCan(editor.role, "leader:edit");
   const canMerge = roleCan(editor.role, "leader:merge");
   const candidates = canMerge ? await listMergeCandidates(leader.id, mergeQuery) : [];
   const section = "max-w-xl space-y-3 border-t border-slate-300 pt-6 dark:border-slate-700";
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">Edit leader: {leader.name}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {canEdit ? "Edit leader" : "Leader"}: {leader.name}
+        </h1>
         <Link href={`/leaders/${leader.id}`}>View public page</Link>
       </div>
       <Flash
@@ -50,7 +55,35 @@ export default async function EditLeaderPage({
               : undefined
         }
       />
-      <LeaderForm action={updateLeaderAction.bind(null, leader.id)} initial={leader} />
+      {canEdit ? (
+        <LeaderForm action={updateLeaderAction.bind(null, leader.id)} initial={leader} />
+      ) : (
+        <>
+          <ReadOnlyNotice role={editor.role} />
+          <RecordDetails
+            items={[
+              { term: "Name", value: leader.name },
+              { term: "Office", value: leader.office },
+              { term: "Country or entity", value: leader.polity },
+              { term: "ISO country code", value: leader.countryCode },
+              { term: "Aliases", value: leader.aliases.join(", ") },
+              { term: "Wikidata id", value: leader.wikidataId },
+              {
+                term: "Entries",
+                value: leader.entries.length > 0 && (
+                  <ul className="list-disc pl-5">
+                    {leader.entries.map((e) => (
+                      <li key={e.id}>
+                        <Link href={`/admin/entries/${e.id}`}>{e.event}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
 
       {canMerge && (
         <section aria-labelledby="merge-heading" className={section}>
@@ -119,7 +152,7 @@ export default async function EditLeaderPage({
         </section>
       )}
 
-      {roleCan(editor.role, "leader:edit") && (
+      {canEdit && (
         <section aria-labelledby="delete-heading" className={section}>
           <h2 id="delete-heading" className="text-lg font-semibold">
             Delete this leader

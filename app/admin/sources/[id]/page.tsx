@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DangerLink } from "@/components/admin/danger-link";
+import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
+import { RecordDetails } from "@/components/admin/record-details";
 import { SourceForm } from "@/components/admin/source-form";
+import { formatDay } from "@/components/format";
 import { SnapshotLink } from "@/components/snapshot-link";
 import { Flash } from "@/components/ui/form-message";
 import { updateSourceAction } from "@/lib/actions/sources";
@@ -35,10 +38,13 @@ export default async function EditSourcePage({
   const current = (await getSourceVersions(source.id))?.find(
     (v) => v.number === source.textVersion,
   );
+  const canEdit = roleCan(editor.role, "source:edit");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight">Edit source</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {canEdit ? "Edit source" : `Source: ${source.title}`}
+        </h1>
         <p className="flex flex-wrap gap-4">
           <SnapshotLink sourceId={source.id} version={current} />
           <Link href={`/sources/${source.id}`}>View public page</Link>
@@ -71,11 +77,50 @@ export default async function EditSourcePage({
           }
         />
       )}
-      <SourceForm
-        action={updateSourceAction.bind(null, source.id)}
-        initial={source}
-        submitLabel="Save source"
-      />
+      {canEdit ? (
+        <SourceForm
+          action={updateSourceAction.bind(null, source.id)}
+          initial={source}
+          submitLabel="Save source"
+        />
+      ) : (
+        <>
+          <ReadOnlyNotice role={editor.role} />
+          <RecordDetails
+            items={[
+              { term: "Title", value: source.title },
+              { term: "Publisher", value: source.publisher },
+              { term: "Web address", value: <a href={source.url}>{source.url}</a> },
+              {
+                term: "Published on",
+                value: source.publishedOn && formatDay(source.publishedOn),
+              },
+              { term: "Note on the date", value: source.dateNote },
+              { term: "Language", value: source.language },
+              {
+                term: "Cited by",
+                value: citing.length > 0 && (
+                  <ul className="list-disc pl-5">
+                    {citing.map((e) => (
+                      <li key={e.id}>
+                        <Link href={`/admin/entries/${e.id}`}>
+                          {e.leader} ({e.event})
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
+          <details className="max-w-prose rounded bg-slate-50 p-3 dark:bg-slate-900">
+            <summary className="cursor-pointer font-medium">
+              Full text, version {source.textVersion}
+            </summary>
+            <div className="mt-3 font-serif whitespace-pre-wrap">{source.text}</div>
+          </details>
+        </>
+      )}
       {roleCan(editor.role, "source:delete") && (
         <section
           aria-labelledby="delete-heading"
