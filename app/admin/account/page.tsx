@@ -61,6 +61,44 @@ export default async function AccountPage({
         </Link>
       </section>
 
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          Where you are signed in
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Address</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">End</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s, i) => (
+              <tr key={s.id} className="border-t border-slate-300 dark:border-slate-700">
+                <th scope="row" className="py-2 font-normal">
+                  {s.device}
+                  {s.current ? " (this session)" : ""}
+                </th>
+                <td className="py-2">{s.address}</td>
+                <td className="py-2">{when(s.signedInAt)}</td>
+                <td className="py-2">{when(s.lastSeenAt)}</td>
+                <td className="py-2">
+                  <ButtonForm
+                    action={endSessionAction.bind(null, s.id)}
+                    label={s.current ? "End this session (sign out)" : `End session ${i + 1}`}
+                    pendingLabel="Ending…"
+                    variant="danger"
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
       <section aria-labelledby="passkeys-heading" className="space-y-3">
         <h2 id="passkeys-heading" className="text-xl font-semibold">
           Passkeys
@@ -111,44 +149,6 @@ export default async function AccountPage({
             name.
           </p>
         )}
-      </section>
-
-      <section aria-labelledby="sessions-heading" className="space-y-3">
-        <h2 id="sessions-heading" className="text-xl font-semibold">
-          Where you are signed in
-        </h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">End</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s, i) => (
-              <tr key={s.id} className="border-t border-slate-300 dark:border-slate-700">
-                <th scope="row" className="py-2 font-normal">
-                  {s.device}
-                  {s.current ? " (this session)" : ""}
-                </th>
-                <td className="py-2">{s.address}</td>
-                <td className="py-2">{when(s.signedInAt)}</td>
-                <td className="py-2">{when(s.lastSeenAt)}</td>
-                <td className="py-2">
-                  <ButtonForm
-                    action={endSessionAction.bind(null, s.id)}
-                    label={s.current ? "End this session (sign out)" : `End session ${i + 1}`}
-                    pendingLabel="Ending…"
-                    variant="danger"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-3">
