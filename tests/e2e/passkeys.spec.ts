@@ -32,13 +32,13 @@ async function signInAs(page: Page, editor: TestEditor) {
 async function addPasskey(page: Page, editor: TestEditor, name: string) {
   await page.goto("/admin/account");
   await page.getByLabel("Name of the passkey").fill(name);
-  await page.getByLabel("Your password").fill(editor.password);
+  await page.getByLabel("Your password", { exact: true }).fill(editor.password);
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("Passkey added. You can sign in with it now.")).toBeVisible();
 }
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByText("You are signed out.")).toBeVisible();
 }
 
@@ -58,7 +58,7 @@ test("an editor adds a passkey, signs in with it, removes it, and it no longer s
   // A wrong password adds nothing, and the device is not asked.
   await page.goto("/admin/account");
   await page.getByLabel("Name of the passkey").fill("Work laptop");
-  await page.getByLabel("Your password").fill(`${editor.password}-not`);
+  await page.getByLabel("Your password", { exact: true }).fill(`${editor.password}-not`);
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(
     page.getByRole("alert").filter({ hasText: "That is not your password. No passkey was added." }),
