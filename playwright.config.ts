@@ -3,7 +3,12 @@ import { defineConfig, devices, type ReporterDescription } from "@playwright/tes
 import { chromiumExecutable } from "./scripts/chromium.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/**
+ * A host name, not 127.0.0.1: browsers refuse passkeys (WebAuthn) at an IP address, and the
+ * site's address is where passkeys are bound (tests/e2e/passkeys.spec.ts). The server listens
+ * on 127.0.0.1, which is what localhost resolves to.
+ */
+export const BASE_URL = `http://localhost:${PORT}`;
 /**
  * The port of the pages the source-fetch spec serves (tests/e2e/source-fetch.spec.ts): the one
  * address the server's fetcher may reach though it is local (SOURCE_FETCH_ALLOW_HOSTS).
@@ -52,7 +57,7 @@ export default defineConfig({
   webServer: {
     // Production build on a fresh database (see scripts/e2e-server.mjs).
     command: "node scripts/e2e-server.mjs",
-    url: `${BASE_URL}/api/health`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/sign-in-form";
+import { PasskeySignInForm } from "@/components/accounts/passkey-forms";
 import { Flash } from "@/components/ui/form-message";
 import { safeReturnPath } from "@/lib/actions/form-state";
+import { passkeySignInAction, startPasskeySignInAction } from "@/lib/actions/passkeys";
 import { isSiteHost, warnWrongAddress } from "@/lib/auth/site-address";
+import { passkeysPossibleAt } from "@/lib/accounts/passkeys";
 import { getEditor } from "@/lib/data/session";
 import { siteUrl } from "@/lib/env";
 
@@ -46,6 +49,21 @@ export default async function SignInPage({
         For editors. Accounts are created by an administrator; there is no public sign-up.
       </p>
       <SignInForm next={next} />
+      {passkeysPossibleAt(siteUrl()) && (
+        <section aria-labelledby="passkey-heading" className="space-y-2">
+          <h2 id="passkey-heading" className="text-lg font-semibold">
+            Sign in with a passkey
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            If you added one under Your account, this device can sign you in with it.
+          </p>
+          <PasskeySignInForm
+            start={startPasskeySignInAction}
+            signIn={passkeySignInAction}
+            next={next}
+          />
+        </section>
+      )}
     </div>
   );
 }

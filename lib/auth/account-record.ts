@@ -15,6 +15,8 @@ export const ACCOUNT_EVENT_KINDS = [
   "two-factor-off",
   "two-factor-required",
   "password-changed",
+  "passkey-added",
+  "passkey-removed",
 ] as const;
 export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
 

@@ -4,6 +4,8 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin, customSession, twoFactor } from "better-auth/plugins";
+import { passkey } from "@better-auth/passkey";
+import { relyingParty, USER_NOT_VERIFIED_MESSAGE } from "@/lib/accounts/passkeys";
 import { db } from "@/lib/db";
 import { authSecret, siteUrl } from "@/lib/env";
 import {
@@ -20,8 +22,12 @@ import { currentSignInAddress } from "./sign-in-address";
 import { isSiteOrigin } from "./site-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
-/** Where a session begins with a sign-in (a password, then a second factor if set up). */
-const SIGN_IN_PATHS = /^\/(sign-in\/email|two-factor\/verify-)/;
+const PASSKEY_SIGN_IN_PATH = "/passkey/verify-authentication";
+/**
+ * Where a session begins with a sign-in: a password, then a second factor if set up; or a
+ * passkey.
+ */
+const SIGN_IN_PATHS = /^\/(sign-in\/email|two-factor\/verify-|passkey\/verify-authentication)/;
 const SESSION_DAYS = 7;
 
 function signInSubject(ctx: { body?: unknown; request?: Request; headers?: Headers }) {
@@ -56,6 +62,9 @@ async function throughQueue<T>(hash: () => Promise<T>): Promise<T> {
     throw error instanceof HashingBusyError ? busy(error) : error;
   }
 }
+
+const userNotVerified = () =>
+  new APIError("UNAUTHORIZED", { code: "USER_NOT_VERIFIED", message: USER_NOT_VERIFIED_MESSAGE });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -138,6 +147,18 @@ const createAuth = () =>
         if (delayMs > 0) await sleep(delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === PASSKEY_SIGN_IN_PATH) {
+          // The plugin keeps no date of use; the account page shows this one.
+          const credentialId = (ctx.body as { response?: { id?: unknown } } | undefined)?.response
+            ?.id;
+          if (!isAPIError(ctx.context.returned) && typeof credentialId === "string") {
+            await db.passkey.updateMany({
+              where: { credentialID: credentialId },
+              data: { lastUsedAt: new Date() },
+            });
+          }
+          return;
+        }
         if (ctx.path !== SIGN_IN_PATH) return;
         const { email, address } = signInSubject(ctx);
         const returned = ctx.context.returned;
@@ -163,6 +184,26 @@ const createAuth = () =>
         issuer: "Rollcall",
         backupCodeOptions: { amount: 10, length: 10 },
         accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 15 * 60 },
+      }),
+      // Passkeys, bound to the site's address. A passkey signs in without the password or the
+      // app's code, so it must verify its user (PIN or biometrics) as well as be present: asked
+      // for when one is made, and an assertion without it is refused (the plugin would take it).
+      // The sessions it opens go through the admin plugin's refusal of a disabled account.
+      passkey({
+        rpName: "Rollcall",
+        ...relyingParty(siteUrl()),
+        authenticatorSelection: { residentKey: "required", userVerification: "required" },
+        registration: {
+          afterVerification: async ({ verification }) => {
+            if (!verification.registrationInfo?.userVerified) throw userNotVerified();
+            return {};
+          },
+        },
+        authentication: {
+          afterVerification: async ({ verification }) => {
+            if (!verification.authenticationInfo.userVerified) throw userNotVerified();
+          },
+        },
       }),
       // The session's token is its cookie's value, HttpOnly so that page scripts cannot read
       // it; /api/auth/get-session's answer leaves it out for the same reason.

@@ -18,10 +18,13 @@ export async function endAccountSession(
   });
 }
 
-/** Records a change Better Auth made to the editor's own account (password, two-factor). */
+/** Records a change Better Auth made to the editor's own account (password, two-factor, passkey). */
 export async function recordOwnAccountChange(
   editor: Editor,
-  kind: Extract<AccountEventKind, "password-changed" | "two-factor-on" | "two-factor-off">,
+  kind: Extract<
+    AccountEventKind,
+    "password-changed" | "two-factor-on" | "two-factor-off" | "passkey-added"
+  >,
   detail = "",
 ): Promise<WriteResult<object>> {
   return inTransaction(editor, "account:own", async (tx) => {

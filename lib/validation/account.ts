@@ -38,3 +38,52 @@ export const twoFactorCodeSchema = z.object({
 });
 
 export const requireTwoFactorSchema = z.object({ require: z.enum(["yes", "no"]) });
+
+export const passkeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name the passkey, after the device or app that holds it (“Work laptop”).")
+  .max(60, "Keep the name under 60 characters.");
+
+export const startPasskeySchema = z.object({ name: passkeyNameSchema, password: currentPassword });
+
+const encoded = z.string().max(10_000);
+
+/**
+ * What the browser's WebAuthn call gave back (as @simplewebauthn/browser shapes it), sent as
+ * JSON text in a form field. Only its outline is checked here; the plugin verifies the rest.
+ */
+function webAuthnResponseSchema<R extends z.ZodRawShape>(response: R) {
+  return z
+    .string()
+    .max(20_000, "The passkey's answer is too long.")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The passkey's answer is not JSON." });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.looseObject(
+        {
+          id: z.string().min(1).max(1_000),
+          rawId: z.string().min(1).max(1_000),
+          type: z.literal("public-key"),
+          response: z.looseObject({ clientDataJSON: encoded, ...response }),
+          clientExtensionResults: z.record(z.string(), z.unknown()),
+        },
+        { error: "That is not a passkey's answer." },
+      ),
+    );
+}
+
+export const addPasskeySchema = z.object({
+  name: passkeyNameSchema,
+  response: webAuthnResponseSchema({ attestationObject: encoded }),
+});
+
+export const passkeySignInSchema = z.object({
+  response: webAuthnResponseSchema({ authenticatorData: encoded, signature: encoded }),
+});

@@ -394,7 +394,20 @@ export function createAccountSample(
       iso(now),
       iso(now),
     );
-    return { invitationId, invitationToken, otherAccountId, otherSessionId };
+    // A passkey row as the plugin writes one; its key is not a real one (no door signs with it).
+    const passkeyId = `door-passkey-${tag}`;
+    db.prepare(
+      'INSERT INTO "passkey" (id, name, publicKey, userId, credentialID, counter, deviceType, backedUp, createdAt) VALUES (?, ?, ?, ?, ?, 0, ?, 0, ?)',
+    ).run(
+      passkeyId,
+      `Door passkey ${tag}`,
+      "AAAA",
+      userId,
+      `door-credential-${tag}`,
+      "singleDevice",
+      iso(now),
+    );
+    return { invitationId, invitationToken, otherAccountId, otherSessionId, passkeyId };
   } finally {
     db.close();
   }

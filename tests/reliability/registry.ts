@@ -51,6 +51,8 @@ export type DoorSample = {
   otherAccountId: string;
   /** Another session of the account the door is tried with, to end. */
   otherSessionId: string;
+  /** A passkey of the account the door is tried with, to remove. */
+  passkeyId: string;
 };
 
 export type ServerActionDoor = {
@@ -64,6 +66,7 @@ export type ServerActionDoor = {
     | "citations"
     | "events"
     | "leaders"
+    | "passkeys"
     | "sources"
     | "steps";
   exportName: string;
@@ -75,7 +78,8 @@ export type ServerActionDoor = {
   roles: Role[];
   /**
    * False when no request built from the sample can succeed: it needs a code from an
-   * authenticator app or a sign-in's pending second step. The refusals are still tried.
+   * authenticator app, a sign-in's pending second step or what a passkey signed. The refusals
+   * are still tried.
    */
   control?: false;
   /** A page whose form posts the action. */
@@ -556,6 +560,82 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     bound: (s) => [s.invitationToken],
     withState: true,
     fields: (s) => ({ name: "Invited Person", password: s.password }),
+  },
+  {
+    kind: "action",
+    module: "passkeys",
+    exportName: "startPasskeyAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/admin/account",
+    bound: () => [],
+    withState: true,
+    // Writes the ceremony's challenge (a verification value) and answers with its options.
+    fields: (s) => ({ name: "Door passkey", password: s.password }),
+  },
+  {
+    kind: "action",
+    module: "passkeys",
+    exportName: "addPasskeyAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    control: false,
+    page: () => "/admin/account",
+    bound: () => [],
+    withState: true,
+    fields: () => ({
+      name: "Door passkey",
+      response: JSON.stringify({
+        id: "AAAA",
+        rawId: "AAAA",
+        type: "public-key",
+        response: { clientDataJSON: "AAAA", attestationObject: "AAAA" },
+        clientExtensionResults: {},
+      }),
+    }),
+  },
+  {
+    kind: "action",
+    module: "passkeys",
+    exportName: "deletePasskeyAction",
+    access: "editor",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/admin/account",
+    bound: (s) => [s.passkeyId],
+    withState: true,
+    fields: () => ({}),
+  },
+  {
+    kind: "action",
+    module: "passkeys",
+    exportName: "startPasskeySignInAction",
+    access: "public",
+    roles: ["admin", "editor", "reviewer"],
+    page: () => "/sign-in",
+    bound: () => [],
+    withState: true,
+    fields: () => ({}),
+  },
+  {
+    kind: "action",
+    module: "passkeys",
+    exportName: "passkeySignInAction",
+    access: "public",
+    roles: ["admin", "editor", "reviewer"],
+    control: false,
+    page: () => "/sign-in",
+    bound: () => [],
+    withState: true,
+    fields: () => ({
+      next: "/admin",
+      response: JSON.stringify({
+        id: "AAAA",
+        rawId: "AAAA",
+        type: "public-key",
+        response: { clientDataJSON: "AAAA", authenticatorData: "AAAA", signature: "AAAA" },
+        clientExtensionResults: {},
+      }),
+    }),
   },
 ];
 

@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonForm } from "@/components/accounts/admin-account-forms";
 import { ChangePasswordForm } from "@/components/accounts/own-account-forms";
+import { AddPasskeyForm } from "@/components/accounts/passkey-forms";
 import { Flash } from "@/components/ui/form-message";
 import { changePasswordAction, endSessionAction } from "@/lib/actions/account";
+import { addPasskeyAction, deletePasskeyAction, startPasskeyAction } from "@/lib/actions/passkeys";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { getOwnAccount } from "@/lib/data/account-own";
 import { listAccountSessions } from "@/lib/data/account-sessions";
+import { listOwnPasskeys } from "@/lib/data/passkeys";
+import { passkeysPossibleAt } from "@/lib/accounts/passkeys";
+import { siteUrl } from "@/lib/env";
 import { requireEditor } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -16,6 +21,8 @@ const SAVED: Record<string, string> = {
   session: "Session ended.",
   "two-factor-on": "Two-factor sign-in is on.",
   "two-factor-off": "Two-factor sign-in is off.",
+  "passkey-added": "Passkey added. You can sign in with it now.",
+  "passkey-removed": "Passkey removed. It no longer signs in.",
 };
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
@@ -27,9 +34,10 @@ export default async function AccountPage({
 }) {
   const editor = await requireEditor("/admin/account");
   const saved = (await searchParams).saved;
-  const [account, sessions] = await Promise.all([
+  const [account, sessions, passkeys] = await Promise.all([
     getOwnAccount(editor),
     listAccountSessions(editor.id, editor.sessionId ?? null),
+    listOwnPasskeys(editor),
   ]);
   return (
     <div className="space-y-8">
@@ -89,6 +97,58 @@ export default async function AccountPage({
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section aria-labelledby="passkeys-heading" className="space-y-3">
+        <h2 id="passkeys-heading" className="text-xl font-semibold">
+          Passkeys
+        </h2>
+        <p>
+          A passkey signs you in with your device&apos;s PIN, fingerprint or face instead of your
+          password and code. It works only on this site&apos;s address.
+        </p>
+        {passkeys.length === 0 ? (
+          <p>– You have no passkeys.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Added</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Remove</th>
+              </tr>
+            </thead>
+            <tbody>
+              {passkeys.map((p) => (
+                <tr key={p.id} className="border-t border-slate-300 dark:border-slate-700">
+                  <th scope="row" className="py-2 font-normal">
+                    {p.name}
+                  </th>
+                  <td className="py-2">{p.createdAt ? when(p.createdAt) : "–"}</td>
+                  <td className="py-2">{p.lastUsedAt ? when(p.lastUsedAt) : "never"}</td>
+                  <td className="py-2">
+                    <ButtonForm
+                      action={deletePasskeyAction.bind(null, p.id)}
+                      label={`Remove passkey ${p.name}`}
+                      pendingLabel="Removing…"
+                      variant="danger"
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {passkeysPossibleAt(siteUrl()) ? (
+          <AddPasskeyForm start={startPasskeyAction} add={addPasskeyAction} />
+        ) : (
+          <p role="note">
+            Passkeys cannot be added while this site&apos;s address ({siteUrl()}) is an IP address:
+            browsers refuse them there. Whoever runs the site can set BETTER_AUTH_URL to a host
+            name.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-3">

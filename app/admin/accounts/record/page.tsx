@@ -17,6 +17,8 @@ const KINDS: Record<string, string> = {
   "two-factor-off": "Two-factor off",
   "two-factor-required": "Two-factor rule",
   "password-changed": "Password changed",
+  "passkey-added": "Passkey added",
+  "passkey-removed": "Passkey removed",
 };
 
 /** For admins only; account changes never appear on the public /changes. */
