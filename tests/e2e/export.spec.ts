@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { test as testWithDb } from "../fixtures";
+import { BASE_URL } from "../../playwright.config";
 
 const EVENT = "/events/victory-day-parade-2025";
 const HEADER = [
@@ -140,7 +141,7 @@ test("the export is RFC 4180 CSV with the documented header, as an attachment", 
     "We appreciate that President Maduro will be with us on Victory Day",
   );
   expect(cell(maduro, "quote_reviews")).toBe(""); // no citation under review
-  expect(cell(maduro, "url")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/attendance\/\d+$/);
+  expect(cell(maduro, "url")).toMatch(new RegExp(`^${BASE_URL}/attendance/\\d+$`));
   // The url column opens the entry's page.
   expect((await request.get(cell(maduro, "url")!)).status()).toBe(200);
 });
