@@ -526,7 +526,8 @@ const ERROR_PHRASES =
 
 /**
  * The message without what it quotes of the editor's own data: a leader named "undefined" (an
- * earlier generated save) is named in "… cannot be deleted", and that is no leak.
+ * earlier generated save) is named in "… cannot be deleted", and one whose office is
+ * "undefined" in "There is already … (undefined, …)"; neither is a leak.
  */
 function withoutEchoes(message: string, sent: FormEntries): string {
   if (!DEVELOPER_WORDS.test(message)) return message;
@@ -535,7 +536,8 @@ function withoutEchoes(message: string, sent: FormEntries): string {
   try {
     stored = db
       .prepare(
-        "SELECT name AS v FROM Leader UNION SELECT name FROM Event UNION SELECT title FROM Source",
+        `SELECT name AS v FROM Leader UNION SELECT office FROM Leader UNION SELECT polity FROM Leader
+         UNION SELECT name FROM Event UNION SELECT title FROM Source`,
       )
       .all()
       .map((r) => String((r as { v: unknown }).v));
