@@ -7,6 +7,6 @@ export async function register() {
   stampPeerAddresses();
   // `next build` prerenders without a database.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startPageCache } = await import("./lib/cache/start-page-cache");
-  await startPageCache();
+  const { startServer } = await import("./lib/server-start");
+  await startServer();
 }

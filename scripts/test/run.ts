@@ -71,22 +71,31 @@ function setUp(needs: Need[]): Map<Need, Found | Missing> {
   return state;
 }
 
-let running: ChildProcess | undefined;
+const running = new Set<ChildProcess>();
 
-/** Runs one npm script; resolves with its exit code (or the signal that ended it). */
-function runScript(script: string, extraArgs: string[], env: NodeJS.ProcessEnv) {
+/**
+ * Runs one npm script; resolves with its exit code (or the signal that ended it). With
+ * `buffered`, its output is kept and printed in one piece when it ends, so that two suites
+ * running side by side do not interleave their lines.
+ */
+function runScript(script: string, extraArgs: string[], env: NodeJS.ProcessEnv, buffered = false) {
   return new Promise<number>((resolve) => {
-    const child = (running = spawn(
-      "npm",
-      ["run", script, ...(extraArgs.length ? ["--", ...extraArgs] : [])],
-      {
-        cwd: ROOT,
-        stdio: "inherit",
-        env,
-      },
-    ));
-    child.on("error", () => resolve(1));
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    const child = spawn("npm", ["run", script, ...(extraArgs.length ? ["--", ...extraArgs] : [])], {
+      cwd: ROOT,
+      stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+      env,
+    });
+    running.add(child);
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+    const done = (code: number) => {
+      running.delete(child);
+      if (buffered) process.stdout.write(Buffer.concat(output));
+      resolve(code);
+    };
+    child.on("error", () => done(1));
+    child.on("exit", (code, signal) => done(code ?? (signal ? 128 : 1)));
   });
 }
 
@@ -94,6 +103,7 @@ async function runSuite(
   suite: Suite,
   env: Record<string, string>,
   earlier: ReadonlyMap<string, SuiteResult>,
+  buffered = false,
 ): Promise<SuiteResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rollcall-${suite.name}-`));
   const reportFile = path.join(dir, "report.json");
@@ -104,9 +114,11 @@ async function runSuite(
   const suiteEnv: NodeJS.ProcessEnv = { ...process.env, ...env, ...suite.env?.(earlier) };
   if (suite.report === "playwright") suiteEnv.PLAYWRIGHT_JSON_OUTPUT_FILE = reportFile;
 
-  console.log(`\n[npm test] ${suite.name}: npm run ${suite.script}`);
+  const heading = `\n[npm test] ${suite.name}: npm run ${suite.script}`;
+  if (!buffered) console.log(heading);
   const t0 = performance.now();
-  const code = await runScript(suite.script, extraArgs, suiteEnv);
+  const code = await runScript(suite.script, extraArgs, suiteEnv, buffered);
+  if (buffered) console.log(`${heading} (ran beside another; its output is above)`);
   const seconds = (performance.now() - t0) / 1000;
   let report: unknown;
   try {
@@ -167,9 +179,9 @@ async function main(): Promise<number> {
   }
 
   const results = new Map<string, SuiteResult>();
-  for (const suite of selected) {
+  const runOne = async (suite: Suite, buffered: boolean): Promise<SuiteResult> => {
     const lacking = (suite.needs ?? []).find((need) => unavailable.has(need));
-    const result: SuiteResult = interrupted
+    return interrupted
       ? { name: suite.name, status: "not run", reason: "interrupted" }
       : lacking
         ? {
@@ -181,8 +193,18 @@ async function main(): Promise<number> {
             suite,
             Object.assign({}, ...(suite.needs ?? []).map((need) => given.get(need))),
             results,
+            buffered,
           );
-    results.set(suite.name, result);
+  };
+  // Suites of one `together` group that follow each other run side by side.
+  for (let i = 0; i < selected.length;) {
+    const group = selected[i]!.together;
+    let j = i + 1;
+    while (group && j < selected.length && selected[j]!.together === group) j++;
+    const batch = selected.slice(i, j);
+    const batchResults = await Promise.all(batch.map((suite) => runOne(suite, batch.length > 1)));
+    for (const result of batchResults) results.set(result.name, result);
+    i = j;
   }
   stopAll();
 
@@ -203,7 +225,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.exit(130);
     }
     interrupted = true;
-    if (signal === "SIGTERM") running?.kill(signal);
+    if (signal === "SIGTERM") for (const child of running) child.kill(signal);
   });
 }
 

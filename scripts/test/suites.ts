@@ -19,6 +19,11 @@ export interface Suite {
   needs?: Need[];
   /** More environment, given the results of the suites before it. */
   env?: (earlier: ReadonlyMap<string, SuiteResult>) => Record<string, string>;
+  /**
+   * Suites next to each other with the same group run side by side, their output printed whole
+   * as each ends: for single-threaded checks, which leave the second core idle otherwise.
+   */
+  together?: string;
 }
 
 /** The e2e suite has just built the app; the build is the same. */
@@ -26,8 +31,8 @@ const sameBuild = (earlier: ReadonlyMap<string, SuiteResult>): Record<string, st
   earlier.get("e2e")?.status === "passed" ? { E2E_SKIP_BUILD: "1" } : {};
 
 export const suites: Suite[] = [
-  { name: "lint", script: "lint" },
-  { name: "typecheck", script: "typecheck" },
+  { name: "lint", script: "lint", together: "static checks" },
+  { name: "typecheck", script: "typecheck", together: "static checks" },
   { name: "unit", script: "test:unit", report: "vitest" },
   // The data-layer suite again, on PostgreSQL (each file in a database of its own).
   { name: "postgres", script: "test:postgres", report: "vitest", needs: ["postgresql"] },

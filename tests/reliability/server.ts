@@ -7,11 +7,16 @@ import path from "node:path";
 import { DEV_DIST_DIR, RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
 export async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
+  // Two specs run at a time: each worker takes ports of its own parity, so one cannot be given
+  // the port the other was just given and has not bound yet.
+  const lane = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % 2;
+  for (;;) {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    if (port % 2 === lane) return port;
+  }
 }
 
 export function removeDatabase(file: string) {

@@ -13,7 +13,7 @@ import { countReloads, freePort } from "./server";
  * `npm run dev` as a new user would, from its own terminal. Its pages must load once and stay
  * put, the form must sign in with the editor `npm run dev` printed, and no tracked file may
  * have changed. Runs after the other specs of this suite that write into the checkout
- * (Playwright runs the files in name order), the sign-in spec's dev server among them.
+ * (the config runs it last), the sign-in spec's dev server among them.
  */
 
 /** What the test run writes into the checkout (all of it ignored by git). */
