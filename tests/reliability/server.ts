@@ -2,21 +2,29 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net, { type AddressInfo } from "node:net";
+import net from "node:net";
 import path from "node:path";
 import { DEV_DIST_DIR, RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
 export async function freePort(): Promise<number> {
-  // Two specs run at a time: each worker takes ports of its own parity, so one cannot be given
-  // the port the other was just given and has not bound yet.
+  // Two specs run at a time: each worker takes ports from a range of its own, below the
+  // system's ephemeral ports, so neither can be given a port the other (or an outgoing
+  // connection) was just given and has not bound yet.
   const lane = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % 2;
-  for (;;) {
+  const first = 10_000 + lane * 10_000;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = first + Math.floor(Math.random() * 10_000);
     const probe = net.createServer();
-    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    if (port % 2 === lane) return port;
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => probe.close(resolve));
+      return port;
+    }
   }
+  throw new Error(`No free port between ${first} and ${first + 9_999}.`);
 }
 
 export function removeDatabase(file: string) {
