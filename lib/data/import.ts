@@ -6,7 +6,7 @@ import { searchKey } from "@/lib/text/search-key";
 import { describeStep } from "./steps-admin";
 import { planImport, claimKey } from "./import-plan";
 import { readImportToken, signImport } from "./import-token";
-import type { ImportPreview } from "./import-types";
+import type { AcceptedRow, ImportPreview } from "./import-types";
 import { leaderData, leaderSnapshot, parseAliases } from "./leaders";
 import { toIsoDate } from "./mappers";
 import { attendanceSnapshot, recordRevision } from "./revisions";
@@ -105,6 +105,14 @@ export async function applyImport(
         throw new Abort(
           notFound(`The text of source #${row.sourceId} (row ${row.row}) ${CHANGED}`),
         );
+      // A new leader's rows applied before (the same dry run applied twice): the leader of
+      // that name exists now, with this step. Recorded, so skipped, not a change to stop for.
+      if ("name" in row.leader && !created.has(searchKey(row.leader.name))) {
+        if (await namesakeHasStep(tx, eventId, row.leader.name, row)) {
+          skipped++;
+          continue;
+        }
+      }
       const leaderId = await leaderFor(tx, editor, row.leader, created);
       const entry = await tx.attendance.findUnique({
         where: { eventId_leaderId: { eventId, leaderId } },
@@ -120,20 +128,7 @@ export async function applyImport(
           },
         },
       });
-      const key = claimKey({ leaderKey: "", ...row });
-      const recorded = entry?.steps.some((s) =>
-        s.citations.some(
-          (c) =>
-            claimKey({
-              leaderKey: "",
-              status: s.status,
-              outcome: s.outcome,
-              asOf: s.asOf ? toIsoDate(s.asOf) : null,
-              ...c,
-            }) === key,
-        ),
-      );
-      if (recorded) {
+      if (entry && hasStep(entry.steps, row)) {
         skipped++;
         continue;
       }
@@ -178,6 +173,58 @@ export async function applyImport(
       leaderIds: [...created.values()],
     };
   });
+}
+
+type RecordedStep = {
+  status: string;
+  outcome: string | null;
+  asOf: Date | null;
+  citations: { sourceId: number; start: number; end: number }[];
+};
+
+/** Whether `steps` has the row's step: its claim and as-of date, citing the same passage. */
+function hasStep(steps: RecordedStep[], row: AcceptedRow) {
+  const key = claimKey({ leaderKey: "", ...row });
+  return steps.some((s) =>
+    s.citations.some(
+      (c) =>
+        claimKey({
+          leaderKey: "",
+          status: s.status,
+          outcome: s.outcome,
+          asOf: s.asOf ? toIsoDate(s.asOf) : null,
+          ...c,
+        }) === key,
+    ),
+  );
+}
+
+/** Whether a leader named `name` (or so aliased) has the row's step at the event. */
+async function namesakeHasStep(tx: Tx, eventId: number, name: string, row: AcceptedRow) {
+  const key = searchKey(name);
+  const leaders = await tx.leader.findMany({
+    where: { searchText: { contains: key } },
+    select: { id: true, name: true, aliases: true },
+    take: 50,
+  });
+  const ids = leaders
+    .filter((l) => [l.name, ...parseAliases(l.aliases)].some((n) => searchKey(n) === key))
+    .map((l) => l.id);
+  if (ids.length === 0) return false;
+  const entries = await tx.attendance.findMany({
+    where: { eventId, leaderId: { in: ids } },
+    select: {
+      steps: {
+        select: {
+          status: true,
+          outcome: true,
+          asOf: true,
+          citations: { select: { sourceId: true, start: true, end: true } },
+        },
+      },
+    },
+  });
+  return entries.some((e) => hasStep(e.steps, row));
 }
 
 async function sourceTexts(tx: Tx, ids: number[]) {

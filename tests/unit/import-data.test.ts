@@ -94,3 +94,26 @@ describe("importing the example file into the seeded event", () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe("a dry run that creates a leader, applied twice", () => {
+  it("creates the leader once and adds the step once", async () => {
+    const source = await t.db.source.findFirstOrThrow();
+    const file = `leader,country,office,status,as_of,source,quote\r\nNew Person,Ruritania,President,reported,2025-04-12,${source.id},Robert Fico is the only EU leader\r\n`;
+    const result = await importer.previewImport(editor, eventId, new TextEncoder().encode(file));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.preview.counts).toMatchObject({ add: 1, newLeaders: 1 });
+    expect(await importer.applyImport(editor, eventId, result.preview.token)).toMatchObject({
+      ok: true,
+      added: 1,
+      leadersCreated: 1,
+    });
+    const after = await counts();
+    expect(await importer.applyImport(editor, eventId, result.preview.token)).toMatchObject({
+      ok: true,
+      added: 0,
+      skipped: 1,
+      leadersCreated: 0,
+    });
+    expect(await counts()).toEqual(after);
+  });
+});
