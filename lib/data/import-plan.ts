@@ -37,7 +37,10 @@ export function parseDay(value: string): string | null | undefined {
   return Number.isNaN(date.getTime()) || toIsoDate(date) !== value ? undefined : value;
 }
 
-/** The key rows, steps and the apply compare to tell one claim from another. */
+/**
+ * The key rows, steps and the apply compare to tell one claim from another. An outcome step's
+ * status is the plan it carries (syncStory rewrites it), so an outcome is told by itself.
+ */
 export const claimKey = (c: {
   leaderKey: string;
   status: string;
@@ -46,7 +49,16 @@ export const claimKey = (c: {
   sourceId: number;
   start: number;
   end: number;
-}) => [c.leaderKey, c.status, c.outcome ?? "", c.asOf ?? "", c.sourceId, c.start, c.end].join("|");
+}) =>
+  [
+    c.leaderKey,
+    c.outcome ? "" : c.status,
+    c.outcome ?? "",
+    c.asOf ?? "",
+    c.sourceId,
+    c.start,
+    c.end,
+  ].join("|");
 
 type LeaderRow = { id: number; name: string; aliases: string };
 

@@ -117,3 +117,22 @@ describe("a dry run that creates a leader, applied twice", () => {
     expect(await counts()).toEqual(after);
   });
 });
+
+describe("an outcome imported twice", () => {
+  it("is recorded once, though its step carries the plan in force", async () => {
+    const source = await t.db.source.findFirstOrThrow();
+    const file = `leader,status,as_of,source,quote\r\nRobert Fico,attended,2025-05-09,${source.id},Robert Fico is the only EU leader\r\n`;
+    const first = await importer.previewImport(editor, eventId, new TextEncoder().encode(file));
+    if (!first.ok) throw new Error(first.message);
+    expect(await importer.applyImport(editor, eventId, first.preview.token)).toMatchObject({
+      added: 1,
+    });
+    expect(await importer.applyImport(editor, eventId, first.preview.token)).toMatchObject({
+      added: 0,
+      skipped: 1,
+    });
+    const again = await importer.previewImport(editor, eventId, new TextEncoder().encode(file));
+    if (!again.ok) throw new Error(again.message);
+    expect(again.preview.rows[0]!.verdict).toBe("skip");
+  });
+});
