@@ -115,7 +115,9 @@ const nextConfig = {
   experimental: {
     // A source's text may have 500,000 characters (lib/validation/source.ts), up to 3 bytes
     // each in UTF-8: Next's default limit (1 MB) refused such a save with a bare error page.
-    serverActions: { bodySizeLimit: "2mb" },
+    // The spreadsheet import takes files of up to 10 MB (lib/csv/import-file.ts), and its
+    // apply form carries the dry run's rows back: the limit leaves room for either.
+    serverActions: { bodySizeLimit: "12mb" },
   },
   async headers() {
     return [

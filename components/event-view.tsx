@@ -12,6 +12,8 @@ import { ExportLinks } from "./export-links";
 import { formatDay, formatDayRange } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
+import { StoryChart } from "./story-chart";
+import type { StoryChartView } from "@/lib/data/story-chart";
 import { UnreportedEntries } from "./unreported-entries";
 import { WorldMap } from "./world-map";
 import { countOf } from "@/lib/text/plural";
@@ -33,6 +35,8 @@ export type EventViewProps = {
   featured?: FeaturedRule;
   /** A signed-in editor is reading (pages rendered per request only): offer to add a leader. */
   editor?: boolean;
+  /** The story as a chart; null for an event without entries. */
+  chart?: StoryChartView | null;
 };
 
 const FEATURED_REASONS: Record<FeaturedRule, string> = {
@@ -59,6 +63,7 @@ export function EventView({
   path,
   featured,
   editor = false,
+  chart = null,
 }: EventViewProps) {
   const filtered = Boolean(query.status || query.q);
   const empty = counts.total === 0 && !query.day;
@@ -133,6 +138,27 @@ export function EventView({
         )}
         <WorldMap entries={mapEntries} afterEvent={phase.started} />
       </section>
+
+      {chart && (
+        <section aria-labelledby="story-chart-heading" className="space-y-3">
+          <h2 id="story-chart-heading" className="text-xl font-semibold">
+            The story so far
+          </h2>
+          {"chart" in chart ? (
+            <StoryChart
+              chart={chart.chart}
+              id="event-story"
+              title={`Each leader's status over time${query.day ? `, up to ${formatDay(query.day)}` : ""}`}
+              withCounts
+            />
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              With {countOf(chart.tooLarge, "leader")}, this event is too large to chart one row per
+              leader: the long CSV export has every step of every story.
+            </p>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="list-heading" className="space-y-4">
         <h2 id="list-heading" className="text-xl font-semibold">

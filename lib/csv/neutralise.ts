@@ -3,7 +3,19 @@
  * `-`, `@`, tab and carriage return, plus line feed, which csv-stringify's `escape_formulas`
  * leaves out, and the full-width forms of the first four, which Apple Numbers folds into them.
  */
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]);
+export const FORMULA_TRIGGERS = new Set([
+  "=",
+  "+",
+  "-",
+  "@",
+  "\t",
+  "\r",
+  "\n",
+  "＝",
+  "＋",
+  "－",
+  "＠",
+]);
 
 /**
  * A cell that cannot run as a formula: one that starts with a trigger character gets a leading

@@ -19,6 +19,7 @@ import {
 } from "@/lib/history/story";
 import { sliceWhole } from "@/lib/text/cut";
 import { quoteCitationsOnDay } from "./quotes-on-day";
+import { getEventStoryChart, type StoryChartView } from "./story-chart";
 import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, CitationDTO, EventDTO, StatusCounts, StepDTO } from "./dto";
@@ -240,11 +241,15 @@ export async function getEventView(
       /** On a past day's list: the entries it leaves out, with no report by then. */
       unreported: UnreportedEntryDTO[];
       phase: EventPhase;
+      /** The story as a chart, as it stood on the list's day (components/story-chart.tsx). */
+      chart: StoryChartView | null;
     })
   | null
 > {
   const view = await readEventAttendance(slug, query, true);
-  return view && { ...view, phase: eventPhase(view.event, query.day) };
+  if (!view) return null;
+  const chart = await getEventStoryChart(view.event, query.day);
+  return { ...view, phase: eventPhase(view.event, query.day), chart };
 }
 
 async function readEventAttendance(slug: string, query: AttendanceQuery, withMap: boolean) {

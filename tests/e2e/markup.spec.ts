@@ -57,6 +57,8 @@ function linksByColourOnly(page: Page) {
     for (const link of document.querySelectorAll<HTMLAnchorElement>("main a[href]")) {
       const rect = link.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
+      // A point of a chart is a shape, not words in the text: its icon tells it apart.
+      if (link.closest("svg")) continue;
       const style = getComputedStyle(link);
       const around = getComputedStyle(link.parentElement ?? document.body);
       const underlined = style.textDecorationLine.includes("underline");

@@ -65,6 +65,7 @@ export type ServerActionDoor = {
     | "auth"
     | "citations"
     | "events"
+    | "import"
     | "leaders"
     | "passkeys"
     | "sources"
@@ -163,6 +164,36 @@ const sourceFields = (s: DoorSample) => ({
 });
 
 export const SERVER_ACTIONS: ServerActionDoor[] = [
+  {
+    kind: "action",
+    module: "import",
+    exportName: "previewImportAction",
+    access: "editor",
+    roles: ["admin", "editor"],
+    // The dry run writes nothing by design, so "the database changed" cannot be its control;
+    // tests/reliability/import.spec.ts checks what it answers, with generated files.
+    control: false,
+    page: (s) => `/admin/events/${s.eventId}/import`,
+    bound: (s) => [s.eventId],
+    withState: true,
+    fields: (s) => ({
+      file: `leader,country,office,status,as_of,source,quote\r\nDoor Leader,Ruritania,President,confirmed,2001-05-01,${s.sourceId},"${s.quote}"\r\n`,
+    }),
+  },
+  {
+    kind: "action",
+    module: "import",
+    exportName: "applyImportAction",
+    access: "editor",
+    roles: ["admin", "editor"],
+    // Applies only rows the server signed at a dry run (lib/data/import-token.ts): no request
+    // built from the sample alone can succeed. tests/reliability/import.spec.ts applies real ones.
+    control: false,
+    page: (s) => `/admin/events/${s.eventId}/import`,
+    bound: (s) => [s.eventId],
+    withState: true,
+    fields: () => ({ token: "e30.bm90LXNpZ25lZA" }),
+  },
   {
     kind: "action",
     module: "attendance",

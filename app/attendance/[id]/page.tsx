@@ -14,6 +14,8 @@ import { RevisionList } from "@/components/revision-list";
 import { StepCitations, StepDate, StoryTimeline } from "@/components/story-timeline";
 import { getAttendance, getAttendanceInContext } from "@/lib/data/attendance";
 import { getStory, listEntryRevisions } from "@/lib/data/history";
+import { entryStoryChart } from "@/lib/data/story-chart";
+import { StoryChart } from "@/components/story-chart";
 import { LeaderIdentity } from "@/components/leader-identity";
 import { getLeaderIdentity } from "@/lib/data/leader-pages";
 import { effectiveDay } from "@/lib/history/story";
@@ -236,6 +238,19 @@ export default async function AttendancePage({ params }: AttendancePageProps) {
           ))}
         </ol>
       </section>
+
+      {story.length > 0 && (
+        <section aria-labelledby="entry-chart-heading" className="space-y-3">
+          <h2 id="entry-chart-heading" className="sr-only">
+            The story as a chart
+          </h2>
+          <StoryChart
+            id="entry-story"
+            title={`${entry.leader.name}'s status over time`}
+            chart={entryStoryChart({ id: entry.id, leader: entry.leader.name }, story, entry.event)}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="story-heading" className="space-y-4">
         <h2 id="story-heading" className="text-xl font-semibold">

@@ -47,7 +47,10 @@ export default async function EditEventPage({
         <span className="flex flex-wrap gap-4">
           <Link href={`/events/${event.slug}`}>View public page</Link>
           {roleCan(editor.role, "entry:edit") && (
-            <Link href={`/admin/entries/new?event=${event.id}`}>Add a leader to this event</Link>
+            <>
+              <Link href={`/admin/entries/new?event=${event.id}`}>Add a leader to this event</Link>
+              <Link href={`/admin/events/${event.id}/import`}>Import from a spreadsheet</Link>
+            </>
           )}
         </span>
       </div>
