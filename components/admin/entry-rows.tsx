@@ -22,9 +22,7 @@ export function EntryRows({ rows, open }: EntryRowsProps) {
           <a href={`/admin/entries/${row.id}`}>
             <strong>{row.leader}</strong>
           </a>
-          <div>
-            {row.office}, {row.polity}
-          </div>
+          <div>{`${row.office}, ${row.polity}`}</div>
         </th>
         <td>
           {row.event.name}
