@@ -256,11 +256,18 @@ async function throughNginx(path: string, cookie?: string) {
     headers: { "user-agent": mark, ...(cookie ? { cookie } : {}) },
   });
   const text = await response.text();
-  const line = cluster
-    .nginxAccessLog()
-    .split("\n")
-    .find((l) => l.includes(`"${mark}"`));
-  expect(line, `nginx logged the request for ${path}`).toBeTruthy();
+  // nginx writes the line once the response is sent, which may be after the client has read it.
+  let line: string | undefined;
+  await expect
+    .poll(
+      () =>
+        (line = cluster
+          .nginxAccessLog()
+          .split("\n")
+          .find((l) => l.includes(`"${mark}"`))),
+      { message: `nginx logged the request for ${path}`, timeout: 5_000 },
+    )
+    .toBeTruthy();
   return {
     status: response.status,
     cacheStatus: response.headers.get("x-cache-status"),
