@@ -12,6 +12,9 @@
  * targets on it; its figures go to bench/.work/results-postgres[-quick].json, and baseline (c)
  * (the sqlite3 tool) is skipped.
  *
+ * With nginx (NGINX_PATH, else /usr/sbin/nginx) it also loads the event page from nginx's own
+ * cache (deploy/nginx.conf in front of the server), counting nginx's CPU beside node:http.
+ *
  * --instances <n> (with --postgres) adds the admin list and the event page through nginx in
  * front of one instance and of n instances sharing the database and a Redis page cache
  * (bench/instances.ts; needs BENCH_REDIS_URL or TEST_REDIS_URL, and nginx).
