@@ -39,7 +39,8 @@ export async function runLoad(
     connections: number;
     seconds: number;
     headers?: Record<string, string>;
-    serverPid?: number;
+    /** The serving process, or processes (nginx's master and workers), whose CPU is summed. */
+    serverPid?: number | readonly number[];
   },
 ): Promise<LoadResult> {
   const args = ["-c", String(options.connections), "-d", String(options.seconds), "--json"];
@@ -47,7 +48,9 @@ export async function runLoad(
     args.push("-H", `${name}=${value}`);
   args.push(url);
   const loadAverage = os.loadavg()[0]!;
-  const cpuBefore = options.serverPid ? cpuMs(options.serverPid) : 0;
+  const pids = options.serverPid === undefined ? [] : [options.serverPid].flat();
+  const cpuNow = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const cpuBefore = cpuNow();
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "autocannon"), args, {
       stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +67,7 @@ export async function runLoad(
     );
   });
   const json = JSON.parse(output) as AutocannonJson;
-  const cpu = options.serverPid ? cpuMs(options.serverPid) - cpuBefore : null;
+  const cpu = pids.length > 0 ? cpuNow() - cpuBefore : null;
   return {
     url,
     connections: options.connections,

@@ -62,7 +62,8 @@ export async function stopServer(server: Server | undefined) {
   clearTimeout(timer);
 }
 
-function children(pid: number): number[] {
+/** The processes `pid` started (its direct children), from /proc. */
+export function children(pid: number): number[] {
   const found: number[] = [];
   let tasks: string[] = [];
   try {

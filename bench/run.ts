@@ -12,6 +12,9 @@
  * targets on it; its figures go to bench/.work/results-postgres[-quick].json, and baseline (c)
  * (the sqlite3 tool) is skipped.
  *
+ * With nginx (NGINX_PATH, else /usr/sbin/nginx) it also loads the event page from nginx's own
+ * cache (deploy/nginx.conf in front of the server), counting nginx's CPU beside node:http.
+ *
  * --instances <n> (with --postgres) adds the admin list and the event page through nginx in
  * front of one instance and of n instances sharing the database and a Redis page cache
  * (bench/instances.ts; needs BENCH_REDIS_URL or TEST_REDIS_URL, and nginx).
@@ -35,7 +38,10 @@ import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
 import { instancesSetup, measureInstances } from "./instances";
 import { runLoad, type LoadResult } from "./load";
+import { startNginx } from "../scripts/nginx";
 import {
+  children,
+  cpuMs,
   findNextServerPid,
   memoryMiB,
   resetPeakMemory,
@@ -57,6 +63,10 @@ const CONNECTIONS = 32;
 const LIGHTHOUSE_RUNS = 3;
 /** The smallest page rendered per request: the floor under the admin pages. */
 const FLOOR = "sign-in form (dynamic floor)";
+/** The event page from nginx's own cache (deploy/nginx.conf), nginx's CPU: beside node:http. */
+const THROUGH_NGINX = "event page, nginx's cache";
+/** nginx for THROUGH_NGINX: NGINX_PATH, else Debian's; the target is skipped without one. */
+const NGINX_BIN = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -272,6 +282,8 @@ type Results = {
     eventPageOverNodeHttp: number | null;
     exportOverSqlite3: number | null;
   };
+  /** Node's CPU ms over the whole THROUGH_NGINX target, warm-up included: what reached Node. */
+  nodeCpuMsBehindNginx?: number;
   /** Through nginx in front of 1 and of --instances instances: target → figures. */
   instances?: Record<string, Record<string, LoadResult>>;
   /** Server CPU per request of one target over another's, as issue 15 names them. */
@@ -470,7 +482,7 @@ async function main() {
       name: string;
       url: string;
       headers?: Record<string, string>;
-      pid?: number;
+      pid?: number | number[];
       connections?: number;
     };
     const targets: Target[] = [
@@ -503,6 +515,8 @@ async function main() {
       // The floor under the admin pages: the smallest page rendered per request (the sign-in
       // form, a few KB, no query) queues behind the same single Node thread.
       { name: FLOOR, url: `${origin}/sign-in` },
+      // Next's own floor for any response, a route that reads nothing: for reference.
+      { name: "/api/health", url: `${origin}/api/health` },
     ];
     const measure = async (target: Target, warmUp: boolean) => {
       const options = {
@@ -567,6 +581,38 @@ async function main() {
           runs.map((r) => r.serverCpuMsPerRequest ?? 0),
         ]),
       );
+    }
+    if (fs.existsSync(NGINX_BIN)) {
+      // deploy/nginx.conf in front of this server: after two requests the event page comes
+      // from nginx's cache, so the CPU that counts is nginx's (master and workers).
+      const nginx = await startNginx({
+        nginx: NGINX_BIN,
+        dir: path.join(WORK, "nginx-cache"),
+        port: NEXT_PORT + 21,
+        upstreams: [NEXT_PORT],
+      });
+      try {
+        const url = nginx.url + eventPath;
+        for (let i = 0; i < 2; i++) await fetch(url).then((r) => r.arrayBuffer());
+        const probe = await fetch(url);
+        const body = Buffer.from(await probe.arrayBuffer());
+        if (probe.headers.get("x-cache-status") !== "HIT" || !body.equals(eventPage))
+          throw new Error(
+            `nginx does not serve the event page from its cache: ${probe.headers.get("x-cache-status")}`,
+          );
+        const nodeBefore = cpuMs(serverPid);
+        await waitForQuiet();
+        results.load[THROUGH_NGINX] = await measure(
+          { name: THROUGH_NGINX, url, pid: [nginx.pid, ...children(nginx.pid)] },
+          true,
+        );
+        results.nodeCpuMsBehindNginx = round(cpuMs(serverPid) - nodeBefore);
+        log(`Node's CPU while nginx served the event page: ${results.nodeCpuMsBehindNginx} ms`);
+      } finally {
+        await nginx.stop();
+      }
+    } else {
+      log(`no nginx at ${NGINX_BIN} (NGINX_PATH): the event page through nginx is skipped`);
     }
     await stopServer(nodeBaseline);
     results.serverRssAfterLoadMiB = round(memoryMiB(serverPid, "VmRSS"));
@@ -702,6 +748,8 @@ async function main() {
     ),
     "admin search / dynamic floor": ratio(cpu("admin search"), cpu(floor)),
     "JSON API / event page": ratio(cpu("JSON API"), cpu("event page")),
+    "admin list / api health": ratio(cpu("admin list"), cpu("/api/health")),
+    "event page through nginx / node:http (b)": ratio(cpu(THROUGH_NGINX), cpu("node:http (b)")),
   };
   const atMost = (name: string, limit: number) => {
     const value = results.cpuRatios![name] ?? null;
@@ -715,7 +763,11 @@ async function main() {
     "CPU: event page gzip / uncompressed": atMost("event page gzip / event page", 1.5),
     "CPU: event page br / uncompressed": atMost("event page br / event page", 1.5),
     "CPU: filtered event page / dynamic floor": atMost("event page filtered / dynamic floor", 2),
-    "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 2),
+    "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 3),
+    "CPU: event page through nginx's cache / node:http (b)": atMost(
+      "event page through nginx / node:http (b)",
+      3,
+    ),
     "CPU: JSON API / cached event page": atMost("JSON API / event page", 2),
     "event page HTML KiB (50 leaders)": {
       goal: "<= 120",

@@ -13,7 +13,7 @@ export type StatusBadgeProps = { status: AttendanceStatus };
  * every row of a list, and an inline SVG icon made a fifth of each row's markup.
  */
 export function StatusBadge({ status }: StatusBadgeProps) {
-  return <span className={statusBadgeClass(status)}>{STATUS_LABELS[status]}</span>;
+  return <span className={`status-badge status-badge-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
 /** A step's claim: its outcome when it reports one (after the event), else its status. */
@@ -30,9 +30,6 @@ export function ClaimBadge({
     <StatusBadge status={status} />
   );
 }
-
-/** The badge's classes, for markup built without React too (components/admin/entry-rows.ts). */
-export const statusBadgeClass = (status: AttendanceStatus) => `status-badge status-badge-${status}`;
 
 /** The status's icon where it stands alone (counts, the entry form's choices); decorative. */
 export function StatusIcon({ status }: StatusBadgeProps) {

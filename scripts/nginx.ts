@@ -14,7 +14,14 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_CONFIG = path.join(ROOT, "deploy", "nginx.conf");
 
-export type Nginx = { url: string; port: number; errorLog: string; stop(): Promise<void> };
+export type Nginx = {
+  url: string;
+  port: number;
+  /** nginx's master process (its workers are its children). */
+  pid: number;
+  errorLog: string;
+  stop(): Promise<void>;
+};
 
 export async function startNginx(options: {
   /** nginx's executable. */
@@ -67,7 +74,7 @@ export async function startNginx(options: {
     const ok = await fetch(`${url}/api/health`)
       .then((r) => r.ok)
       .catch(() => false);
-    if (ok) return { url, port, errorLog, stop };
+    if (ok) return { url, port, pid: child.pid!, errorLog, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();

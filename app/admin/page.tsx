@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { entryRowsHtml } from "@/components/admin/entry-rows";
+import { EntryRows } from "@/components/admin/entry-rows";
 import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { Flash } from "@/components/ui/form-message";
 import { inputClass } from "@/components/ui/field";
@@ -22,12 +22,11 @@ const EVENT_OPTIONS = 50;
 type AdminPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The rows of each query, as markup, and the events of the select, kept while the data does not
- * change: the same for every editor, and most of this page's cost (see entryRowsHtml).
+ * The rows of each query (as data: React renders them) and the events of the select, kept while
+ * the data does not change: the same for every editor, and the queries are what this page
+ * would otherwise spend most on.
  */
-const rowsByQuery = new GenerationMemo<{ rows: string; count: number; nextBefore: number | null }>(
-  200,
-);
+const rowsByQuery = new GenerationMemo<Awaited<ReturnType<typeof listAdminAttendance>>>(200);
 const eventOptions = new GenerationMemo<Awaited<ReturnType<typeof listEventOptions>>>(50);
 
 const first = (v: string | string[] | undefined) =>
@@ -44,15 +43,9 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
   const before = parseId(first(params.before)) ?? undefined;
 
   const generation = await getDataGeneration();
-  const [{ rows, count, nextBefore }, events] = await Promise.all([
-    rowsByQuery.get(
-      generation,
-      JSON.stringify([q, eventSlug, status, before, canEdit]),
-      async () => {
-        const list = await listAdminAttendance({ q, eventSlug, status, before });
-        const rows = entryRowsHtml(list.rows, canEdit ? "Edit" : "Open").html;
-        return { rows, count: list.rows.length, nextBefore: list.nextBefore };
-      },
+  const [{ rows, nextBefore }, events] = await Promise.all([
+    rowsByQuery.get(generation, JSON.stringify([q, eventSlug, status, before]), () =>
+      listAdminAttendance({ q, eventSlug, status, before }),
     ),
     // The most recent events, and the one filtered on: a select of all 10,000 would weigh more
     // than the rows. Any event's entries are also one link away from its admin filter URL.
@@ -123,7 +116,7 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
         </button>
       </form>
 
-      {count === 0 ? (
+      {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 p-6 text-center">
           No entries match these filters.
         </p>
@@ -141,7 +134,9 @@ export default async function AdminEntriesPage({ searchParams }: AdminPageProps)
                 <th scope="col">Actions</th>
               </tr>
             </thead>
-            <tbody dangerouslySetInnerHTML={{ __html: rows }} />
+            <tbody>
+              <EntryRows rows={rows} open={canEdit ? "Edit" : "Open"} />
+            </tbody>
           </table>
         </div>
       )}

@@ -223,6 +223,22 @@ test("script payloads in every field run on no admin page", async ({ page, conte
   }
 });
 
+test("a leader's name typed as markup is text in the admin list's rows, whole and inert", async ({
+  page,
+  context,
+}) => {
+  const [name, value] = cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  await page.goto(`${server.url}/admin?event=${saved.slug}`);
+  const row = page.getByRole("row").filter({ hasText: "__xss('name')" });
+  await expect(row.getByRole("rowheader").locator("strong")).toHaveText(payloads("name"));
+  await expect(
+    row.getByRole("link", { name: `View ${payloads("name")}`, exact: false }),
+  ).toHaveAttribute("href", `/attendance/${saved.entryId}`);
+  // The payload's elements were never made: its text is all there is.
+  await expect(page.locator("tbody script, tbody img, tbody svg[onload]")).toHaveCount(0);
+});
+
 test("the source form refuses javascript: and data: addresses, and saves nothing", async ({
   page,
   context,

@@ -1,8 +1,15 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { startNginx, type Nginx } from "../../scripts/nginx";
 import { AppServer, freePort } from "../reliability/server";
 import { SCALEOUT_DIR, state } from "./paths";
+
+/**
+ * How long nginx (and any shared cache) may keep a page, CACHE_S_MAXAGE: a few seconds, so a
+ * test can see an edit arrive through nginx's cache without waiting the default minute.
+ */
+export const SHARED_CACHE_SECONDS = 3;
 
 /**
  * Two servers of the same build on one database and one Redis, and nginx in front with the
@@ -27,6 +34,7 @@ export class Cluster {
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: `http://127.0.0.1:${nginxPort}`,
       TRUSTED_PROXIES: "127.0.0.1",
+      CACHE_S_MAXAGE: String(SHARED_CACHE_SECONDS),
     };
     const [a, b] = await Promise.all(
       ["a", "b"].map((name) =>
@@ -40,6 +48,11 @@ export class Cluster {
       upstreams: [a!.port, b!.port],
     });
     return new Cluster(a!, b!, { ...nginx, origin: nginx.url });
+  }
+
+  /** nginx's access log (deploy/nginx.conf's `rollcall` format): one line a request. */
+  nginxAccessLog(): string {
+    return fs.readFileSync(path.join(path.dirname(this.nginx.errorLog), "access.log"), "utf8");
   }
 
   async stop() {
