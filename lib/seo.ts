@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { siteUrl } from "./env";
 
 const description =
   "Which world leaders attend the featured event, with the passage of the news report behind every status.";
@@ -18,7 +19,8 @@ export function eventAlternates(event: { slug: string; name: string }) {
       "application/atom+xml": [{ url: `${page}/feed.xml`, title: `${event.name}: changes (Atom)` }],
       "application/json+oembed": [
         {
-          url: `/api/oembed?${new URLSearchParams({ url: page, format: "json" })}`,
+          // oEmbed takes the page's full address (the consumer has it from the page).
+          url: `/api/oembed?${new URLSearchParams({ url: `${siteUrl().replace(/\/+$/, "")}${page}`, format: "json" })}`,
           title: `${event.name} (oEmbed)`,
         },
       ],

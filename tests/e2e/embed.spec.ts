@@ -87,7 +87,15 @@ test("a page on another site embeds the list through the oEmbed code; the iframe
   await page.goto(`/events/${testEvent.slug}`);
   const oembedLink = page.locator('link[rel="alternate"][type="application/json+oembed"]');
   const discovered = new URL((await oembedLink.getAttribute("href"))!, page.url());
-  expect(discovered.searchParams.get("url")).toBe(`/events/${testEvent.slug}`);
+  expect(discovered.searchParams.get("url")).toBe(
+    new URL(`/events/${testEvent.slug}`, page.url()).href,
+  );
+  const described = await page.request.get(discovered.href);
+  expect(described.status()).toBe(200);
+  expect(await described.json()).toMatchObject({
+    type: "rich",
+    title: `Who attends the ${testEvent.name}`,
+  });
   // The Embed disclosure gives the same code, with a link for pages that run no script.
   await page.getByText("Embed this list or follow its changes").click();
   const code = await page.getByLabel(/Paste this code into your page/).inputValue();
