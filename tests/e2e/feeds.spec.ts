@@ -79,7 +79,10 @@ test("a step added in the admin is in the event's feed at the next request, and 
     (e) => textOf(e.title) === `${leader}: declined as of 20 May 2000 (Example Wire)`,
   );
   expect(declined, titlesOf(after.entries).join("\n")).toBeTruthy();
-  expect(textOf(declined!.content)).toContain("Syldavia's King Ottokar declined the invitation.");
+  // The content is HTML: the quote as a reader sees it, its apostrophe escaped.
+  expect(textOf(declined!.content)).toContain(
+    "“Syldavia&#39;s King Ottokar declined the invitation.”",
+  );
   expect(hrefOf(declined!)).toMatch(new RegExp(`/attendance/${entryId}$`));
   expect(Date.parse(declined!.updated)).toBeGreaterThan(Date.now() - 5 * 60_000);
   expect(Date.parse(after.feed.updated)).toBe(Date.parse(declined!.updated));
