@@ -1,7 +1,7 @@
 // @ts-check
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { BASE_POLICY } from "./lib/security/content-security-policy.mjs";
+import { BASE_POLICY, EMBED_BASE_POLICY } from "./lib/security/content-security-policy.mjs";
 
 /**
  * The list's parameters (lib/validation/attendance-query.ts). A list page without them
@@ -84,6 +84,8 @@ const nextConfig = {
           ],
           destination: "/home/all",
         },
+        // The site's feed, cached like the lists (app/feeds/[scope]).
+        { source: "/feed.xml", destination: "/feeds/all" },
         {
           source: "/events/:slug",
           has: [SESSION_COOKIE],
@@ -120,23 +122,32 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "12mb" },
   },
   async headers() {
-    return [
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      // No page here uses a camera, a microphone, the location or payments.
       {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: BASE_POLICY },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          // No page here uses a camera, a microphone, the location or payments; no other
-          // site's window shares a browsing context group with ours.
-          {
-            key: "Permissions-Policy",
-            value:
-              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-          },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
+        key: "Permissions-Policy",
+        value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+      },
+    ];
+    const unframed = [
+      { key: "Content-Security-Policy", value: BASE_POLICY },
+      ...common,
+      { key: "X-Frame-Options", value: "DENY" },
+      // No other site's window shares a browsing context group with ours.
+      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    ];
+    return [
+      // Every path but the embeds refuses to be framed; "/" is listed apart, as the pattern
+      // after it needs at least one character.
+      { source: "/", headers: unframed },
+      { source: "/:path((?!embed/).+)", headers: unframed },
+      // The embeds (app/embed) are made to be framed by any site: no X-Frame-Options, and
+      // `frame-ancestors *` (proxy.ts sets their nonce policy the same way).
+      {
+        source: "/embed/:path*",
+        headers: [{ key: "Content-Security-Policy", value: EMBED_BASE_POLICY }, ...common],
       },
       {
         // Over https only (a browser ignores it on plain http anyway): the proxy or CDN that

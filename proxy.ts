@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { cachedPageCacheControl } from "@/lib/cache/cache-control.mjs";
 import { isCachedPageRequest } from "@/lib/cache/cached-routes.mjs";
 import {
+  embedPagePolicy,
+  isEmbedPath,
   isSnapshotPath,
   pagePolicy,
   SNAPSHOT_POLICY,
@@ -51,7 +53,10 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = pagePolicy([`'nonce-${nonce}'`]);
+  // An embed may be framed by any site; every other page by none.
+  const policy = (isEmbedPath(request.nextUrl.pathname) ? embedPagePolicy : pagePolicy)([
+    `'nonce-${nonce}'`,
+  ]);
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
@@ -75,7 +80,8 @@ function fromThisSite(request: NextRequest): boolean {
 /**
  * Deny by default: the first entry brings every path here but /api (route handlers check the
  * Origin themselves; Better Auth answers 403 too), Next's files, the cached lists and the
- * files that are not pages (icons, images, robots.txt, the CSV exports, the map's land). So a
+ * files that are not pages (icons, images, robots.txt, the CSV exports, the feeds, the embed
+ * scripts, the map's land). So a
  * new page gets its nonce without anyone listing it. The exempt lists come back when they are
  * rendered per request (next.config.js's rewrites): `/` and `/events/:slug` with a session
  * cookie, a search, a day, or a status or sort the list does not know. Any request with an
@@ -88,7 +94,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/|$|home/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|map/land\\.svg$).*)",
+        "/((?!api/|_next/|$|home/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv|feed\\.xml$)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|feed\\.xml$|feeds/[^/]+$|embed\\.js$|embed-frame\\.js$|map/land\\.svg$).*)",
     },
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
     {

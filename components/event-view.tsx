@@ -8,6 +8,7 @@ import { STANDINGS, STANDING_LABELS, STATUS_LABELS, standingOf } from "@/lib/att
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import { AttendanceFilters } from "./attendance-filters";
 import { AttendanceList } from "./attendance-list";
+import { EmbedDisclosure } from "./embed-disclosure";
 import { ExportLinks } from "./export-links";
 import { formatDay, formatDayRange } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
@@ -166,6 +167,11 @@ export function EventView({
         </h2>
         <AttendanceFilters action={path} query={query} />
         <ExportLinks slug={event.slug} query={query} />
+        <EmbedDisclosure
+          slug={event.slug}
+          eventName={event.name}
+          query={{ status: query.status, day: query.day }}
+        />
         <p className="text-sm text-slate-700 dark:text-slate-300" role="status">
           {filtered ? (
             <>

@@ -13,6 +13,8 @@ export type WorldMapProps = {
   entries: MapEntry[];
   /** The event has started: shade by outcome where a source reports one. */
   afterEvent?: boolean;
+  /** Where its links open: `_top` in an embed, so they leave the host page's iframe. */
+  linkTarget?: "_top";
 };
 
 /** Fill of each status or outcome: a colour and a texture, so the map reads in greyscale too. */
@@ -26,7 +28,7 @@ const fillOf = (shade: Shade) => `url(#${patternId(shade)})`;
  * the leader, status, representative and note in its title. Rendered on the server; no client
  * JavaScript.
  */
-export function WorldMap({ entries, afterEvent = false }: WorldMapProps) {
+export function WorldMap({ entries, afterEvent = false, linkTarget }: WorldMapProps) {
   const map = buildWorldMap(worldAtlas, entries, { afterEvent });
   return (
     <div className="space-y-2">
@@ -48,7 +50,12 @@ export function WorldMap({ entries, afterEvent = false }: WorldMapProps) {
             <path key={shape.key} d={shape.d} fill={fillOf(shape.shade)} aria-hidden="true" />
           ))}
           {map.links.map(({ entry, shade, title, shape, marker }) => (
-            <a key={entry.id} href={`/attendance/${entry.id}`} className="map-link">
+            <a
+              key={entry.id}
+              href={`/attendance/${entry.id}`}
+              target={linkTarget}
+              className="map-link"
+            >
               <title>{title}</title>
               {shape && <path d={shape} fill={fillOf(shade)} className="map-shape" />}
               {marker && <Marker shade={shade} {...marker} />}

@@ -1,12 +1,38 @@
 import type { Metadata } from "next";
+import { siteUrl } from "./env";
 
 const description =
   "Which world leaders attend the featured event, with the passage of the news report behind every status.";
+
+/** The site's Atom feed, offered on the home page (app/feeds/[scope]). */
+const siteFeed = { url: "/feed.xml", title: "Rollcall: every event's changes (Atom)" };
+
+/**
+ * An event page's alternates: its Atom feed and its oEmbed description, so feed readers and
+ * CMSs find both from the page's address alone.
+ */
+export function eventAlternates(event: { slug: string; name: string }) {
+  const page = `/events/${event.slug}`;
+  return {
+    canonical: page,
+    types: {
+      "application/atom+xml": [{ url: `${page}/feed.xml`, title: `${event.name}: changes (Atom)` }],
+      "application/json+oembed": [
+        {
+          // oEmbed takes the page's full address (the consumer has it from the page).
+          url: `/api/oembed?${new URLSearchParams({ url: `${siteUrl().replace(/\/+$/, "")}${page}`, format: "json" })}`,
+          title: `${event.name} (oEmbed)`,
+        },
+      ],
+    },
+  } satisfies Metadata["alternates"];
+}
 
 /** The home page's metadata, shared by "/" with filters and its cached unfiltered view. */
 export const homeMetadata: Metadata = {
   title: "Who attends",
   description,
+  alternates: { types: { "application/atom+xml": [siteFeed] } },
   openGraph: {
     type: "website",
     siteName: "Rollcall",

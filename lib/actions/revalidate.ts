@@ -6,7 +6,7 @@ import { getFeaturedEvent } from "@/lib/data/events";
 /**
  * Every cached route that shows an event's list: the page, its views by status and sort
  * (app/events/[slug]/view, which next.config.js rewrites `?status=` and `?sort=` to) and the
- * JSON API's (app/api/events/[slug]/attendance/view), each by the path it is cached under (the
+ * JSON API's (app/api/events/[slug]/attendance/view) and its Atom feed, each by the path it is cached under (the
  * page cache tags a route handler's answer with it too: Next tags it with the path asked for).
  */
 export function eventListPaths(slug: string): string[] {
@@ -17,6 +17,7 @@ export function eventListPaths(slug: string): string[] {
     `/events/${slug}`,
     ...views.map((view) => `/events/${slug}/view/${view}`),
     ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
+    `/events/${slug}/feed.xml`,
   ];
 }
 
@@ -39,6 +40,8 @@ export async function revalidatePublicPages(touched: {
   const featured = await getFeaturedEvent();
   if (featured && eventSlugs.has(featured.slug)) revalidatePath("/home/all");
   for (const slug of eventSlugs) revalidateEventList(slug);
+  // The site's feed (/feed.xml, cached as /feeds/all) tells every event's story.
+  revalidatePath("/feeds/all");
   for (const id of new Set(touched.attendanceIds ?? [])) revalidatePath(`/attendance/${id}`);
   for (const id of new Set(touched.sourceIds ?? [])) revalidatePath(`/sources/${id}`);
   revalidatePath("/changes");
@@ -52,5 +55,6 @@ export async function revalidatePublicPages(touched: {
 export function revalidateEventPages(slugs: string[]) {
   for (const slug of new Set(slugs)) revalidateEventList(slug);
   revalidatePath("/home/all");
+  revalidatePath("/feeds/all");
   revalidatePath("/changes");
 }

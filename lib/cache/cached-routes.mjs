@@ -16,6 +16,8 @@ const DOCUMENT = /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
 /** The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view). */
 const LIST_VIEW = /^\/(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+$/;
 const API_VIEW = /^\/api\/events\/[^/]+\/attendance\/view\/[^/]+\/[^/]+$/;
+/** The Atom feeds: an event's (app/events/[slug]/feed.xml) and the site's (app/feeds/[scope]). */
+const FEED = /^\/(?:events\/[^/]+\/feed\.xml|feeds\/[^/]+)$/;
 
 /** @param {string} path */
 export const isDocumentRoute = (path) => DOCUMENT.test(path);
@@ -23,6 +25,12 @@ export const isDocumentRoute = (path) => DOCUMENT.test(path);
 export const isListView = (path) => LIST_VIEW.test(path);
 /** @param {string} path */
 export const isApiView = (path) => API_VIEW.test(path);
+/**
+ * The cached route handlers that answer with the configured Cache-Control and keep only their
+ * 200s, as the lists do: the API's views and the feeds.
+ * @param {string} path
+ */
+export const isSharedRoute = (path) => API_VIEW.test(path) || FEED.test(path);
 
 const SESSION_COOKIE = /session_token=/;
 const OWN_STATUS = /^(?:confirmed|reported|declined)$/;

@@ -36,7 +36,7 @@ import { randomBytes } from "node:crypto";
 import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
 import { withoutHydration } from "./static-page.mjs";
-import { cacheKeyPath, isApiView, isListView } from "./cached-routes.mjs";
+import { cacheKeyPath, isListView, isSharedRoute } from "./cached-routes.mjs";
 import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
 
 /**
@@ -285,9 +285,9 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       }
       if (value.kind === "FETCH") return entry;
       const headers = withoutStamp(value.headers);
-      // The API's cached views go with the configured Cache-Control, as pages do; other
-      // route handlers (the map's land.svg) keep their own.
-      if (value.kind === "APP_ROUTE" && isApiView(cacheKeyPath(key))) {
+      // The API's cached views and the feeds go with the configured Cache-Control, as pages
+      // do; other route handlers (the map's land.svg) keep their own.
+      if (value.kind === "APP_ROUTE" && isSharedRoute(cacheKeyPath(key))) {
         headers["cache-control"] = config.cacheControl;
       }
       return { ...entry, value: { ...value, headers } };
@@ -322,7 +322,7 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         const tag = `_N_T_${/^[\x20-\x7e]*$/.test(path) ? path : encodeURI(path)}`;
         if (!tags.includes(tag)) tags.push(tag);
         data.headers = { ...headers, [CACHE_TAGS_HEADER]: tags.join(",") };
-        if (isApiView(path)) {
+        if (isSharedRoute(path)) {
           data.headers["cache-control"] = config?.cacheControl ?? "private, no-store";
         }
       }
@@ -330,7 +330,7 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       if (!data) return this.backend.set(key, data, ctx);
       // A view of a list keeps only its 200s: its two free path segments and any slug would
       // otherwise let requests for made-up addresses fill the store with 404s and redirects.
-      if (isListView(path) && (data.status ?? 200) !== 200) return;
+      if ((isListView(path) || isSharedRoute(path)) && (data.status ?? 200) !== 200) return;
       // No page keeps an error (a 404 for an unknown slug, say): made-up addresses cost a
       // render each, never room in the store.
       if ((data.status ?? 200) >= 400) return;

@@ -17,8 +17,11 @@ const isDev = process.env.NODE_ENV !== "production";
 /** React's development build evaluates code for its debugging aids. */
 const DEV_EVAL = isDev ? " 'unsafe-eval'" : "";
 
-/** @param {string} scriptSources */
-const policy = (scriptSources) =>
+/**
+ * @param {string} scriptSources
+ * @param {string} [frameAncestors] who may frame the page: no one, but for the embeds
+ */
+const policy = (scriptSources, frameAncestors = "'none'") =>
   [
     "default-src 'self'",
     `script-src 'self' ${scriptSources}${DEV_EVAL}`,
@@ -29,10 +32,25 @@ const policy = (scriptSources) =>
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ].join("; ");
 
 export const BASE_POLICY = policy("'unsafe-inline'");
+
+/**
+ * The embeds (app/embed) are made to be framed by any site (a newsroom's CMS): their policy is
+ * the base policy but for `frame-ancestors *`. Every other page keeps `'none'` and
+ * X-Frame-Options DENY (next.config.js).
+ */
+export const EMBED_BASE_POLICY = policy("'unsafe-inline'", "*");
+
+/** Whether a path is an embed's, which may be framed. */
+export const isEmbedPath = (/** @type {string} */ path) => /^\/embed\//.test(path);
+
+/** An embed's own policy: pagePolicy's, but any site may frame it. @param {string[]} sources */
+export function embedPagePolicy(sources) {
+  return policy(sources.join(" "), "*");
+}
 
 /**
  * A fetched page's snapshot (app/sources/[id]/versions/[number]/snapshot): sandboxed (no

@@ -30,6 +30,8 @@ test.beforeAll(async () => {
       `/attendance/${entry}`,
       `/sources/${source}`,
       "/changes",
+      // The one page another site may frame; rendered per request, with a nonce.
+      "/embed/events/victory-day-parade-2025",
       "/sign-in",
       "/admin",
       `/admin/entries/${entry}`,

@@ -705,3 +705,96 @@ export const MUTATING_ROUTES: RouteDoor[] = [
 
 /** Read-only Better Auth endpoints that /api/auth forwards. */
 export const READ_ONLY_AUTH_ROUTES = [{ method: "GET", path: "/api/auth/get-session" }] as const;
+
+/**
+ * Public doors that only read, made for other sites and tools: the Atom feeds, oEmbed and the
+ * embed page (the one page any site may frame). Each takes free input in its address; the
+ * reliability suite tries each with `READ_DOOR_INPUTS` (read-doors.spec.ts): no answer is a
+ * 500, no input comes back unescaped, nothing is written, and only the embed may be framed.
+ */
+export type ReadDoor = {
+  name: string;
+  /** The route file that answers it. */
+  file: string;
+  /** Its address for an event (slug), or with a generated input in every free part. */
+  path: (slug: string, origin: string) => string;
+  /** Its Content-Type, without parameters. */
+  type: string;
+  framable: boolean;
+};
+
+export const READ_DOORS: ReadDoor[] = [
+  {
+    name: "event feed",
+    file: "app/events/[slug]/feed.xml/route.ts",
+    path: (slug) => `/events/${encodeURIComponent(slug)}/feed.xml`,
+    type: "application/atom+xml",
+    framable: false,
+  },
+  {
+    name: "site feed",
+    file: "app/feeds/[scope]/route.ts",
+    path: () => "/feed.xml",
+    type: "application/atom+xml",
+    framable: false,
+  },
+  {
+    name: "oEmbed",
+    file: "app/api/oembed/route.ts",
+    path: (slug, origin) =>
+      `/api/oembed?${new URLSearchParams({ url: `${origin}/events/${slug}`, format: "json", maxwidth: "500" })}`,
+    type: "application/json",
+    framable: false,
+  },
+  {
+    name: "embed",
+    file: "app/embed/events/[slug]/page.tsx",
+    path: (slug) => `/embed/events/${encodeURIComponent(slug)}`,
+    type: "text/html",
+    framable: true,
+  },
+];
+
+/** Generated inputs for the read doors' free parts (a slug, a URL, a status, a day, a size). */
+export const READ_DOOR_INPUTS: { name: string; path: (slug: string, origin: string) => string }[] =
+  [
+    ...[
+      "<script>alert('slug')</script>",
+      "..%2F..%2Fetc%2Fpasswd",
+      "x".repeat(3000),
+      "é\u0000ü",
+    ].map((slug, i) => ({
+      name: `slug ${i}`,
+      path: () => `/events/${encodeURIComponent(slug)}/feed.xml`,
+    })),
+    { name: "feed scope", path: () => "/feeds/%3Cscript%3E" },
+    ...[
+      "javascript:alert(1)",
+      "https://evil.example/events/x",
+      "<script>alert('url')</script>",
+      "%",
+      "x".repeat(5000),
+    ].map((url, i) => ({
+      name: `oEmbed url ${i}`,
+      path: () => `/api/oembed?${new URLSearchParams({ url })}`,
+    })),
+    {
+      name: "oEmbed own url with a hostile status and day",
+      path: (slug: string, origin: string) =>
+        `/api/oembed?${new URLSearchParams({ url: `${origin}/events/${slug}?status=<script>alert(1)</script>&asOf=2025-99-99` })}`,
+    },
+    {
+      name: "oEmbed sizes",
+      path: (slug: string, origin: string) =>
+        `/api/oembed?${new URLSearchParams({ url: `${origin}/events/${slug}`, maxwidth: "-1", maxheight: "1e9" })}`,
+    },
+    {
+      name: "embed status and day",
+      path: (slug: string) =>
+        `/embed/events/${slug}?status=${encodeURIComponent("<script>alert(1)</script>")}&asOf=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`,
+    },
+    {
+      name: "embed slug",
+      path: () => `/embed/events/${encodeURIComponent("<img src=x onerror=alert(1)>")}`,
+    },
+  ];

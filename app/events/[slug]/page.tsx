@@ -4,6 +4,7 @@ import { EventView } from "@/components/event-view";
 import { formatDay } from "@/components/format";
 import { getEventView } from "@/lib/data/attendance";
 import { getEventBySlug, getRenamedEventSlug } from "@/lib/data/events";
+import { eventAlternates } from "@/lib/seo";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
 type EventPageProps = { params: Promise<{ slug: string }> };
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: EventPageProps): Promise<Meta
   return {
     title,
     description,
-    alternates: { canonical: url },
+    alternates: eventAlternates(event),
     openGraph: { type: "website", siteName: "Rollcall", title, description, url },
     twitter: { card: "summary_large_image", title, description },
   };
