@@ -35,6 +35,7 @@ import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
 import { instancesSetup, measureInstances } from "./instances";
 import { runLoad, type LoadResult } from "./load";
+import { timeSuggestions, type SuggestionsResult } from "./suggestions";
 import {
   findNextServerPid,
   memoryMiB,
@@ -264,6 +265,8 @@ type Results = {
   export?: ExportResult;
   sqliteExport?: Awaited<ReturnType<typeof timeSqliteExport>>;
   edit?: EditResult;
+  /** Claim suggestions for a 20,000-character source, server CPU per run (bench/suggestions.ts). */
+  suggestions?: SuggestionsResult;
   clientJs?: ClientJs[];
   /** Lighthouse's mobile performance score of the event page, each run and their median. */
   lighthouse?: { scores: number[]; median: number };
@@ -325,6 +328,7 @@ function printTable(results: Results) {
   if (results.export) console.log("export:", JSON.stringify(results.export));
   if (results.sqliteExport) console.log("sqlite3 baseline:", JSON.stringify(results.sqliteExport));
   if (results.edit) console.log("edit:", JSON.stringify(results.edit));
+  if (results.suggestions) console.log("suggestions:", JSON.stringify(results.suggestions));
   for (const page of results.clientJs ?? []) {
     console.log(
       `client JS ${page.path}: ${page.scripts} scripts, ${round(page.scriptBytes / 1024)} KiB (${round(page.scriptGzipBytes / 1024)} KiB gzip), of which the app's own ${round(page.appChunks.reduce((n, c) => n + c.bytes, 0) / 1024)} KiB (${page.appChunks.map((c) => c.marker).join("; ") || "none"}); HTML ${round(page.htmlBytes / 1024)} KiB, of which inline scripts ${round(page.inlineScriptBytes / 1024)} KiB`,
@@ -641,6 +645,10 @@ async function main() {
     });
     log(`edit: ${JSON.stringify(results.edit)}`);
 
+    log("claim suggestions for a 20,000-character source");
+    results.suggestions = timeSuggestions({ leaders: scale.leaders });
+    log(`suggestions: ${JSON.stringify(results.suggestions)}`);
+
     if (instancesEnv) {
       await stopServer(next); // idle, but its memory and its pool's connections are not needed
       await waitForQuiet();
@@ -761,6 +769,11 @@ async function main() {
         ? String(edit.reflected && Object.values(edit.untouched).every((c) => c === "HIT"))
         : null,
       met: edit ? edit.reflected && Object.values(edit.untouched).every((c) => c === "HIT") : null,
+    },
+    "suggestions CPU ms (20,000 characters, median)": {
+      goal: "<= 200",
+      value: results.suggestions?.cpuMsMedian ?? null,
+      met: results.suggestions ? results.suggestions.cpuMsMedian <= 200 : null,
     },
     "no failed requests": {
       goal: "0",
