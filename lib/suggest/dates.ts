@@ -60,12 +60,22 @@ export function reportDay(
   return publishedOn;
 }
 
-/** A day named in the sentence as when something was said, resolved against `reference`. */
-export function spokenDay(sentence: string, reference: string | null): string | null {
-  if (!reference) return null;
+/**
+ * A day named in the sentence as when something was said, resolved against `reference` (the
+ * report's day). Without one, only a month and day can be read, in the year of `yearOf`.
+ */
+export function spokenDay(
+  sentence: string,
+  reference: string | null,
+  yearOf: string,
+): string | null {
   const match = SPOKEN_DAY.exec(sentence);
   const word = match?.[1] ?? match?.[2];
   if (!word) return null;
+  if (!reference) {
+    const [month, day] = word.split(/\s+/);
+    return day ? monthDay(month!, day, yearOf) : null;
+  }
   const lower = word.toLowerCase();
   const ref = utc(reference);
   if (lower === "today") return reference;

@@ -251,10 +251,13 @@ export const SPEECH = String.raw`(?:said|says|told\s+[\p{L}\s]{1,25}?|announced|
  * Gap words that let a leader take the phrase before them ("attended the parade, as did
  * Turkmen leader Serdar Berdimuhamedov").
  */
-export const TRAILING_SUBJECT = String.raw`^(?:[^,.;]{0,60},)?\s*(?:as\s+(?:did|has|have|will|would|were|was)|and\s+so\s+(?:did|has|will))\s*$`;
+export const TRAILING_SUBJECT = String.raw`^(?:[^,.;]{0,60},)?\s*(?:as\s+(?:did|has|have|will|would|were|was)|and\s+so\s+(?:did|has|will)|including|among\s+them|such\s+as|notably)\s*$`;
 
-/** Words that end a name's list ("X, Y and Z will attend"). */
-export const LIST_GAP = String.raw`^[\s,]*(?:and\s+)?$`;
+/**
+ * What may stand between two names of one list ("X, Y and Z will attend"; "…, Republika Srpska
+ * leader Milorad Dodik and Palestinian National Authority head Mahmoud Abbas").
+ */
+export const LIST_GAP = String.raw`^[\s,]*(?:and\s+)?(?:(?:[\p{Lu}][\p{L}'’-]*|head|leader|of|the)\s+){0,5}$`;
 
 /** Words after which a claim's phrase says no more about it: the quote ends before them. */
 export const QUOTE_STOP = String.raw`[,;:.!?"“”()]|\s(?:and|but|while|whereas|despite|because|amid|although|though|after|according|citing|as)\b`;

@@ -108,7 +108,7 @@ function compile(place: string) {
     clauseBreak: new RegExp(CLAUSE_BREAK, "giu"),
     speech: /\b(?:said|says|told|added|announced)\b/i,
     trailing: new RegExp(TRAILING_SUBJECT, "iu"),
-    listGap: new RegExp(LIST_GAP, "iu"),
+    listGap: new RegExp(LIST_GAP, "u"),
   };
 }
 
@@ -201,7 +201,7 @@ export function suggestClaims(input: SuggestionInput): Suggestion[] {
     const cuesIn: Cue[] = [];
     for (let j = ci; j < cues.length && cues[j]!.start < s.end; j++) cuesIn.push(cues[j]!);
     const sentenceText = text.slice(s.start, s.end);
-    const asOf = spokenDay(sentenceText, day) ?? day;
+    const asOf = spokenDay(sentenceText, day, event.date) ?? day;
     const after = asOf !== null && asOf >= event.date;
     for (const found of representedCountry(text, s, rules, people)) {
       const claim = after ? "did_not_attend" : "declined";
@@ -345,6 +345,7 @@ function claimsInSentence(
   });
   const out: Reading[] = [];
   const speakers = new Set<number>();
+  let trailing: { cue: Cue; end: number } | null = null;
   mentions.forEach((m, i) => {
     const clause = clauseOf(m.start);
     if (hedged.has(clause)) return;
@@ -396,8 +397,15 @@ function claimsInSentence(
     const before = cues.findLast(
       (c) => c.rule.target !== "object" && c.end <= m.extStart && clauseOf(c.start) === clause,
     );
-    if (before && rules.trailing.test(text.slice(before.end, m.extStart))) {
+    if (!before) return;
+    // "…, as did X" / "…, including X": the phrase before is X's; so it is for the rest of X's list.
+    const listed =
+      trailing !== null &&
+      trailing.cue === before &&
+      rules.listGap.test(text.slice(trailing.end, m.extStart));
+    if (listed || rules.trailing.test(text.slice(before.end, m.extStart))) {
       out.push({ mention: m, cue: before, denied: false, hearsay: false, delegate: null });
+      trailing = { cue: before, end: m.end };
     }
   });
   return out;
