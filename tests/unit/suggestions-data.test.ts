@@ -95,3 +95,20 @@ describe("suggestions for a stored source", () => {
     expect(result).toMatchObject({ ok: false, kind: "forbidden" });
   });
 });
+
+describe("the dismiss form's validation", () => {
+  it("says in an editor's words what is wrong with a forged or damaged form", async () => {
+    const { dismissSuggestionSchema } = await import("@/lib/validation/suggestion");
+    for (const form of [
+      {},
+      { key: "leader-1:confirmed:0badc0de", leaderName: "X", claim: "confirmed" },
+      { key: "not a key", leaderName: "X", claim: "confirmed", quote: "words" },
+    ]) {
+      const parsed = dismissSuggestionSchema.safeParse(form);
+      expect(parsed.success).toBe(false);
+      const message = parsed.error!.issues[0]!.message;
+      expect(message).not.toMatch(/Invalid input|expected string/);
+      expect(message).toMatch(/reload the page|Enter/);
+    }
+  });
+});
