@@ -14,6 +14,8 @@ export const BASE_URL = `http://localhost:${PORT}`;
  * address the server's fetcher may reach though it is local (SOURCE_FETCH_ALLOW_HOSTS).
  */
 export const SOURCE_PAGES_PORT = Number(process.env.E2E_SOURCE_PAGES_PORT ?? PORT + 1000);
+/** The suggestions spec's own page server: specs run in parallel, each needs its own port. */
+export const SUGGESTION_PAGES_PORT = SOURCE_PAGES_PORT + 1;
 /** The server's database; tests' fixtures write to it directly (tests/fixtures.ts). */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
@@ -68,7 +70,7 @@ export default defineConfig({
       BETTER_AUTH_URL: BASE_URL,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64url"),
       // The production build runs the tests, so the allow-list needs its confirmation too.
-      SOURCE_FETCH_ALLOW_HOSTS: `127.0.0.1:${SOURCE_PAGES_PORT}`,
+      SOURCE_FETCH_ALLOW_HOSTS: `127.0.0.1:${SOURCE_PAGES_PORT},127.0.0.1:${SUGGESTION_PAGES_PORT}`,
       SOURCE_FETCH_ALLOW_IN_PRODUCTION: "yes",
     },
   },

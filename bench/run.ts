@@ -39,6 +39,7 @@ import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } fro
 import { instancesSetup, measureInstances } from "./instances";
 import { runLoad, type LoadResult } from "./load";
 import { startNginx } from "../scripts/nginx";
+import { timeSuggestions, type SuggestionsResult } from "./suggestions";
 import {
   children,
   cpuMs,
@@ -274,6 +275,8 @@ type Results = {
   export?: ExportResult;
   sqliteExport?: Awaited<ReturnType<typeof timeSqliteExport>>;
   edit?: EditResult;
+  /** Claim suggestions for a 20,000-character source, server CPU per run (bench/suggestions.ts). */
+  suggestions?: SuggestionsResult;
   clientJs?: ClientJs[];
   /** Lighthouse's mobile performance score of the event page, each run and their median. */
   lighthouse?: { scores: number[]; median: number };
@@ -337,6 +340,7 @@ function printTable(results: Results) {
   if (results.export) console.log("export:", JSON.stringify(results.export));
   if (results.sqliteExport) console.log("sqlite3 baseline:", JSON.stringify(results.sqliteExport));
   if (results.edit) console.log("edit:", JSON.stringify(results.edit));
+  if (results.suggestions) console.log("suggestions:", JSON.stringify(results.suggestions));
   for (const page of results.clientJs ?? []) {
     console.log(
       `client JS ${page.path}: ${page.scripts} scripts, ${round(page.scriptBytes / 1024)} KiB (${round(page.scriptGzipBytes / 1024)} KiB gzip), of which the app's own ${round(page.appChunks.reduce((n, c) => n + c.bytes, 0) / 1024)} KiB (${page.appChunks.map((c) => c.marker).join("; ") || "none"}); HTML ${round(page.htmlBytes / 1024)} KiB, of which inline scripts ${round(page.inlineScriptBytes / 1024)} KiB`,
@@ -687,6 +691,10 @@ async function main() {
     });
     log(`edit: ${JSON.stringify(results.edit)}`);
 
+    log("claim suggestions for a 20,000-character source");
+    results.suggestions = timeSuggestions({ leaders: scale.leaders });
+    log(`suggestions: ${JSON.stringify(results.suggestions)}`);
+
     if (instancesEnv) {
       await stopServer(next); // idle, but its memory and its pool's connections are not needed
       await waitForQuiet();
@@ -813,6 +821,11 @@ async function main() {
         ? String(edit.reflected && Object.values(edit.untouched).every((c) => c === "HIT"))
         : null,
       met: edit ? edit.reflected && Object.values(edit.untouched).every((c) => c === "HIT") : null,
+    },
+    "suggestions CPU ms (20,000 characters, median)": {
+      goal: "<= 200",
+      value: results.suggestions?.cpuMsMedian ?? null,
+      met: results.suggestions ? results.suggestions.cpuMsMedian <= 200 : null,
     },
     "no failed requests": {
       goal: "0",

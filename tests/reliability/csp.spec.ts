@@ -21,6 +21,7 @@ test.beforeAll(async () => {
   try {
     const entry = db.prepare("SELECT id FROM Attendance ORDER BY id LIMIT 1").pluck().get();
     const source = db.prepare("SELECT id FROM Source ORDER BY id LIMIT 1").pluck().get();
+    const event = db.prepare("SELECT id FROM Event ORDER BY id LIMIT 1").pluck().get();
     paths = [
       "/", // cached
       "/events/victory-day-parade-2025", // cached
@@ -35,6 +36,7 @@ test.beforeAll(async () => {
       "/sign-in",
       "/admin",
       `/admin/entries/${entry}`,
+      `/admin/sources/${source}/suggestions?event=${event}`,
       "/admin/accounts",
       "/admin/account/two-factor",
       "/no-such-page",

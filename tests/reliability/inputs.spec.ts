@@ -927,6 +927,85 @@ test("event delete and pin: generated inputs never crash and never store anythin
   );
 });
 
+/** The fields of a suggestion's accept form: the claim as the editor may have edited it. */
+function suggestionParts(p: Pools): Part[] {
+  const claims = fc.constantFrom(
+    "confirmed",
+    "reported",
+    "declined",
+    "attended",
+    "partly_attended",
+    "did_not_attend",
+  );
+  return [
+    field(
+      "key",
+      fc
+        .tuple(fc.constantFrom(...p.leaders), claims)
+        .map(([id, c]) => `leader-${id}:${c}:0badc0de`),
+    ),
+    field("leaderMode", fc.constantFrom("existing", "new")),
+    field("leaderId", fc.constantFrom(...p.leaders.map(String)), nastyId),
+    field("leader.name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+    field("leader.office", fc.constantFrom("President", "")),
+    field("leader.polity", fc.constantFrom("Ruritania", "")),
+    field("leader.countryCode", fc.constantFrom("", "MN", "xx")),
+    field("confirmDuplicate", fc.constantFrom("", "yes")),
+    field("status", claims),
+    field("asOf", dates),
+    field(
+      "quote",
+      fc
+        .tuple(fc.constantFrom(...p.sources), fc.nat(), fc.integer({ min: 15, max: 90 }))
+        .map(([s, at, length]) => s.text.slice(at % s.text.length, (at % s.text.length) + length)),
+    ),
+    field("start", fc.oneof(fc.constant(""), fc.nat({ max: 5000 }).map(String)), nastyId),
+    field("note", fc.oneof(fc.constant(""), fc.string({ maxLength: 80 }))),
+    field("representativeId", fc.constantFrom("", ...p.leaders.map(String)), nastyId),
+    field("confirmDates", fc.constantFrom("", "yes")),
+  ];
+}
+
+/** A suggestion form's two bound ids: the source's and the event's, mostly real, sometimes not. */
+const boundSourceEvent = (p: Pools) =>
+  fc
+    .tuple(boundId(p.sources.map((s) => s.id)), boundId(p.events))
+    .map(([a, b]): BoundPair => ({ pair: [a, b] }));
+
+test("suggestion accept and dismiss: generated inputs never crash and never store anything invalid", async () => {
+  const shown =
+    /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|stepNote|representativeId|confirmDates|citations|citations\.0\.(sourceId|quote))$/;
+  await checkForm(
+    "suggestion accept",
+    {
+      door: door("acceptSuggestionAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}/suggestions?event=${p.events[0]}`,
+      shown,
+      success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=accepted&entry=\d+$/,
+    },
+    (p) => fc.record({ bound: boundSourceEvent(p), fields: forms(suggestionParts(p)) }),
+  );
+  await checkForm(
+    "suggestion dismiss",
+    {
+      door: door("dismissSuggestionAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}/suggestions?event=${p.events[0]}`,
+      shown,
+      success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=dismissed$/,
+    },
+    (p) =>
+      fc.record({
+        bound: boundSourceEvent(p),
+        fields: forms([
+          suggestionParts(p)[0]!,
+          field("leaderName", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+          field("claim", fc.constantFrom("confirmed", "attended", "did_not_attend")),
+          suggestionParts(p)[10]!,
+        ]),
+      }),
+  );
+});
+
 test("source create: generated inputs never crash and never store anything invalid", async () => {
   await checkForm(
     "source create",

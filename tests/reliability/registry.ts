@@ -69,7 +69,8 @@ export type ServerActionDoor = {
     | "leaders"
     | "passkeys"
     | "sources"
-    | "steps";
+    | "steps"
+    | "suggestions";
   exportName: string;
   access: "editor" | "public";
   /**
@@ -405,6 +406,43 @@ export const SERVER_ACTIONS: ServerActionDoor[] = [
     bound: (s) => [s.uncitedSourceId],
     withState: true,
     fields: (s) => ({ version: String(s.uncitedSourceVersion) }),
+  },
+  {
+    kind: "action",
+    module: "suggestions",
+    exportName: "acceptSuggestionAction",
+    access: "editor",
+    roles: ["admin", "editor"],
+    page: (s) => `/admin/sources/${s.sourceId}/suggestions?event=${s.eventId}`,
+    bound: (s) => [s.sourceId, s.eventId],
+    withState: true,
+    // A claim about the sample entry's leader: a step on the sample entry, as the form sends it.
+    fields: (s) => ({
+      key: `leader-${s.leaderId}:reported:0badc0de`,
+      leaderMode: "existing",
+      leaderId: String(s.leaderId),
+      status: "reported",
+      asOf: "2001-05-10",
+      quote: s.quote,
+      start: "",
+      note: "Accepted by the registry's sample.",
+    }),
+  },
+  {
+    kind: "action",
+    module: "suggestions",
+    exportName: "dismissSuggestionAction",
+    access: "editor",
+    roles: ["admin", "editor"],
+    page: (s) => `/admin/sources/${s.sourceId}/suggestions?event=${s.eventId}`,
+    bound: (s) => [s.sourceId, s.eventId],
+    withState: true,
+    fields: (s) => ({
+      key: `leader-${s.leaderId}:confirmed:0badc0de`,
+      leaderName: "Registry Sample",
+      claim: "confirmed",
+      quote: s.quote,
+    }),
   },
   {
     kind: "action",

@@ -5,12 +5,14 @@ import { DangerLink } from "@/components/admin/danger-link";
 import { ReadOnlyNotice } from "@/components/admin/read-only-notice";
 import { RecordDetails } from "@/components/admin/record-details";
 import { SourceForm } from "@/components/admin/source-form";
+import { SuggestionEventPicker } from "@/components/admin/suggestion-event-picker";
 import { formatDay } from "@/components/format";
 import { SnapshotLink } from "@/components/snapshot-link";
 import { Flash } from "@/components/ui/form-message";
 import { updateSourceAction } from "@/lib/actions/sources";
 import { roleCan } from "@/lib/auth/roles";
 import { requireEditor } from "@/lib/data/session";
+import { listEventOptions } from "@/lib/data/events";
 import { listEntriesCitingSource } from "@/lib/data/source-delete";
 import { getSourceVersions } from "@/lib/data/sources";
 import { getSaveReport, getSourceForEdit } from "@/lib/data/sources-admin";
@@ -39,6 +41,7 @@ export default async function EditSourcePage({
     (v) => v.number === source.textVersion,
   );
   const canEdit = roleCan(editor.role, "source:edit");
+  const events = await listEventOptions();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -76,6 +79,22 @@ export default async function EditSourcePage({
                 : undefined
           }
         />
+      )}
+      {events.length > 0 && (
+        <section aria-labelledby="suggest-heading" className="space-y-2">
+          <h2 id="suggest-heading" className="text-lg font-semibold">
+            Claims in this text
+          </h2>
+          <p>
+            Rollcall reads the text for claims about leaders at an event, for you to accept or
+            dismiss.
+          </p>
+          <SuggestionEventPicker
+            sourceId={source.id}
+            events={events}
+            submitLabel="Suggest claims"
+          />
+        </section>
       )}
       {canEdit ? (
         <SourceForm
