@@ -95,7 +95,13 @@ export async function timeEdit(options: {
     await form.getByRole("button", { name: "Save step" }).click();
     await response;
     const saveMs = performance.now() - started;
-    await page.getByRole("status").filter({ hasText: "Step saved." }).waitFor();
+    // Saved, the page reloads with its confirmation; refused, the form stays and says why in
+    // its alert (a date the guards question, a conflict, a field): stop on that at once.
+    const saved = page.getByRole("status").filter({ hasText: "Step saved." });
+    const refused = form.getByRole("alert").first();
+    await saved.or(refused).first().waitFor();
+    if (!(await saved.isVisible()))
+      throw new Error(`The step was not saved: ${(await refused.innerText()).trim()}`);
     const confirmedMs = performance.now() - started;
 
     const after = await get(`${origin}/events/${eventSlug}`);

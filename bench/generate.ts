@@ -5,8 +5,10 @@
  * the schema is exactly the app's; the app then reads the file through its normal code.
  *
  * Every citation is anchored with lib/quotes/anchor.ts, so `text.slice(start, end) === quote`
- * and prefix/suffix hold as they do for citations an editor saves. Deterministic: the same
- * scale gives the same database.
+ * and prefix/suffix hold as they do for citations an editor saves. The dates agree as an
+ * editor's would, so the app's date guards (lib/attendance/date-guards.ts) question none of them:
+ * a step cites only sources published by its as-of date, and a plan is dated on or before its
+ * event's last day. Deterministic: the same scale gives the same database.
  */
 import fs from "node:fs";
 import Database from "better-sqlite3";
@@ -36,6 +38,13 @@ export const QUICK_SCALE: Scale = {
 
 /** Sentences per source: with ~135 characters each, about 4 KB of text. */
 const SENTENCES_PER_SOURCE = 30;
+
+const DAY_MS = 86_400_000;
+/** Event e (from 0) is a one-day event on FIRST_EVENT + e × EVENT_EVERY_DAYS days. */
+const FIRST_EVENT = Date.UTC(1990, 0, 1);
+const EVENT_EVERY_DAYS = 3;
+/** A step is dated 0 to AS_OF_WITHIN_DAYS - 1 days before its event. */
+const AS_OF_WITHIN_DAYS = 30;
 
 /** mulberry32: a small seeded generator, so two runs build the same database. */
 function random(seed: number) {
@@ -271,7 +280,20 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
   // Sources: each sentence names one leader; source s names leaders s*30 .. s*30+29 (mod the
   // number of leaders), so every leader is named in the same number of sources and a sentence
   // is unique within its source.
+  //
+  // Publication follows source ids along the events' timeline, so a step can cite what was out
+  // by its date: the first `leadIn` sources, which name every leader once, come out before the
+  // earliest step; the rest one every `gapDays` (give or take) across the events' span. A
+  // leader's mentions are thus in publication order.
   const mentions: { sourceId: number; anchor: TextAnchor }[][] = leaders.map(() => []);
+  const leadIn = Math.min(scale.sources, Math.ceil(scale.leaders / SENTENCES_PER_SOURCE));
+  const gapDays = Math.max(
+    1,
+    Math.floor((scale.events * EVENT_EVERY_DAYS) / Math.max(1, scale.sources - leadIn)),
+  );
+  const earliestStep = FIRST_EVENT - (AS_OF_WITHIN_DAYS - 1) * DAY_MS;
+  /** By source id: the publication day, as a UTC midnight in ms. */
+  const publishedAt: number[] = [];
   const insertSource = db.prepare(
     `INSERT INTO "Source" (id, title, publisher, url, publishedOn, dateNote, text, addedAt, updatedAt, version)
      VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, 1)`,
@@ -294,7 +316,10 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
           throw new Error(`Generated quote not anchored in source ${s + 1}: ${sentence.text}`);
         mentions[sentence.leader]!.push({ sourceId: s + 1, anchor: result.anchor });
       }
-      const publishedOn = new Date(Date.UTC(2000, 0, 1) + Math.floor(rand() * 9_000) * 86_400_000);
+      const publishedOn = new Date(
+        earliestStep + ((s - leadIn) * gapDays + Math.floor(rand() * gapDays)) * DAY_MS,
+      );
+      publishedAt[s + 1] = publishedOn.getTime();
       insertSource.run(
         s + 1,
         `Leaders' travel plans, report ${s + 1}`,
@@ -309,7 +334,7 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
   })();
 
   // Events and their entries: each event names `entriesPerEvent` distinct leaders; each entry
-  // cites one or two sentences that name its leader.
+  // cites one or two sentences that name its leader, the latest published by its step's date.
   const insertEvent = db.prepare(
     `INSERT INTO "Event" (id, slug, name, place, date, endDate, occasion, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -336,7 +361,7 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
       db.pragma("defer_foreign_keys = ON");
       for (let e = first; e < Math.min(first + EVENTS_PER_TRANSACTION, scale.events); e++) {
         const eventId = e + 1;
-        const date = new Date(Date.UTC(1990, 0, 1) + e * 3 * 86_400_000);
+        const date = new Date(FIRST_EVENT + e * EVENT_EVERY_DAYS * DAY_MS);
         const place = PLACES[e % PLACES.length]!;
         const kind = KINDS[Math.floor(e / PLACES.length) % KINDS.length]!;
         insertEvent.run(
@@ -355,14 +380,16 @@ export async function generateScaleDatabase(file: string, scale: Scale): Promise
           entryId++;
           const r = rand();
           const status = r < 0.6 ? "confirmed" : r < 0.9 ? "reported" : "declined";
-          const asOf = new Date(date.getTime() - Math.floor(rand() * 30) * 86_400_000);
+          const asOf = new Date(date.getTime() - Math.floor(rand() * AS_OF_WITHIN_DAYS) * DAY_MS);
           insertEntry.run(entryId, eventId, leader + 1, status, sqlDate(asOf), entryId, now, now);
           insertStep.run(entryId, entryId, status, sqlDate(asOf), now, now);
+          // The leader's mentions out by the step's date: at least the lead-in's, if any name them.
           const own = mentions[leader]!;
+          let out = 0;
+          while (out < own.length && publishedAt[own[out]!.sourceId]! <= asOf.getTime()) out++;
           const count = rand() < 0.5 ? 1 : 2;
-          const firstMention = Math.floor(rand() * own.length);
-          for (let position = 0; position < Math.min(count, own.length); position++) {
-            const { sourceId, anchor } = own[(firstMention + position) % own.length]!;
+          for (let position = 0; position < Math.min(count, out); position++) {
+            const { sourceId, anchor } = own[out - 1 - position]!;
             insertCitation.run(
               entryId,
               sourceId,
