@@ -927,8 +927,12 @@ test("event delete and pin: generated inputs never crash and never store anythin
   );
 });
 
-/** The fields of a suggestion's accept form: the claim as the editor may have edited it. */
-function suggestionParts(p: Pools): Part[] {
+/**
+ * The fields of a suggestion's accept form: the claim as the editor may have edited it. With
+ * `cited`, the quote is mostly that source's words: the source the form is bound to, so that
+ * some generated claims are valid and saved.
+ */
+function suggestionParts(p: Pools, cited?: Pools["sources"][number]): Part[] {
   const claims = fc.constantFrom(
     "confirmed",
     "reported",
@@ -956,7 +960,16 @@ function suggestionParts(p: Pools): Part[] {
     field(
       "quote",
       fc
-        .tuple(fc.constantFrom(...p.sources), fc.nat(), fc.integer({ min: 15, max: 90 }))
+        .tuple(
+          cited
+            ? fc.oneof(
+                { weight: 3, arbitrary: fc.constant(cited) },
+                { weight: 1, arbitrary: fc.constantFrom(...p.sources) },
+              )
+            : fc.constantFrom(...p.sources),
+          fc.nat(),
+          fc.integer({ min: 15, max: 90 }),
+        )
         .map(([s, at, length]) => s.text.slice(at % s.text.length, (at % s.text.length) + length)),
     ),
     field("start", fc.oneof(fc.constant(""), fc.nat({ max: 5000 }).map(String)), nastyId),
@@ -983,7 +996,21 @@ test("suggestion accept and dismiss: generated inputs never crash and never stor
       shown,
       success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=accepted&entry=\d+$/,
     },
-    (p) => fc.record({ bound: boundSourceEvent(p), fields: forms(suggestionParts(p)) }),
+    (p) =>
+      fc.constantFrom(...p.sources).chain((source) =>
+        fc.record({
+          bound: fc.oneof(
+            {
+              weight: 3,
+              arbitrary: fc
+                .constantFrom(...p.events)
+                .map((event): BoundPair => ({ pair: [source.id, event] })),
+            },
+            { weight: 1, arbitrary: boundSourceEvent(p) },
+          ),
+          fields: forms(suggestionParts(p, source)),
+        }),
+      ),
   );
   await checkForm(
     "suggestion dismiss",
