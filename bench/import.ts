@@ -2,8 +2,9 @@
  * The spreadsheet import at size: a dry run and an apply of N rows that each create a new
  * leader (the heaviest kind of row) into the seeded event, on a fresh SQLite file, timed.
  *
- *   npx tsx --conditions=react-server bench/import.ts 2000
+ *   npx tsx --conditions=react-server bench/import.ts 2000 [--dry-run]
  *
+ * `--dry-run` times the dry run alone.
  * One size a run: the app's client (lib/db.ts) is made once a process, for one database.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,8 +13,11 @@ import path from "node:path";
 import { deployMigrations } from "../scripts/migrate.mjs";
 
 const size = Number(process.argv[2]);
+const dryRunOnly = process.argv.includes("--dry-run");
 if (!Number.isInteger(size) || size < 1 || size > 20_000) {
-  console.error("Usage: tsx --conditions=react-server bench/import.ts <rows, 1 to 20000>");
+  console.error(
+    "Usage: tsx --conditions=react-server bench/import.ts <rows, 1 to 20000> [--dry-run]",
+  );
   process.exit(2);
 }
 
@@ -60,6 +64,7 @@ async function run(rows: number) {
     if (!preview.ok) throw new Error(preview.message);
     if (preview.preview.counts.add !== rows) throw new Error("Not every row was accepted.");
 
+    if (dryRunOnly) return { rows, previewMs, previewCpuMs, applyMs: NaN, applyCpuMs: NaN };
     t = performance.now();
     c = cpu();
     const applied = await applyImport(editor as never, event.id, preview.preview.token);
@@ -79,6 +84,9 @@ async function run(rows: number) {
 
 const r = await run(size);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const dryRun = `${String(r.rows).padStart(6)} rows: dry run ${s(r.previewMs)} (CPU ${s(r.previewCpuMs)})`;
 console.log(
-  `${String(r.rows).padStart(6)} rows: dry run ${s(r.previewMs)} (CPU ${s(r.previewCpuMs)}), apply ${s(r.applyMs)} (CPU ${s(r.applyCpuMs)}, ${(r.applyMs / r.rows).toFixed(2)} ms a row)`,
+  dryRunOnly
+    ? dryRun
+    : `${dryRun}, apply ${s(r.applyMs)} (CPU ${s(r.applyCpuMs)}, ${(r.applyCpuMs / r.rows).toFixed(2)} ms CPU a row)`,
 );
