@@ -68,8 +68,9 @@ const rowClaim = (row: AcceptedRow) => claimKey({ leaderKey: "", ...row });
  * The rows are checked against what is stored with a fixed number of reads, and written
  * together: the new leaders at once, then the entries' steps in rounds, each round adding one
  * step to each entry that gets one (its first row's, then its second's...), so every step still
- * has a revision of its own, from the entry as it was before it to the entry with it. Per row
- * there is only the update of the entry's derived status; a row never reads the whole event.
+ * has a revision of its own, from the entry as it was before it to the entry with it. No row
+ * reads the event or the leaders again, and statements are per few hundred rows (but for an
+ * outcome step that carries another plan than it was written with, updated on its own).
  */
 export async function applyImport(
   editor: Editor,
@@ -167,13 +168,11 @@ export async function applyImport(
     }
 
     const created = await createLeaders(tx, editor, newLeaders);
-    // Longest first, so that each round's entries are the first few of the round before.
-    let due = [...adds]
-      .map(([target, list]) => {
-        const leaderId = typeof target === "number" ? target : created.get(target)!;
-        return { leaderId, list, entryId: entries.get(leaderId)?.id ?? null };
-      })
-      .sort((a, b) => b.list.length - a.list.length);
+    // Each round keeps the entries with a step left: every entry is looked at once per step.
+    let due = [...adds].map(([target, list]) => {
+      const leaderId = typeof target === "number" ? target : created.get(target)!;
+      return { leaderId, list, entryId: entries.get(leaderId)?.id ?? null };
+    });
     const fresh = due.filter((q) => q.entryId === null);
     const entryIds = await createEntries(
       tx,

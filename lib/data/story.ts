@@ -119,6 +119,8 @@ export async function insertSteps(
   actor: Actor,
   steps: { attendanceId: number; step: StepData }[],
 ): Promise<Map<number, number>> {
+  if (new Set(steps.map((s) => s.attendanceId)).size !== steps.length)
+    throw new Error("insertSteps takes one step an entry.");
   const ids = new Map<number, number>();
   const versions = await textVersions(
     tx,
@@ -130,11 +132,7 @@ export async function insertSteps(
       data: part.map((s) => stepRow(actor, s.attendanceId, s.step)),
       select: { id: true, attendanceId: true },
     });
-    for (const row of created) {
-      if (ids.has(row.attendanceId))
-        throw new Error(`Entry ${row.attendanceId} was given two steps in one insertSteps.`);
-      ids.set(row.attendanceId, row.id);
-    }
+    for (const row of created) ids.set(row.attendanceId, row.id);
     await tx.citation.createMany({
       data: part.flatMap((s) => citationRows(ids.get(s.attendanceId)!, s.step.citations, versions)),
     });
