@@ -73,6 +73,9 @@ async function run(rows: number) {
     if (!applied.ok) throw new Error(applied.message);
     if (applied.added !== rows || applied.leadersCreated !== rows)
       throw new Error(`Applied ${applied.added} rows and ${applied.leadersCreated} leaders.`);
+    // Committed, not just answered: read back through a connection of its own.
+    const steps = await setup.statusStep.count({ where: { attendance: { eventId: event.id } } });
+    if (steps < rows) throw new Error(`Only ${steps} steps are stored after the apply.`);
     await setup.$disconnect();
     const { db } = await import("../lib/db");
     await db.$disconnect();
