@@ -9,6 +9,7 @@ import { MAX_QUOTE_LENGTH } from "@/lib/validation/attendance";
 import { parseAliases } from "./leaders";
 import { toIsoDate } from "./mappers";
 import type { AcceptedRow, ImportClaim, PlannedRow, QuoteCheck } from "./import-types";
+import type { Tx } from "./write";
 
 const CHUNK = 200;
 
@@ -62,25 +63,37 @@ export const claimKey = (c: {
 
 type LeaderRow = { id: number; name: string; aliases: string };
 
-/** Leaders whose name or an alias has one of `keys`, accents and case aside. */
-async function leadersByKey(keys: string[]): Promise<Map<string, LeaderRow[]>> {
+/** Leaders read per statement when every leader is looked at. */
+const LEADER_PAGE = 5_000;
+
+/**
+ * Leaders whose name or an alias has one of `keys`, accents and case aside, by key. Every
+ * leader is read once (id, name and aliases, by pages) and matched here: asking the database
+ * `searchText LIKE '%key%'` for each key scans the table once per key, which for a file at the
+ * limit, or once its new leaders are stored, is rows × leaders.
+ */
+export async function leadersByKey(
+  client: Pick<Tx, "leader">,
+  keys: Iterable<string>,
+): Promise<Map<string, LeaderRow[]>> {
+  const wanted = new Set(keys);
   const found = new Map<string, LeaderRow[]>();
-  for (const part of chunks(keys)) {
-    const rows = await db.leader.findMany({
-      where: { OR: part.map((key) => ({ searchText: { contains: key } })) },
+  if (wanted.size === 0) return found;
+  for (let after = 0; ;) {
+    const rows = await client.leader.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: LEADER_PAGE,
       select: { id: true, name: true, aliases: true },
     });
-    const wanted = new Set(part);
     for (const row of rows) {
       for (const name of new Set([row.name, ...parseAliases(row.aliases)].map(searchKey))) {
-        if (!wanted.has(name)) continue;
-        const list = found.get(name) ?? [];
-        if (!list.some((l) => l.id === row.id)) list.push(row);
-        found.set(name, list);
+        if (wanted.has(name)) found.set(name, [...(found.get(name) ?? []), row]);
       }
     }
+    if (rows.length < LEADER_PAGE) return found;
+    after = rows.at(-1)!.id;
   }
-  return found;
 }
 
 type SourceRow = { id: number; title: string; url: string; text: string };
@@ -131,7 +144,7 @@ export async function planImport(
 ): Promise<{ planned: PlannedRow[]; accepted: AcceptedRow[] }> {
   const leaderKeys = [...new Set(rows.map((r) => searchKey(r.leader)).filter(Boolean))];
   const [leaders, sources] = await Promise.all([
-    leadersByKey(leaderKeys),
+    leadersByKey(db, leaderKeys),
     sourcesFor(rows.map((r) => r.source).filter(Boolean)),
   ]);
   const knownLeaderIds = [...new Set([...leaders.values()].flat().map((l) => l.id))];

@@ -4,14 +4,14 @@ import { parseImportFile } from "@/lib/csv/import-file";
 import { anchorAt } from "@/lib/quotes/anchor";
 import { searchKey } from "@/lib/text/search-key";
 import { describeStep } from "./steps-admin";
-import { planImport, claimKey } from "./import-plan";
+import { claimKey, leadersByKey, planImport } from "./import-plan";
 import { readImportToken, signImport } from "./import-token";
 import type { AcceptedRow, ImportPreview } from "./import-types";
-import { leaderData, leaderSnapshot, parseAliases } from "./leaders";
+import { leaderData, leaderSnapshot } from "./leaders";
 import { toIsoDate } from "./mappers";
-import { attendanceSnapshot, recordRevision } from "./revisions";
+import { attendanceSnapshots, recordRevisions, WRITE_BATCH } from "./revisions";
 import type { Editor } from "./session";
-import { createEntry, finishEntryChange, insertStep } from "./story";
+import { finishEntryChanges, insertSteps } from "./story";
 import { Abort, authorize, inTransaction, notFound, type Tx, type WriteResult } from "./write";
 
 /**
@@ -56,11 +56,21 @@ export async function previewImport(
 const CHANGED =
   "changed since the dry run: run the dry run again to see what the import would do now. Nothing was saved.";
 
+/** A row's claim as the apply compares it with recorded steps (its leader aside). */
+const rowClaim = (row: AcceptedRow) => claimKey({ leaderKey: "", ...row });
+
 /**
  * Writes the rows a dry run accepted (carried in its signed token), all in one transaction,
  * each change with its revision. A row whose step is already recorded is skipped, so applying
  * the same rows twice adds nothing the second time. Anything the rows rest on that changed
  * since (a source's text, a leader of the same name created meanwhile) refuses the whole apply.
+ *
+ * The rows are checked against what is stored with a fixed number of reads, and written
+ * together: the new leaders at once, then the entries' steps in rounds, each round adding one
+ * step to each entry that gets one (its first row's, then its second's...), so every step still
+ * has a revision of its own, from the entry as it was before it to the entry with it. No row
+ * reads the event or the leaders again, and statements are per few hundred rows (but for an
+ * outcome step that carries another plan than it was written with, updated on its own).
  */
 export async function applyImport(
   editor: Editor,
@@ -91,10 +101,6 @@ export async function applyImport(
       tx,
       rows.map((r) => r.sourceId),
     );
-    const created = new Map<string, number>();
-    const touched = new Set<number>();
-    let added = 0;
-    let skipped = 0;
     for (const row of rows) {
       const text = texts.get(row.sourceId);
       if (text === undefined)
@@ -105,62 +111,115 @@ export async function applyImport(
         throw new Abort(
           notFound(`The text of source #${row.sourceId} (row ${row.row}) ${CHANGED}`),
         );
-      // A new leader's rows applied before (the same dry run applied twice): the leader of
-      // that name exists now, with this step. Recorded, so skipped, not a change to stop for.
-      if ("name" in row.leader && !created.has(searchKey(row.leader.name))) {
-        if (await namesakeHasStep(tx, eventId, row.leader.name, row)) {
-          skipped++;
-          continue;
+    }
+
+    const storedIds = [...new Set(rows.flatMap((r) => ("id" in r.leader ? [r.leader.id] : [])))];
+    if ((await countLeaders(tx, storedIds)) !== storedIds.length)
+      throw new Abort(notFound(`A leader of this import no longer exists; ${CHANGED}`));
+    const namesakes = await leadersByKey(
+      tx,
+      rows.flatMap((r) => ("name" in r.leader ? [searchKey(r.leader.name)] : [])),
+    );
+    const entries = await entriesOf(tx, eventId, [
+      ...storedIds,
+      ...[...namesakes.values()].flat().map((l) => l.id),
+    ]);
+
+    // Which rows add a step, to which leader (a stored one's id, or a new one's key), in order.
+    const adds = new Map<number | string, AcceptedRow[]>();
+    const newClaims = new Map<string, Set<string>>();
+    const newLeaders = new Map<string, { name: string; office: string; polity: string }>();
+    let skipped = 0;
+    for (const row of rows) {
+      const claim = rowClaim(row);
+      let target: number | string;
+      let claims: Set<string>;
+      if ("name" in row.leader) {
+        const key = searchKey(row.leader.name);
+        const same = namesakes.get(key);
+        if (same) {
+          // The same dry run applied before: the leader of that name exists now, with this
+          // step. Recorded, so skipped; any other row for a namesake is a change to stop for.
+          if (same.some((l) => entries.get(l.id)?.claims.has(claim))) {
+            skipped++;
+            continue;
+          }
+          throw new Abort(notFound(`A leader named ${row.leader.name} was stored ${CHANGED}`));
         }
+        if (!newLeaders.has(key)) newLeaders.set(key, row.leader);
+        target = key;
+        claims = newClaims.get(key) ?? new Set();
+        newClaims.set(key, claims);
+      } else {
+        target = row.leader.id;
+        const entry = entries.get(target) ?? { id: null, claims: new Set<string>() };
+        entries.set(target, entry);
+        claims = entry.claims;
       }
-      const leaderId = await leaderFor(tx, editor, row.leader, created);
-      const entry = await tx.attendance.findUnique({
-        where: { eventId_leaderId: { eventId, leaderId } },
-        select: {
-          id: true,
-          steps: {
-            select: {
-              status: true,
-              outcome: true,
-              asOf: true,
-              citations: { select: { sourceId: true, start: true, end: true } },
-            },
-          },
-        },
-      });
-      if (entry && hasStep(entry.steps, row)) {
+      // Also what this apply adds: a row never writes a step twice.
+      if (claims.has(claim)) {
         skipped++;
         continue;
       }
-      const step = {
-        status: row.status,
-        outcome: row.outcome,
-        asOf: row.asOf,
-        note: row.note,
-        citations: [{ ...anchorAt(text, row.start, row.end), sourceId: row.sourceId }],
-      };
-      const summary = `Imported from a spreadsheet (row ${row.row}): ${describeStep(step)}`;
-      if (entry) {
-        const before = await attendanceSnapshot(tx, entry.id);
-        await insertStep(tx, editor, entry.id, step);
-        await finishEntryChange(tx, editor, {
-          attendanceId: entry.id,
-          before,
-          action: "update",
-          summary,
-        });
-        touched.add(entry.id);
-      } else {
-        const id = await createEntry(tx, editor, {
-          eventId,
-          leaderId,
-          note: "",
-          steps: [step],
-          summary,
-        });
-        touched.add(id);
-      }
-      added++;
+      claims.add(claim);
+      const list = adds.get(target) ?? [];
+      list.push(row);
+      adds.set(target, list);
+    }
+
+    const created = await createLeaders(tx, editor, newLeaders);
+    // Each round keeps the entries with a step left: every entry is looked at once per step.
+    let due = [...adds].map(([target, list]) => {
+      const leaderId = typeof target === "number" ? target : created.get(target)!;
+      return { leaderId, list, entryId: entries.get(leaderId)?.id ?? null };
+    });
+    const fresh = due.filter((q) => q.entryId === null);
+    const entryIds = await createEntries(
+      tx,
+      eventId,
+      fresh.map((q) => ({ leaderId: q.leaderId, status: q.list[0]!.status })),
+    );
+    for (const q of fresh) q.entryId = entryIds.get(q.leaderId)!;
+    const isNew = new Set(fresh.map((q) => q.entryId!));
+    let before = await attendanceSnapshots(
+      tx,
+      due.flatMap((q) => (isNew.has(q.entryId!) ? [] : [q.entryId!])),
+    );
+    const touched = new Set<number>();
+    let added = 0;
+    for (let round = 0; due.length > 0; round++) {
+      const steps = due.map((q) => {
+        const row = q.list[round]!;
+        const text = texts.get(row.sourceId)!;
+        const step = {
+          status: row.status,
+          outcome: row.outcome,
+          asOf: row.asOf,
+          note: row.note,
+          citations: [{ ...anchorAt(text, row.start, row.end), sourceId: row.sourceId }],
+        };
+        const summary = `Imported from a spreadsheet (row ${row.row}): ${describeStep(step)}`;
+        return { attendanceId: q.entryId!, step, summary };
+      });
+      await insertSteps(tx, editor, steps);
+      // The entry's first step creates it; each later one is an update, from the entry as the
+      // round before left it.
+      before = await finishEntryChanges(
+        tx,
+        editor,
+        steps.map((s) => {
+          const created = round === 0 && isNew.has(s.attendanceId);
+          return {
+            attendanceId: s.attendanceId,
+            before: created ? null : (before.get(s.attendanceId) ?? null),
+            action: created ? "create" : "update",
+            summary: s.summary,
+          };
+        }),
+      );
+      for (const s of steps) touched.add(s.attendanceId);
+      added += steps.length;
+      due = due.filter((q) => q.list.length > round + 1);
     }
     return {
       ok: true,
@@ -175,56 +234,50 @@ export async function applyImport(
   });
 }
 
-type RecordedStep = {
-  status: string;
-  outcome: string | null;
-  asOf: Date | null;
-  citations: { sourceId: number; start: number; end: number }[];
-};
-
-/** Whether `steps` has the row's step: its claim and as-of date, citing the same passage. */
-function hasStep(steps: RecordedStep[], row: AcceptedRow) {
-  const key = claimKey({ leaderKey: "", ...row });
-  return steps.some((s) =>
-    s.citations.some(
-      (c) =>
-        claimKey({
-          leaderKey: "",
-          status: s.status,
-          outcome: s.outcome,
-          asOf: s.asOf ? toIsoDate(s.asOf) : null,
-          ...c,
-        }) === key,
-    ),
-  );
-}
-
-/** Whether a leader named `name` (or so aliased) has the row's step at the event. */
-async function namesakeHasStep(tx: Tx, eventId: number, name: string, row: AcceptedRow) {
-  const key = searchKey(name);
-  const leaders = await tx.leader.findMany({
-    where: { searchText: { contains: key } },
-    select: { id: true, name: true, aliases: true },
-    take: 50,
-  });
-  const ids = leaders
-    .filter((l) => [l.name, ...parseAliases(l.aliases)].some((n) => searchKey(n) === key))
-    .map((l) => l.id);
-  if (ids.length === 0) return false;
-  const entries = await tx.attendance.findMany({
-    where: { eventId, leaderId: { in: ids } },
-    select: {
-      steps: {
-        select: {
-          status: true,
-          outcome: true,
-          asOf: true,
-          citations: { select: { sourceId: true, start: true, end: true } },
+/** The claims each leader's entry at the event records (claimKey with the leader aside). */
+async function entriesOf(tx: Tx, eventId: number, leaderIds: number[]) {
+  const entries = new Map<number, { id: number | null; claims: Set<string> }>();
+  const ids = [...new Set(leaderIds)];
+  for (let i = 0; i < ids.length; i += WRITE_BATCH) {
+    const rows = await tx.attendance.findMany({
+      where: { eventId, leaderId: { in: ids.slice(i, i + WRITE_BATCH) } },
+      select: {
+        id: true,
+        leaderId: true,
+        steps: {
+          select: {
+            status: true,
+            outcome: true,
+            asOf: true,
+            citations: { select: { sourceId: true, start: true, end: true } },
+          },
         },
       },
-    },
-  });
-  return entries.some((e) => hasStep(e.steps, row));
+    });
+    for (const entry of rows) {
+      const claims = new Set<string>();
+      for (const s of entry.steps)
+        for (const c of s.citations)
+          claims.add(
+            claimKey({
+              leaderKey: "",
+              status: s.status,
+              outcome: s.outcome,
+              asOf: s.asOf ? toIsoDate(s.asOf) : null,
+              ...c,
+            }),
+          );
+      entries.set(entry.leaderId, { id: entry.id, claims });
+    }
+  }
+  return entries;
+}
+
+async function countLeaders(tx: Tx, ids: number[]) {
+  let count = 0;
+  for (let i = 0; i < ids.length; i += WRITE_BATCH)
+    count += await tx.leader.count({ where: { id: { in: ids.slice(i, i + WRITE_BATCH) } } });
+  return count;
 }
 
 async function sourceTexts(tx: Tx, ids: number[]) {
@@ -241,44 +294,59 @@ async function sourceTexts(tx: Tx, ids: number[]) {
 }
 
 /**
- * The row's leader: a stored one, which must still exist, or a new one, created once for all
- * the rows that name it. A leader of that name stored since the dry run is a change the editor
- * has not seen: the apply stops rather than guess whether it is the same person.
+ * The new leaders, one for each name the rows give (by search key), each with its revision:
+ * their ids by key. The caller has checked that no leader has the name or it as an alias.
  */
-async function leaderFor(
+async function createLeaders(
   tx: Tx,
   editor: Editor,
-  leader: { id: number } | { name: string; office: string; polity: string },
-  created: Map<string, number>,
-): Promise<number> {
-  if ("id" in leader) {
-    const found = await tx.leader.findUnique({ where: { id: leader.id }, select: { id: true } });
-    if (!found) throw new Abort(notFound(`A leader of this import no longer exists; ${CHANGED}`));
-    return found.id;
+  leaders: Map<string, { name: string; office: string; polity: string }>,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const list = [...leaders.values()];
+  for (let i = 0; i < list.length; i += WRITE_BATCH) {
+    const part = list.slice(i, i + WRITE_BATCH);
+    const rows = await tx.leader.createManyAndReturn({
+      data: part.map((l) => leaderData({ ...l, countryCode: null, aliases: [], wikidataId: null })),
+    });
+    // Known by name, not by place: the database may return the rows in any order.
+    const byKey = new Map(rows.map((row) => [searchKey(row.name), row]));
+    await recordRevisions(
+      tx,
+      editor,
+      part.map((l) => {
+        const row = byKey.get(searchKey(l.name))!;
+        ids.set(searchKey(l.name), row.id);
+        return {
+          entityType: "leader",
+          entityId: row.id,
+          action: "create",
+          before: null,
+          after: leaderSnapshot(row),
+          summary: `Imported from a spreadsheet: ${l.name} (${l.office}, ${l.polity})`,
+        };
+      }),
+    );
   }
-  const key = searchKey(leader.name);
-  const made = created.get(key);
-  if (made !== undefined) return made;
-  const candidates = await tx.leader.findMany({
-    where: { searchText: { contains: key } },
-    select: { name: true, aliases: true },
-    take: 50,
-  });
-  if (
-    candidates.some((c) => [c.name, ...parseAliases(c.aliases)].some((n) => searchKey(n) === key))
-  )
-    throw new Abort(notFound(`A leader named ${leader.name} was stored ${CHANGED}`));
-  const row = await tx.leader.create({
-    data: leaderData({ ...leader, countryCode: null, aliases: [], wikidataId: null }),
-  });
-  await recordRevision(tx, editor, {
-    entityType: "leader",
-    entityId: row.id,
-    action: "create",
-    before: null,
-    after: leaderSnapshot(row),
-    summary: `Imported from a spreadsheet: ${leader.name} (${leader.office}, ${leader.polity})`,
-  });
-  created.set(key, row.id);
-  return row.id;
+  return ids;
+}
+
+/**
+ * New entries, without steps yet (the status is a placeholder until their first step is
+ * synced): their ids by leader.
+ */
+async function createEntries(
+  tx: Tx,
+  eventId: number,
+  entries: { leaderId: number; status: AcceptedRow["status"] }[],
+): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < entries.length; i += WRITE_BATCH) {
+    const rows = await tx.attendance.createManyAndReturn({
+      data: entries.slice(i, i + WRITE_BATCH).map((e) => ({ eventId, ...e, note: "" })),
+      select: { id: true, leaderId: true },
+    });
+    for (const row of rows) ids.set(row.leaderId, row.id);
+  }
+  return ids;
 }

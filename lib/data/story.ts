@@ -1,7 +1,7 @@
 // Not marked server-only: the seed and the test factories write entries and steps with these
 // too, so that there is one way to write a story. Writes that take an Editor are in
 // attendance-admin.ts and steps-admin.ts.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   PLAN_OF_OUTCOME,
   type AttendanceOutcome,
@@ -17,7 +17,10 @@ import {
 import type { TextAnchor } from "../quotes/anchor";
 import {
   attendanceSnapshot,
+  attendanceSnapshots,
   recordRevision,
+  recordRevisions,
+  WRITE_BATCH,
   type Actor,
   type AttendanceSnapshot,
 } from "./revisions";
@@ -47,50 +50,94 @@ export const dayToDate = (day: string | null) => (day ? new Date(`${day}T00:00:0
 
 const actorName = (actor: Actor) => ("seed" in actor ? `Seed: ${actor.seed}` : actor.name);
 
+/** The versions of the sources' texts, which new citations are anchored in. */
+async function textVersions(tx: Tx, sourceIds: Iterable<number>) {
+  const ids = [...new Set(sourceIds)];
+  const versions = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += WRITE_BATCH)
+    for (const s of await tx.source.findMany({
+      where: { id: { in: ids.slice(i, i + WRITE_BATCH) } },
+      select: { id: true, textVersion: true },
+    }))
+      versions.set(s.id, s.textVersion);
+  return versions;
+}
+
+/** A step's citations as rows, in their order, anchored in the sources' current texts. */
+const citationRows = (
+  stepId: number,
+  citations: AnchoredCitation[],
+  versions: Map<number, number>,
+) =>
+  citations.map((c, position) => ({
+    stepId,
+    sourceId: c.sourceId,
+    quote: c.quote,
+    start: c.start,
+    end: c.end,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    position,
+    anchoredVersion: versions.get(c.sourceId) ?? 1,
+    checkedVersion: versions.get(c.sourceId) ?? 1,
+  }));
+
 /** Replaces a step's citations with `citations`, in their order. */
 export async function writeStepCitations(tx: Tx, stepId: number, citations: AnchoredCitation[]) {
   await tx.citation.deleteMany({ where: { stepId } });
-  // Anchored in the source's current text, so in the version that text is.
-  const versions = new Map(
-    (
-      await tx.source.findMany({
-        where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } },
-        select: { id: true, textVersion: true },
-      })
-    ).map((s) => [s.id, s.textVersion]),
+  const versions = await textVersions(
+    tx,
+    citations.map((c) => c.sourceId),
   );
-  await tx.citation.createMany({
-    data: citations.map((c, position) => ({
-      stepId,
-      sourceId: c.sourceId,
-      quote: c.quote,
-      start: c.start,
-      end: c.end,
-      prefix: c.prefix,
-      suffix: c.suffix,
-      position,
-      anchoredVersion: versions.get(c.sourceId) ?? 1,
-      checkedVersion: versions.get(c.sourceId) ?? 1,
-    })),
-  });
+  await tx.citation.createMany({ data: citationRows(stepId, citations, versions) });
 }
+
+const stepRow = (actor: Actor, attendanceId: number, step: StepData) => ({
+  attendanceId,
+  status: step.status,
+  outcome: step.outcome ?? null,
+  representativeId: step.representativeId ?? null,
+  asOf: dayToDate(step.asOf),
+  note: step.note,
+  recordedBy: actorName(actor),
+  ...(step.recordedAt ? { recordedAt: step.recordedAt } : {}),
+});
 
 /** Adds a step to an entry's story; call syncStory after the story's changes. */
 export async function insertStep(tx: Tx, actor: Actor, attendanceId: number, step: StepData) {
-  const created = await tx.statusStep.create({
-    data: {
-      attendanceId,
-      status: step.status,
-      outcome: step.outcome ?? null,
-      representativeId: step.representativeId ?? null,
-      asOf: dayToDate(step.asOf),
-      note: step.note,
-      recordedBy: actorName(actor),
-      ...(step.recordedAt ? { recordedAt: step.recordedAt } : {}),
-    },
-  });
+  const created = await tx.statusStep.create({ data: stepRow(actor, attendanceId, step) });
   await writeStepCitations(tx, created.id, step.citations);
   return created.id;
+}
+
+/**
+ * insertStep for many entries at once, one step each (so a step is known by its entry whatever
+ * order the database returns them in), with their citations: each step's id by its entry.
+ */
+export async function insertSteps(
+  tx: Tx,
+  actor: Actor,
+  steps: { attendanceId: number; step: StepData }[],
+): Promise<Map<number, number>> {
+  if (new Set(steps.map((s) => s.attendanceId)).size !== steps.length)
+    throw new Error("insertSteps takes one step an entry.");
+  const ids = new Map<number, number>();
+  const versions = await textVersions(
+    tx,
+    steps.flatMap((s) => s.step.citations.map((c) => c.sourceId)),
+  );
+  for (let i = 0; i < steps.length; i += WRITE_BATCH) {
+    const part = steps.slice(i, i + WRITE_BATCH);
+    const created = await tx.statusStep.createManyAndReturn({
+      data: part.map((s) => stepRow(actor, s.attendanceId, s.step)),
+      select: { id: true, attendanceId: true },
+    });
+    for (const row of created) ids.set(row.attendanceId, row.id);
+    await tx.citation.createMany({
+      data: part.flatMap((s) => citationRows(ids.get(s.attendanceId)!, s.step.citations, versions)),
+    });
+  }
+  return ids;
 }
 
 /**
@@ -99,45 +146,97 @@ export async function insertStep(tx: Tx, actor: Actor, attendanceId: number, ste
  * writer of those columns: every change of a story calls it in its transaction.
  */
 export async function syncStory(tx: Tx, attendanceId: number) {
-  const steps = (
-    await tx.statusStep.findMany({
-      where: { attendanceId },
+  await syncStories(tx, [attendanceId]);
+}
+
+/**
+ * syncStory for many entries, their steps read together; the entries of `bumpVersion` move to
+ * their next version in the same update.
+ */
+export async function syncStories(
+  tx: Tx,
+  attendanceIds: readonly number[],
+  bumpVersion: ReadonlySet<number> = new Set(),
+) {
+  for (let i = 0; i < attendanceIds.length; i += WRITE_BATCH) {
+    const part = attendanceIds.slice(i, i + WRITE_BATCH);
+    const byEntry = new Map<number, StoryRow[]>(part.map((id) => [id, []]));
+    for (const s of await tx.statusStep.findMany({
+      where: { attendanceId: { in: part } },
       select: {
         id: true,
+        attendanceId: true,
         status: true,
         outcome: true,
         representativeId: true,
         asOf: true,
         recordedAt: true,
       },
-    })
-  ).map((s) => ({
-    ...s,
-    asOf: s.asOf ? s.asOf.toISOString().slice(0, 10) : null,
-    recordedAt: s.recordedAt.toISOString(),
-  }));
-  const carried = carriedPlans(steps, (o) => PLAN_OF_OUTCOME[o as AttendanceOutcome]);
-  for (const step of steps) {
-    const plan = carried.get(step.id) as AttendanceStatus | undefined;
-    if (plan && plan !== step.status) {
-      await tx.statusStep.update({ where: { id: step.id }, data: { status: plan } });
-      step.status = plan;
+    }))
+      byEntry.get(s.attendanceId)?.push({
+        ...s,
+        asOf: s.asOf ? s.asOf.toISOString().slice(0, 10) : null,
+        recordedAt: s.recordedAt.toISOString(),
+      });
+    // Entries whose derived columns agree are updated together (an import's mostly do), and
+    // every entry's current step in one statement: not a statement per entry.
+    const groups = new Map<
+      string,
+      { data: Prisma.AttendanceUpdateManyMutationInput; ids: number[] }
+    >();
+    const current: [number, number][] = [];
+    for (const [attendanceId, steps] of byEntry) {
+      const carried = carriedPlans(steps, (o) => PLAN_OF_OUTCOME[o as AttendanceOutcome]);
+      for (const step of steps) {
+        const plan = carried.get(step.id) as AttendanceStatus | undefined;
+        if (plan && plan !== step.status) {
+          await tx.statusStep.update({ where: { id: step.id }, data: { status: plan } });
+          step.status = plan;
+        }
+      }
+      const step = currentStep(steps);
+      if (!step) throw new Error(`Entry ${attendanceId} would have no step.`);
+      current.push([attendanceId, step.id]);
+      const data = {
+        status: step.status,
+        asOf: dayToDate(step.asOf),
+        sourcesDisagree: sourcesDisagreeOn(steps, step),
+        outcome: outcomeStepOnDay(steps)?.outcome ?? null,
+        representativeId: representativeOnDay(steps),
+        ...(bumpVersion.has(attendanceId) ? { version: { increment: 1 } } : {}),
+      };
+      const key = JSON.stringify(data);
+      const group = groups.get(key) ?? { data, ids: [] as number[] };
+      group.ids.push(attendanceId);
+      groups.set(key, group);
     }
+    for (const { data, ids } of groups.values())
+      await tx.attendance.updateMany({ where: { id: { in: ids } }, data });
+    await setCurrentSteps(tx, current);
   }
-  const current = currentStep(steps);
-  if (!current) throw new Error(`Entry ${attendanceId} would have no step.`);
-  await tx.attendance.update({
-    where: { id: attendanceId },
-    data: {
-      status: current.status,
-      asOf: dayToDate(current.asOf),
-      currentStepId: current.id,
-      sourcesDisagree: sourcesDisagreeOn(steps, current),
-      outcome: outcomeStepOnDay(steps)?.outcome ?? null,
-      representativeId: representativeOnDay(steps),
-    },
-  });
 }
+
+/**
+ * Sets each entry's current step: `[entry, step]` pairs, one statement for them all. Plain SQL
+ * that SQLite and PostgreSQL read alike (the CAST types PostgreSQL's untyped parameters);
+ * Prisma's own API has no update of many rows with a value each.
+ */
+async function setCurrentSteps(tx: Tx, pairs: [number, number][]) {
+  if (pairs.length === 0) return;
+  await tx.$executeRaw`UPDATE "Attendance" SET "currentStepId" = CASE "id" ${Prisma.join(
+    pairs.map(([id, step]) => Prisma.sql`WHEN ${id} THEN CAST(${step} AS INTEGER)`),
+    " ",
+  )} END WHERE "id" IN (${Prisma.join(pairs.map(([id]) => id))})`;
+}
+
+type StoryRow = {
+  id: number;
+  status: AttendanceStatus;
+  outcome: AttendanceOutcome | null;
+  representativeId: number | null;
+  asOf: string | null;
+  recordedAt: string;
+};
 
 /**
  * Records a change of an entry made in this transaction: derives its current status, moves it
@@ -169,6 +268,44 @@ export async function finishEntryChange(
     eventId: row.eventId,
     summary: change.summary,
   });
+}
+
+/**
+ * finishEntryChange for many entries of this transaction, each changed once: their stories
+ * derived, their versions moved and their revisions written (in the order given) together.
+ */
+export async function finishEntryChanges(
+  tx: Tx,
+  actor: Actor,
+  changes: {
+    attendanceId: number;
+    before: AttendanceSnapshot | null;
+    action: "create" | "update" | "revert";
+    summary?: string;
+  }[],
+): Promise<Map<number, AttendanceSnapshot>> {
+  const ids = changes.map((c) => c.attendanceId);
+  if (new Set(ids).size !== ids.length) throw new Error("An entry was changed twice at once.");
+  await syncStories(
+    tx,
+    ids,
+    new Set(changes.filter((c) => c.action !== "create").map((c) => c.attendanceId)),
+  );
+  const after = await attendanceSnapshots(tx, ids);
+  await recordRevisions(
+    tx,
+    actor,
+    changes.map((c) => ({
+      entityType: "attendance",
+      entityId: c.attendanceId,
+      action: c.action,
+      before: c.before,
+      after: after.get(c.attendanceId) ?? null,
+      eventId: after.get(c.attendanceId)?.eventId ?? null,
+      summary: c.summary,
+    })),
+  );
+  return after;
 }
 
 /**

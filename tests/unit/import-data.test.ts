@@ -4,6 +4,7 @@ import path from "node:path";
 import { createEditor } from "@/lib/auth/editors";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
+import { createEvent, createLeader, createSource, unique } from "../factories";
 import { createTestDatabase } from "./helpers/test-db";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -134,5 +135,128 @@ describe("an outcome imported twice", () => {
     const again = await importer.previewImport(editor, eventId, new TextEncoder().encode(file));
     if (!again.ok) throw new Error(again.message);
     expect(again.preview.rows[0]!.verdict).toBe("skip");
+  });
+});
+
+describe("a file that adds several steps to new and stored leaders", () => {
+  // The apply writes many entries together, in rounds: each step must still be one change of
+  // its own, recorded from the entry as the step before left it.
+  it("gives every step and every new leader its revision, in order, and writes nothing twice", async () => {
+    const event = await createEvent(t.db);
+    const source = await createSource(t.db);
+    const stored = await createLeader(t.db, { name: `Stored ${unique()}` });
+    const quotes = {
+      anna: "Ruritania's President Anna Example will attend the Harbour Summit",
+      boris: "Borduria's leader Boris Sample is expected to attend as well",
+      ottokar: "Syldavia's King Ottokar declined the invitation",
+    };
+    const a = `Anna ${unique()}`;
+    const b = `Boris ${unique()}`;
+    const file = [
+      "leader,country,office,status,as_of,source,quote",
+      `${a},Ruritania,President,reported,2000-05-01,${source.id},${quotes.anna}`,
+      `${b},Borduria,Leader,reported,2000-05-01,${source.id},${quotes.boris}`,
+      `${a},Ruritania,President,declined,2000-05-20,${source.id},${quotes.ottokar}`,
+      `${stored.name},,,confirmed,2000-05-02,${source.id},${quotes.anna}`,
+      `${a},Ruritania,President,attended,2000-06-01,${source.id},${quotes.boris}`,
+    ].join("\r\n");
+    const preview = await importer.previewImport(editor, event.id, new TextEncoder().encode(file));
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.preview.counts).toMatchObject({ add: 5, newLeaders: 2 });
+    const applied = await importer.applyImport(editor, event.id, preview.preview.token);
+    expect(applied).toMatchObject({ ok: true, added: 5, skipped: 0, leadersCreated: 2 });
+
+    const leaders = await t.db.leader.findMany({ where: { name: { in: [a, b] } } });
+    expect(leaders).toHaveLength(2);
+    const leaderRevisions = await t.db.revision.findMany({
+      where: { entityType: "leader", entityId: { in: leaders.map((l) => l.id) } },
+    });
+    expect(leaderRevisions.map((r) => [r.action, r.actorName])).toEqual([
+      ["create", editor.name],
+      ["create", editor.name],
+    ]);
+
+    const anna = await t.db.attendance.findFirstOrThrow({
+      where: { eventId: event.id, leader: { name: a } },
+      include: { steps: { orderBy: { id: "asc" } } },
+    });
+    // Three steps, three revisions: created with the first, then one version per step.
+    expect(anna.steps.map((s) => [s.outcome ?? s.status])).toEqual([
+      ["reported"],
+      ["declined"],
+      ["attended"],
+    ]);
+    expect(anna).toMatchObject({
+      version: 3,
+      status: "declined",
+      outcome: "attended",
+      currentStepId: anna.steps[2]!.id,
+    });
+    const revisions = await t.db.revision.findMany({
+      where: { entityType: "attendance", entityId: anna.id },
+      orderBy: { id: "asc" },
+    });
+    const story = (json: string | null) =>
+      json ? (JSON.parse(json) as { version: number; story: unknown[] }) : null;
+    expect(
+      revisions.map((r) => [
+        r.action,
+        r.summary.match(/row (\d+)/)?.[1],
+        story(r.before)?.story.length ?? null,
+        story(r.after)?.story.length,
+        story(r.after)?.version,
+      ]),
+    ).toEqual([
+      ["create", "2", null, 1, 1],
+      ["update", "4", 1, 2, 2],
+      ["update", "6", 2, 3, 3],
+    ]);
+    // Each revision starts where the one before ended.
+    expect(revisions[1]!.before).toBe(revisions[0]!.after);
+    expect(revisions[2]!.before).toBe(revisions[1]!.after);
+
+    const entries = await t.db.attendance.findMany({
+      where: { eventId: event.id },
+      include: { steps: true },
+    });
+    expect(entries).toHaveLength(3);
+    for (const entry of entries) {
+      expect(entry.steps.map((s) => s.id)).toContain(entry.currentStepId);
+    }
+    expect(entries.find((e) => e.leaderId === stored.id)).toMatchObject({
+      status: "confirmed",
+      version: 1,
+    });
+
+    const before = await counts();
+    expect(await importer.applyImport(editor, event.id, preview.preview.token)).toMatchObject({
+      ok: true,
+      added: 0,
+      skipped: 5,
+      leadersCreated: 0,
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("a new leader whose name was stored after the dry run", () => {
+  // Many leaders whose keys contain the new name: the apply once looked at the first 50 of
+  // them only, and then missed the namesake and stored the person twice.
+  it("refuses the apply, however many leaders have the name inside theirs", async () => {
+    const event = await createEvent(t.db);
+    const source = await createSource(t.db);
+    const name = `Li ${unique()}`;
+    const file = `leader,country,office,status,as_of,source,quote\r\n${name},Ruritania,President,reported,2000-05-01,${source.id},Ruritania's President Anna Example will attend\r\n`;
+    const preview = await importer.previewImport(editor, event.id, new TextEncoder().encode(file));
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.preview.counts).toMatchObject({ add: 1, newLeaders: 1 });
+    for (let i = 0; i < 60; i++) await createLeader(t.db, { name: `${name} the ${i}th` });
+    await createLeader(t.db, { name });
+    const before = await counts();
+    expect(await importer.applyImport(editor, event.id, preview.preview.token)).toMatchObject({
+      ok: false,
+      kind: "not-found",
+    });
+    expect(await counts()).toEqual(before);
   });
 });
