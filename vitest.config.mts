@@ -23,6 +23,8 @@ const DATA_LAYER = [
   "tests/unit/source-versions.test.ts",
   "tests/unit/citation-review.test.ts",
   "tests/unit/generation.test.ts",
+  "tests/unit/suggestions-data.test.ts",
+  "tests/unit/import-data.test.ts",
 ];
 
 const postgres: TestProjectInlineConfiguration = {
