@@ -72,9 +72,12 @@ const HOST = new RegExp(
   `${z.regexes.domain.source}|${z.regexes.ipv4.source}|^\\[[0-9a-fA-F:.]+\\]$`,
 );
 
+const HTTP_URL_MESSAGE = "Enter a web address that starts with http:// or https://.";
+
 /** An http(s) URL; other schemes (javascript:, data:, file:) are refused. */
 export const httpUrlField = z
-  .string()
+  // Missing from a forged form (or a file in its place): zod's own message is for developers.
+  .string({ error: HTTP_URL_MESSAGE })
   .trim()
   .max(2000, "The address can have at most 2000 characters.")
   // The URL parser accepts (and percent-encodes) them, but the string is stored as typed.
@@ -85,6 +88,6 @@ export const httpUrlField = z
     z.url({
       protocol: /^https?$/,
       hostname: HOST,
-      error: "Enter a web address that starts with http:// or https://.",
+      error: HTTP_URL_MESSAGE,
     }),
   );

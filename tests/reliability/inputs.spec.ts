@@ -4,7 +4,8 @@ import { createPrismaClient } from "../../lib/database";
 import { cutText } from "../../lib/text/cut";
 import { createLeader } from "../factories";
 import { SERVER_ACTIONS, type ServerActionDoor } from "./registry";
-import { createSample, invariantViolations, openDatabase } from "./db";
+import type { FormState } from "../../lib/validation/errors";
+import { createSample, databaseHash, invariantViolations, openDatabase } from "./db";
 import { callAction, signIn, type ActionResponse, type FormEntries } from "./http";
 import { editors } from "./paths";
 import { AppServer } from "./server";
@@ -17,6 +18,8 @@ import { AppServer } from "./server";
  * must still be valid (invariantViolations).
  */
 const RUNS_PER_FORM = Number(process.env.PROPERTY_RUNS ?? 500);
+/** The fetch forms: their answers are a few refusals, each quick; a fifth as many is plenty. */
+const FETCH_RUNS = Math.ceil(RUNS_PER_FORM / 5);
 const CONCURRENCY = 4;
 /**
  * Every form's runs come from this seed (share i from SEED + i): a failure prints it, and the
@@ -412,6 +415,193 @@ function sourceParts({ update = false } = {}): Part[] {
   ];
 }
 
+/**
+ * Hosts that name this machine, its networks, a cloud's metadata service or no one, each a
+ * literal address: none is a name to look up (this machine has no public DNS, and a lookup
+ * could last the fetch's whole time limit), so each must be refused before any connection.
+ */
+const PRIVATE_HOSTS = [
+  "127.0.0.1",
+  "127.255.255.254",
+  "10.0.0.1",
+  "172.16.0.1",
+  "192.168.1.1",
+  "100.100.100.200",
+  "169.254.169.254",
+  "0.0.0.0",
+  "255.255.255.255",
+  "224.0.0.1",
+  "192.0.2.1",
+  "240.0.0.1",
+  "[::1]",
+  "[::]",
+  "[fe80::1]",
+  "[fd00::1]",
+  "[ff02::1]",
+  "[2001:db8::1]",
+  // IPv4 written as IPv6: mapped, spelled out, in hex; NAT64 and 6to4 of a private one.
+  "[::ffff:127.0.0.1]",
+  "[0:0:0:0:0:ffff:7f00:1]",
+  "[::ffff:a9fe:a9fe]",
+  "[64:ff9b::a9fe:a9fe]",
+  "[2002:7f00:1::1]",
+  // 127.0.0.1 and 0.0.0.0 as a URL parser still reads them: decimal, octal, hex, short.
+  "2130706433",
+  "0177.0.0.1",
+  "017700000001",
+  "0x7f.0.0.1",
+  "0x7f000001",
+  "127.1",
+  "0",
+];
+
+/** An http(s) address of a private host, dressed as an attacker might dress it. */
+const privateAddresses = fc
+  .tuple(
+    fc.constantFrom("http://", "https://", "HTTP://"),
+    // A name before the @ is a user name, not the host.
+    fc.constantFrom("", "user:pass@", "example.org@"),
+    fc.constantFrom(...PRIVATE_HOSTS),
+    fc.constantFrom("", ":80", ":8080", ":6379"),
+    fc.constantFrom(
+      "/",
+      "",
+      "/latest/meta-data/iam/security-credentials/",
+      "/computeMetadata/v1/?recursive=true",
+      `/${SCRIPT}`,
+      "/é/語/😀?q=\u202e",
+      "/..%2f..%2fetc/passwd",
+      "/#@example.org",
+    ),
+  )
+  .map((parts) => parts.join(""));
+
+/** Addresses a fetch refuses for what they are: other schemes, malformed, too long, tricks. */
+const oddAddresses = fc.oneof(
+  fc.constantFrom(
+    "",
+    " ",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(document.cookie)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "file:///etc/passwd",
+    "file://127.0.0.1/etc/passwd",
+    "ftp://127.0.0.1/",
+    "ftp://10.0.0.1/pub/",
+    "gopher://127.0.0.1:6379/_INFO",
+    "ws://127.0.0.1/",
+    "view-source:http://127.0.0.1/",
+    "http://",
+    "http:///",
+    "http//127.0.0.1/",
+    "//127.0.0.1/",
+    "127.0.0.1",
+    "http://[::1",
+    "http://[::1]]/",
+    "http://[fe80::1%25eth0]/",
+    "http://127.0.0.1:99999/",
+    "http://1.2.3.4.5/",
+    "http://<script>alert(1)</script>/",
+    "http://\u202e1.0.0.721/",
+    "http://127.0.0.1/\u0000",
+    "http://127.0.0.1/\u001b[2J",
+    // 127.0.0.1 to a URL parser, refused by validation or by the fetcher: without slashes,
+    // with backslashes, percent-encoded, in full-width digits and dots, after a byte-order mark.
+    "http:127.0.0.1/",
+    "http:\\\\127.0.0.1\\",
+    "http://%31%32%37.0.0.1/",
+    "http://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/",
+    "\ufeffhttp://127.0.0.1/",
+  ),
+  // The limit is 2000 characters: one within, one at, one past, and far past.
+  fc.constantFrom(1_999, 2_000, 2_001, 100_000).map((n) => "http://10.0.0.1/".padEnd(n, "a")),
+);
+
+/**
+ * "Fetch" and "Fetch again" send the intent and the address, nothing of the source's fields
+ * (components/admin/source-form.tsx); "Fetch again" its version too, which checkForm adds.
+ */
+const fetchForm = () =>
+  forms([
+    field(
+      "fetchUrl",
+      fc.oneof({ weight: 2, arbitrary: privateAddresses }, { weight: 1, arbitrary: oddAddresses }),
+      fc.oneof(oddAddresses, nastyText),
+    ),
+  ]).map((fields): FormEntries => [["intent", "fetch"], ...fields]);
+
+/** What a fetch may answer without connecting anywhere: the faults of the address itself. */
+const REFUSED_AT_ONCE: [kind: string, message: RegExp][] = [
+  [
+    "private address",
+    /^\S+ is a private, local or reserved network address; Rollcall fetches public web pages only\.$/,
+  ],
+  [
+    "not an http(s) address",
+    /^(Enter a web address that starts with http:\/\/ or https:\/\/\.|Rollcall fetches http:\/\/ and https:\/\/ pages only, not \S+ addresses\.)$/,
+  ],
+  ["too long", /^The address can have at most 2000 characters\.$/],
+  ["control characters", /^The address contains invisible control characters; remove them\.$/],
+];
+
+/**
+ * The fetch forms' expectation: nothing fetched, and the address refused for one of its own
+ * faults (REFUSED_AT_ONCE), never for what a connection found (the site refused it, took too
+ * long, answered 404): a private address that got as far as connecting is a hole in the guard.
+ * "Fetch again" may refuse first for the form's id or version. Each answer's kind is counted.
+ */
+function refusedAtOnce(kinds: Map<string, number>) {
+  return (response: ActionResponse): string | null => {
+    const state = response.state as FormState;
+    if (state.fetched) return `a page was fetched: ${JSON.stringify(state.fetched)}`;
+    const said = state.errors?.fetchUrl;
+    // An address can have two faults at once (too long, and control characters in it).
+    const faults = said?.map((m) => REFUSED_AT_ONCE.find(([, message]) => message.test(m))?.[0]);
+    if (faults?.some((fault) => !fault))
+      return `the address refused for something other than itself: ${JSON.stringify(said)}`;
+    const kind = faults
+      ? [...new Set(faults)].join(" and ")
+      : `the form's own refusal: ${state.message}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    return null;
+  };
+}
+
+/** "Fetch" or "Fetch again", checked: every answer a refusal at once, the database unchanged. */
+async function checkFetch(
+  name: string,
+  spec: Omit<FormSpec, "success" | "check" | "runs">,
+  inputs: Parameters<typeof checkForm>[2],
+  table?: Parameters<typeof checkForm>[3],
+) {
+  const kinds = new Map<string, number>();
+  // Sessions aside: a request may note its session as seen (lib/data/account-sessions.ts).
+  const before = databaseHash(server.dbFile, { except: ["Session"] });
+  try {
+    await checkForm(
+      name,
+      { ...spec, success: null, check: refusedAtOnce(kinds), runs: FETCH_RUNS },
+      inputs,
+      table,
+    );
+  } finally {
+    figures.push(
+      `${name}: ${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(", ") || "no answers"}`,
+    );
+  }
+  // Else the generators never get past validation to the fetcher's own guard.
+  expect(kinds.get("private address"), "some addresses reach the fetcher's guard").toBeGreaterThan(
+    0,
+  );
+  expect(
+    databaseHash(server.dbFile, { except: ["Session"] }),
+    `a fetch that is refused stores nothing. Run again with: ${RERUN}`,
+  ).toBe(before);
+}
+
 const leaderParts = () => [
   field("name", fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 })),
   field("office", fc.constantFrom("President", "Prime Minister")),
@@ -512,7 +702,12 @@ type FormSpec = {
   page: (p: Pools) => string;
   /** Field error keys this form shows beside a field. */
   shown: RegExp;
-  success: RegExp;
+  /** Where a success redirects; null for a form that stores nothing (the fetch forms). */
+  success: RegExp | null;
+  /** The form's own expectation of every answer: a problem, or null. */
+  check?: (response: ActionResponse, sent: FormEntries) => string | null;
+  /** Submissions in all, RUNS_PER_FORM unless the form says fewer. */
+  runs?: number;
 };
 
 const door = (name: string) => SERVER_ACTIONS.find((a) => a.exportName === name)!;
@@ -554,7 +749,7 @@ function problemWith(response: ActionResponse, spec: FormSpec, sent: FormEntries
   if (response.status >= 500 || response.thrown)
     return `HTTP ${response.status}${response.thrown ? " (the action threw)" : ""}`;
   if (response.redirect) {
-    return spec.success.test(response.redirect)
+    return spec.success?.test(response.redirect)
       ? null
       : `unexpected redirect to ${response.redirect}`;
   }
@@ -578,7 +773,7 @@ function problemWith(response: ActionResponse, spec: FormSpec, sent: FormEntries
   }
   if (/see below/.test(state.message) && errors.length === 0)
     return `"${state.message}" but nothing below`;
-  return null;
+  return spec.check?.(response, sent) ?? null;
 }
 
 async function checkForm(
@@ -619,7 +814,8 @@ async function checkForm(
       else counts.refused++;
       if (problem) throw new Error(problem);
     });
-  const share = Math.ceil(RUNS_PER_FORM / CONCURRENCY);
+  const runs = spec.runs ?? RUNS_PER_FORM;
+  const share = Math.ceil(runs / CONCURRENCY);
   const results = await Promise.all(
     Array.from({ length: CONCURRENCY }, (_, i) =>
       fc.check(property(pools(i)), {
@@ -640,9 +836,10 @@ async function checkForm(
       result.failed ? `${report(result)}\n  Run again with: ${RERUN}` : "",
     ).toBe(false);
   }
-  expect(counts.runs).toBeGreaterThanOrEqual(RUNS_PER_FORM);
+  expect(counts.runs).toBeGreaterThanOrEqual(runs);
   // Else the generators never reach the path that stores anything, and prove little.
-  expect(counts.saved, "some generated submissions are valid and saved").toBeGreaterThan(0);
+  if (spec.success)
+    expect(counts.saved, "some generated submissions are valid and saved").toBeGreaterThan(0);
   expect(invariantViolations(server.dbFile), `Run again with: ${RERUN}`).toEqual([]);
 }
 
@@ -1060,6 +1257,33 @@ test("source update: generated inputs never crash and never store anything inval
       fc.record({
         bound: boundId(p.sources.map((s) => s.id)),
         fields: forms(sourceParts({ update: true })),
+        version: versionChoice,
+      }),
+    "Source",
+  );
+});
+
+test("source fetch and fetch again: generated addresses are refused at once and nothing is stored", async () => {
+  await checkFetch(
+    "source fetch",
+    {
+      door: door("createSourceAction"),
+      page: () => "/admin/sources/new",
+      shown: /^fetchUrl$/,
+    },
+    () => fetchForm().map((fields) => ({ fields })),
+  );
+  await checkFetch(
+    "source fetch again",
+    {
+      door: door("updateSourceAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}`,
+      shown: /^fetchUrl$/,
+    },
+    (p) =>
+      fc.record({
+        bound: boundId(p.sources.map((s) => s.id)),
+        fields: fetchForm(),
         version: versionChoice,
       }),
     "Source",

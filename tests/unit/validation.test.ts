@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { attendanceFormSchema } from "@/lib/validation/attendance";
 import { fieldErrors } from "@/lib/validation/errors";
 import { formDataToObject } from "@/lib/validation/form-data";
-import { sourceFormSchema } from "@/lib/validation/source";
+import { sourceFetchSchema, sourceFormSchema } from "@/lib/validation/source";
 import { editorSchema } from "@/lib/validation/editor";
 
 function form(entries: Record<string, string>) {
@@ -195,6 +195,13 @@ describe("sourceFormSchema", () => {
       expect(fieldErrors(result.error!).url, JSON.stringify(url)).toEqual([
         "The address contains invisible control characters; remove them.",
       ]);
+    }
+  });
+  it("asks for an address a forged form leaves out in the editor's words, not zod's", () => {
+    const saved = sourceFormSchema.safeParse({ ...source, url: undefined });
+    const fetched = sourceFetchSchema.safeParse({ intent: "fetch" });
+    for (const errors of [fieldErrors(saved.error!).url, fieldErrors(fetched.error!).fetchUrl]) {
+      expect(errors).toEqual(["Enter a web address that starts with http:// or https://."]);
     }
   });
 });
