@@ -123,6 +123,10 @@ describe("the address guard", () => {
       "::ffff:10.0.0.1",
       "::ffff:127.0.0.1",
       "224.0.0.1",
+      // IPv4-compatible IPv6 (deprecated): ipaddr.js puts it in no range.
+      "::127.0.0.1",
+      "::7f00:1",
+      "::a00:1",
     ]) {
       expect(isPublicAddress(a), a).toBe(false);
     }
