@@ -119,8 +119,10 @@ const stepStatusField = z
   );
 
 /** Who represented the leader: a leader's id, or empty for no one. */
-const representativeField = idSchema
-  .or(z.literal("").transform(() => null))
+const representativeField = z
+  .union([idSchema, z.literal("").transform(() => null)], {
+    error: "Choose who represented them from the list, or leave it empty.",
+  })
   .optional()
   .transform((v) => v ?? null);
 

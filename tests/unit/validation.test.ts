@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceFormSchema } from "@/lib/validation/attendance";
+import { attendanceFormSchema, stepFormSchema } from "@/lib/validation/attendance";
 import { fieldErrors } from "@/lib/validation/errors";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { sourceFetchSchema, sourceFormSchema } from "@/lib/validation/source";
@@ -116,6 +116,16 @@ describe("attendanceFormSchema", () => {
       fieldErrors(attendanceFormSchema.safeParse(form({ ...valid, note: "a\u0000b" })).error!)
         .note?.[0],
     ).toMatch(/control characters/);
+  });
+});
+
+describe("stepFormSchema", () => {
+  it("says in words when the representative is not one from the list", () => {
+    const result = stepFormSchema.safeParse({ status: "confirmed", representativeId: "abc" });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!).representativeId).toEqual([
+      "Choose who represented them from the list, or leave it empty.",
+    ]);
   });
 });
 
