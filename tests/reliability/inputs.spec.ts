@@ -867,6 +867,56 @@ function report<T>(result: fc.RunDetails<[T]>) {
 
 // ---- The forms ----
 
+// First: the later forms delete the runs' sample events and leaders, which a suggestion is
+// accepted into and for; after them, a whole-file run saved 0 or 1 of 500.
+test("suggestion accept and dismiss: generated inputs never crash and never store anything invalid", async () => {
+  const shown =
+    /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|stepNote|representativeId|confirmDates|citations|citations\.0\.(sourceId|quote))$/;
+  await checkForm(
+    "suggestion accept",
+    {
+      door: door("acceptSuggestionAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}/suggestions?event=${p.events[0]}`,
+      shown,
+      success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=accepted&entry=\d+$/,
+    },
+    (p) =>
+      fc.constantFrom(...p.sources).chain((source) =>
+        fc.record({
+          bound: fc.oneof(
+            {
+              weight: 3,
+              arbitrary: fc
+                .constantFrom(...p.events)
+                .map((event): BoundPair => ({ pair: [source.id, event] })),
+            },
+            { weight: 1, arbitrary: boundSourceEvent(p) },
+          ),
+          fields: forms(suggestionParts(p, source)),
+        }),
+      ),
+  );
+  await checkForm(
+    "suggestion dismiss",
+    {
+      door: door("dismissSuggestionAction"),
+      page: (p) => `/admin/sources/${p.sources[0]!.id}/suggestions?event=${p.events[0]}`,
+      shown,
+      success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=dismissed$/,
+    },
+    (p) =>
+      fc.record({
+        bound: boundSourceEvent(p),
+        fields: forms([
+          suggestionParts(p)[0]!,
+          field("leaderName", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
+          field("claim", fc.constantFrom("confirmed", "attended", "did_not_attend")),
+          suggestionParts(p)[10]!,
+        ]),
+      }),
+  );
+});
+
 test("entry create: generated inputs never crash and never store anything invalid", async () => {
   await checkForm(
     "entry create",
@@ -1054,56 +1104,6 @@ test("leader merge: generated inputs never crash and never store anything invali
         version: versionChoice,
       }),
     "Leader",
-  );
-});
-
-// Before the event tests: "event delete" deletes the runs' sample events, and a suggestion is
-// accepted into one of them.
-test("suggestion accept and dismiss: generated inputs never crash and never store anything invalid", async () => {
-  const shown =
-    /^(eventId|leaderId|leader\.(name|office|polity|countryCode)|status|asOf|note|stepNote|representativeId|confirmDates|citations|citations\.0\.(sourceId|quote))$/;
-  await checkForm(
-    "suggestion accept",
-    {
-      door: door("acceptSuggestionAction"),
-      page: (p) => `/admin/sources/${p.sources[0]!.id}/suggestions?event=${p.events[0]}`,
-      shown,
-      success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=accepted&entry=\d+$/,
-    },
-    (p) =>
-      fc.constantFrom(...p.sources).chain((source) =>
-        fc.record({
-          bound: fc.oneof(
-            {
-              weight: 3,
-              arbitrary: fc
-                .constantFrom(...p.events)
-                .map((event): BoundPair => ({ pair: [source.id, event] })),
-            },
-            { weight: 1, arbitrary: boundSourceEvent(p) },
-          ),
-          fields: forms(suggestionParts(p, source)),
-        }),
-      ),
-  );
-  await checkForm(
-    "suggestion dismiss",
-    {
-      door: door("dismissSuggestionAction"),
-      page: (p) => `/admin/sources/${p.sources[0]!.id}/suggestions?event=${p.events[0]}`,
-      shown,
-      success: /^\/admin\/sources\/\d+\/suggestions\?event=\d+&saved=dismissed$/,
-    },
-    (p) =>
-      fc.record({
-        bound: boundSourceEvent(p),
-        fields: forms([
-          suggestionParts(p)[0]!,
-          field("leaderName", fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 })),
-          field("claim", fc.constantFrom("confirmed", "attended", "did_not_attend")),
-          suggestionParts(p)[10]!,
-        ]),
-      }),
   );
 });
 
