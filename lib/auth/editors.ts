@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import { editorSchema } from "../validation/editor";
-import { hashPassword } from "./password";
+import { hashPassword, type ScryptParams } from "./password";
 import type { Role } from "./roles";
 
 export class EditorExistsError extends Error {}
@@ -19,15 +19,17 @@ export async function defaultRole(db: Pick<PrismaClient, "user">): Promise<Role>
   return (await db.user.count()) === 0 ? "admin" : "editor";
 }
 
+/** `hashParams` is for test accounts only (tests/factories); an account's hash names its own. */
 export async function createEditor(
   db: PrismaClient,
   input: { email: string; name: string; password: string; role?: Role },
+  { hashParams }: { hashParams?: ScryptParams } = {},
 ) {
   const { email, name, password } = editorSchema.parse(input);
   if (await db.user.findUnique({ where: { email } })) {
     throw new EditorExistsError(`An editor with the email ${email} already exists.`);
   }
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, hashParams);
   const role = input.role ?? (await defaultRole(db));
   const data = accountCreateData({ email, name, role, passwordHash: hash });
   await db.user.create({ data });

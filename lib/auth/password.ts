@@ -12,13 +12,14 @@ import {
  * breaking existing hashes.
  */
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export type ScryptParams = { N: number; r: number; p: number };
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-function scrypt(password: string, salt: Buffer, params: { N: number; r: number; p: number }) {
+function scrypt(password: string, salt: Buffer, params: ScryptParams) {
   // scrypt needs 128 * N * r bytes; Node's default cap (32 MiB) is below that for N=2^17.
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
   return new Promise<Buffer>((resolve, reject) =>
@@ -28,10 +29,14 @@ function scrypt(password: string, salt: Buffer, params: { N: number; r: number; 
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** Hashes with SCRYPT_PARAMS; other parameters are for test accounts (tests/factories). */
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = SCRYPT_PARAMS,
+): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await scrypt(password, salt, SCRYPT_PARAMS);
-  const { N, r, p } = SCRYPT_PARAMS;
+  const key = await scrypt(password, salt, params);
+  const { N, r, p } = params;
   return ["scrypt", N, r, p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 

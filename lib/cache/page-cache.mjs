@@ -48,6 +48,8 @@ export const RACE_WINDOW_MS = 10_000;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
 /** `<namespace>:<entry id>`, stored with the entry's headers and never sent. */
 const STAMP_HEADER = "x-rollcall-page-cache-stamp";
+/** When the entry was stored, by this process's clock (Date.now()); never sent either. */
+const STORED_AT_HEADER = "x-rollcall-page-cache-stored-at";
 const CONFIG = Symbol.for("rollcall.page-cache.config");
 
 /**
@@ -151,6 +153,7 @@ const headersOf = (headers) => /** @type {Record<string, any>} */ (headers ?? {}
 const withoutStamp = (/** @type {unknown} */ headers) => {
   const copy = { ...headersOf(headers) };
   delete copy[STAMP_HEADER];
+  delete copy[STORED_AT_HEADER];
   return copy;
 };
 
@@ -278,6 +281,16 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       if (!value) return entry ?? null;
       const stamp = stampOf(value);
       if (typeof stamp !== "string") return null;
+      if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
+        // Not served once one of its tags was revalidated after it was stored, by the same
+        // clock as the revalidation's. The backend checks this too, but Next's file-system
+        // cache compares a revalidation's Date.now() with a clock of its own and lets a page
+        // stored in the same millisecond through (docs/architecture.md).
+        const headers = headersOf(value.headers);
+        const storedAt = Number(headers[STORED_AT_HEADER]);
+        const tags = String(headers[CACHE_TAGS_HEADER] ?? "").split(",");
+        if (!(storedAt > (await revalidations.latest(tags)))) return null;
+      }
       const separator = stamp.indexOf(":");
       if (separator < 0 || stamp.slice(0, separator) !== config.namespace) return null;
       if (value.kind === "APP_PAGE") {
@@ -339,11 +352,15 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
         if (Date.now() - (await revalidations.latest(tags)) < RACE_WINDOW_MS) return;
       }
+      const now = String(Date.now());
       const stamp = `${config.namespace}:${randomBytes(8).toString("hex")}`;
       if (value.kind === "FETCH") {
         return this.backend.set(key, { ...value, rollcallStamp: stamp }, ctx);
       }
-      const stored = { ...value, headers: { ...headersOf(value.headers), [STAMP_HEADER]: stamp } };
+      const stored = {
+        ...value,
+        headers: { ...headersOf(value.headers), [STAMP_HEADER]: stamp, [STORED_AT_HEADER]: now },
+      };
       await this.backend.set(key, stored, ctx);
       if (stored.kind === "APP_PAGE") servePage(key, stamp.split(":")[1] ?? "", stored, config);
     }

@@ -29,7 +29,8 @@ export const NEED_LABEL: Record<Need, string> = {
 
 /** Debian's package for each need. */
 export const DEBIAN_PACKAGE: Record<Need, string> = {
-  chromium: "chromium",
+  // The headless shell: what the tests launch (scripts/chromium.mjs), lighter than the browser.
+  chromium: "chromium-headless-shell",
   postgresql: "postgresql",
   redis: "redis-server",
   nginx: "nginx",
@@ -86,7 +87,7 @@ export function manualFix(need: Need): string {
   const variable = NEED_ENV[need];
   switch (need) {
     case "chromium":
-      return `install Chromium (Debian, as root: apt-get install chromium; elsewhere: npx playwright install chromium) or set ${variable} to a Chromium executable`;
+      return `install Chromium (Debian, as root: apt-get install chromium-headless-shell; elsewhere: npx playwright install chromium) or set ${variable} to a Chromium executable`;
     case "postgresql":
       return `install PostgreSQL (Debian, as root: apt-get install postgresql) or set ${variable} to a superuser's URL`;
     case "redis":

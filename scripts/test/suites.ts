@@ -33,10 +33,24 @@ const sameBuild = (earlier: ReadonlyMap<string, SuiteResult>): Record<string, st
 export const suites: Suite[] = [
   { name: "lint", script: "lint", together: "static checks" },
   { name: "typecheck", script: "typecheck", together: "static checks" },
-  { name: "unit", script: "test:unit", report: "vitest" },
+  { name: "unit", script: "test:unit", report: "vitest", together: "vitest" },
   // The data-layer suite again, on PostgreSQL (each file in a database of its own).
-  { name: "postgres", script: "test:postgres", report: "vitest", needs: ["postgresql"] },
-  { name: "e2e", script: "test:e2e", report: "playwright", needs: ["chromium"] },
+  {
+    name: "postgres",
+    script: "test:postgres",
+    report: "vitest",
+    needs: ["postgresql"],
+    together: "vitest",
+  },
+  {
+    name: "e2e",
+    script: "test:e2e",
+    report: "playwright",
+    needs: ["chromium"],
+    // The typecheck (next typegen, then tsc) is what `next build` would check again.
+    env: (earlier): Record<string, string> =>
+      earlier.get("typecheck")?.status === "passed" ? { ROLLCALL_TYPES_CHECKED: "1" } : {},
+  },
   {
     name: "reliability",
     script: "test:reliability",

@@ -208,6 +208,22 @@ export async function createEntries(
 export type TestEditor = { id: string; email: string; name: string; password: string; role: Role };
 
 /**
+ * Test accounts' passwords are hashed at a far lower cost than real ones (SCRYPT_PARAMS): the
+ * suites make hundreds of accounts, and each real hash, and each sign-in verifying it, takes
+ * about a second of CPU on a two-core machine. A hash names its own parameters, so the server
+ * verifies these as they are stored, on the same path as any other (docs/testing.md).
+ */
+const TEST_ACCOUNT_HASH = { N: 2 ** 10, r: 8, p: 1 };
+
+/**
+ * An account as `npm run editor:create` makes it, its role the default one unless given, with a
+ * test account's hash.
+ */
+export function createAccount(db: Db, input: Parameters<typeof createEditorAccount>[1]) {
+  return createEditorAccount(db, input, { hashParams: TEST_ACCOUNT_HASH });
+}
+
+/**
  * An account (as `npm run editor:create` makes one), with its password: an admin unless a role
  * is given, so that a test can do whatever it needs to.
  */
@@ -220,7 +236,11 @@ export async function createEditor(
     name: fields.name ?? `Editor ${unique()}`,
     password: fields.password ?? generatePassword(),
   };
-  const created = await createEditorAccount(db, { ...editor, role: fields.role ?? "admin" });
+  const created = await createEditorAccount(
+    db,
+    { ...editor, role: fields.role ?? "admin" },
+    { hashParams: TEST_ACCOUNT_HASH },
+  );
   return { ...editor, id: created.id, role: created.role };
 }
 

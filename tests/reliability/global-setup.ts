@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createEditor } from "../../lib/auth/editors";
+import { createAccount } from "../factories";
 import { generatePassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/database";
 import { EDITORS_FILE, RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin, type Editors } from "./paths";
@@ -34,13 +34,13 @@ export default async function globalSetup() {
   const emails = Array.from({ length: 10 }, (_, i) => `editor-${i}@example.org`);
   await Promise.all(
     emails.map((email, i) =>
-      createEditor(db, { email, name: `Editor ${i}`, password, role: "admin" }),
+      createAccount(db, { email, name: `Editor ${i}`, password, role: "admin" }),
     ),
   );
   // One account of each lesser role, for the doors' role matrix.
   const roles = { editor: "role-editor@example.org", reviewer: "role-reviewer@example.org" };
-  await createEditor(db, { email: roles.editor, name: "Role Editor", password, role: "editor" });
-  await createEditor(db, {
+  await createAccount(db, { email: roles.editor, name: "Role Editor", password, role: "editor" });
+  await createAccount(db, {
     email: roles.reviewer,
     name: "Role Reviewer",
     password,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createClient } from "@redis/client";
 import pg from "pg";
-import { createEditor } from "../../lib/auth/editors";
+import { createAccount } from "../factories";
 import { generatePassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/database";
 import { ROOT, bin } from "../reliability/paths";
@@ -87,7 +87,7 @@ export default async function globalSetup() {
   try {
     await Promise.all(
       emails.map((email, i) =>
-        createEditor(db, { email, name: `Scale-out ${i}`, password, role: "admin" }),
+        createAccount(db, { email, name: `Scale-out ${i}`, password, role: "admin" }),
       ),
     );
   } finally {

@@ -5,7 +5,7 @@ import {
   invitationState,
   invitationTokenHash,
 } from "@/lib/accounts/invitations";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import { ROLES, roleCan, type Permission } from "@/lib/auth/roles";
 import type { Editor } from "@/lib/data/session";
 import { createTestDatabase } from "./helpers/test-db";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // The first account, made with no role asked for, is an admin.
   admin = asEditor(
-    await createEditor(t.db, {
+    await createAccount(t.db, {
       email: "a@example.org",
       name: "A. Dmin",
       password: "a-long-password",
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe("roles", () => {
   it("the first account is an admin, later ones editors unless a role is asked for", async () => {
     expect(admin.role).toBe("admin");
-    const later = await createEditor(t.db, {
+    const later = await createAccount(t.db, {
       email: "later@example.org",
       name: "Later",
       password: "a-long-password",
@@ -179,7 +179,7 @@ describe("managing accounts", () => {
   });
 
   it("disabling ends the account's sessions at once; each change is recorded", async () => {
-    const other = await createEditor(t.db, {
+    const other = await createAccount(t.db, {
       email: "other@example.org",
       name: "Other",
       password: "a-long-password",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "./helpers/test-db";
@@ -13,7 +13,7 @@ let attendance: typeof import("@/lib/data/attendance");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "r@example.org",
     name: "R. Eviewer",
     password: "a-long-password",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "./helpers/test-db";
@@ -18,7 +18,7 @@ let throttle: typeof import("@/lib/data/sign-in-throttle");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "race@example.org",
     name: "R. Acer",
     password: "a-long-password",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { eventSlug } from "@/lib/text/slug";
 import { searchKey } from "@/lib/text/search-key";
@@ -23,7 +23,7 @@ let links: typeof import("@/lib/data/revision-links");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "e@example.org",
     name: "E. Ditor",
     password: "a-long-password",

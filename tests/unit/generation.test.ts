@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import { configurePageCache } from "@/lib/cache/page-cache.mjs";
 import type { Editor } from "@/lib/data/session";
 import { leaderEditSchema } from "@/lib/validation/leader";
@@ -14,7 +14,7 @@ let leaders: typeof import("@/lib/data/leaders");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "g@example.org",
     name: "G. Eneration",
     password: "a-long-password",

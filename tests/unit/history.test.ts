@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStream } from "./helpers/read-stream";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "./helpers/test-db";
@@ -16,7 +16,7 @@ let reads: typeof import("@/lib/data/attendance");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "h@example.org",
     name: "H. Istorian",
     password: "a-long-password",

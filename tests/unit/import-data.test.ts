@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
 import { createEvent, createLeader, createSource, unique } from "../factories";
@@ -17,13 +17,13 @@ beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "i@example.org",
     name: "I. Mporter",
     password: "a-long-password",
     role: "editor",
   })) as Editor;
-  reviewer = (await createEditor(t.db, {
+  reviewer = (await createAccount(t.db, {
     email: "r@example.org",
     name: "R. Eviewer",
     password: "a-long-password",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { USER_NOT_VERIFIED_MESSAGE } from "@/lib/accounts/passkeys";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import { createTestDatabase } from "./helpers/test-db";
 import { SoftwareAuthenticator } from "./helpers/software-authenticator";
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.BETTER_AUTH_URL = SITE;
   process.env.BETTER_AUTH_SECRET ??= "a-test-secret-that-is-long-enough-0123456789";
-  editor = await createEditor(t.db, {
+  editor = await createAccount(t.db, {
     email: "pk@example.org",
     name: "Pass Key",
     password: "a-long-password",

@@ -7,7 +7,7 @@ import {
   relyingParty,
   USER_NOT_VERIFIED_MESSAGE,
 } from "@/lib/accounts/passkeys";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { addPasskeySchema, passkeySignInSchema } from "@/lib/validation/account";
 import { createTestDatabase } from "./helpers/test-db";
@@ -123,14 +123,14 @@ describe("removing a passkey", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     owner = asEditor(
-      await createEditor(t.db, {
+      await createAccount(t.db, {
         email: "o@example.org",
         name: "Owner",
         password: "a-long-password",
       }),
     );
     other = asEditor(
-      await createEditor(t.db, {
+      await createAccount(t.db, {
         email: "x@example.org",
         name: "Other",
         password: "a-long-password",

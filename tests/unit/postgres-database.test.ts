@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { isDatabaseBusyError } from "@/lib/database";
 import { postgresSchemaScript } from "../../scripts/migrate.mjs";
@@ -16,7 +16,7 @@ let data: typeof import("@/lib/data/attendance-admin");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "lock@example.org",
     name: "L. Ocker",
     password: "a-long-password",

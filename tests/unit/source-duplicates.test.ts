@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { createTestDatabase } from "./helpers/test-db";
 
@@ -9,7 +9,7 @@ let admin: typeof import("@/lib/data/sources-admin");
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "o@example.org",
     name: "O. Nce",
     password: "a-long-password",

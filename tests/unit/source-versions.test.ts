@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEditor } from "@/lib/auth/editors";
+import { createAccount } from "../factories";
 import type { Editor } from "@/lib/data/session";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "./helpers/test-db";
@@ -12,7 +12,7 @@ let sources: typeof import("@/lib/data/sources");
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
-  editor = (await createEditor(t.db, {
+  editor = (await createAccount(t.db, {
     email: "v@example.org",
     name: "V. Ersion",
     password: "a-long-password",

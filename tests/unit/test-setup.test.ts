@@ -72,13 +72,20 @@ describe("finding Chromium: CHROMIUM_PATH, then Debian's, then Playwright's own"
     expect(installPlan([found as Missing], m)).toEqual([]);
   });
 
-  it("takes Debian's binary, then its wrapper, then Playwright's own browser", () => {
-    const all = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", PLAYWRIGHT_OWN];
-    expect(find("chromium", machine({ files: all }))).toMatchObject({ executable: all[0] });
-    expect(find("chromium", machine({ files: all.slice(1) }))).toMatchObject({
-      executable: all[1],
-    });
-    expect(find("chromium", machine({ files: all.slice(2) }))).toMatchObject({
+  it("takes Debian's headless shell, then its browser (binary, then wrapper), then Playwright's own", () => {
+    const all = [
+      "/usr/lib/chromium/chromium-headless-shell",
+      "/usr/bin/chromium-headless-shell",
+      "/usr/lib/chromium/chromium",
+      "/usr/bin/chromium",
+      PLAYWRIGHT_OWN,
+    ];
+    for (let i = 0; i < 4; i++) {
+      expect(find("chromium", machine({ files: all.slice(i) }))).toMatchObject({
+        executable: all[i],
+      });
+    }
+    expect(find("chromium", machine({ files: all.slice(4) }))).toMatchObject({
       executable: PLAYWRIGHT_OWN,
       how: expect.stringContaining("Playwright"),
     });
@@ -177,7 +184,7 @@ describe("installing what is missing", () => {
     expect(plan[0]!.needs).toEqual(["chromium", "postgresql", "redis", "nginx"]);
     expect(plan[0]!.commands.map(commandLine)).toEqual([
       "apt-get update -qq -o DPkg::Lock::Timeout=300",
-      "apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends chromium postgresql redis-server nginx",
+      "apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends chromium-headless-shell postgresql redis-server nginx",
     ]);
   });
 
@@ -199,7 +206,7 @@ describe("installing what is missing", () => {
     expect(redis!.fix).toMatch(/apt-get install redis-server.*TEST_REDIS_URL/);
     const [chromium] = missing("chromium");
     expect(chromium!.fix).toMatch(
-      /apt-get install chromium.*npx playwright install chromium.*CHROMIUM_PATH/,
+      /apt-get install chromium-headless-shell.*npx playwright install chromium.*CHROMIUM_PATH/,
     );
   });
 });
@@ -326,7 +333,7 @@ describe("npm test", () => {
       expect(code).toBe(0);
       const install =
         process.getuid?.() === 0
-          ? "apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends chromium"
+          ? "apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends chromium-headless-shell"
           : "npx playwright install chromium";
       expect(stdout).toContain(install);
       expect(stdout).toContain("e2e: npm run test:e2e (after installing Chromium)");
