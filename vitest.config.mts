@@ -55,9 +55,6 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
-    // Vitest's default leaves a core of two idle, and a data-layer file spends much of its time
-    // waiting on its database: three at a time keep a two-core machine busy (docs/testing.md).
-    maxWorkers: 3,
     // PROPERTY_SEED=<a failure's seed> runs the property tests from it (tests/property-seed.ts).
     setupFiles: ["tests/unit/helpers/property-seed-setup.ts"],
     testTimeout: 20_000,
