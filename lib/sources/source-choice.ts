@@ -31,16 +31,28 @@ const fold = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toL
 
 /**
  * The sources whose title, publisher or address contain every word of the query (accents and
- * case aside), in the order given; all of them for an empty query.
+ * case aside); all of them for an empty query. A source whose title is the query comes first,
+ * then those whose title starts with it, each group in the order given: an editor who types a
+ * title in full and presses Enter gets that source, not one that has its words scattered over
+ * its publisher and address.
  */
 export function filterSourceChoices<S extends SourceChoice>(
   sources: readonly S[],
   query: string,
 ): S[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const folded = fold(query).trim().replace(/\s+/g, " ");
+  const words = folded.split(" ").filter(Boolean);
   if (words.length === 0) return [...sources];
-  return sources.filter((s) => {
-    const haystack = fold(`${s.title} ${s.publisher} ${s.url}`);
-    return words.every((w) => haystack.includes(w));
-  });
+  const rank = (s: S) => {
+    const title = fold(s.title).trim().replace(/\s+/g, " ");
+    return title === folded ? 0 : title.startsWith(folded) ? 1 : 2;
+  };
+  return sources
+    .filter((s) => {
+      const haystack = fold(`${s.title} ${s.publisher} ${s.url}`);
+      return words.every((w) => haystack.includes(w));
+    })
+    .map((s, i) => ({ s, i, rank: rank(s) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map(({ s }) => s);
 }

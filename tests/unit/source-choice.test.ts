@@ -25,6 +25,18 @@ describe("source picker", () => {
     expect(filterSourceChoices(sources, "  ")).toHaveLength(2);
   });
 
+  it("puts the source whose title is the query first, then titles that start with it", () => {
+    // A title's words can also be found scattered over another source's title, publisher and
+    // address, listed before it; Enter takes the first source shown.
+    const wire = [
+      { id: 1, title: "Summit report 53ab", publisher: "Example Wire", url: "https://e.org/1" },
+      { id: 2, title: "Wire 530", publisher: "Example Wire", url: "https://e.org/2" },
+      { id: 3, title: "Wire 53", publisher: "Example Wire", url: "https://e.org/wire/53" },
+    ];
+    expect(filterSourceChoices(wire, "wire  53").map((s) => s.id)).toEqual([3, 2, 1]);
+    expect(filterSourceChoices(wire, "example wire").map((s) => s.id)).toEqual([1, 2, 3]);
+  });
+
   it("reads the id back from a chosen name or a bare id, and nothing else", () => {
     expect(sourceIdOfChoice(sourceChoiceLabel(sources[0]!))).toBe(5);
     expect(sourceIdOfChoice("9")).toBe(9);
