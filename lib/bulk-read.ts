@@ -25,7 +25,7 @@ const EPOCH = new Date(0);
 
 /**
  * `new Date(value)`, but made by copying a Date. In a Next server the global Date is Next's
- * wrapper (next/dist/server/node-environment-extensions/date.js), and V8 gives each Date
+ * wrapper (one of its Node environment extensions), and V8 gives each Date
  * constructed through it a map of its own, about 100 bytes in the old generation: an export
  * makes a million Dates, and they grew the server by 100 MB.
  */

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The page cache, around a storage backend (Next's file-system cache today; see
- * file-system-page-cache-handler.mjs). The backend stores and finds entries and their tags;
+ * The page cache, around a storage backend (files under the build, file-page-store.mjs, or
+ * Redis, redis-cache-store.mjs). The backend stores and finds entries and their tags;
  * everything below works on what it returns, whatever keeps it:
  *
  * 1. Entries belong to one database. The server learns its database's namespace when it
@@ -282,10 +282,10 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       const stamp = stampOf(value);
       if (typeof stamp !== "string") return null;
       if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
-        // Not served once one of its tags was revalidated after it was stored, by the same
-        // clock as the revalidation's. The backend checks this too, but Next's file-system
-        // cache compares a revalidation's Date.now() with a clock of its own and lets a page
-        // stored in the same millisecond through (docs/architecture.md).
+        // Not served once one of its tags was revalidated at or after it was stored, by the
+        // same clock as the revalidation's. The backend checks this too, but by its own
+        // clock (Redis's, or the time it began writing), so a page stored in the same
+        // millisecond as an edit could slip through there (docs/architecture.md).
         const headers = headersOf(value.headers);
         const storedAt = Number(headers[STORED_AT_HEADER]);
         const tags = String(headers[CACHE_TAGS_HEADER] ?? "").split(",");

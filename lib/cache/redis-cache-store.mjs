@@ -2,7 +2,7 @@
 /**
  * The page cache's storage in Redis, for several servers (REDIS_URL; see
  * page-cache-handler.mjs): a backend with Next's cache handler interface, wrapped by
- * page-cache.mjs like Next's file-system cache is.
+ * page-cache.mjs like the file store (file-page-store.mjs) is.
  *
  * Every server reads every page from Redis, and a revalidation deletes the pages with that tag
  * there, so an edit saved through one server shows at once on all of them. Redis decides the
@@ -36,9 +36,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { RESP_TYPES, createClient } from "@redis/client";
 import { redactUrl } from "../database-url.mjs";
+import { decodeValue, encodeValue, tagsOf } from "./cache-entry.mjs";
 import { DEFAULT_MAX_ENTRIES, RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
 
-const CACHE_TAGS_HEADER = "x-next-cache-tags";
 /** Redis forgets a page not stored again for this long (an old build's or generation's). */
 const ENTRY_TTL_S = 7 * 24 * 3600;
 /** A read, a store or a revalidation that takes longer is given up. */
@@ -265,62 +265,6 @@ function keyPrefix() {
 
 const sha1 = (/** @type {string} */ s) => createHash("sha1").update(s).digest("hex");
 const SHA = { store: sha1(STORE), revalidate: sha1(REVALIDATE), readVersion: sha1(READ_VERSION) };
-
-/**
- * An entry's value as JSON with its byte strings (Buffers, and Maps of them: the RSC payload,
- * its segments) set apart, so they travel as they are rather than in base64.
- * @param {unknown} value
- * @returns {{ json: unknown, blobs: Buffer[] }}
- */
-export function encodeValue(value) {
-  /** @type {Buffer[]} */
-  const blobs = [];
-  /** @param {unknown} v @returns {unknown} */
-  const walk = (v) => {
-    if (Buffer.isBuffer(v)) return { $b: blobs.push(v) - 1 };
-    if (v instanceof Uint8Array) return { $b: blobs.push(Buffer.from(v)) - 1 };
-    if (v instanceof Map) return { $m: [...v].map(([k, x]) => [k, walk(x)]) };
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") {
-      /** @type {Record<string, unknown>} */
-      const out = {};
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = walk(x);
-      return out;
-    }
-    return v;
-  };
-  return { json: walk(value), blobs };
-}
-
-/** @param {unknown} json @param {Buffer[]} blobs @returns {any} */
-export function decodeValue(json, blobs) {
-  /** @param {any} v @returns {any} */
-  const walk = (v) => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") {
-      if (typeof v.$b === "number" && Object.keys(v).length === 1) {
-        const blob = blobs[v.$b];
-        if (!blob) throw new Error(`missing byte string ${v.$b}`);
-        return blob;
-      }
-      if (Array.isArray(v.$m) && Object.keys(v).length === 1)
-        return new Map(v.$m.map((/** @type {[string, unknown]} */ [k, x]) => [k, walk(x)]));
-      /** @type {Record<string, unknown>} */
-      const out = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
-      return out;
-    }
-    return v;
-  };
-  return walk(json);
-}
-
-/** @param {any} value @param {any} ctx */
-function tagsOf(value, ctx) {
-  const fromHeader = String(value?.headers?.[CACHE_TAGS_HEADER] ?? "").split(",");
-  const tags = [...fromHeader, ...(ctx?.tags ?? [])].filter(Boolean);
-  return [...new Set(tags)];
-}
 
 /**
  * @typedef {{ key: string, version: string, bytes: number, entry: any }} Kept

@@ -2,11 +2,8 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { configurePageCache } from "../../lib/cache/page-cache.mjs";
-import RedisCacheStore, {
-  closeRedisPageCache,
-  decodeValue,
-  encodeValue,
-} from "../../lib/cache/redis-cache-store.mjs";
+import { decodeValue, encodeValue } from "../../lib/cache/cache-entry.mjs";
+import RedisCacheStore, { closeRedisPageCache } from "../../lib/cache/redis-cache-store.mjs";
 import { state } from "./paths";
 
 /**

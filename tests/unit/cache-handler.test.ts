@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { nodeFs } from "next/dist/server/lib/node-fs-methods.js";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import PageCacheHandler from "@/lib/cache/file-system-page-cache-handler.mjs";
+import PageCacheHandler from "@/lib/cache/file-page-cache-handler.mjs";
+import FilePageStore, { STORE_DIRECTORY } from "@/lib/cache/file-page-store.mjs";
 import { RACE_WINDOW_MS, configurePageCache } from "@/lib/cache/page-cache.mjs";
 import { withRequest } from "@/lib/cache/request-context.mjs";
 import { negotiateEncoding } from "@/lib/cache/encodings.mjs";
@@ -18,24 +18,12 @@ beforeEach(() =>
   configurePageCache({ namespace: "database-a", cacheControl: "public, s-maxage=60" }),
 );
 
-const handler = () =>
-  new PageCacheHandler({
-    fs: nodeFs,
-    serverDistDir: dir,
-    flushToDisk: true,
-    revalidatedTags: [],
-    maxMemoryCacheSize: 50 * 1024 * 1024,
-  } as never);
+/** The context Next makes a cache handler with (the parts the store reads). */
+const context = { serverDistDir: dir, flushToDisk: true };
+const handler = () => new PageCacheHandler(context as never);
 
-/** Next's file-system cache itself, under the page cache: what it stores, as it stores it. */
-const rawBackend = () =>
-  new (Object.getPrototypeOf(handler().backend).constructor)({
-    fs: nodeFs,
-    serverDistDir: dir,
-    flushToDisk: true,
-    revalidatedTags: [],
-    maxMemoryCacheSize: 50 * 1024 * 1024,
-  });
+/** The file store itself, under the page cache: what it stores, as it stores it. */
+const rawBackend = () => new FilePageStore(context);
 
 const SCRIPT = 'self.__next_f.push([1,"9 May 2025"])';
 /** An inline script of the page's own (cached pages have none today). */
@@ -99,7 +87,7 @@ describe("the page cache handler", () => {
     const base = rawBackend();
     const stored = await base.get("/events/doc", { kind: "APP_PAGE", isRoutePPREnabled: false });
     const older = page("older");
-    for (const [header, value] of Object.entries(stored.value.headers as Record<string, string>))
+    for (const [header, value] of Object.entries(stored!.value.headers as Record<string, string>))
       if (header.startsWith("x-rollcall-page-cache-")) older.headers[header] = value;
     await base.set("/events/older", older, { cacheControl: { revalidate: false } });
     expect((await get("/events/older"))!.value.html.toString("utf8")).toBe(HTML);
@@ -286,10 +274,8 @@ describe("the page cache handler", () => {
 describe("the page cache's bounds", () => {
   const key = (path: string) => `/route-cache/APP_PAGE/5f093b58ce473bb2/$${path}`;
   const files = () =>
-    fs.existsSync(path.join(dir, "route-cache"))
-      ? (fs.readdirSync(path.join(dir, "route-cache"), { recursive: true }) as string[]).filter(
-          (f) => f.endsWith(".meta"),
-        ).length
+    fs.existsSync(path.join(dir, STORE_DIRECTORY))
+      ? fs.readdirSync(path.join(dir, STORE_DIRECTORY)).length
       : 0;
 
   it("keeps no error page, and never looks up nor stores an over-long or NUL key", async () => {
@@ -314,11 +300,80 @@ describe("the page cache's bounds", () => {
     expect(files()).toBe(3);
     // The newest are kept, the oldest (those of the tests above too) are gone from the disk.
     expect(await get(key("/events/bounded-5"))).not.toBeNull();
-    expect(
-      fs.existsSync(
-        path.join(dir, "route-cache/APP_PAGE/5f093b58ce473bb2/$/events/bounded-4.html"),
-      ),
-    ).toBe(false);
+    expect(await get(key("/events/bounded-4"))).toBeNull();
+  });
+});
+
+describe("the file store", () => {
+  const stored = { cacheControl: { revalidate: false } };
+  const read = { kind: "APP_PAGE", isRoutePPREnabled: false };
+  const storeIn = (at: string, flushToDisk = true) =>
+    new FilePageStore({ serverDistDir: at, flushToDisk });
+  const fresh = () => fs.mkdtempSync(path.join(dir, "store-"));
+  const value = (slug: string) => ({ ...page(slug), html: Buffer.from(`<p>${slug}</p>`) });
+
+  it("gives back what it stored, byte for byte, after a restart too", async () => {
+    const at = fresh();
+    const entry = {
+      ...value("kept"),
+      segmentData: new Map([["/_tree", Buffer.from("tree")]]),
+    };
+    await storeIn(at).set("/events/kept", entry, stored);
+    const again = await storeIn(at).get("/events/kept", read);
+    expect(again?.value).toEqual(entry);
+    expect(again?.cacheControl).toEqual({ revalidate: false });
+    // Another server process on the same build: it knows the entries only from their files.
+    const copy = fresh();
+    fs.cpSync(path.join(at, STORE_DIRECTORY), path.join(copy, STORE_DIRECTORY), {
+      recursive: true,
+    });
+    const restarted = await storeIn(copy).get("/events/kept", read);
+    expect(restarted?.value).toEqual(entry);
+    expect(restarted?.lastModified).toBe(again?.lastModified);
+  });
+
+  it("deletes the entries of a revalidated tag, and only those", async () => {
+    const at = fresh();
+    const store = storeIn(at);
+    await store.set("/events/one", value("one"), stored);
+    await store.set("/events/two", value("two"), stored);
+    expect(fs.readdirSync(path.join(at, STORE_DIRECTORY))).toHaveLength(2);
+    await store.revalidateTag("_N_T_/events/one");
+    expect(await store.get("/events/one", read)).toBeNull();
+    expect(await store.get("/events/two", read)).not.toBeNull();
+    expect(fs.readdirSync(path.join(at, STORE_DIRECTORY))).toHaveLength(1);
+  });
+
+  it("serves no entry whose path's tags, asked with the read, were revalidated since", async () => {
+    const store = storeIn(fresh());
+    vi.useFakeTimers({ now: Date.now(), toFake: ["Date"] });
+    await store.set("/events/soft", value("soft"), stored);
+    await store.revalidateTag("_N_T_/events/layout"); // same millisecond as the store
+    expect(await store.get("/events/soft", read)).not.toBeNull(); // not one of its tags
+    expect(await store.get("/events/soft", { ...read, softTags: ["_N_T_/events/layout"] })).toBe(
+      null,
+    );
+  });
+
+  it("leaves out a write that never finished and a file it cannot read", async () => {
+    const at = fresh();
+    await storeIn(at).set("/events/whole", value("whole"), stored);
+    const root = path.join(at, STORE_DIRECTORY);
+    const [name] = fs.readdirSync(root);
+    fs.writeFileSync(path.join(root, `${name}.a1b2c3`), "half");
+    fs.writeFileSync(path.join(root, "0".repeat(40)), "not an entry");
+    const copy = fresh();
+    fs.cpSync(root, path.join(copy, STORE_DIRECTORY), { recursive: true });
+    expect(await storeIn(copy).get("/events/whole", read)).not.toBeNull();
+    expect(fs.readdirSync(path.join(copy, STORE_DIRECTORY))).toEqual([name]);
+  });
+
+  it("keeps entries in memory only when Next asks it not to write to disk", async () => {
+    const at = fresh();
+    const store = storeIn(at, false);
+    await store.set("/events/memory", value("memory"), stored);
+    expect(await store.get("/events/memory", read)).not.toBeNull();
+    expect(fs.existsSync(path.join(at, STORE_DIRECTORY))).toBe(false);
   });
 });
 
