@@ -115,11 +115,19 @@ test("on an event's page the filter form lands on the cached view of that status
   await expect(page).toHaveURL(/status=reported/);
   await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
   await expect(page.getByText("Showing 1 of 9 leaders")).toBeVisible();
-  // The same address again: from the page cache, with the form showing the choice.
-  const again = await page.reload();
-  expect([response.headers()["x-nextjs-cache"], again?.headers()["x-nextjs-cache"]]).toContain(
-    "HIT",
-  );
+  // The same address again: from the page cache, with the form showing the choice. Another
+  // test's edit of the parade (a pin) keeps its pages out of the cache for a few seconds
+  // (docs/architecture.md, the guard around edits), so it is asked again until then.
+  const cached = [response.headers()["x-nextjs-cache"]];
+  await expect
+    .poll(
+      async () => {
+        cached.push((await page.reload())?.headers()["x-nextjs-cache"]);
+        return cached;
+      },
+      { timeout: 20_000, intervals: [500, 1_000, 2_000] },
+    )
+    .toContain("HIT");
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("reported");
   await expect(page.getByLabel("Sort by")).toHaveValue("country");
   await expect(leaderNames(page)).toHaveText(["Luiz Inacio Lula da Silva"]);
