@@ -33,7 +33,7 @@ const SCRIPT_PRELOAD = /<link\b(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/st
  * @param {number | undefined} status
  * @returns {Buffer}
  */
-export function withoutHydration(path, html, status) {
+export function withoutFrameworkScripts(path, html, status) {
   const text = typeof html === "string" ? html : html.toString("utf8");
   const whole = (status ?? 200) === 200 && /<main\b/.test(text);
   if (!whole || !isDocumentRoute(path)) return Buffer.from(text, "utf8");
