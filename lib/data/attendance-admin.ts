@@ -23,12 +23,12 @@ import {
   inTransaction,
   invalid,
   loadForWrite,
-  type Touched,
+  type ChangedEntry,
   type Tx,
   type WriteResult,
 } from "./write";
 
-export type { Touched, WriteFailure, WriteResult } from "./write";
+export type { ChangedEntry, WriteFailure, WriteResult } from "./write";
 
 async function resolveLeader(
   tx: Tx,
@@ -85,7 +85,7 @@ async function assertPairFree(tx: Tx, eventId: number, leaderId: number, id?: nu
 export async function createAttendance(
   editor: Editor,
   input: AttendanceInput,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
@@ -134,7 +134,7 @@ export async function updateAttendance(
   id: number,
   version: number,
   input: EntryInput,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
     if ("ok" in current) return current; // gone, or saved by someone else
@@ -171,7 +171,7 @@ export async function deleteAttendance(
   editor: Editor,
   id: number,
   version: number,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted already.");
     if ("ok" in current) return current; // gone, or saved by someone else

@@ -206,7 +206,7 @@ export async function confirmCitation(
   });
 }
 
-/** What a review's save touched, for the pages to revalidate. */
+/** What a review's save changed, for the pages to revalidate. */
 function reviewed(row: {
   step: { attendance: { id: number; event: { slug: string } } };
   source: { id: number };

@@ -21,7 +21,7 @@ import {
   inTransaction,
   invalid,
   loadForWrite,
-  type Touched,
+  type ChangedEntry,
   type Tx,
   type WriteResult,
 } from "./write";
@@ -281,7 +281,7 @@ export async function revertAttendance(
   id: number,
   version: number,
   revisionId: number,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
     if ("ok" in current) return current;
