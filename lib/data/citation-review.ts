@@ -98,7 +98,7 @@ export async function listReviewQueue(): Promise<ReviewItemDTO[]> {
 /**
  * Where to start citing the current text for an orphan: when the words around the old quote
  * are still there, what now stands between them (a passage rewritten in place); else the
- * closest passage the re-anchoring saw; else the closest by shared trigrams.
+ * closest passage the relocation saw; else the closest by shared trigrams.
  */
 function suggest(
   text: string,
