@@ -289,7 +289,7 @@ type Results = {
   nodeCpuMsBehindNginx?: number;
   /** Through nginx in front of 1 and of --instances instances: target → figures. */
   instances?: Record<string, Record<string, LoadResult>>;
-  /** Server CPU per request of one target over another's, as issue 15 names them. */
+  /** Server CPU per request of one target over another's, named "target / target". */
   cpuRatios?: Record<string, number | null>;
   targets?: Record<string, { goal: string; value: number | string | null; met: boolean | null }>;
 };
@@ -500,8 +500,9 @@ async function main() {
       { name: "JSON API", url: `${origin}/api/events/${data.sampleEventSlug}/attendance` },
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
-      // Beyond the issue's list: one editor at a time (the latency of a page without queueing
-      // behind 31 others), and the event page as browsers ask for it, compressed.
+      // Beyond the targets with goals (docs/benchmark.md): one editor at a time (the latency of a
+      // page without queueing behind 31 others), and the event page as browsers ask for it,
+      // compressed.
       {
         name: "admin list, 1 connection",
         url: `${origin}/admin`,

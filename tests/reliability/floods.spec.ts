@@ -8,11 +8,11 @@ import { RELIABILITY_DIR, ROOT, editors } from "./paths";
 import { AppServer, removeDatabase } from "./server";
 
 /**
- * Issue 25: anonymous floods and odd requests. Each test is what an outside attacker tried:
- * huge bodies on the auth routes, made-up addresses filling the page cache, a burst of
- * sign-ins keeping an editor out, pages outside the script policy, prefetches cached for a
- * year, and the lows. One server, which believes one proxy's X-Forwarded-For, so that the
- * sign-in tests can come from several addresses.
+ * Anonymous floods and odd requests (docs/operations.md, "Floods and odd requests"). Each test is
+ * what an outside attacker tried: huge bodies on the auth routes, made-up addresses filling the
+ * page cache, a burst of sign-ins keeping an editor out, pages outside the script policy,
+ * prefetches cached for a year, and the lows. One server, which believes one proxy's
+ * X-Forwarded-For, so that the sign-in tests can come from several addresses.
  */
 const EVENT = "victory-day-parade-2025";
 const S_MAXAGE = 77;

@@ -9,10 +9,10 @@ import { SERVER_ACTIONS } from "./registry";
 import { AppServer, countReloads } from "./server";
 
 /**
- * Issue 18, sign-in: where it returns to (an open redirect), whose address the throttle
- * counts (a client's X-Forwarded-For was believed), that failures from elsewhere slow an
- * account down without locking its editor out, that the throttle's rows are pruned, and
- * what the form says when the site was opened at another address than its own.
+ * Sign-in: where it returns to (an open redirect), whose address the throttle counts (a client's
+ * X-Forwarded-For was believed), that failures from elsewhere slow an account down without locking
+ * its editor out, that the throttle's rows are pruned, and what the form says when the site was
+ * opened at another address than its own.
  */
 usePropertySeed();
 
@@ -62,7 +62,7 @@ const OPEN_REDIRECTS = [
   "/\\evil.example",
 ];
 
-test("a signed-in editor sent to /sign-in?next=… stays on this site, for the issue's paths and generated ones", async () => {
+test("a signed-in editor sent to /sign-in?next=… stays on this site, for known open redirects and generated ones", async () => {
   const { emails } = editors();
   const cookie = mintSessions(server.dbFile, emails[0]!, 1, server.secret)[0]!;
   const follow = async (next: string) => {
