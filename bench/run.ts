@@ -557,8 +557,8 @@ async function main() {
       ]),
     );
     // The admin list and its floor take turns as well, and their ratio is the median round's:
-    // measured minutes apart, each moved with whatever else the machine did meanwhile (one
-    // run's floor, taken last, read 4.5 ms where the others read 3.4). They are measured where
+    // measured minutes apart, each moved with whatever else the machine did meanwhile (a floor
+    // taken last read well above the others'). They are measured where
     // the admin list comes in the list, once the pages before it have warmed the server up.
     const paired = targets.filter((t) => t.name === "admin list" || t.name === FLOOR);
     const cpuRounds: Record<string, LoadResult[]> = {};

@@ -201,10 +201,10 @@ export const ADMIN_PAGE_SIZE = 50;
 const LEADER_LOOKUP_LIMIT = 500;
 
 /**
- * The search as a filter on entries. Prisma turns a relation filter into a join that SQLite
- * runs by reading entries newest first: a search for a leader with few entries reads the whole
- * table (0.3 s at 500,000 entries). Finding the leaders first (a scan of the small leader
- * table) lets it read just their entries through the leaderId index instead.
+ * The search as a filter on entries. Prisma turns a relation filter into a join that SQLite runs by
+ * reading entries newest first: a search for a leader with few entries reads the whole table, slow
+ * at the benchmark's scale (docs/benchmark.md). Finding the leaders first (a scan of the small
+ * leader table) lets it read just their entries through the leaderId index instead.
  */
 async function leaderSearchFilter(q: string): Promise<Prisma.AttendanceWhereInput> {
   const key = searchKey(q);

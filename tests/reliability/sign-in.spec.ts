@@ -219,8 +219,8 @@ test("opened at another address than BETTER_AUTH_URL, the form says so and the s
 test("in development, sign-in works at every address the dev server answers on", async ({
   page,
 }) => {
-  // A cold `next dev` compiles each route on its first request: on a busy two-core machine
-  // that alone took minutes, which is no failure of sign-in.
+  // A cold `next dev` compiles each route on its first request: on a busy machine that alone
+  // is slow, which is no failure of sign-in.
   test.slow();
   const { emails, password } = editors();
   // `npm run dev` as a new user runs it: BETTER_AUTH_URL left at its default, localhost.
