@@ -67,8 +67,8 @@ const nextConfig = {
   // nor its page cache (bench/run.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Next hashes the whole body of every page response to make its ETag, cached pages included:
-  // a fifth of the CPU a cached event page costs (400 KB). Cached pages carry s-maxage for a
-  // shared cache in front, which does not need the ETag.
+  // on a cached page, much of what serving it costs (docs/benchmark.md). Cached pages carry
+  // s-maxage for a shared cache in front, which does not need the ETag.
   generateEtags: false,
   // `npm test` has just run `npm run typecheck` (route types included) on this same tree, so
   // its build does not check the types a second time (scripts/test/suites.ts).

@@ -289,7 +289,7 @@ type Results = {
   nodeCpuMsBehindNginx?: number;
   /** Through nginx in front of 1 and of --instances instances: target → figures. */
   instances?: Record<string, Record<string, LoadResult>>;
-  /** Server CPU per request of one target over another's, as issue 15 names them. */
+  /** Server CPU per request of one target over another's, named "target / target". */
   cpuRatios?: Record<string, number | null>;
   targets?: Record<string, { goal: string; value: number | string | null; met: boolean | null }>;
 };
@@ -500,8 +500,9 @@ async function main() {
       { name: "JSON API", url: `${origin}/api/events/${data.sampleEventSlug}/attendance` },
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
-      // Beyond the issue's list: one editor at a time (the latency of a page without queueing
-      // behind 31 others), and the event page as browsers ask for it, compressed.
+      // Beyond the targets with goals (docs/benchmark.md): one editor at a time (the latency of a
+      // page without queueing behind 31 others), and the event page as browsers ask for it,
+      // compressed.
       {
         name: "admin list, 1 connection",
         url: `${origin}/admin`,
@@ -556,8 +557,8 @@ async function main() {
       ]),
     );
     // The admin list and its floor take turns as well, and their ratio is the median round's:
-    // measured minutes apart, each moved with whatever else the machine did meanwhile (one
-    // run's floor, taken last, read 4.5 ms where the others read 3.4). They are measured where
+    // measured minutes apart, each moved with whatever else the machine did meanwhile (a floor
+    // taken last read well above the others'). They are measured where
     // the admin list comes in the list, once the pages before it have warmed the server up.
     const paired = targets.filter((t) => t.name === "admin list" || t.name === FLOOR);
     const cpuRounds: Record<string, LoadResult[]> = {};

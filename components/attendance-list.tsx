@@ -17,7 +17,7 @@ export type AttendanceListProps = {
 /**
  * The attendee list: one table, laid out as a table from medium screens up and in print and
  * as a card per leader on phones (the `attendee-table` classes in app/globals.css). Each row
- * is in the page once: with the cards as a second copy, a 50-leader page weighed twice as much.
+ * is in the page once, not again as a card: the rows are most of a list's weight.
  * Its links are plain anchors, not next/link: a Link is a client component, rendered and
  * serialized per row of a list rendered per request. Cached lists run no
  * script at all (lib/cache/static-page.mjs), where a Link would be a plain anchor anyway.

@@ -10,7 +10,7 @@ export type StatusBadgeProps = { status: AttendanceStatus };
 /**
  * A status in words with a distinct shape (tick, question mark, cross): never colour alone.
  * Its look, icon included, is the `status-badge` classes in app/globals.css: a badge is on
- * every row of a list, and an inline SVG icon made a fifth of each row's markup.
+ * every row of a list, and an inline SVG icon would be repeated in each row's markup.
  */
 export function StatusBadge({ status }: StatusBadgeProps) {
   return <span className={`status-badge status-badge-${status}`}>{STATUS_LABELS[status]}</span>;

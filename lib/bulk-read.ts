@@ -26,8 +26,9 @@ const EPOCH = new Date(0);
 /**
  * `new Date(value)`, but made by copying a Date. In a Next server the global Date is Next's
  * wrapper (one of its Node environment extensions), and V8 gives each Date
- * constructed through it a map of its own, about 100 bytes in the old generation: an export
- * makes a million Dates, and they grew the server by 100 MB.
+ * constructed through it a map of its own in the old generation: an export makes a Date for
+ * every date of every row, and the server grew by all their maps (docs/benchmark.md has the
+ * export's peak memory).
  */
 export function toDate(value: string | number): Date {
   const date = structuredClone(EPOCH);

@@ -106,7 +106,7 @@ const WRITE_LOCK = 0x726f6c6c63616c6cn; // "rollcall"
  * when PostgreSQL ends one for a deadlock or a serialization failure.
  *
  * SQLite runs one write transaction at a time (BEGIN IMMEDIATE), and the data layer's
- * transactions read, decide and write as if nobody else could write meanwhile (re-anchoring a
+ * transactions read, decide and write as if nobody else could write meanwhile (relocating a
  * source's citations, a revert's story steps). Each one here first takes a transaction-level
  * advisory lock, held until it commits or rolls back, across every instance on the database;
  * at READ COMMITTED each later statement then sees every save that finished before. (At

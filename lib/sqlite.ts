@@ -229,7 +229,7 @@ function bindValue(value: unknown): unknown {
  * A BulkReader on the SQLite file of `url`, opened at its first read. It runs each statement
  * on a read-only connection of its own (outside the SerializedConnection lock: it never
  * writes); a statement reads one snapshot (WAL) while writes go on. It blocks the event loop
- * while it runs, so a caller reads a few hundred rows at a time (a few milliseconds).
+ * while it runs, so a caller reads a few hundred rows at a time, each read short.
  * Statements take SQLite's `?` placeholders (`Prisma.Sql#sql`).
  */
 export function createSqliteBulkReader(url?: string): BulkReader {
@@ -243,7 +243,7 @@ export function createSqliteBulkReader(url?: string): BulkReader {
     });
     return connection;
   };
-  // An export runs the same statement for every batch; preparing it costs a quarter of a ms.
+  // An export runs the same statement for every batch: it is prepared once, not per batch.
   const statements = new Map<string, Database.Statement<unknown[], unknown[]>>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);

@@ -6,8 +6,8 @@ import { chromium } from "@playwright/test";
 
 /**
  * Debian's Chromium: first its headless shell (package `chromium-headless-shell`), which the
- * tests need (they run headless) and which takes about a third less CPU than the full browser
- * in headless mode; then the full browser (package `chromium`), binary and wrapper script.
+ * tests need (they run headless) and which takes less CPU than the full browser in headless
+ * mode; then the full browser (package `chromium`), binary and wrapper script.
  */
 export const DEBIAN_CHROMIUM = [
   "/usr/lib/chromium/chromium-headless-shell",

@@ -21,10 +21,11 @@ function nearestOccurrence(text, quote, near) {
 }
 
 /**
- * Re-anchors every citation after the story migration; returns what it found.
+ * Relocates every citation verbatim after the story migration (at its offsets, else the
+ * nearest occurrence of its quote); returns what it found.
  * @param {import("better-sqlite3").Database} db
  */
-export function reanchorStepCitations(db) {
+export function relocateStepCitations(db) {
   const texts = new Map();
   const textOf = (id) => {
     if (!texts.has(id)) {
@@ -97,7 +98,7 @@ export async function runDataSteps(file, applied, log) {
   const { default: Database } = await import("better-sqlite3");
   const db = new Database(file, { timeout: 10_000 });
   try {
-    const report = reanchorStepCitations(db);
+    const report = relocateStepCitations(db);
     // A new, empty database has nothing to report.
     if (report.steps > 0) for (const line of describeStoryReport(report)) log(line);
   } finally {

@@ -247,7 +247,7 @@ function FetchedNotice({ fetched }: { fetched: FetchNotice }) {
     <div role="status" className={box}>
       <p className="font-medium">
         {fetched.nextVersion !== undefined
-          ? `The page's text has changed. The new text is below, to save as version ${fetched.nextVersion}; citations are re-anchored as with any edit.`
+          ? `The page's text has changed. The new text is below, to save as version ${fetched.nextVersion}; the source's citations are re-found in it as with any edit.`
           : "Read from the page. Check each field against it, correct what is wrong, then save."}
       </p>
       <p className="mt-1 text-sm break-all">

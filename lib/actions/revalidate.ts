@@ -25,25 +25,31 @@ const revalidateEventList = (slug: string) =>
   eventListPaths(slug).forEach((p) => revalidatePath(p));
 
 /**
- * Makes the public pages a change touches show it at once, and nothing else: the list pages of
- * the events involved, the home page only when one of them is the featured event, the entry
- * pages and the source pages whose highlights changed. The paths are the cached routes' own
- * (next.config.js rewrites "/" to /home/all), an event's lists under every view (eventListPaths);
- * a search or a day is never cached.
+ * The public records a write changed (from the data layer's result: ChangedEntry, ChangedStep,
+ * ChangedByMerge…): the events whose lists show them, the entries, the sources cited.
  */
-export async function revalidatePublicPages(touched: {
+export type ChangedRecords = {
   eventSlugs?: (string | undefined)[];
   attendanceIds?: number[];
   sourceIds?: number[];
-}) {
-  const eventSlugs = new Set(touched.eventSlugs?.filter((slug) => slug !== undefined));
+};
+
+/**
+ * Makes the public pages of the records a write changed show it at once, and nothing else: the
+ * list pages of the events involved, the home page only when one of them is the featured event,
+ * the entry pages and the source pages whose highlights changed. The paths are the cached
+ * routes' own (next.config.js rewrites "/" to /home/all), an event's lists under every view
+ * (eventListPaths); a search or a day is never cached.
+ */
+export async function revalidatePublicPages(changed: ChangedRecords) {
+  const eventSlugs = new Set(changed.eventSlugs?.filter((slug) => slug !== undefined));
   const featured = await getFeaturedEvent();
   if (featured && eventSlugs.has(featured.slug)) revalidatePath("/home/all");
   for (const slug of eventSlugs) revalidateEventList(slug);
   // The site's feed (/feed.xml, cached as /feeds/all) tells every event's story.
   revalidatePath("/feeds/all");
-  for (const id of new Set(touched.attendanceIds ?? [])) revalidatePath(`/attendance/${id}`);
-  for (const id of new Set(touched.sourceIds ?? [])) revalidatePath(`/sources/${id}`);
+  for (const id of new Set(changed.attendanceIds ?? [])) revalidatePath(`/attendance/${id}`);
+  for (const id of new Set(changed.sourceIds ?? [])) revalidatePath(`/sources/${id}`);
   revalidatePath("/changes");
 }
 

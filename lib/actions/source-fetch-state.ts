@@ -51,7 +51,7 @@ export function fetchedForNewSource(result: SourceFetchResult, url: string): For
 /**
  * "Fetch again" on a source's form: a new text goes into the form as the next version, with
  * the publisher's modified day as the day it changed, beside the source's stored fields. The
- * save is the usual one, which re-anchors the citations. An unchanged page changes nothing.
+ * save is the usual one, which relocates the citations. An unchanged page changes nothing.
  */
 export function fetchedForSource(
   result: SourceFetchResult,

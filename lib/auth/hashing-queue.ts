@@ -11,11 +11,11 @@ export class HashingBusyError extends Error {
 type Waiting = { address: string | undefined; start: () => void; refuse: () => void };
 
 /**
- * At most `concurrency` password hashes at a time, `queueLength` more waiting, the rest
- * refused at once. Each scrypt hash holds 128 MiB and a thread of libuv's pool for a good
- * fraction of a second; unbounded, a burst of anonymous sign-ins took every core and the pool
- * (which also reads the cached pages from disk) and slowed every reader. The default leaves
- * half the cores to everything else.
+ * At most `concurrency` password hashes at a time, `queueLength` more waiting, the rest refused at
+ * once. Each scrypt hash holds 128 MiB and a thread of libuv's pool for as long as it runs, slow on
+ * purpose; unbounded, a burst of anonymous sign-ins took every core and the pool (which also reads
+ * the cached pages from disk) and slowed every reader. The default leaves half the cores to
+ * everything else.
  *
  * Fair between addresses (docs/operations.md, "Sign-in under a flood"): one address holds at
  * most `perAddress` places, running or waiting, so a burst from one address cannot fill the

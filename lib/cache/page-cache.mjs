@@ -35,7 +35,7 @@
 import { randomBytes } from "node:crypto";
 import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
-import { withoutHydration } from "./static-page.mjs";
+import { withoutFrameworkScripts } from "./static-page.mjs";
 import { cacheKeyPath, isListView, isSharedRoute } from "./cached-routes.mjs";
 import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
 
@@ -187,7 +187,7 @@ function servePage(key, entryId, stored, config) {
   // The backend may keep this object (Next's in-memory LRU does): the Buffer replaces the
   // string there too, so it is encoded once. Without the framework's scripts (see
   // static-page.mjs): an entry stored before them has them yet.
-  stored.html = withoutHydration(cacheKeyPath(key), stored.html, stored.status);
+  stored.html = withoutFrameworkScripts(cacheKeyPath(key), stored.html, stored.status);
   /** @type {{ html: Bodies, rsc: Bodies | null }} */
   const bodies = {
     html: { identity: stored.html },
@@ -314,7 +314,7 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         // (Next shares this object with that response): it gets the page's own headers even
         // when it is not kept below. Without the database's identity nothing is kept, so no
         // shared cache may keep it either.
-        data.html = withoutHydration(cacheKeyPath(key), data.html, data.status);
+        data.html = withoutFrameworkScripts(cacheKeyPath(key), data.html, data.status);
         data.headers ??= {};
         Object.assign(
           data.headers,

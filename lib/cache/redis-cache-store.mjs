@@ -13,8 +13,10 @@
  * only knows its own server's revalidations. Times are Redis's clock, never a server's.
  *
  * Keys, under `rollcall:<database namespace>:` so that databases sharing a Redis never meet:
- *   generation                          a number; pages of an older one are never read
- *   page:<generation>:<build>:<key>     a hash: `v` (a random version), `t` (when it was
+ *   epoch                               a number, raised once Redis is back after it was out
+ *                                       of reach (newEpoch); pages stored in an older epoch
+ *                                       are never read
+ *   page:<epoch>:<build>:<key>          a hash: `v` (a random version), `t` (when it was
  *                                       stored), `meta` (JSON) and the entry's byte strings
  *                                       b0, b1, … (HTML, RSC payload, segments); a new build
  *                                       never serves an old build's pages (their assets differ)
@@ -28,7 +30,7 @@
  * and time when it has that version already: a cached page costs one short round trip, not its
  * bytes. While Redis cannot be reached every server renders every page (nothing is served
  * from, or stored in, Redis), so readers see every edit. An edit saved then could not delete
- * its pages in Redis, so a server that lost Redis starts a new generation as soon as it has
+ * its pages in Redis, so a server that lost Redis starts a new epoch as soon as it has
  * it back: the pages stored before are never read again, and expire.
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -39,15 +41,15 @@ import { redactUrl } from "../database-url.mjs";
 import { decodeValue, encodeValue, tagsOf } from "./cache-entry.mjs";
 import { DEFAULT_MAX_ENTRIES, RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
 
-/** Redis forgets a page not stored again for this long (an old build's or generation's). */
+/** Redis forgets a page not stored again for this long (an old build's or epoch's). */
 const ENTRY_TTL_S = 7 * 24 * 3600;
 /** A read, a store or a revalidation that takes longer is given up. */
 const COMMAND_TIMEOUT_MS = 2_000;
 
-/** The page key of a generation (Lua): prefix .. 'page:' .. generation .. ':' .. rest. */
+/** The page key in the current epoch (Lua): prefix .. 'page:' .. epoch .. ':' .. rest. */
 const PAGE_KEY = `local function pageKey(prefix, rest)
-  local generation = redis.call('GET', prefix .. 'generation') or '0'
-  return prefix .. 'page:' .. generation .. ':' .. rest
+  local epoch = redis.call('GET', prefix .. 'epoch') or '0'
+  return prefix .. 'page:' .. epoch .. ':' .. rest
 end
 local function now()
   local t = redis.call('TIME')
@@ -137,7 +139,7 @@ const CLIENT = Symbol.for("rollcall.page-cache.redis");
  * @property {Promise<unknown>} ready the first connection (or its failure)
  * @property {string} url
  * @property {Promise<unknown>} [firstWait]
- * @property {boolean} lost Redis was out of reach since the last new generation
+ * @property {boolean} lost Redis was out of reach since the last new epoch
  */
 
 /** @param {string} url @returns {Connection} */
@@ -165,7 +167,7 @@ function connect(url) {
   client.on("ready", () => {
     if (lastLogged) console.error(`Page cache: Redis (${redactUrl(url)}) is back.`);
     lastLogged = 0;
-    if (found.lost) void newGeneration(found);
+    if (found.lost) void newEpoch(found);
   });
   found.ready = client.connect().catch(() => undefined); // the error listener reports it
   return found;
@@ -176,7 +178,7 @@ function connect(url) {
  * or a revalidation failed, some of them may predate an edit. Tried until it is done.
  * @param {Connection} found
  */
-async function newGeneration(found) {
+async function newEpoch(found) {
   const prefix = keyPrefix();
   if (!prefix) {
     found.lost = false; // the page cache has not started: this server revalidated nothing
@@ -186,13 +188,13 @@ async function newGeneration(found) {
     try {
       await found.client
         .withAbortSignal(AbortSignal.timeout(COMMAND_TIMEOUT_MS))
-        .incr(`${prefix}generation`);
+        .incr(`${prefix}epoch`);
       found.lost = false;
       kept.clear();
       keptBytes = 0;
       console.error("Page cache: Redis was out of reach; the pages stored before are not served.");
     } catch (error) {
-      warn("starting a new generation", error);
+      warn("starting a new epoch", error);
       await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
     }
   }
@@ -329,7 +331,7 @@ export default class RedisCacheStore {
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
     const prefix = keyPrefix();
-    // Until a new generation hides what Redis kept while it was out of reach, nothing is read.
+    // Until a new epoch hides what Redis kept while it was out of reach, nothing is read.
     if (!prefix || connection().lost) return null;
     const rest = `${this.buildId}:${key}`;
     try {
@@ -414,7 +416,7 @@ export default class RedisCacheStore {
   /**
    * Deletes the tags' pages for every server. When Redis cannot be reached the save stands
    * (it is in the database) and readers get fresh renders meanwhile; the pages Redis still
-   * holds are left behind by a new generation once it is back (see newGeneration).
+   * holds are left behind by a new epoch once it is back (see newEpoch).
    * @param {string | string[]} tags
    */
   async revalidateTag(tags) {
@@ -430,7 +432,7 @@ export default class RedisCacheStore {
         `Page cache: could not revalidate ${list.join(", ")} in Redis (${redactUrl(found.url)}); no page stored before now will be served once it answers:`,
         /** @type {Error} */ (error)?.message,
       );
-      if (found.client.isReady) void newGeneration(found);
+      if (found.client.isReady) void newEpoch(found);
     }
   }
 }

@@ -1,16 +1,15 @@
 // @ts-check
 /**
- * A cached page as a document without the framework's scripts. The pages the page cache keeps
- * (an event's lists, the home page) are server components with no client component of the
- * app's: their links and the filter form (a GET form) work as plain HTML, which e2e's "the
- * public pages work without JavaScript" checks. What makes them heavy is hydration: Next inlines
- * the page's RSC payload (the whole tree again, as JSON, 60 % of a 50-leader page) and loads
- * about 450 KiB of runtime to hydrate a page that has nothing to hydrate. The cached copy leaves
- * both out: its inline payload (`self.__next_f`), the Turbopack bootstrap and the runtime's
- * script and preload tags. The RSC payload itself stays in the cache, for the client-side
- * navigations into the page from pages that do run the app (Next fetches it with `RSC: 1`), and
- * every page rendered per request (the admin, searches, a signed-in editor's pages) keeps its
- * scripts.
+ * A cached page as a document without the framework's scripts. The pages the page cache keeps (an
+ * event's lists, the home page) are server components with no client component of the app's: their
+ * links and the filter form (a GET form) work as plain HTML, which e2e's "the public pages work
+ * without JavaScript" checks. What makes them heavy is hydration: Next inlines the page's RSC
+ * payload (the whole tree again, as JSON) and loads its runtime's chunks to hydrate a page that has
+ * nothing to hydrate (docs/benchmark.md has the page's weight). The cached copy leaves both out:
+ * its inline payload (`self.__next_f`), the Turbopack bootstrap and the runtime's script and
+ * preload tags. The RSC payload itself stays in the cache, for the client-side navigations into the
+ * page from pages that do run the app (Next fetches it with `RSC: 1`), and every page rendered per
+ * request (the admin, searches, a signed-in editor's pages) keeps its scripts.
  */
 
 import { isDocumentRoute } from "./cached-routes.mjs";
@@ -33,7 +32,7 @@ const SCRIPT_PRELOAD = /<link\b(?=[^>]*\bas="script")(?=[^>]*\bhref="\/_next\/st
  * @param {number | undefined} status
  * @returns {Buffer}
  */
-export function withoutHydration(path, html, status) {
+export function withoutFrameworkScripts(path, html, status) {
   const text = typeof html === "string" ? html : html.toString("utf8");
   const whole = (status ?? 200) === 200 && /<main\b/.test(text);
   if (!whole || !isDocumentRoute(path)) return Buffer.from(text, "utf8");

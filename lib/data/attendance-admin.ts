@@ -23,12 +23,12 @@ import {
   inTransaction,
   invalid,
   loadForWrite,
-  type Touched,
+  type ChangedEntry,
   type Tx,
   type WriteResult,
 } from "./write";
 
-export type { Touched, WriteFailure, WriteResult } from "./write";
+export type { ChangedEntry, WriteFailure, WriteResult } from "./write";
 
 async function resolveLeader(
   tx: Tx,
@@ -85,7 +85,7 @@ async function assertPairFree(tx: Tx, eventId: number, leaderId: number, id?: nu
 export async function createAttendance(
   editor: Editor,
   input: AttendanceInput,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
@@ -134,7 +134,7 @@ export async function updateAttendance(
   id: number,
   version: number,
   input: EntryInput,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
     if ("ok" in current) return current; // gone, or saved by someone else
@@ -171,7 +171,7 @@ export async function deleteAttendance(
   editor: Editor,
   id: number,
   version: number,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted already.");
     if ("ok" in current) return current; // gone, or saved by someone else
@@ -201,10 +201,10 @@ export const ADMIN_PAGE_SIZE = 50;
 const LEADER_LOOKUP_LIMIT = 500;
 
 /**
- * The search as a filter on entries. Prisma turns a relation filter into a join that SQLite
- * runs by reading entries newest first: a search for a leader with few entries reads the whole
- * table (0.3 s at 500,000 entries). Finding the leaders first (a scan of the small leader
- * table) lets it read just their entries through the leaderId index instead.
+ * The search as a filter on entries. Prisma turns a relation filter into a join that SQLite runs by
+ * reading entries newest first: a search for a leader with few entries reads the whole table, slow
+ * at the benchmark's scale (docs/benchmark.md). Finding the leaders first (a scan of the small
+ * leader table) lets it read just their entries through the leaderId index instead.
  */
 async function leaderSearchFilter(q: string): Promise<Prisma.AttendanceWhereInput> {
   const key = searchKey(q);

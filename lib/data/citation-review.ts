@@ -98,7 +98,7 @@ export async function listReviewQueue(): Promise<ReviewItemDTO[]> {
 /**
  * Where to start citing the current text for an orphan: when the words around the old quote
  * are still there, what now stands between them (a passage rewritten in place); else the
- * closest passage the re-anchoring saw; else the closest by shared trigrams.
+ * closest passage the relocation saw; else the closest by shared trigrams.
  */
 function suggest(
   text: string,
@@ -206,7 +206,7 @@ export async function confirmCitation(
   });
 }
 
-/** What a review's save touched, for the pages to revalidate. */
+/** What a review's save changed, for the pages to revalidate. */
 function reviewed(row: {
   step: { attendance: { id: number; event: { slug: string } } };
   source: { id: number };

@@ -186,7 +186,8 @@ async function eventConflict(
   };
 }
 
-export type EventTouched = { eventId: number; slug: string; formerSlugs: string[] };
+/** The event a write changed, with every address its pages had, for revalidateEventPages. */
+export type ChangedEvent = { eventId: number; slug: string; formerSlugs: string[] };
 
 /**
  * Saves an event. An empty slug is made again from the name and year. A changed slug leaves the old one behind as a former address, which
@@ -197,8 +198,8 @@ export async function updateEvent(
   id: number,
   version: number,
   input: EventInput,
-): Promise<WriteResult<EventTouched>> {
-  return inTransaction<EventTouched>(editor, "event:edit", async (tx) => {
+): Promise<WriteResult<ChangedEvent>> {
+  return inTransaction<ChangedEvent>(editor, "event:edit", async (tx) => {
     const current = await tx.event.findUnique({ where: { id } });
     if (!current)
       return { ok: false, kind: "not-found", message: "This event no longer exists." } as const;
@@ -242,8 +243,8 @@ export async function deleteEvent(
   editor: Editor,
   id: number,
   version: number,
-): Promise<WriteResult<EventTouched>> {
-  return inTransaction<EventTouched>(editor, "event:delete", async (tx) => {
+): Promise<WriteResult<ChangedEvent>> {
+  return inTransaction<ChangedEvent>(editor, "event:delete", async (tx) => {
     const current = await tx.event.findUnique({
       where: { id },
       include: { formerSlugs: { select: { slug: true } } },

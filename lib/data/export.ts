@@ -18,10 +18,10 @@ export type ExportQuery = Pick<AttendanceQuery, "status" | "q" | "day"> & { stor
 /**
  * Entries read per batch, in two queries (the entries with their leader and event, then their
  * citations with their sources; for asOf a third, their steps), the later ones binding the
- * batch's ids. A batch stays in memory until it is written: what it allocates meanwhile (about
- * 4 MB for 500 entries) must stay well below V8's young generation (16 MB), or its rows are
- * moved to the old generation and the server grows. Each query costs a fraction of a
- * millisecond, a few percent of the export with 500.
+ * batch's ids. A batch stays in memory until it is written: what it allocates meanwhile must
+ * stay well below V8's young generation, or its rows are moved to the old generation and the
+ * server grows. Smaller batches mean more queries, each a fixed cost: this size keeps both
+ * small (docs/benchmark.md has the export's time and peak memory).
  */
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -122,8 +122,8 @@ async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?:
 
 /**
  * The entry's DTO with its event. Not `{ ...toAttendanceDTO(row), event }`: in V8 (Node 20)
- * that spread leaves garbage in the old generation for every entry (the server grew by 45 MB
- * more over a 500,000-entry export) and takes twice as long.
+ * that spread leaves garbage in the old generation for every entry, so the server grows over a
+ * whole-site export, and it is slower (docs/benchmark.md).
  */
 function toExportEntryDTO(row: ExportRow): ExportEntryDTO {
   return Object.assign(toAttendanceDTO(row), { event: row.event });

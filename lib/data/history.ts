@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { AttendanceOutcome, AttendanceStatus } from "@/lib/attendance/status";
 import { effectiveDay, storyOrder } from "@/lib/history/story";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
-import { reanchor, describeAnchorError } from "@/lib/quotes/anchor";
+import { relocateQuoteVerbatim, describeAnchorError } from "@/lib/quotes/anchor";
 import { abbreviateText } from "@/lib/text/cut";
 import { stepInclude, toStepDTO } from "./attendance";
 import type { StepDTO } from "./dto";
@@ -21,7 +21,7 @@ import {
   inTransaction,
   invalid,
   loadForWrite,
-  type Touched,
+  type ChangedEntry,
   type Tx,
   type WriteResult,
 } from "./write";
@@ -243,8 +243,11 @@ function legacyStory(state: AttendanceSnapshot, now: AttendanceSnapshot, kept: S
   ];
 }
 
-/** A restored step's citations, found again in their sources as they are now. */
-async function reanchorStep(
+/**
+ * A restored step's citations, found again verbatim in their sources as they are now: a revert
+ * restores the very words, never a changed wording relocateQuote would offer to check.
+ */
+async function relocateRestoredStep(
   tx: Tx,
   step: StepSnapshot,
 ): Promise<{ anchors: AnchoredCitation[] } | { message: string }> {
@@ -259,7 +262,13 @@ async function reanchorStep(
     const result =
       text === undefined
         ? null
-        : reanchor(text, { quote: c.quote, start: c.start, end: c.end, prefix: "", suffix: "" });
+        : relocateQuoteVerbatim(text, {
+            quote: c.quote,
+            start: c.start,
+            end: c.end,
+            prefix: "",
+            suffix: "",
+          });
     if (!result?.ok) {
       return {
         message: `That version cannot be restored: its step ${step.status}${step.asOf ? ` as of ${step.asOf}` : ""} quotes “${abbreviateText(c.quote, 80)}”, which ${result ? describeAnchorError(result.error) : "cites a source that no longer exists."}`,
@@ -272,7 +281,7 @@ async function reanchorStep(
 
 /**
  * Restores an entry to the state a past revision recorded, its whole story included. The
- * revert is a new revision, is refused over a newer version like any edit, and re-anchors the
+ * revert is a new revision, is refused over a newer version like any edit, and relocates the
  * restored quotes in the sources as they are now. Refused, with nothing changed, when the
  * version's event and leader now have another entry.
  */
@@ -281,7 +290,7 @@ export async function revertAttendance(
   id: number,
   version: number,
   revisionId: number,
-): Promise<WriteResult<Touched>> {
+): Promise<WriteResult<ChangedEntry>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const current = await loadForWrite(tx, id, version, "it may have been deleted.");
     if ("ok" in current) return current;
@@ -323,7 +332,7 @@ export async function revertAttendance(
     }
     const restored: { step: StepSnapshot; anchors: AnchoredCitation[] }[] = [];
     for (const step of story) {
-      const result = await reanchorStep(tx, step);
+      const result = await relocateRestoredStep(tx, step);
       if ("message" in result) return invalid({}, result.message);
       restored.push({ step, anchors: result.anchors });
     }

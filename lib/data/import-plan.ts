@@ -122,7 +122,7 @@ function checkQuote(
   if (exact.ok) return { check: "found", ...exact.anchor, stored: exact.anchor.quote };
   if (exact.error.kind === "ambiguous")
     return { check: "ambiguous", places: exact.error.occurrences.length };
-  // Not verbatim: the re-anchoring's normalised and approximate matching (curly quotes,
+  // Not verbatim: relocation's normalised and approximate matching (curly quotes,
   // accents, a changed word) finds the passage the editor meant, in the source's own words.
   const moved = relocateQuote(text, { quote, prefix: "", suffix: "", start: 0, end: 0 });
   if (moved.kind === "check")

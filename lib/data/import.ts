@@ -185,7 +185,7 @@ export async function applyImport(
       tx,
       due.flatMap((q) => (isNew.has(q.entryId!) ? [] : [q.entryId!])),
     );
-    const touched = new Set<number>();
+    const changedEntries = new Set<number>();
     let added = 0;
     for (let round = 0; due.length > 0; round++) {
       const steps = due.map((q) => {
@@ -217,7 +217,7 @@ export async function applyImport(
           };
         }),
       );
-      for (const s of steps) touched.add(s.attendanceId);
+      for (const s of steps) changedEntries.add(s.attendanceId);
       added += steps.length;
       due = due.filter((q) => q.list.length > round + 1);
     }
@@ -227,7 +227,7 @@ export async function applyImport(
       skipped,
       leadersCreated: created.size,
       eventSlug: event.slug,
-      attendanceIds: [...touched],
+      attendanceIds: [...changedEntries],
       sourceIds: [...new Set(rows.map((r) => r.sourceId))],
       leaderIds: [...created.values()],
     };

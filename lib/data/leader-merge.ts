@@ -13,7 +13,8 @@ const invalid = (message: string, errors: FieldErrors = {}): WriteFailure => ({
   errors,
 });
 
-export type MergeTouched = { leaderId: number; eventSlugs: string[]; attendanceIds: number[] };
+/** What a merge changed: the leader kept, and the entries moved to it and their events. */
+export type ChangedByMerge = { leaderId: number; eventSlugs: string[]; attendanceIds: number[] };
 
 /**
  * Merges the leader `otherId` into `keepId`, two records of one person: every entry of the
@@ -27,8 +28,8 @@ export async function mergeLeaders(
   keepId: number,
   version: number,
   otherId: number,
-): Promise<WriteResult<MergeTouched>> {
-  return inTransaction<MergeTouched>(editor, "leader:merge", async (tx) => {
+): Promise<WriteResult<ChangedByMerge>> {
+  return inTransaction<ChangedByMerge>(editor, "leader:merge", async (tx) => {
     const keep = await tx.leader.findUnique({ where: { id: keepId } });
     if (!keep)
       return { ok: false, kind: "not-found", message: "This leader no longer exists." } as const;

@@ -144,7 +144,7 @@ export const citationSelect = {
 /**
  * The Prisma `include` that gives what toAttendanceDTO needs, and no more: every column read is
  * converted for every row, and the exports read all of them (`leader: true` alone made the
- * whole-site export a fifth slower). The current citations are the current step's.
+ * whole-site export slower; docs/benchmark.md). The current citations are the current step's.
  */
 export const attendanceInclude = {
   leader: { select: { id: true, name: true, office: true, polity: true, countryCode: true } },

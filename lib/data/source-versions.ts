@@ -17,7 +17,7 @@ export type SourceVersionDTO = {
   /** The day the publisher changed the text to this version (YYYY-MM-DD), when known. */
   changedOn: string | null;
   actorName: string;
-  /** What the save that made it found when re-anchoring its citations. */
+  /** What the save that made it found when relocating its citations. */
   summary: string;
   current: boolean;
   /** When the page this text was read from was fetched (ISO), if it was and is kept. */

@@ -19,7 +19,7 @@ import {
   inTransaction,
   invalid,
   notFound,
-  type Touched,
+  type ChangedEntry,
   type Tx,
   type WriteFailure,
   type WriteResult,
@@ -33,7 +33,8 @@ export const describeStep = (step: {
 }) =>
   `${claimLabel(step).toLowerCase()}, ${step.asOf ? `as of ${formatDay(step.asOf)}` : "undated"}`;
 
-export type StepTouched = Touched & { stepId: number };
+/** What a write of a step changed: its entry's records, and the step. */
+export type ChangedStep = ChangedEntry & { stepId: number };
 
 async function entryOf(tx: Tx, attendanceId: number) {
   return tx.attendance.findUnique({
@@ -56,7 +57,7 @@ export async function addStep(
   editor: Editor,
   attendanceId: number,
   input: StepInput,
-): Promise<WriteResult<StepTouched>> {
+): Promise<WriteResult<ChangedStep>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const entry = await entryOf(tx, attendanceId);
     if (!entry) return notFound("This entry no longer exists; it may have been deleted.");
@@ -185,7 +186,7 @@ export async function updateStep(
   stepId: number,
   version: number,
   input: StepInput,
-): Promise<WriteResult<StepTouched>> {
+): Promise<WriteResult<ChangedStep>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const step = await loadStep(tx, stepId, version, input);
     if ("ok" in step) return step;
@@ -229,7 +230,7 @@ export async function removeStep(
   editor: Editor,
   stepId: number,
   version: number,
-): Promise<WriteResult<StepTouched>> {
+): Promise<WriteResult<ChangedStep>> {
   return inTransaction(editor, "entry:edit", async (tx) => {
     const step = await loadStep(tx, stepId, version, null);
     if ("ok" in step) return step;

@@ -38,8 +38,11 @@ export type WriteFailure =
 
 export type WriteResult<T> = ({ ok: true } & T) | WriteFailure;
 
-/** Paths whose cached pages a change of this entry makes stale. */
-export type Touched = {
+/**
+ * The public records a write of an entry changed: the entry, its event (and the one it left)
+ * and the sources it cites, whose pages the action revalidates (revalidatePublicPages).
+ */
+export type ChangedEntry = {
   attendanceId: number;
   eventSlug: string;
   previousEventSlug?: string;

@@ -122,7 +122,9 @@ export function anchorQuote(text: string, quote: string, hint?: AnchorHint): Anc
 }
 
 /**
- * Re-finds a stored citation in a (possibly edited) `text`.
+ * Relocates a stored citation in a (possibly edited) `text` where its quote occurs verbatim,
+ * and nowhere else: the first steps of `relocateQuote` (./relocate.ts), which goes on to
+ * normalised and approximate matches; alone where only the very words will do (a revert).
  *
  * Contract, in order:
  * 1. `selector.quote` empty (or only whitespace) → `empty` error.
@@ -139,7 +141,7 @@ export function anchorQuote(text: string, quote: string, hint?: AnchorHint): Anc
  * The quote is matched verbatim (it is not trimmed). Every `ok` result satisfies
  * `text.slice(anchor.start, anchor.end) === anchor.quote` for the NEW text.
  */
-export function reanchor(text: string, selector: TextAnchor): AnchorResult {
+export function relocateQuoteVerbatim(text: string, selector: TextAnchor): AnchorResult {
   const q = selector.quote;
   if (q.trim().length === 0) return fail({ kind: "empty" });
 

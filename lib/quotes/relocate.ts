@@ -1,5 +1,5 @@
 /**
- * Re-finding a stored citation after its source text was edited.
+ * Relocating a stored citation: finding its quote again after its source text was edited.
  *
  * A citation is a TextQuoteSelector (`quote`, `prefix`, `suffix`) plus a
  * TextPositionSelector (`start`, `end`) into the text it was anchored in (see
@@ -30,7 +30,7 @@ import {
   findAll,
   isWordChar,
   normalize,
-  reanchor,
+  relocateQuoteVerbatim,
   type NearestPassage,
   type Normalized,
   type TextAnchor,
@@ -94,9 +94,9 @@ export function relocateQuote(text: string, stored: TextAnchor): Relocation {
   const q = stored.quote;
   if (q.trim().length === 0) return { kind: "orphaned", reason: "empty", nearest: null };
 
-  // Steps 1-2: the exact re-anchoring of ./anchor.ts, only when the quote occurs verbatim.
+  // Steps 1-2: relocateQuoteVerbatim (./anchor.ts), only when the quote occurs verbatim.
   if (text.includes(q)) {
-    const result = reanchor(text, stored);
+    const result = relocateQuoteVerbatim(text, stored);
     if (result.ok) {
       const step = result.anchor.start === stored.start ? "position" : "elsewhere";
       return { kind: "exact", step, anchor: result.anchor };

@@ -1,4 +1,4 @@
-/** How many citations of a source each outcome of re-anchoring had, after an edit of its text. */
+/** How many citations of a source each outcome of relocation had, after an edit of its text. */
 export type RelocationCounts = { exact: number; check: number; orphaned: number };
 
 /**

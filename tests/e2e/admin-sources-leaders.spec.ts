@@ -28,7 +28,7 @@ test("an editor creates a source; a non-web address is refused and the input kep
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
 
-test("a source edit that moves a citation re-anchors it, and the save says so", async ({
+test("a source edit that moves a citation relocates it, and the save says so", async ({
   signedIn: page,
   testEvent,
   db,

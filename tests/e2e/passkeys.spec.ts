@@ -3,9 +3,9 @@ import { createEditor } from "../factories";
 import { expect, signIn, test, type TestEditor } from "../fixtures";
 
 /**
- * Passkeys (issue 28), with Chromium's virtual authenticator standing in for a device: it
- * holds discoverable credentials and verifies its user, as a phone or a laptop's fingerprint
- * reader does. WebAuthn needs a host name, so the suite's address is localhost
+ * Passkeys (docs/accounts.md, "Passkeys"), with Chromium's virtual authenticator standing in for a
+ * device: it holds discoverable credentials and verifies its user, as a phone or a laptop's
+ * fingerprint reader does. WebAuthn needs a host name, so the suite's address is localhost
  * (playwright.config.ts).
  */
 

@@ -4,9 +4,9 @@ import { chooseSource } from "./helpers/steps";
 import type { Page } from "@playwright/test";
 
 /**
- * Issue 12's walk-through: an editor with two more sources records an entry's story step by
- * step (an older report from a source they add, a newer refusal from another), and every page
- * follows the steps.
+ * An entry's story (docs/architecture.md, "The story"), walked through: an editor with two more
+ * sources records an entry's story step by step (an older report from a source they add, a newer
+ * refusal from another), and every page follows the steps.
  */
 const WIRE_TEXT =
   "Invitations went out in March. Borduria's leader Boris Sample has been invited but has not confirmed, officials said on Tuesday. " +

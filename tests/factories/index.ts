@@ -209,8 +209,8 @@ export type TestEditor = { id: string; email: string; name: string; password: st
 
 /**
  * Test accounts' passwords are hashed at a far lower cost than real ones (SCRYPT_PARAMS): the
- * suites make hundreds of accounts, and each real hash, and each sign-in verifying it, takes
- * about a second of CPU on a two-core machine. A hash names its own parameters, so the server
+ * suites make hundreds of accounts, and each real hash, and each sign-in verifying it, is slow
+ * on purpose (lib/auth/password.ts). A hash names its own parameters, so the server
  * verifies these as they are stored, on the same path as any other (docs/testing.md).
  */
 const TEST_ACCOUNT_HASH = { N: 2 ** 10, r: 8, p: 1 };

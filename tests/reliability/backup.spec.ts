@@ -9,10 +9,10 @@ import { RELIABILITY_DIR, ROOT, editors } from "./paths";
 import { AppServer, removeDatabase } from "./server";
 
 /**
- * Issue 7, "backups that restore": `npm run db:backup` while editors save, then `npm run
- * db:restore` into a fresh database, which must hold every save acknowledged before the
- * backup began. A restore under a running server is refused; after it stops, the restore
- * keeps a copy of the database it replaces.
+ * Backups that restore (docs/operations.md, "Backups"): `npm run db:backup` while editors save,
+ * then `npm run db:restore` into a fresh database, which must hold every save acknowledged before
+ * the backup began. A restore under a running server is refused; after it stops, the restore keeps
+ * a copy of the database it replaces.
  */
 let server: AppServer;
 

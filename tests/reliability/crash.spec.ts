@@ -6,12 +6,12 @@ import { editors } from "./paths";
 import { AppServer } from "./server";
 
 /**
- * Issue 7, "a crash loses nothing that was acknowledged": the server is killed (SIGKILL, no
- * shutdown) while editors save, ten times. After each restart the database must pass
- * `PRAGMA integrity_check` and hold every save that got its success answer.
- * A process crash leaves the operating system's cache alone, so this cannot show what
- * synchronous=FULL adds (surviving the machine's crash or power loss); it shows that what is
- * acknowledged is committed, and that WAL recovery after a crash leaves a sound file.
+ * A crash loses nothing that was acknowledged: the server is killed (SIGKILL, no shutdown) while
+ * editors save, ten times. After each restart the database must pass `PRAGMA integrity_check` and
+ * hold every save that got its success answer. A process crash leaves the operating system's cache
+ * alone, so this cannot show what synchronous=FULL adds (surviving the machine's crash or power
+ * loss); it shows that what is acknowledged is committed, and that WAL recovery after a crash
+ * leaves a sound file.
  */
 const ROUNDS = 10;
 const WRITERS = 4;

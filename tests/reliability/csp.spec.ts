@@ -5,9 +5,9 @@ import { editors } from "./paths";
 import { AppServer } from "./server";
 
 /**
- * Issue 18 (8): the Content-Security-Policy lets only the framework's own inline scripts run,
- * on the cached pages (which stay cached) and on those rendered per request; pages still work
- * without JavaScript; and no page script can read the session's token.
+ * The Content-Security-Policy (docs/architecture.md, "Security") lets only the framework's own
+ * inline scripts run, on the cached pages (which stay cached) and on those rendered per request;
+ * pages still work without JavaScript; and no page script can read the session's token.
  */
 let server: AppServer;
 let cookie: string;

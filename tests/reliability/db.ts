@@ -121,8 +121,8 @@ export function invariantViolations(file: string): string[] {
       }
       if (l.countryCode !== null && !isIsoCountryCode(l.countryCode)) bad("leader country code", l);
     }
-    // Issue 23: an event's last day is never before its first; an outcome is one of three; a
-    // leader never represents themselves.
+    // After the event (docs/architecture.md): an event's last day is never before its first; an
+    // outcome is one of three; a leader never represents themselves.
     for (const e of db
       .prepare(`SELECT id, date, endDate FROM Event WHERE endDate < date`)
       .iterate())

@@ -13,10 +13,10 @@ import { AppServer } from "./server";
 import type { Role } from "../../lib/auth/roles";
 
 /**
- * Issue 7, "every door is locked": each server action and mutating route of the registry,
- * tried without a session, with a forged Origin and with `Origin: null`. The database's
- * contents are hashed before and after (see databaseHash); then the same request with a
- * session and this site's Origin must work, which shows the refused ones were well-formed.
+ * Every door is locked: each server action and mutating route of the registry, tried without a
+ * session, with a forged Origin and with `Origin: null`. The database's contents are hashed before
+ * and after (see databaseHash); then the same request with a session and this site's Origin must
+ * work, which shows the refused ones were well-formed.
  */
 const FORGED = "https://evil.example";
 const SIGNED_OUT = "Your session has ended. Sign in again; nothing was saved.";
@@ -90,7 +90,7 @@ for (const door of SERVER_ACTIONS) {
       attempts.push([`Origin: ${origin}`, response]);
       expect(response.redirect, `Origin: ${origin}`).toBeUndefined();
       expect(response.state, `Origin: ${origin}`).toBeUndefined();
-      // Issue 18: refused as forbidden (403), not as a failure of the server (500).
+      // Refused as forbidden (403): the request is at fault, not the server (500).
       expect(response.status, `Origin: ${origin}`).toBe(403);
     }
     expect(databaseHash(server.dbFile)).toBe(before);

@@ -8,11 +8,11 @@ import { RELIABILITY_DIR, ROOT, editors } from "./paths";
 import { AppServer, removeDatabase } from "./server";
 
 /**
- * Issue 25: anonymous floods and odd requests. Each test is what an outside attacker tried:
- * huge bodies on the auth routes, made-up addresses filling the page cache, a burst of
- * sign-ins keeping an editor out, pages outside the script policy, prefetches cached for a
- * year, and the lows. One server, which believes one proxy's X-Forwarded-For, so that the
- * sign-in tests can come from several addresses.
+ * Anonymous floods and odd requests (docs/operations.md, "Floods and odd requests"). Each test is
+ * what an outside attacker tried: huge bodies on the auth routes, made-up addresses filling the
+ * page cache, a burst of sign-ins keeping an editor out, pages outside the script policy,
+ * prefetches cached for a year, and the lows. One server, which believes one proxy's
+ * X-Forwarded-For, so that the sign-in tests can come from several addresses.
  */
 const EVENT = "victory-day-parade-2025";
 const S_MAXAGE = 77;
@@ -334,7 +334,7 @@ test("the lows: a non-Latin slug, an encoded former slug, headers, share images"
     }
     const cpu = server.cpuMs() - cpuBefore;
     console.log(`${image}: 20 more requests took ${Math.round(cpu)} ms of the server's CPU`);
-    // Drawing one takes tens of ms of CPU; a lookup a few.
+    // Drawing the image again for each request costs far more than finding the one drawn.
     expect(cpu, `${image}: CPU for 20 requests (ms)`).toBeLessThan(600);
   }
 });

@@ -11,11 +11,11 @@ import { editors } from "./paths";
 import { AppServer } from "./server";
 
 /**
- * Issue 7, "bad input gets a clear error, never a crash": for every form, generated
- * submissions through the real HTTP path, signed in, from this site's Origin. Each response
- * must be a success (the action's redirect) or the form's state with a message a person can
- * act on, and field errors only for fields the form shows. After each form, every stored row
- * must still be valid (invariantViolations).
+ * Bad input gets a clear error, never a crash: for every form, generated submissions through the
+ * real HTTP path, signed in, from this site's Origin. Each response must be a success (the action's
+ * redirect) or the form's state with a message a person can act on, and field errors only for
+ * fields the form shows. After each form, every stored row must still be valid
+ * (invariantViolations).
  */
 const RUNS_PER_FORM = Number(process.env.PROPERTY_RUNS ?? 500);
 /** The fetch forms: their answers are a few refusals, each quick; a fifth as many is plenty. */

@@ -9,13 +9,13 @@ import { RELIABILITY_DIR, ROOT, bin, editors } from "./paths";
 import { AppServer } from "./server";
 
 /**
- * Issue 7, "no acknowledged write is lost under load" (prisma/orm#29933): ten editors make 50
- * saves at once over HTTP while another connection holds a read transaction, `npm run
- * db:backup` copies the database and a second process holds the write lock for a moment.
- * Ten of the saves edit the same entry from the same version. Some saves are refused on
- * purpose (a duplicate entry rolls its transaction back) and sessions are opened and closed
- * meanwhile: writes outside a transaction, which 29933's sibling lost to such rollbacks.
- * Then the server restarts, and everything it acknowledged must be there.
+ * No acknowledged write is lost under load (prisma/orm#29933, see lib/sqlite.ts): ten editors make
+ * 50 saves at once over HTTP while another connection holds a read transaction, `npm run db:backup`
+ * copies the database and a second process holds the write lock for a moment. Ten of the saves edit
+ * the same entry from the same version. Some saves are refused on purpose (a duplicate entry rolls
+ * its transaction back) and sessions are opened and closed meanwhile: writes outside a transaction,
+ * which 29933's sibling lost to such rollbacks. Then the server restarts, and everything it
+ * acknowledged must be there.
  */
 let server: AppServer;
 

@@ -9,10 +9,10 @@ import { RELIABILITY_DIR, ROOT } from "./paths";
 import { AppServer, copyTemplate, removeDatabase } from "./server";
 
 /**
- * Issue 18 (1 and 2) and issue 15: the page cache belongs to one database, even across
+ * The page cache (docs/architecture.md, "The page cache") belongs to one database, even across
  * restarts of the same build, a change of DATABASE_URL and a restore; cached pages carry a
- * Cache-Control a shared cache can follow, HSTS behind https; and they leave compressed once,
- * in the coding each request asks for.
+ * Cache-Control a shared cache can follow, HSTS behind https; and they leave compressed once, in
+ * the coding each request asks for.
  */
 const SEED_EVENT = "Victory Day Parade";
 const OTHER_EVENT = "Lima Forum 1998";

@@ -8,10 +8,10 @@ import { ROOT, editors } from "./paths";
 import { AppServer } from "./server";
 
 /**
- * Issue 7, "sessions and passwords": the session cookie's flags (Secure behind https), the
- * stored hashing parameters, throttling that outlives a restart, and a signed-out session
- * that cannot be used again. (Sign-up is one of the doors in doors.spec.ts; the throttle's
- * limits are in tests/e2e/editors.spec.ts; the scrypt parameters in tests/unit.)
+ * Sessions and passwords: the session cookie's flags (Secure behind https), the stored hashing
+ * parameters, throttling that outlives a restart, and a signed-out session that cannot be used
+ * again. (Sign-up is one of the doors in doors.spec.ts; the throttle's limits are in
+ * tests/e2e/editors.spec.ts; the scrypt parameters in tests/unit.)
  */
 let server: AppServer;
 

@@ -4,15 +4,15 @@ import { pool } from "./http";
 import { AppServer } from "./server";
 
 /**
- * Issue 18, "sign-in as a denial of service": every sign-in with an unknown email hashes its
- * password (scrypt at 128 MiB and a good part of a second, so that an unknown email takes
- * as long as a known one). A burst of them, 32 at once and no session needed, must leave
- * readers served about as fast as before and the server's memory bounded: the hashing runs a
- * few at a time, and beyond a short queue a sign-in is refused at once with Retry-After.
+ * Sign-in as a denial of service (docs/operations.md, "Sign-in under a flood"): every sign-in with
+ * an unknown email hashes its password (scrypt at 128 MiB, slow on purpose, so that an unknown
+ * email takes as long as a known one). A burst of them, 32 at once and no session needed,
+ * must leave readers served about as fast as before and the server's memory bounded: the hashing
+ * runs a few at a time, and beyond a short queue a sign-in is refused at once with Retry-After.
  *
  * The bounds are loose (this machine is shared and slow under load); without the queue the
  * burst took every core and the pool of threads that also reads cached pages from disk:
- * readers waited seconds and the memory grew by several times 128 MiB.
+ * readers waited, and the memory grew by 128 MiB for every hash running at once.
  */
 let server: AppServer;
 

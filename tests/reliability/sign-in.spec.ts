@@ -9,10 +9,10 @@ import { SERVER_ACTIONS } from "./registry";
 import { AppServer, countReloads } from "./server";
 
 /**
- * Issue 18, sign-in: where it returns to (an open redirect), whose address the throttle
- * counts (a client's X-Forwarded-For was believed), that failures from elsewhere slow an
- * account down without locking its editor out, that the throttle's rows are pruned, and
- * what the form says when the site was opened at another address than its own.
+ * Sign-in: where it returns to (an open redirect), whose address the throttle counts (a client's
+ * X-Forwarded-For was believed), that failures from elsewhere slow an account down without locking
+ * its editor out, that the throttle's rows are pruned, and what the form says when the site was
+ * opened at another address than its own.
  */
 usePropertySeed();
 
@@ -62,7 +62,7 @@ const OPEN_REDIRECTS = [
   "/\\evil.example",
 ];
 
-test("a signed-in editor sent to /sign-in?next=… stays on this site, for the issue's paths and generated ones", async () => {
+test("a signed-in editor sent to /sign-in?next=… stays on this site, for known open redirects and generated ones", async () => {
   const { emails } = editors();
   const cookie = mintSessions(server.dbFile, emails[0]!, 1, server.secret)[0]!;
   const follow = async (next: string) => {
@@ -219,8 +219,8 @@ test("opened at another address than BETTER_AUTH_URL, the form says so and the s
 test("in development, sign-in works at every address the dev server answers on", async ({
   page,
 }) => {
-  // A cold `next dev` compiles each route on its first request: on a busy two-core machine
-  // that alone took minutes, which is no failure of sign-in.
+  // A cold `next dev` compiles each route on its first request: on a busy machine that alone
+  // is slow, which is no failure of sign-in.
   test.slow();
   const { emails, password } = editors();
   // `npm run dev` as a new user runs it: BETTER_AUTH_URL left at its default, localhost.

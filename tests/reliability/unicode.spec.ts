@@ -6,12 +6,11 @@ import { SERVER_ACTIONS } from "./registry";
 import { AppServer } from "./server";
 
 /**
- * Issue 18, "text that is not well-formed Unicode": a server action's form may come as a Map
- * rather than FormData (React decodes what the request encodes). A Map carries lone
- * surrogates, which the database stores as something longer, so a citation's offsets,
- * counted on the text as validated, selected other words on the source page. Every field,
- * whatever the form's type, must be repaired or refused, and a form that is no form at all
- * must get the form's own answer, not a server error.
+ * Text that is not well-formed Unicode: a server action's form may come as a Map rather than
+ * FormData (React decodes what the request encodes). A Map carries lone surrogates, which the
+ * database stores as something longer, so a citation's offsets, counted on the text as validated,
+ * selected other words on the source page. Every field, whatever the form's type, must be repaired
+ * or refused, and a form that is no form at all must get the form's own answer, not a server error.
  */
 let server: AppServer;
 let cookie: string;

@@ -6,12 +6,11 @@ import { editors } from "./paths";
 import { AppServer } from "./server";
 
 /**
- * Issue 7, "nothing runs that an editor typed": script payloads saved through the forms'
- * actions into every text field, then every public and admin page opened in Chromium. Each
- * payload, if it ran, would call `__xss(<its name>)` (set up before any page script) or open a
- * dialog; neither may happen. This rests on React escaping every value and on the save refusing
- * non-http(s) URLs; the CSP, which lets only Next's own inline scripts run, is a second line
- * (csp.spec.ts).
+ * Nothing runs that an editor typed: script payloads saved through the forms' actions into every
+ * text field, then every public and admin page opened in Chromium. Each payload, if it ran, would
+ * call `__xss(<its name>)` (set up before any page script) or open a dialog; neither may happen.
+ * This rests on React escaping every value and on the save refusing non-http(s) URLs; the CSP,
+ * which lets only Next's own inline scripts run, is a second line (csp.spec.ts).
  */
 let server: AppServer;
 let cookie: string;

@@ -2,10 +2,11 @@ import { defineConfig } from "@playwright/test";
 import { withJsonReport } from "../../playwright.config";
 
 /**
- * The scale-out suite (issue 14): two production servers of one build on one PostgreSQL
- * database and one Redis, behind nginx with deploy/nginx.conf. Needs TEST_POSTGRES_ADMIN_URL,
- * TEST_REDIS_URL and NGINX_PATH, which `npm test` provides (scripts/test/suites.ts); see
- * global-setup.ts. The specs talk HTTP, as a browser's requests would, and need no browser.
+ * The scale-out suite (docs/testing.md, "The scale-out suite"): two production servers of one build
+ * on one PostgreSQL database and one Redis, behind nginx with deploy/nginx.conf. Needs
+ * TEST_POSTGRES_ADMIN_URL, TEST_REDIS_URL and NGINX_PATH, which `npm test` provides
+ * (scripts/test/suites.ts); see global-setup.ts. The specs talk HTTP, as a browser's requests
+ * would, and need no browser.
  */
 export default defineConfig({
   testDir: ".",

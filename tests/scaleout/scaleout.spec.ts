@@ -9,10 +9,11 @@ import { Cluster, SHARED_CACHE_SECONDS } from "./cluster";
 import { state } from "./paths";
 
 /**
- * Issue 14, several instances: two servers of one build on one PostgreSQL database and one
- * Redis page cache, behind nginx (deploy/nginx.conf). What a reader or an editor would notice
- * if the servers did not share what they should: an edit seen on one server only, a session
- * that works on one, a throttle that counts per server, saves lost when a server dies.
+ * Several instances (docs/operations.md, "Several instances behind nginx"): two servers of one
+ * build on one PostgreSQL database and one Redis page cache, behind nginx (deploy/nginx.conf). What
+ * a reader or an editor would notice if the servers did not share what they should: an edit seen on
+ * one server only, a session that works on one, a throttle that counts per server, saves lost when
+ * a server dies.
  */
 let cluster: Cluster;
 const db = () => createPrismaClient(state().databaseUrl);

@@ -51,7 +51,7 @@ describe("roles", () => {
     expect(later.role).toBe("editor");
   });
 
-  it("grants each role what the issue says, and nothing to an unknown role", () => {
+  it("grants each role what the table of roles says (docs/accounts.md), and nothing to an unknown role", () => {
     const table = (p: Permission) => ROLES.filter((r) => roleCan(r, p));
     expect(table("account:manage")).toEqual(["admin"]);
     expect(table("source:delete")).toEqual(["admin"]);

@@ -5,7 +5,7 @@ import {
   CONTEXT_LENGTH,
   anchorQuote,
   describeAnchorError,
-  reanchor,
+  relocateQuoteVerbatim,
   type AnchorError,
   type AnchorResult,
   type TextAnchor,
@@ -490,20 +490,20 @@ describe("anchorQuote on a large source", () => {
   });
 });
 
-describe("reanchor", () => {
+describe("relocateQuoteVerbatim", () => {
   const quote = "China’s leader Xi Jinping";
   const original = expectAnchor(anchorQuote(ARTICLE, quote));
 
   it("keeps an anchor that still matches, refreshing its context", () => {
-    expect(reanchor(ARTICLE, original)).toEqual({ ok: true, anchor: original });
+    expect(relocateQuoteVerbatim(ARTICLE, original)).toEqual({ ok: true, anchor: original });
     const stale = { ...original, prefix: "something old", suffix: "" };
-    expect(expectAnchor(reanchor(ARTICLE, stale))).toEqual(original);
+    expect(expectAnchor(relocateQuoteVerbatim(ARTICLE, stale))).toEqual(original);
   });
 
   it("follows the quote when text is inserted before it", () => {
     const inserted = "Editor’s note: this article was updated.\n";
     const edited = inserted + ARTICLE;
-    const anchor = expectAnchor(reanchor(edited, original));
+    const anchor = expectAnchor(relocateQuoteVerbatim(edited, original));
     expect(anchor.start).toBe(original.start + inserted.length);
     expect(anchor.end).toBe(original.end + inserted.length);
     expect(anchor.prefix).toBe(original.prefix);
@@ -512,14 +512,14 @@ describe("reanchor", () => {
 
   it("refreshes the prefix when the words just before the quote change", () => {
     const edited = `${ARTICLE.slice(0, original.start)}reportedly ${ARTICLE.slice(original.start)}`;
-    const anchor = expectAnchor(reanchor(edited, original));
+    const anchor = expectAnchor(relocateQuoteVerbatim(edited, original));
     expect(anchor.start).toBe(original.start + "reportedly ".length);
     expect(anchor.prefix.endsWith("Lukashenko, reportedly ")).toBe(true);
     expectValidAnchor(edited, anchor);
   });
 
   it("uses the single occurrence when the stored offsets are wrong", () => {
-    const anchor = expectAnchor(reanchor(ARTICLE, { ...original, start: 5, end: 30 }));
+    const anchor = expectAnchor(relocateQuoteVerbatim(ARTICLE, { ...original, start: 5, end: 30 }));
     expect(anchor).toEqual(original);
     for (const [start, end] of [
       [Number.NaN, Number.NaN],
@@ -527,13 +527,15 @@ describe("reanchor", () => {
       [ARTICLE.length, ARTICLE.length + 25],
       [1.5, 26.5],
     ] as const) {
-      expect(expectAnchor(reanchor(ARTICLE, { ...original, start, end }))).toEqual(original);
+      expect(expectAnchor(relocateQuoteVerbatim(ARTICLE, { ...original, start, end }))).toEqual(
+        original,
+      );
     }
   });
 
   it("reports not-found, with the nearest passage, when the quote was edited away", () => {
     const edited = ARTICLE.replace(quote, "China's leader Xi Jinping");
-    const error = expectError(reanchor(edited, original), "not-found");
+    const error = expectError(relocateQuoteVerbatim(edited, original), "not-found");
     expect(error.nearest?.passage).toBe("China's leader Xi Jinping");
     expect(edited.slice(error.nearest!.start, error.nearest!.end)).toBe(
       "China's leader Xi Jinping",
@@ -543,7 +545,7 @@ describe("reanchor", () => {
 
   it("reports not-found when the passage was deleted", () => {
     const edited = ARTICLE.replace(`${quote}, `, "");
-    const error = expectError(reanchor(edited, original), "not-found");
+    const error = expectError(relocateQuoteVerbatim(edited, original), "not-found");
     if (error.nearest)
       expect(edited.slice(error.nearest.start, error.nearest.end)).toBe(error.nearest.passage);
   });
@@ -559,7 +561,7 @@ describe("reanchor", () => {
     expect(movedStart).toBe(original.start + inserted.length);
     expect(Math.abs(copyStart! - original.start)).toBeLessThan(movedStart! - original.start);
 
-    const anchor = expectAnchor(reanchor(edited, original));
+    const anchor = expectAnchor(relocateQuoteVerbatim(edited, original));
     expect(anchor.start).toBe(movedStart);
     expect(anchor.prefix).toBe(original.prefix);
     expect(anchor.suffix).toBe(original.suffix);
@@ -573,7 +575,7 @@ describe("reanchor", () => {
     expect(stored.start).toBe(text.lastIndexOf("said yes"));
     // The two sentences swap places: the old offset is now nearer the wrong one.
     const edited = `${lead}said yes tomorrow. ${lead}said yes today.`;
-    const anchor = expectAnchor(reanchor(edited, stored));
+    const anchor = expectAnchor(relocateQuoteVerbatim(edited, stored));
     expect(anchor.start).toBe(edited.indexOf("said yes"));
     expect(anchor.prefix).toBe(stored.prefix);
     expect(anchor.suffix.startsWith(" tomorrow. ")).toBe(true);
@@ -582,17 +584,19 @@ describe("reanchor", () => {
   it("falls back to the old position when the context does not decide", () => {
     const text = "Lavrov said. Lavrov said. Lavrov said.";
     const stored: TextAnchor = { quote: "Lavrov", start: 15, end: 21, prefix: "", suffix: "" };
-    expect(expectAnchor(reanchor(text, stored)).start).toBe(13);
-    expect(expectAnchor(reanchor(text, { ...stored, start: 30, end: 36 })).start).toBe(26);
+    expect(expectAnchor(relocateQuoteVerbatim(text, stored)).start).toBe(13);
+    expect(expectAnchor(relocateQuoteVerbatim(text, { ...stored, start: 30, end: 36 })).start).toBe(
+      26,
+    );
   });
 
   it("rejects an empty stored quote", () => {
     expectError(
-      reanchor(ARTICLE, { quote: "", start: 0, end: 0, prefix: "", suffix: "" }),
+      relocateQuoteVerbatim(ARTICLE, { quote: "", start: 0, end: 0, prefix: "", suffix: "" }),
       "empty",
     );
     expectError(
-      reanchor(ARTICLE, { quote: "  ", start: 0, end: 2, prefix: "", suffix: "" }),
+      relocateQuoteVerbatim(ARTICLE, { quote: "  ", start: 0, end: 2, prefix: "", suffix: "" }),
       "empty",
     );
   });
@@ -612,7 +616,7 @@ describe("reanchor", () => {
           ? Math.floor(random() * anchor.start)
           : anchor.end + Math.floor(random() * (ARTICLE.length - anchor.end));
       const edited = `${ARTICLE.slice(0, at)}INSERTED ${ARTICLE.slice(at)}`;
-      const moved = expectAnchor(reanchor(edited, anchor));
+      const moved = expectAnchor(relocateQuoteVerbatim(edited, anchor));
       expect(moved.start).toBe(at <= anchor.start ? anchor.start + 9 : anchor.start);
       expectValidAnchor(edited, moved);
       checked++;

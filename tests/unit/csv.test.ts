@@ -15,7 +15,7 @@ import { csvRecord, csvStream } from "@/lib/csv/stream";
 import type { ExportEntryDTO } from "@/lib/data/export";
 import { readStream } from "./helpers/read-stream";
 
-// The issue's payloads and what a spreadsheet must be given instead.
+// Cells a spreadsheet would run as formulas, and what it must be given instead.
 const PAYLOADS: [string, string][] = [
   ["=1+2", "'=1+2"],
   ["+1", "'+1"],

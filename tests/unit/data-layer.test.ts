@@ -151,7 +151,7 @@ describe("attendance writes", () => {
 });
 
 describe("source edits", () => {
-  it("re-anchors citations when the text moves, and saves an edit that loses one, orphaning it", async () => {
+  it("relocates citations when the text moves, and saves an edit that loses one, orphaning it", async () => {
     const source = await t.db.source.findFirstOrThrow();
     const base = {
       title: source.title,

@@ -31,7 +31,7 @@ beforeAll(async () => {
       },
     });
   }
-  // Prisma's createMany takes about 0.3 ms a row here (minutes on a busy machine), so the rows
+  // Prisma's createMany is slow for this many rows (very slow on a busy machine), so the rows
   // are copied in SQL from a template leader made through Prisma: every date is stored
   // exactly as Prisma stores it.
   const template = await t.db.leader.create({
@@ -104,4 +104,4 @@ it("streams all 20,000 entries of /attendance.csv in many chunks", async () => {
   expect(rows.every((row) => /^Leader \d+, of "Place"$/.test(cell(row, "leader") ?? ""))).toBe(
     true,
   );
-}, 120_000); // a few seconds alone; far more on a busy CI machine
+}, 120_000); // far longer than it takes alone: a busy CI machine is much slower

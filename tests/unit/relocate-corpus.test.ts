@@ -1,5 +1,5 @@
 /**
- * The re-anchoring corpus: every seeded quote, through the ten kinds of edit publishers
+ * The relocation corpus: every seeded quote, through the ten kinds of edit publishers
  * make and through generated edits, judged against where the quoted characters really went
  * (each character of the edited text knows which character of the original it comes from,
  * or that the edit wrote it).
@@ -321,7 +321,7 @@ const THROUGHOUT: Edit[] = [
   },
 ];
 
-describe("re-anchoring corpus: the ten kinds of edit", () => {
+describe("relocation corpus: the ten kinds of edit", () => {
   it("re-finds what stands, orphans what was removed, and puts nothing on other words", () => {
     const all = tally();
     const byKind = new Map<string, Tally>();
@@ -475,7 +475,7 @@ function applyOp(t: TrackedText, o: Op): void {
   }
 }
 
-describe("re-anchoring corpus: generated edits", () => {
+describe("relocation corpus: generated edits", () => {
   it("re-finds what stands, orphans what was removed, and puts nothing on other words", () => {
     const t = tally();
     // A fixed seed: the figures are a measurement and docs/architecture.md quotes them.

@@ -20,7 +20,7 @@ describe("safeReturnPath (where sign-in returns to)", () => {
       "/\\evil.example",
       "/\t/evil.example",
       "/\n/evil.example",
-      // Issue 18: dot segments that resolve to a protocol-relative path.
+      // Dot segments that resolve to a protocol-relative path: another host.
       "/..//evil.example/phish",
       "/.%2e//evil.example",
       "/%2e%2e//evil.example",

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeedData, seedDatabase } from "../../prisma/seed";
 import { createTestDatabase } from "./helpers/test-db";
 
-// The table: leader as the article writes it, office, country or entity, code, status.
+// What the seed must store, written out here, not read from prisma/data: leader as the article
+// writes it, office, country or entity, code, status.
 const EXPECTED = [
   ["Nicolas Maduro", "President", "Venezuela", "VE", "confirmed"],
   ["Alexander Lukashenko", "President", "Belarus", "BY", "confirmed"],

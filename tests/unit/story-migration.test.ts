@@ -9,7 +9,7 @@ import { STORY_MIGRATION } from "../../scripts/migration-data.mjs";
 /**
  * A database of the schema before steps had citations of their own, written as that version
  * of the app wrote it (its migrations, then its rows: entries, their citations, status steps
- * with JSON copies of their citations, revisions, and the edits the issue found broken), then
+ * with JSON copies of their citations, revisions, and the edits that version got wrong), then
  * moved to the new schema by the story migration.
  */
 let dir: string;

@@ -1,7 +1,7 @@
 /**
  * A text being edited whose characters remember where they came from, so a test can
  * tell, after any edit, which characters of an original passage are still there and
- * where: the ground truth a re-anchoring is judged against.
+ * where: the ground truth a relocation is judged against.
  *
  * Units are UTF-16 code units, like the offsets of lib/quotes/anchor.ts. `src[i]` is the
  * offset in the original text of the unit now at `i`, or -1 for a unit the edit wrote.
