@@ -114,23 +114,38 @@ describe("PostgreSQL", () => {
       citations: step.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
     };
     const other = await otherSession();
+    // Watches from outside both transactions: a session inside one sees pg_stat_activity as it
+    // was when the transaction first read it.
+    const watcher = await otherSession();
     try {
       // A step's save takes the step's row, then its entry's (to derive the current status).
       // The other session holds the entry's row; the save takes the step's and waits for the
-      // entry's; the other session then wants the step's. PostgreSQL ends the one that has
-      // waited longest (the save) with 40P01, and the save runs again once the other is done.
+      // entry's; the other session then wants the step's. PostgreSQL ends the one whose
+      // deadlock_timeout runs out first, the save, which began waiting first, with 40P01, and
+      // the save runs again once the other is done.
+      const { rows } = await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
       await other.query("BEGIN");
       await other.query(`UPDATE "Attendance" SET "note" = "note" WHERE "id" = $1`, [
         step.attendanceId,
       ]);
       const saving = steps.updateStep(editor, step.id, step.version, input);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Only once the save waits for the entry's row does the other session ask for the
+      // step's: on a busy machine the save may take a while to get there.
+      const blockedByOther = async () =>
+        (
+          await watcher.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+            [rows[0]!.pid],
+          )
+        ).rows[0]!.n;
+      await expect.poll(blockedByOther, { timeout: 10_000, interval: 20 }).toBeGreaterThan(0);
       await other.query(`UPDATE "StatusStep" SET "note" = 'from psql' WHERE "id" = $1`, [step.id]);
       await other.query("COMMIT");
       const result = await saving;
       expect(result.ok).toBe(true);
     } finally {
       await other.end();
+      await watcher.end();
     }
     const stored = await t.db.statusStep.findUniqueOrThrow({ where: { id: step.id } });
     expect([stored.note, stored.version]).toEqual(["saved after the deadlock", step.version + 1]);
