@@ -133,6 +133,48 @@ function checkQuote(
 }
 
 /**
+ * The entry of each of the leaders at the event, with the claims its steps record (claimKey
+ * with the leader aside): what the plan and the apply (import.ts) compare a row with. The apply
+ * adds the entries it is about to make, with no id yet.
+ */
+export async function recordedClaims(client: Tx | typeof db, eventId: number, leaderIds: number[]) {
+  const recorded = new Map<number, { id: number | null; claims: Set<string> }>();
+  for (const part of chunks([...new Set(leaderIds)])) {
+    const entries = await client.attendance.findMany({
+      where: { eventId, leaderId: { in: part } },
+      select: {
+        id: true,
+        leaderId: true,
+        steps: {
+          select: {
+            status: true,
+            outcome: true,
+            asOf: true,
+            citations: { select: { sourceId: true, start: true, end: true } },
+          },
+        },
+      },
+    });
+    for (const entry of entries) {
+      const claims = new Set<string>();
+      for (const step of entry.steps)
+        for (const c of step.citations)
+          claims.add(
+            claimKey({
+              leaderKey: "",
+              status: step.status,
+              outcome: step.outcome,
+              asOf: step.asOf ? toIsoDate(step.asOf) : null,
+              ...c,
+            }),
+          );
+      recorded.set(entry.leaderId, { id: entry.id, claims });
+    }
+  }
+  return recorded;
+}
+
+/**
  * What importing `rows` into the event would do, row by row, writing nothing: each row is
  * added, skipped (already recorded, or a repeat of an earlier row) or refused with its
  * reasons. The rows to add come back resolved (leader, claim, source, anchored quote), for
@@ -147,36 +189,11 @@ export async function planImport(
     leadersByKey(db, leaderKeys),
     sourcesFor(rows.map((r) => r.source).filter(Boolean)),
   ]);
-  const knownLeaderIds = [...new Set([...leaders.values()].flat().map((l) => l.id))];
-  const existing = new Set<string>();
-  for (const part of chunks(knownLeaderIds)) {
-    const entries = await db.attendance.findMany({
-      where: { eventId, leaderId: { in: part } },
-      select: {
-        leaderId: true,
-        steps: {
-          select: {
-            status: true,
-            outcome: true,
-            asOf: true,
-            citations: { select: { sourceId: true, start: true, end: true } },
-          },
-        },
-      },
-    });
-    for (const entry of entries)
-      for (const step of entry.steps)
-        for (const c of step.citations)
-          existing.add(
-            claimKey({
-              leaderKey: `id:${entry.leaderId}`,
-              status: step.status,
-              outcome: step.outcome,
-              asOf: step.asOf ? toIsoDate(step.asOf) : null,
-              ...c,
-            }),
-          );
-  }
+  const recorded = await recordedClaims(
+    db,
+    eventId,
+    [...leaders.values()].flat().map((l) => l.id),
+  );
 
   const seen = new Map<string, number>();
   const planned: PlannedRow[] = [];
@@ -283,15 +300,10 @@ export async function planImport(
     if (verdict === "add" && leader && claim && source && quote.stored !== null && range) {
       const { start, end } = range;
       const id = leader.kind === "found" ? `id:${leader.id}` : `new:${key}`;
-      const k = claimKey({
-        leaderKey: id,
-        ...claim,
-        asOf: asOf ?? null,
-        sourceId: source.id,
-        start,
-        end,
-      });
-      if (existing.has(k)) {
+      const rowClaim = { ...claim, asOf: asOf ?? null, sourceId: source.id, start, end };
+      const k = claimKey({ leaderKey: id, ...rowClaim });
+      const entry = leader.kind === "found" ? recorded.get(leader.id) : undefined;
+      if (entry?.claims.has(claimKey({ leaderKey: "", ...rowClaim }))) {
         verdict = "skip";
         reasons.push("Already recorded: this leader has this step with this quote.");
       } else if (seen.has(k)) {

@@ -4,11 +4,10 @@ import { parseImportFile } from "@/lib/csv/import-file";
 import { anchorAt } from "@/lib/quotes/anchor";
 import { searchKey } from "@/lib/text/search-key";
 import { describeStep } from "./steps-admin";
-import { claimKey, leadersByKey, planImport } from "./import-plan";
+import { claimKey, leadersByKey, planImport, recordedClaims } from "./import-plan";
 import { readImportToken, signImport } from "./import-token";
 import type { AcceptedRow, ImportPreview } from "./import-types";
 import { leaderData, leaderSnapshot } from "./leaders";
-import { toIsoDate } from "./mappers";
 import { attendanceSnapshots, recordRevisions, WRITE_BATCH } from "./revisions";
 import type { Editor } from "./session";
 import { finishEntryChanges, insertSteps } from "./story";
@@ -120,7 +119,7 @@ export async function applyImport(
       tx,
       rows.flatMap((r) => ("name" in r.leader ? [searchKey(r.leader.name)] : [])),
     );
-    const entries = await entriesOf(tx, eventId, [
+    const entries = await recordedClaims(tx, eventId, [
       ...storedIds,
       ...[...namesakes.values()].flat().map((l) => l.id),
     ]);
@@ -232,45 +231,6 @@ export async function applyImport(
       leaderIds: [...created.values()],
     };
   });
-}
-
-/** The claims each leader's entry at the event records (claimKey with the leader aside). */
-async function entriesOf(tx: Tx, eventId: number, leaderIds: number[]) {
-  const entries = new Map<number, { id: number | null; claims: Set<string> }>();
-  const ids = [...new Set(leaderIds)];
-  for (let i = 0; i < ids.length; i += WRITE_BATCH) {
-    const rows = await tx.attendance.findMany({
-      where: { eventId, leaderId: { in: ids.slice(i, i + WRITE_BATCH) } },
-      select: {
-        id: true,
-        leaderId: true,
-        steps: {
-          select: {
-            status: true,
-            outcome: true,
-            asOf: true,
-            citations: { select: { sourceId: true, start: true, end: true } },
-          },
-        },
-      },
-    });
-    for (const entry of rows) {
-      const claims = new Set<string>();
-      for (const s of entry.steps)
-        for (const c of s.citations)
-          claims.add(
-            claimKey({
-              leaderKey: "",
-              status: s.status,
-              outcome: s.outcome,
-              asOf: s.asOf ? toIsoDate(s.asOf) : null,
-              ...c,
-            }),
-          );
-      entries.set(entry.leaderId, { id: entry.id, claims });
-    }
-  }
-  return entries;
 }
 
 async function countLeaders(tx: Tx, ids: number[]) {
