@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cachedPageCacheControl } from "@/lib/cache/cache-control.mjs";
-import { isCachedPageRequest } from "@/lib/cache/cached-routes.mjs";
+import { isCachedPageRequest, SESSION_COOKIE } from "@/lib/cache/cached-routes.mjs";
+import { queryViewOf } from "@/lib/validation/query-view";
 import {
   embedPagePolicy,
   isEmbedPath,
@@ -47,7 +48,16 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", SNAPSHOT_POLICY);
     return response;
   }
-  if (!post && isCachedPageRequest(request.nextUrl, request.headers.get("cookie"))) {
+  const cookie = request.headers.get("cookie");
+  // A reader's search or day of an event's list goes to the page that keeps it in the cache,
+  // under the query's one spelling (app/events/[slug]/query/[query]).
+  const queryView = post ? null : queryViewPath(request.nextUrl, cookie);
+  if (queryView) {
+    const response = NextResponse.rewrite(new URL(queryView, request.url));
+    response.headers.set("cache-control", cachedPageCacheControl());
+    return response;
+  }
+  if (!post && isCachedPageRequest(request.nextUrl, cookie)) {
     const response = NextResponse.next();
     response.headers.set("cache-control", cachedPageCacheControl());
     return response;
@@ -62,6 +72,18 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/**
+ * The cached page of a search or a day of an event's list (`/events/<slug>?q=…` or `?asOf=…`)
+ * for a reader without a session, or null: a signed-in editor's list is rendered per request,
+ * with its editing (next.config.js's rewrites).
+ */
+function queryViewPath(url: URL, cookie: string | null): string | null {
+  const event = /^\/events\/([^/]+)$/.exec(url.pathname);
+  if (!event || (cookie && SESSION_COOKIE.test(cookie))) return null;
+  const segment = queryViewOf(url.searchParams);
+  return segment ? `/events/${event[1]}/query/${segment}` : null;
 }
 
 function fromThisSite(request: NextRequest): boolean {

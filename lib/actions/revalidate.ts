@@ -18,6 +18,8 @@ export function eventListPaths(slug: string): string[] {
     ...views.map((view) => `/events/${slug}/view/${view}`),
     ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
     `/events/${slug}/feed.xml`,
+    // Its searches and days, by the one tag the page cache gives them all.
+    `/events/${slug}/query`,
   ];
 }
 

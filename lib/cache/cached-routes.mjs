@@ -11,10 +11,17 @@ export function cacheKeyPath(key) {
   return at >= 0 ? key.slice(at + 2) : key;
 }
 
-/** The cached lists that are documents (static-page.mjs): home, an event's list and its views. */
-const DOCUMENT = /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
-/** The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view). */
-const LIST_VIEW = /^\/(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+$/;
+/**
+ * The cached lists that are documents (static-page.mjs): home, an event's list, its views and
+ * its searches and days.
+ */
+const DOCUMENT = /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?)$/;
+/**
+ * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
+ * and its searches and days (app/events/[slug]/query).
+ */
+const LIST_VIEW =
+  /^\/(?:(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+)$/;
 const API_VIEW = /^\/api\/events\/[^/]+\/attendance\/view\/[^/]+\/[^/]+$/;
 /** The Atom feeds: an event's (app/events/[slug]/feed.xml) and the site's (app/feeds/[scope]). */
 const FEED = /^\/(?:events\/[^/]+\/feed\.xml|feeds\/[^/]+)$/;
@@ -32,11 +39,13 @@ export const isApiView = (path) => API_VIEW.test(path);
  */
 export const isSharedRoute = (path) => API_VIEW.test(path) || FEED.test(path);
 
-const SESSION_COOKIE = /session_token=/;
+/** A session cookie (Better Auth's `…session_token`): a signed-in editor's pages are rendered per request. */
+export const SESSION_COOKIE = /session_token=/;
 const OWN_STATUS = /^(?:confirmed|reported|declined)$/;
 const OWN_SORT = /^(?:name|status|country)$/;
 /** Paths whose pages are cached (as the rewrites in next.config.js route them) or not pages. */
-const CACHED_PAGE = /^\/(?:home\/[^/]+|events\/[^/]+\/view\/[^/]+\/[^/]+)$/;
+const CACHED_PAGE =
+  /^\/(?:home\/[^/]+|events\/[^/]+\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+)$/;
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
@@ -63,3 +72,14 @@ export function isCachedPageRequest(url, cookie) {
     (status === undefined || OWN_STATUS.test(status)) && (sort === undefined || OWN_SORT.test(sort))
   );
 }
+
+/** A search or a day of an event's list (app/events/[slug]/query/[query], which proxy.ts rewrites to). */
+const QUERY_VIEW = /^\/events\/[^/]+\/query\/[^/]+$/;
+
+/**
+ * Whether a path is a search or a day: cached like the lists, but so many can be asked for
+ * that they are bounded apart (page-cache.mjs, `maxQueryEntries`), so a flood of searches
+ * never pushes the lists themselves out of the store.
+ * @param {string} path
+ */
+export const isQueryView = (path) => QUERY_VIEW.test(path);

@@ -16,14 +16,14 @@
  * their headers the first time the store is used, and the entries it read or stored last, in
  * memory (bounded). Revalidating a tag deletes its entries' files and remembers when, so an
  * entry stored with that tag before then, on the way to the disk as the tag was revalidated, is
- * not served either. Past the configured number of entries or bytes (page-cache.mjs) the oldest
- * entries are deleted.
+ * not served either. Past the configured number of entries (searches and days counted apart) or
+ * bytes (page-cache.mjs, boundOf) the oldest entries are deleted.
  */
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { decodeValue, encodeValue, tagsOf } from "./cache-entry.mjs";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, pageCacheConfig } from "./page-cache.mjs";
+import { DEFAULT_MAX_BYTES, boundOf, pageCacheConfig } from "./page-cache.mjs";
 
 export const STORE_DIRECTORY = "page-cache";
 /** The entries a server keeps in memory, by their bytes. */
@@ -36,6 +36,7 @@ const MEMORY_LIMIT = 64 * 2 ** 20;
  * @property {string} root
  * @property {boolean} flushes whether entries go to disk (Next's `flushToDisk`)
  * @property {Map<string, Indexed>} index by key, oldest stored first
+ * @property {Set<string>} queries the keys of searches and days, oldest stored first
  * @property {number} bytes of the indexed entries
  * @property {Map<string, Set<string>>} byTag the keys stored with each tag
  * @property {Map<string, number>} revalidatedAt when each tag was last revalidated
@@ -130,6 +131,7 @@ function directoryOf(root, flushes) {
     root,
     flushes,
     index: new Map(),
+    queries: new Set(),
     bytes: 0,
     byTag: new Map(),
     revalidatedAt: new Map(),
@@ -145,6 +147,7 @@ function directoryOf(root, flushes) {
 function addToIndex(dir, key, indexed) {
   removeFromIndex(dir, key);
   dir.index.set(key, indexed);
+  if (boundOf(key).queries) dir.queries.add(key);
   dir.bytes += indexed.bytes;
   for (const tag of indexed.tags) {
     let keys = dir.byTag.get(tag);
@@ -158,6 +161,7 @@ function removeFromIndex(dir, key) {
   const indexed = dir.index.get(key);
   if (!indexed) return undefined;
   dir.index.delete(key);
+  dir.queries.delete(key);
   dir.bytes -= indexed.bytes;
   for (const tag of indexed.tags) {
     const keys = dir.byTag.get(tag);
@@ -283,12 +287,16 @@ export default class FilePageStore {
     }
     addToIndex(dir, key, { file, tags, bytes: bytes.length });
     remember(dir, key, { entry, tags, bytes: bytes.length });
-    const config = pageCacheConfig();
-    const maxEntries = config?.maxEntries ?? DEFAULT_MAX_ENTRIES;
-    const maxBytes = config?.maxBytes ?? DEFAULT_MAX_BYTES;
+    // Past its bound, the oldest entries of the same kind go (searches and days apart from
+    // every other page); past the bytes, the oldest of any kind.
+    const bound = boundOf(key);
+    const maxBytes = pageCacheConfig()?.maxBytes ?? DEFAULT_MAX_BYTES;
+    const count = () => (bound.queries ? dir.queries.size : dir.index.size - dir.queries.size);
     for (const [oldKey] of dir.index) {
-      if (dir.index.size <= maxEntries && dir.bytes <= maxBytes) break;
+      const overCount = count() > bound.maxEntries;
+      if (!overCount && dir.bytes <= maxBytes) break;
       if (oldKey === key) break;
+      if (dir.bytes <= maxBytes && dir.queries.has(oldKey) !== bound.queries) continue;
       drop(dir, oldKey);
     }
   }

@@ -36,7 +36,7 @@ import { randomBytes } from "node:crypto";
 import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
 import { withoutFrameworkScripts } from "./static-page.mjs";
-import { cacheKeyPath, isListView, isSharedRoute } from "./cached-routes.mjs";
+import { cacheKeyPath, isListView, isQueryView, isSharedRoute } from "./cached-routes.mjs";
 import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
 
 /**
@@ -57,11 +57,27 @@ const CONFIG = Symbol.for("rollcall.page-cache.config");
  * @property {string} namespace the database's (lib/data/database-identity.ts)
  * @property {string} cacheControl sent with every cached page
  * @property {number} [maxServedBytes] bound of the pages kept ready to send (default 64 MiB)
- * @property {number} [maxEntries] bound of the pages the store keeps (default 20,000)
+ * @property {number} [maxEntries] bound of the pages the store keeps (default 20,000), besides
+ *   searches and days
+ * @property {number} [maxQueryEntries] bound of the searches and days it keeps (default 2,000)
  * @property {number} [maxBytes] bound of their bytes, where the store counts them (default 1 GiB)
  */
 
 export const DEFAULT_MAX_ENTRIES = 20_000;
+export const DEFAULT_MAX_QUERY_ENTRIES = 2_000;
+
+/**
+ * Which of the store's two bounds an entry counts against, and that bound: searches and days
+ * (isQueryView) apart from every other page.
+ * @param {string} key
+ * @returns {{ queries: boolean, maxEntries: number }}
+ */
+export function boundOf(key) {
+  const config = pageCacheConfig();
+  return isQueryView(cacheKeyPath(key))
+    ? { queries: true, maxEntries: config?.maxQueryEntries ?? DEFAULT_MAX_QUERY_ENTRIES }
+    : { queries: false, maxEntries: config?.maxEntries ?? DEFAULT_MAX_ENTRIES };
+}
 export const DEFAULT_MAX_BYTES = 2 ** 30;
 
 /**
@@ -145,6 +161,13 @@ function keepServed(key, page, limit) {
     servedBytes -= old.bytes;
   }
 }
+
+/**
+ * A path as a cache tag: a header holds Latin-1 only, so a path with other characters (no slug
+ * has any) is tagged as it would be sent.
+ * @param {string} path
+ */
+const latin1Path = (path) => (/^[\x20-\x7e]*$/.test(path) ? path : encodeURI(path));
 
 /** @param {unknown} headers @returns {Record<string, any>} */
 const headersOf = (headers) => /** @type {Record<string, any>} */ (headers ?? {});
@@ -332,7 +355,7 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
           .filter(Boolean);
         // A header holds Latin-1 only: a path with other characters (no slug has any) is
         // tagged as it would be sent, so the answer is not a 500 for it.
-        const tag = `_N_T_${/^[\x20-\x7e]*$/.test(path) ? path : encodeURI(path)}`;
+        const tag = `_N_T_${latin1Path(path)}`;
         if (!tags.includes(tag)) tags.push(tag);
         data.headers = { ...headers, [CACHE_TAGS_HEADER]: tags.join(",") };
         if (isSharedRoute(path)) {
@@ -348,6 +371,16 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       // render each, never room in the store.
       if ((data.status ?? 200) >= 400) return;
       const value = storedValues.get(data) ?? data;
+      if (value.kind === "APP_PAGE" && isQueryView(path)) {
+        // One tag for all the searches and days of an event, which an edit of it revalidates
+        // (lib/actions/revalidate.ts): their paths are too many to name.
+        const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "")
+          .split(",")
+          .filter(Boolean);
+        const tag = `_N_T_${latin1Path(path.slice(0, path.lastIndexOf("/")))}`;
+        if (!tags.includes(tag)) tags.push(tag);
+        value.headers = { ...headersOf(value.headers), [CACHE_TAGS_HEADER]: tags.join(",") };
+      }
       if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
         if (Date.now() - (await revalidations.latest(tags)) < RACE_WINDOW_MS) return;

@@ -24,6 +24,8 @@
  *   revalidated                         a hash: tag → when it was last revalidated (ms)
  *   index                               a sorted set: page keys by when they were stored;
  *                                       past PAGE_CACHE_MAX_ENTRIES the oldest are deleted
+ *   queries                             the same for searches and days, bounded apart
+ *                                       (page-cache.mjs, boundOf)
  * The scripts name keys they did not get as KEYS, so this needs one Redis, not a Cluster.
  *
  * A server keeps the pages it read last (bounded), and asks Redis only for a page's version
@@ -39,7 +41,7 @@ import path from "node:path";
 import { RESP_TYPES, createClient } from "@redis/client";
 import { redactUrl } from "../database-url.mjs";
 import { decodeValue, encodeValue, tagsOf } from "./cache-entry.mjs";
-import { DEFAULT_MAX_ENTRIES, RACE_WINDOW_MS, pageCacheConfig } from "./page-cache.mjs";
+import { RACE_WINDOW_MS, boundOf, pageCacheConfig } from "./page-cache.mjs";
 
 /** Redis forgets a page not stored again for this long (an old build's or epoch's). */
 const ENTRY_TTL_S = 7 * 24 * 3600;
@@ -59,32 +61,33 @@ end
 
 /**
  * ARGV: prefix, page key's rest, window ms, ttl s, version, meta JSON, n, the most pages to
- * keep, n tags, then the byte fields. Returns the stored time, or false when refused. Pages are
- * listed in `index` by when they were stored; past the bound the oldest are deleted.
+ * keep, the index they are listed in, n tags, then the byte fields. Returns the stored time, or
+ * false when refused. Pages are listed in an index by when they were stored (`index`, and
+ * `queries` for searches and days, bounded apart); past its bound the oldest are deleted.
  */
 const STORE = `${PAGE_KEY}
 local prefix = ARGV[1]
 local at = now()
 local n = tonumber(ARGV[7])
 for i = 1, n do
-  local revalidated = tonumber(redis.call('HGET', prefix .. 'revalidated', ARGV[8 + i]) or '-1')
+  local revalidated = tonumber(redis.call('HGET', prefix .. 'revalidated', ARGV[9 + i]) or '-1')
   if revalidated >= 0 and at - revalidated < tonumber(ARGV[3]) then return false end
 end
 local key = pageKey(prefix, ARGV[2])
 redis.call('DEL', key)
 local fields = { 'v', ARGV[5], 't', at, 'meta', ARGV[6] }
-for i = 9 + n, #ARGV do
-  fields[#fields + 1] = 'b' .. (i - 9 - n)
+for i = 10 + n, #ARGV do
+  fields[#fields + 1] = 'b' .. (i - 10 - n)
   fields[#fields + 1] = ARGV[i]
 end
 redis.call('HSET', key, unpack(fields))
 redis.call('EXPIRE', key, tonumber(ARGV[4]))
 for i = 1, n do
-  local tagKey = prefix .. 'tag:' .. ARGV[8 + i]
+  local tagKey = prefix .. 'tag:' .. ARGV[9 + i]
   redis.call('SADD', tagKey, key)
   redis.call('EXPIRE', tagKey, tonumber(ARGV[4]))
 end
-local index = prefix .. 'index'
+local index = prefix .. ARGV[9]
 redis.call('ZADD', index, at, key)
 redis.call('EXPIRE', index, tonumber(ARGV[4]))
 local over = redis.call('ZCARD', index) - tonumber(ARGV[8])
@@ -381,6 +384,7 @@ export default class RedisCacheStore {
     if (!prefix || !data || connection().lost) return;
     const rest = `${this.buildId}:${key}`;
     const tags = tagsOf(data, ctx);
+    const bound = boundOf(key);
     // The HTML as bytes, so it travels beside the JSON rather than inside it.
     const value =
       data.kind === "APP_PAGE" && typeof data.html === "string"
@@ -404,7 +408,8 @@ export default class RedisCacheStore {
         randomBytes(8).toString("hex"),
         meta,
         String(tags.length),
-        String(pageCacheConfig()?.maxEntries ?? DEFAULT_MAX_ENTRIES),
+        String(bound.maxEntries),
+        bound.queries ? "queries" : "index",
         ...tags,
         ...blobs,
       ]);

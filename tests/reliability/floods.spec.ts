@@ -138,6 +138,12 @@ test("unknown addresses cost nothing lasting: no 404 is cached, odd slugs leave 
   const paths = [
     ...Array.from({ length: 400 }, (_, i) => `/events/no-such-event-${suffix}-${i}`),
     ...Array.from({ length: 100 }, (_, i) => `/home/no-such-view-${suffix}-${i}`),
+    // Searches' pages by a segment the proxy never makes (lib/validation/query-view.ts).
+    ...Array.from({ length: 100 }, (_, i) => `/events/${EVENT}/query/${suffix}${i}`),
+    ...Array.from(
+      { length: 50 },
+      (_, i) => `/events/${EVENT}/query/${Buffer.from(`sort=name&q=${i}`).toString("base64url")}`,
+    ),
   ];
   const statuses = await pool(
     paths.map((p) => () => fetch(server.url + p).then(async (r) => (await r.text(), r.status))),
@@ -146,7 +152,9 @@ test("unknown addresses cost nothing lasting: no 404 is cached, odd slugs leave 
   expect(new Set(statuses)).toEqual(new Set([404]));
   await sleep(500);
   const after = cacheSize();
-  console.log(`500 unknown slugs: cache ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  console.log(
+    `${paths.length} unknown addresses: cache ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+  );
   expect(after.files).toBe(before.files);
   expect(after.bytes).toBe(before.bytes);
 

@@ -302,6 +302,35 @@ describe("the page cache's bounds", () => {
     expect(await get(key("/events/bounded-5"))).not.toBeNull();
     expect(await get(key("/events/bounded-4"))).toBeNull();
   });
+
+  it("bounds searches and days apart: a flood of them never pushes a list out", async () => {
+    configurePageCache({
+      namespace: "database-a",
+      cacheControl: "public, s-maxage=60",
+      maxEntries: 3,
+      maxQueryEntries: 2,
+    });
+    for (let i = 0; i < 3; i++) await set(key(`/events/list-${i}`), page(`list-${i}`));
+    const query = (i: number) => key(`/events/list-0/query/cT1${i}`);
+    for (let i = 0; i < 6; i++) await set(query(i), page(`query-${i}`));
+    expect(files()).toBe(5);
+    for (let i = 0; i < 3; i++) expect(await get(key(`/events/list-${i}`))).not.toBeNull();
+    expect(await get(query(3))).toBeNull();
+    expect(await get(query(4))).not.toBeNull();
+    expect(await get(query(5))).not.toBeNull();
+    // And lists push out lists, not the searches.
+    await set(key("/events/list-3"), page("list-3"));
+    expect(await get(key("/events/list-0"))).toBeNull();
+    expect(await get(query(4))).not.toBeNull();
+  });
+
+  it("tags an event's searches and days with one tag, which an edit of the event revalidates", async () => {
+    const query = key("/events/tagged/query/cT14aQ");
+    await set(query, page("tagged"));
+    expect(await get(query)).not.toBeNull();
+    await handler().revalidateTag("_N_T_/events/tagged/query");
+    expect(await get(query)).toBeNull();
+  });
 });
 
 describe("the file store", () => {
