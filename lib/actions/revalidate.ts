@@ -20,6 +20,9 @@ export function eventListPaths(slug: string): string[] {
     `/events/${slug}/feed.xml`,
     // Its searches and days, by the one tag the page cache gives them all.
     `/events/${slug}/query`,
+    // The pictures a shared link to it previews with: its counts.
+    `/events/${slug}/opengraph-image`,
+    `/events/${slug}/twitter-image`,
   ];
 }
 

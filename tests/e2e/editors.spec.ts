@@ -254,6 +254,10 @@ test("a list by status or sorted, and the API's first page, come from the cache 
   expect(annaRow(await read(`${list}?q=anna`))).toContain(">Confirmed<");
   expect(annaRow(await read(`${list}?asOf=2000-05-25&q=anna&status=`))).toContain(">Confirmed<");
   expect(await statusOf(api)).toBe("confirmed");
+  // The picture a shared link previews with shows the counts: cached, as the list is.
+  const image = `${list}/opengraph-image`;
+  await read(image);
+  const imageBefore = await (await request.get(image)).body();
   // Stored through another spelling of its address (a percent-encoded letter): the entry is
   // the same, and the edit must reach it too.
   const encoded = `/api/events/%${testEvent.slug.charCodeAt(0).toString(16)}${testEvent.slug.slice(1)}/attendance`;
@@ -273,6 +277,9 @@ test("a list by status or sorted, and the API's first page, come from the cache 
   expect(await statusOf(`${api}?sort=country`)).toBe("declined");
   expect(await statusOf(`${api}?status=confirmed`)).toBeUndefined();
   expect(await statusOf(`${api}?status=declined`)).toBe("declined");
+  const imageAfter = await request.get(image);
+  expect(imageAfter.headers()["content-type"]).toBe("image/png");
+  expect((await imageAfter.body()).equals(imageBefore), "the picture after the edit").toBe(false);
   // The event's cached searches and days show it at once too, in any spelling.
   expect(annaRow(await read(`${list}?q=anna`))).toContain(">Declined<");
   expect(annaRow(await read(`${list}?q=anna&asOf=2000-05-25`))).toContain(">Declined<");

@@ -1,5 +1,4 @@
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { eventShareImage, shareImageAlt, shareImageSize } from "@/components/event-share-image";
 import { countAttendanceByStatus } from "@/lib/data/attendance";
 import { pageCacheControl } from "@/lib/env";
@@ -9,10 +8,19 @@ export const alt = shareImageAlt;
 export const size = shareImageSize;
 export const contentType = "image/png";
 
+/**
+ * Served from the page cache like the event's list, and revalidated with it by every edit of
+ * the event or its entries (lib/actions/revalidate.ts, eventListPaths): rendered on first
+ * request, not at build (the build has no database).
+ */
+export async function generateStaticParams() {
+  return [];
+}
+
+// As the list: its phase (before, during, after the event) changes with the date too.
+export const revalidate = 3600;
+
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  // Read per request (the counts change when an editor changes an entry); drawn once for each
-  // state of the event (eventShareImage).
-  await connection();
   const event = await getEventBySlug((await params).slug);
   if (!event) notFound();
   const counts = await countAttendanceByStatus(event.id);
