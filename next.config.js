@@ -4,10 +4,13 @@ import { fileURLToPath } from "node:url";
 import { BASE_POLICY, EMBED_BASE_POLICY } from "./lib/security/content-security-policy.mjs";
 
 /**
- * The list's parameters (lib/validation/attendance-query.ts). A list page without them
- * is the same for every reader and is served from the cache; with any of them it is rendered
- * per request. Routing on the query here, rather than in a proxy, keeps any code off the
- * path of the cached pages.
+ * The list's parameters (lib/validation/attendance-query.ts). A list page without them, or by a
+ * status or a sort alone, is the same for every reader and is served from the cache (the rules
+ * below). A reader's search or day never reaches these rules: proxy.ts rewrites it first to its
+ * own cached page (app/events/[slug]/query/[query]), since its values are too many for a rule.
+ * What is left (a signed-in editor, a value the list does not know) is rendered per request.
+ * Routing the status and the sort here, rather than in the proxy, keeps any code off the path
+ * of the most-read cached pages.
  */
 const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
@@ -46,8 +49,9 @@ const SORT = { ...query("sort"), value: "(?<sort>name|status|country)" };
  * A list filtered by a status or sorted (no search, no day) is the same for every reader: it is
  * cached like the unfiltered list, one page per status and sort (app/events/[slug]/view). The
  * values are the list's own (lib/attendance/status.ts); an empty one counts as none, for Next
- * as for the list. Any other value (which the list reads as the default), a search, a day or a
- * session cookie goes on to the page rendered per request, which proxy.ts gives a nonce. Of a repeated parameter Next
+ * as for the list. Any other value (which the list reads as the default), a session cookie, or
+ * a search or a day the proxy did not take (one too long to cache) goes on to the page rendered
+ * per request, which proxy.ts gives a nonce. Of a repeated parameter Next
  * matches the last value, and so does the list (lib/validation/attendance-query.ts).
  */
 const CACHED_VIEWS = [

@@ -135,6 +135,29 @@ function build(env: NodeJS.ProcessEnv): { seconds: number; skipped: boolean } {
 
 // ---- Sign-in ----
 
+/**
+ * The pages the benchmark loads besides the event's list, from the generated database (the
+ * PostgreSQL run copies it, ids and all): an entry of the sample event that cites a source, its
+ * leader and that source, and the event's day, for a day's list.
+ */
+function samplePages(file: string, slug: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT e.date AS date, a.id AS entry, a.leaderId AS leader, c.sourceId AS source
+         FROM "Event" e JOIN "Attendance" a ON a.eventId = e.id
+         JOIN "StatusStep" s ON s.attendanceId = a.id JOIN "Citation" c ON c.stepId = s.id
+         WHERE e.slug = ? ORDER BY a.id LIMIT 1`,
+      )
+      .get(slug) as { date: string; entry: number; leader: number; source: number } | undefined;
+    if (!row) throw new Error(`the sample event ${slug} has no entry with a citation`);
+    return { ...row, day: row.date.slice(0, 10) };
+  } finally {
+    db.close();
+  }
+}
+
 async function signIn(email: string, password: string): Promise<{ name: string; value: string }[]> {
   const response = await fetch(`${origin}/api/auth/sign-in/email`, {
     method: "POST",
@@ -481,6 +504,7 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${NODE_PORT}/`);
 
     const nodePid = nodeBaseline.child.pid!;
+    const pages = samplePages(dbFile, data.sampleEventSlug);
     const adminSearch = `${origin}/admin?q=${encodeURIComponent(data.sampleSearch)}`;
     type Target = {
       name: string;
@@ -495,8 +519,15 @@ async function main() {
       { name: "node:http (b)", url: `http://127.0.0.1:${NODE_PORT}/`, pid: nodePid },
       { name: "home page", url: `${origin}/` },
       { name: "event page, filtered", url: `${origin}${eventPath}?status=confirmed` },
-      // A search is rendered per request (a filter by status or a sort is a cached view).
+      // A search and a day are cached per query (app/events/[slug]/query), as a reader's
+      // repeated search is: the first request of each renders it.
       { name: "event page, searched", url: `${origin}${eventPath}?q=a` },
+      { name: "event page, a day", url: `${origin}${eventPath}?asOf=${pages.day}` },
+      // The pages the list links to, and the picture a shared link previews with.
+      { name: "entry page", url: `${origin}/attendance/${pages.entry}` },
+      { name: "leader page", url: `${origin}/leaders/${pages.leader}` },
+      { name: "source page", url: `${origin}/sources/${pages.source}` },
+      { name: "Open Graph image", url: `${origin}${eventPath}/opengraph-image` },
       { name: "JSON API", url: `${origin}/api/events/${data.sampleEventSlug}/attendance` },
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
@@ -750,6 +781,11 @@ async function main() {
     "event page br / event page": ratio(cpu("event page, br"), cpu("event page")),
     "event page filtered / dynamic floor": ratio(cpu("event page, filtered"), cpu(floor)),
     "event page searched / dynamic floor": ratio(cpu("event page, searched"), cpu(floor)),
+    "event page a day / dynamic floor": ratio(cpu("event page, a day"), cpu(floor)),
+    "entry page / event page": ratio(cpu("entry page"), cpu("event page")),
+    "leader page / event page": ratio(cpu("leader page"), cpu("event page")),
+    "source page / event page": ratio(cpu("source page"), cpu("event page")),
+    "Open Graph image / event page": ratio(cpu("Open Graph image"), cpu("event page")),
     // Its two figures took turns (see cpuRounds): the median round's ratio.
     "admin list / dynamic floor": medianRatio(
       results.cpuRounds?.["admin list"],
@@ -772,6 +808,12 @@ async function main() {
     "CPU: event page gzip / uncompressed": atMost("event page gzip / event page", 1.5),
     "CPU: event page br / uncompressed": atMost("event page br / event page", 1.5),
     "CPU: filtered event page / dynamic floor": atMost("event page filtered / dynamic floor", 2),
+    "CPU: searched event page / dynamic floor": atMost("event page searched / dynamic floor", 2),
+    "CPU: a day of the event page / dynamic floor": atMost("event page a day / dynamic floor", 2),
+    "CPU: entry page / cached event page": atMost("entry page / event page", 1.5),
+    "CPU: leader page / cached event page": atMost("leader page / event page", 1.5),
+    "CPU: source page / cached event page": atMost("source page / event page", 1.5),
+    "CPU: Open Graph image / cached event page": atMost("Open Graph image / event page", 1.5),
     "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 3),
     "CPU: event page through nginx's cache / node:http (b)": atMost(
       "event page through nginx / node:http (b)",

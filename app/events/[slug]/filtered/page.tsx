@@ -9,10 +9,11 @@ type FilteredEventPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// `/events/<slug>?q=…` or `?asOf=…` lands here (a rewrite in next.config.js; the address bar
-// keeps the public URL) and is rendered per request: a search or a day has too many values to
-// cache. A status or a sort alone is cached (../view). So is a signed-in editor's request (by
-// its session cookie) rendered here, which is offered "Add a leader".
+// Rendered per request (a rewrite in next.config.js; the address bar keeps the public URL): a
+// signed-in editor's list (by its session cookie), which is offered "Add a leader", whatever its
+// query, and a reader's list by a value it does not know or a search too long to cache. A
+// reader's status or sort is a cached view (../view), and their search or day a cached query
+// (../query, which proxy.ts rewrites to).
 export async function generateMetadata({ params }: FilteredEventPageProps): Promise<Metadata> {
   return eventListMetadata((await params).slug);
 }
