@@ -44,6 +44,8 @@ export type Touched = {
   eventSlug: string;
   previousEventSlug?: string;
   sourceIds: number[];
+  /** The entry's leader, before and after: their pages list it with its status. */
+  leaderIds: number[];
 };
 
 export const invalid = (
