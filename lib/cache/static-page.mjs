@@ -10,7 +10,7 @@
  * script and preload tags. The RSC payload itself stays in the cache, for the client-side
  * navigations into the page from pages that do run the app (Next fetches it with `RSC: 1`), and
  * every page rendered per request (the admin, searches, a signed-in editor's pages) keeps its
- * scripts.
+ * scripts, as do the cached pages of entries, leaders and sources (cached-routes.mjs).
  */
 
 import { isDocumentRoute } from "./cached-routes.mjs";
