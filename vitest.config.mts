@@ -25,6 +25,7 @@ const DATA_LAYER = [
   "tests/unit/generation.test.ts",
   "tests/unit/suggestions-data.test.ts",
   "tests/unit/import-data.test.ts",
+  "tests/unit/page-reach.test.ts",
 ];
 
 const postgres: TestProjectInlineConfiguration = {

@@ -30,6 +30,7 @@ export async function createAttendanceAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin/entries/${result.attendanceId}?saved=created`);
 }
@@ -53,6 +54,7 @@ export async function updateAttendanceAction(
     eventSlugs: [result.eventSlug, result.previousEventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin/entries/${result.attendanceId}?saved=updated`);
 }
@@ -72,6 +74,7 @@ export async function deleteAttendanceAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin?deleted=1`);
 }
@@ -94,6 +97,7 @@ export async function revertAttendanceAction(
     eventSlugs: [result.eventSlug, result.previousEventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin/entries/${result.attendanceId}?saved=reverted`);
 }

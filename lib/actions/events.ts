@@ -18,7 +18,7 @@ export async function createEventAction(
   const result = await createEvent(form.editor, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  revalidateEventPages([result.slug]);
+  await revalidateEventPages([result.slug]);
   redirect(`/admin/events/${result.eventId}?saved=created`);
 }
 
@@ -33,7 +33,10 @@ export async function updateEventAction(
   const result = await updateEvent(form.editor, form.id, form.version, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  revalidateEventPages([result.slug, ...result.formerSlugs]);
+  await revalidateEventPages([result.slug, ...result.formerSlugs], {
+    eventId: result.eventId,
+    readdressed: result.slug !== result.previousSlug,
+  });
   redirect(`/admin/events/${result.eventId}?saved=updated`);
 }
 
@@ -48,7 +51,7 @@ export async function deleteEventAction(
   const result = await deleteEvent(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
 
-  revalidateEventPages([result.slug, ...result.formerSlugs]);
+  await revalidateEventPages([result.slug, ...result.formerSlugs]);
   redirect("/admin/events?deleted=1");
 }
 
@@ -67,6 +70,6 @@ export async function pinEventAction(
   const result = await setEventPinned(form.editor, form.id, form.data.pinned === "yes");
   if (!result.ok) return failureState(result, {});
 
-  revalidateEventPages([result.slug]);
+  await revalidateEventPages([result.slug]);
   redirect(`/admin/events/${form.id}?saved=${form.data.pinned === "yes" ? "pinned" : "unpinned"}`);
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { IMPORT_MAX_BYTES } from "@/lib/csv/import-file";
 import { applyImport, previewImport } from "@/lib/data/import";
@@ -68,8 +67,8 @@ export async function applyImportAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: result.attendanceIds,
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
-  for (const leaderId of result.leaderIds) revalidatePath(`/leaders/${leaderId}`);
   redirect(
     `/admin/events/${id.data}/import?added=${result.added}&skipped=${result.skipped}&leaders=${result.leadersCreated}`,
   );

@@ -7,7 +7,7 @@ import { createLeader, deleteLeader, updateLeader } from "@/lib/data/leaders";
 import type { FormState } from "@/lib/validation/errors";
 import { leaderEditSchema, leaderMergeSchema } from "@/lib/validation/leader";
 import { failureState, readForm } from "./form-state";
-import { revalidatePublicPages } from "./revalidate";
+import { revalidateLeaderPages, revalidatePublicPages } from "./revalidate";
 
 export async function createLeaderAction(
   _previous: FormState,
@@ -26,7 +26,7 @@ export async function createLeaderAction(
     };
   }
   if (!result.ok) return failureState(result, form.values);
-  // A leader without entries is on no public page yet.
+  // Its page was never stored (an unknown id's 404 is not), and it is on no other yet.
   redirect(`/admin/leaders/${result.leaderId}?saved=1`);
 }
 
@@ -41,10 +41,7 @@ export async function updateLeaderAction(
   const result = await updateLeader(form.editor, form.id, form.version, form.data);
   if (!result.ok) return failureState(result, form.values);
 
-  await revalidatePublicPages({
-    eventSlugs: result.eventSlugs,
-    attendanceIds: result.attendanceIds,
-  });
+  await revalidateLeaderPages([form.id], { renamed: result.renamed });
   redirect(`/admin/leaders/${form.id}?saved=1`);
 }
 
@@ -58,6 +55,10 @@ export async function deleteLeaderAction(
 
   const result = await deleteLeader(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
+
+  // It had no entry and represented no one (deleteLeader refuses otherwise): its own page,
+  // now a 404, was the only one that showed it.
+  await revalidatePublicPages({ leaderIds: [form.id] });
   redirect("/admin/leaders?deleted=1");
 }
 
@@ -72,9 +73,8 @@ export async function mergeLeadersAction(
   const result = await mergeLeaders(form.editor, form.id, form.version, form.data.otherId);
   if (!result.ok) return failureState(result, form.values);
 
-  await revalidatePublicPages({
-    eventSlugs: result.eventSlugs,
-    attendanceIds: result.attendanceIds,
-  });
+  // The kept leader's pages now show the other's entries under the kept name, and its aliases;
+  // the other's page answers 404.
+  await revalidateLeaderPages([form.id, form.data.otherId], { renamed: true });
   redirect(`/admin/leaders/${form.id}?saved=merged`);
 }

@@ -9,7 +9,7 @@ import type { FormState } from "@/lib/validation/errors";
 import { sourceFetchSchema, sourceFormSchema } from "@/lib/validation/source";
 import { failureState, readForm } from "./form-state";
 import { fetchedForNewSource, fetchedForSource, wantsFetch } from "./source-fetch-state";
-import { revalidatePublicPages } from "./revalidate";
+import { revalidateDeletedSource, revalidatePublicPages } from "./revalidate";
 
 export async function createSourceAction(
   _previous: FormState,
@@ -73,7 +73,6 @@ export async function deleteSourceAction(
   const result = await deleteSource(form.editor, form.id, form.version);
   if (!result.ok) return failureState(result, {});
 
-  // An uncited source is on no list; its own page now answers 404.
-  await revalidatePublicPages({ sourceIds: [result.sourceId] });
+  revalidateDeletedSource(result);
   redirect("/admin/sources?deleted=1");
 }

@@ -47,6 +47,7 @@ export async function addStepAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin/entries/${result.attendanceId}?saved=step-added#step-${result.stepId}`);
 }
@@ -71,6 +72,7 @@ export async function updateStepAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin/entries/${result.attendanceId}?saved=step-updated#step-${result.stepId}`);
 }
@@ -95,6 +97,7 @@ export async function removeStepAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(`/admin/entries/${result.attendanceId}?saved=step-removed`);
 }

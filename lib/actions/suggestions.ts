@@ -108,6 +108,7 @@ export async function acceptSuggestionAction(
     eventSlugs: [result.eventSlug],
     attendanceIds: [result.attendanceId],
     sourceIds: result.sourceIds,
+    leaderIds: result.leaderIds,
   });
   redirect(suggestionsPage(source.data, event.data, `saved=accepted&entry=${result.attendanceId}`));
 }

@@ -43,15 +43,24 @@ export const isSharedRoute = (path) => API_VIEW.test(path) || FEED.test(path);
 export const SESSION_COOKIE = /session_token=/;
 const OWN_STATUS = /^(?:confirmed|reported|declined)$/;
 const OWN_SORT = /^(?:name|status|country)$/;
-/** Paths whose pages are cached (as the rewrites in next.config.js route them) or not pages. */
+/**
+ * Paths whose pages are cached whatever the query and the cookies: the lists as the rewrites in
+ * next.config.js and proxy.ts route them (a search or a day to events/<slug>/query), and the
+ * pages of an entry, a leader, a source and a source's text (app/attendance/[id],
+ * app/leaders/[id], app/sources/[id] and its versions/[number]), which read neither and show
+ * nothing of the reader's own, a signed-in editor's session included. Those four are not
+ * documents (DOCUMENT): they keep the framework's scripts, and their links navigate and
+ * prefetch as the app's do.
+ */
 const CACHED_PAGE =
-  /^\/(?:home\/[^/]+|events\/[^/]+\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+)$/;
+  /^\/(?:home\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
- * the same rules as next.config.js's rewrites (a list without a search, a day or a session
- * cookie, by no status or sort or one of the list's own), so proxy.ts can tell the two apart.
- * Of a repeated parameter Next matches the last value.
+ * the cached pages above, and the same rules as next.config.js's rewrites for `/` and an
+ * event's list (without a search, a day or a session cookie, by no status or sort or one of
+ * the list's own), so proxy.ts can tell the two apart. Of a repeated parameter Next matches
+ * the last value.
  * @param {URL} url
  * @param {string | null} cookie
  */

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * A cached page as a document without the framework's scripts. The pages the page cache keeps (an
- * event's lists, the home page) are server components with no client component of the app's: their
+ * A cached page as a document without the framework's scripts. The lists the page cache keeps (an
+ * event's lists, its searches and days, the home page) are server components with no client component of the app's: their
  * links and the filter form (a GET form) work as plain HTML, which e2e's "the public pages work
  * without JavaScript" checks. What makes them heavy is hydration: Next inlines the page's RSC
  * payload (the whole tree again, as JSON) and loads its runtime's chunks to hydrate a page that has
@@ -9,7 +9,8 @@
  * its inline payload (`self.__next_f`), the Turbopack bootstrap and the runtime's script and
  * preload tags. The RSC payload itself stays in the cache, for the client-side navigations into the
  * page from pages that do run the app (Next fetches it with `RSC: 1`), and every page rendered per
- * request (the admin, searches, a signed-in editor's pages) keeps its scripts.
+ * request (the admin, a signed-in editor's pages) keeps its scripts, as do the cached pages
+ * of entries, leaders and sources (cached-routes.mjs).
  */
 
 import { isDocumentRoute } from "./cached-routes.mjs";

@@ -121,6 +121,7 @@ export async function createAttendance(
       attendanceId: id,
       eventSlug: event.slug,
       sourceIds: [...new Set(anchored.anchors.map((a) => a.sourceId))],
+      leaderIds: [leaderId],
     };
   });
 }
@@ -163,6 +164,7 @@ export async function updateAttendance(
       eventSlug: event.slug,
       previousEventSlug: current.event.slug,
       sourceIds: await citedSourceIds(tx, id),
+      leaderIds: [...new Set([current.leaderId, leaderId])],
     };
   });
 }
@@ -186,7 +188,13 @@ export async function deleteAttendance(
       after: null,
       eventId: current.eventId,
     });
-    return { ok: true, attendanceId: id, eventSlug: current.event.slug, sourceIds };
+    return {
+      ok: true,
+      attendanceId: id,
+      eventSlug: current.event.slug,
+      sourceIds,
+      leaderIds: [current.leaderId],
+    };
   });
 }
 

@@ -187,7 +187,13 @@ async function eventConflict(
 }
 
 /** The event a write changed, with every address its pages had, for revalidateEventPages. */
-export type ChangedEvent = { eventId: number; slug: string; formerSlugs: string[] };
+export type ChangedEvent = {
+  eventId: number;
+  slug: string;
+  formerSlugs: string[];
+  /** The slug before this change (the same as `slug` unless it changed). */
+  previousSlug: string;
+};
 
 /**
  * Saves an event. An empty slug is made again from the name and year. A changed slug leaves the old one behind as a former address, which
@@ -232,6 +238,7 @@ export async function updateEvent(
       formerSlugs: [...new Set([current.slug, ...former.map((s) => s.slug)])].filter(
         (s) => s !== slug,
       ),
+      previousSlug: current.slug,
     } as const;
   });
 }
@@ -295,6 +302,7 @@ export async function deleteEvent(
       eventId: id,
       slug: current.slug,
       formerSlugs: current.formerSlugs.map((s) => s.slug),
+      previousSlug: current.slug,
     } as const;
   });
 }

@@ -387,6 +387,7 @@ export async function revertAttendance(
       attendanceId: id,
       eventSlug: event.slug,
       previousEventSlug: current.event.slug,
+      leaderIds: [...new Set([current.leaderId, leader.id])],
       sourceIds: [
         ...new Set([
           ...sourcesBefore,

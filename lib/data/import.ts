@@ -83,6 +83,7 @@ export async function applyImport(
     eventSlug: string;
     attendanceIds: number[];
     sourceIds: number[];
+    /** The leaders of the entries it added steps to, new ones included. */
     leaderIds: number[];
   }>
 > {
@@ -180,6 +181,13 @@ export async function applyImport(
     );
     for (const q of fresh) q.entryId = entryIds.get(q.leaderId)!;
     const isNew = new Set(fresh.map((q) => q.entryId!));
+    const leaderIds = [...new Set(due.map((q) => q.leaderId))];
+    // A step added to an entry that had steps may become its current one: the pages of the
+    // sources its earlier steps cite say which step of it is current.
+    const sourcesBefore = await sourcesCitedBy(
+      tx,
+      due.flatMap((q) => (isNew.has(q.entryId!) ? [] : [q.entryId!])),
+    );
     let before = await attendanceSnapshots(
       tx,
       due.flatMap((q) => (isNew.has(q.entryId!) ? [] : [q.entryId!])),
@@ -227,10 +235,24 @@ export async function applyImport(
       leadersCreated: created.size,
       eventSlug: event.slug,
       attendanceIds: [...changedEntries],
-      sourceIds: [...new Set(rows.map((r) => r.sourceId))],
-      leaderIds: [...created.values()],
+      sourceIds: [...new Set([...sourcesBefore, ...rows.map((r) => r.sourceId)])],
+      leaderIds,
     };
   });
+}
+
+/** The sources any step of these entries cites, a batch of entries at a time. */
+async function sourcesCitedBy(tx: Tx, attendanceIds: number[]): Promise<number[]> {
+  const ids = new Set<number>();
+  for (let i = 0; i < attendanceIds.length; i += WRITE_BATCH) {
+    const rows = await tx.citation.findMany({
+      where: { step: { attendanceId: { in: attendanceIds.slice(i, i + WRITE_BATCH) } } },
+      select: { sourceId: true },
+      distinct: ["sourceId"],
+    });
+    for (const row of rows) ids.add(row.sourceId);
+  }
+  return [...ids];
 }
 
 async function countLeaders(tx: Tx, ids: number[]) {

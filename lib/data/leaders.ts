@@ -203,8 +203,8 @@ export async function updateLeader(
   id: number,
   version: number,
   input: LeaderEditInput,
-): Promise<WriteResult<{ eventSlugs: string[]; attendanceIds: number[] }>> {
-  return inTransaction<{ eventSlugs: string[]; attendanceIds: number[] }>(
+): Promise<WriteResult<{ eventSlugs: string[]; attendanceIds: number[]; renamed: boolean }>> {
+  return inTransaction<{ eventSlugs: string[]; attendanceIds: number[]; renamed: boolean }>(
     editor,
     "leader:edit",
     async (tx) => {
@@ -242,6 +242,8 @@ export async function updateLeader(
         ok: true,
         eventSlugs: [...new Set(current.attendances.map((a) => a.event.slug))],
         attendanceIds: current.attendances.map((a) => a.id),
+        // The only field of a leader that a source's page shows.
+        renamed: updated.name !== current.name,
       } as const;
     },
   );

@@ -9,6 +9,9 @@ export type SourceCitingEntry = { id: number; leader: string; event: string };
 
 const MAX_NAMED = 10;
 
+/** A deleted source, and how many texts it had: each had a page (/sources/[id]/versions/[n]). */
+export type SourceDeleted = { sourceId: number; textVersion: number };
+
 /**
  * Deletes a source no citation uses (one added by mistake). Refused while any entry cites it,
  * naming those entries: a status must keep the passage that supports it.
@@ -17,8 +20,8 @@ export async function deleteSource(
   editor: Editor,
   id: number,
   version: number,
-): Promise<WriteResult<{ sourceId: number }>> {
-  return inTransaction<{ sourceId: number }>(editor, "source:delete", async (tx) => {
+): Promise<WriteResult<SourceDeleted>> {
+  return inTransaction<SourceDeleted>(editor, "source:delete", async (tx) => {
     const current = await tx.source.findUnique({ where: { id } });
     if (!current)
       return {
@@ -65,7 +68,7 @@ export async function deleteSource(
       },
       after: null,
     });
-    return { ok: true, sourceId: id } as const;
+    return { ok: true, sourceId: id, textVersion: current.textVersion } as const;
   });
 }
 

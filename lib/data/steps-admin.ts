@@ -86,6 +86,7 @@ export async function addStep(
       attendanceId,
       eventSlug: entry.event.slug,
       sourceIds: [...new Set([...sourcesBefore, ...anchored.anchors.map((a) => a.sourceId)])],
+      leaderIds: [entry.leaderId],
     };
   });
 }
@@ -221,6 +222,7 @@ export async function updateStep(
       attendanceId,
       eventSlug: step.attendance.event.slug,
       sourceIds: [...new Set([...sourcesBefore, ...anchored.anchors.map((a) => a.sourceId)])],
+      leaderIds: [step.attendance.leaderId],
     };
   });
 }
@@ -251,6 +253,13 @@ export async function removeStep(
       action: "update",
       summary: `Removed a step: ${describeStep({ status: step.status, outcome: step.outcome, asOf: step.asOf ? toIsoDate(step.asOf) : null })}`,
     });
-    return { ok: true, stepId, attendanceId, eventSlug: step.attendance.event.slug, sourceIds };
+    return {
+      ok: true,
+      stepId,
+      attendanceId,
+      eventSlug: step.attendance.event.slug,
+      sourceIds,
+      leaderIds: [step.attendance.leaderId],
+    };
   });
 }

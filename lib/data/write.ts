@@ -47,6 +47,8 @@ export type ChangedEntry = {
   eventSlug: string;
   previousEventSlug?: string;
   sourceIds: number[];
+  /** The entry's leader, before and after: their pages list it with its status. */
+  leaderIds: number[];
 };
 
 export const invalid = (

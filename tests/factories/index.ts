@@ -19,6 +19,7 @@ import {
   type AnchoredCitation,
   type StepData,
 } from "../../lib/data/story";
+import { recordNextVersion } from "../../lib/data/source-versions";
 import { anchorQuote, describeAnchorError } from "../../lib/quotes/anchor";
 import { leaderSearchKey } from "../../lib/text/search-key";
 
@@ -78,6 +79,22 @@ export async function createSource(
       text: fields.text ?? SAMPLE_ARTICLE,
       publishedOn: fields.publishedOn ? new Date(`${fields.publishedOn}T00:00:00Z`) : null,
     },
+  });
+}
+
+/**
+ * A new text of a source, stored as the source form's save stores it (lib/data/source-versions.ts):
+ * the text it replaces becomes an older version, with a page of its own. Its citations are not
+ * looked for again: give a text that keeps each cited passage where it was.
+ */
+export async function addSourceText(db: Db, sourceId: number, text: string) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.source.findUniqueOrThrow({ where: { id: sourceId } });
+    const textVersion = await recordNextVersion(tx, FACTORY_ACTOR, current, "");
+    return tx.source.update({
+      where: { id: sourceId },
+      data: { text, textVersion, version: { increment: 1 } },
+    });
   });
 }
 

@@ -22,14 +22,17 @@ test.beforeAll(async () => {
     const entry = db.prepare("SELECT id FROM Attendance ORDER BY id LIMIT 1").pluck().get();
     const source = db.prepare("SELECT id FROM Source ORDER BY id LIMIT 1").pluck().get();
     const event = db.prepare("SELECT id FROM Event ORDER BY id LIMIT 1").pluck().get();
+    const leader = db.prepare("SELECT id FROM Leader ORDER BY id LIMIT 1").pluck().get();
     paths = [
       "/", // cached
       "/events/victory-day-parade-2025", // cached
       "/?status=confirmed",
       "/events/victory-day-parade-2025?q=lula&sort=country",
       "/events",
+      // Cached, with the framework's scripts named by hash (lib/cache/cached-routes.mjs).
       `/attendance/${entry}`,
       `/sources/${source}`,
+      `/leaders/${leader}`,
       "/changes",
       // The one page another site may frame; rendered per request, with a nonce.
       "/embed/events/victory-day-parade-2025",

@@ -25,9 +25,14 @@ import { parseId } from "@/lib/validation/id";
 
 type AttendancePageProps = { params: Promise<{ id: string }> };
 
-// Rendered per request: after an edit (or a revert) the very next reader must see it, and a
-// cached copy prefetched between the save and its revalidation was seen to outlive it.
-export const dynamic = "force-dynamic";
+// Rendered on first request, then served from the page cache until an edit of the entry, its
+// leader, its event or a source it cites revalidates it (lib/actions/revalidate.ts). The
+// status's tense and the chart's today follow the date: rendered again at least hourly too.
+export const revalidate = 3600;
+
+export async function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: AttendancePageProps): Promise<Metadata> {
   const id = parseId((await params).id);

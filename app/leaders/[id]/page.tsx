@@ -10,8 +10,14 @@ import { parseId } from "@/lib/validation/id";
 
 type LeaderPageProps = { params: Promise<{ id: string }> };
 
-// Rendered per request, like the entry pages it lists.
-export const dynamic = "force-dynamic";
+// Rendered on first request, then served from the page cache until an edit of the leader or
+// of one of their entries (its event's name or date, its status) revalidates it
+// (lib/actions/revalidate.ts). Nothing on it depends on the date.
+export const revalidate = false;
+
+export async function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: LeaderPageProps): Promise<Metadata> {
   const id = parseId((await params).id);

@@ -11,9 +11,14 @@ import { countOf } from "@/lib/text/plural";
 
 type SourcePageProps = { params: Promise<{ id: string }> };
 
-// Rendered per request: after an edit (or a revert) the very next reader must see it, and a
-// cached copy prefetched between the save and its revalidation was seen to outlive it.
-export const dynamic = "force-dynamic";
+// Rendered on first request, then served from the page cache until an edit of the source or
+// of an entry citing it (or of that entry's leader's name, or its event's address) revalidates
+// it (lib/actions/revalidate.ts). Nothing on it depends on the date.
+export const revalidate = false;
+
+export async function generateStaticParams() {
+  return [];
+}
 
 export async function generateMetadata({ params }: SourcePageProps): Promise<Metadata> {
   const id = parseId((await params).id);

@@ -9,8 +9,13 @@ import { parseId } from "@/lib/validation/id";
 
 type VersionPageProps = { params: Promise<{ id: string; number: string }> };
 
-// Rendered per request, like the source page: which version is current changes with an edit.
-export const dynamic = "force-dynamic";
+// Cached like the source page, and revalidated with it (lib/actions/revalidate.ts): the
+// current version's address is kept as its redirect until a new text makes it an older one.
+export const revalidate = false;
+
+export async function generateStaticParams() {
+  return [];
+}
 
 async function load(params: VersionPageProps["params"]) {
   const raw = await params;
