@@ -1,18 +1,8 @@
 // @ts-check
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { pageCacheRewrites } from "./lib/cache/cached-routes.mjs";
 import { BASE_POLICY, EMBED_BASE_POLICY } from "./lib/security/content-security-policy.mjs";
-
-/**
- * The list's parameters (lib/validation/attendance-query.ts). A list page without them, or by a
- * status or a sort alone, is the same for every reader and is served from the cache (the rules
- * below). A reader's search or day never reaches these rules: proxy.ts rewrites it first to its
- * own cached page (app/events/[slug]/query/[query]), since its values are too many for a rule.
- * What is left (a signed-in editor, a value the list does not know) is rendered per request.
- * Routing the status and the sort here, rather than in the proxy, keeps any code off the path
- * of the most-read cached pages.
- */
-const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
 
 const isDev = process.env.NODE_ENV !== "production";
 
@@ -27,41 +17,6 @@ const devOrigins = [
     .flat()
     .flatMap((a) => (a && !a.internal ? [a.family === "IPv6" ? `[${a.address}]` : a.address] : [])),
 ];
-
-/**
- * A request carrying a session cookie (Better Auth's `…session_token`, with or without its
- * `__Secure-` prefix): a signed-in editor's pages are rendered per request, so that they can
- * offer editing ("Add a leader to this event"). The page checks the session itself; the
- * cookie only routes, and a reader without one keeps the cached page.
- */
-const SESSION_COOKIE = /** @type {const} */ ({
-  type: "header",
-  key: "cookie",
-  value: ".*session_token=.*",
-});
-
-/** @param {string} key */
-const query = (key) => ({ type: /** @type {const} */ ("query"), key });
-const STATUS = { ...query("status"), value: "(?<status>confirmed|reported|declined)" };
-const SORT = { ...query("sort"), value: "(?<sort>name|status|country)" };
-
-/**
- * A list filtered by a status or sorted (no search, no day) is the same for every reader: it is
- * cached like the unfiltered list, one page per status and sort (app/events/[slug]/view). The
- * values are the list's own (lib/attendance/status.ts); an empty one counts as none, for Next
- * as for the list. Any other value (which the list reads as the default), a session cookie, or
- * a search or a day the proxy did not take (one too long to cache) goes on to the page rendered
- * per request, which proxy.ts gives a nonce. Of a repeated parameter Next
- * matches the last value, and so does the list (lib/validation/attendance-query.ts).
- */
-const CACHED_VIEWS = [
-  { has: [STATUS, SORT], missing: [], view: ":status/:sort" },
-  { has: [STATUS], missing: [query("sort")], view: ":status/name" },
-  { has: [SORT], missing: [query("status")], view: "all/:sort" },
-];
-const UNCACHED_VIEW = [query("q"), query("asOf"), SESSION_COOKIE];
-/** The API's first page is cached the same way (app/api/events/[slug]/attendance/view). */
-const UNCACHED_API = [query("q"), query("asOf"), query("limit"), query("cursor")];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -80,46 +35,9 @@ const nextConfig = {
   // The page cache: entries of this database only, compressed once, each with its script
   // policy (lib/cache/page-cache.mjs); in Redis when REDIS_URL is set, else under .next.
   cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
+  // The routing of the cached pages, with every other rule about them (lib/cache/cached-routes.mjs).
   async rewrites() {
-    return {
-      beforeFiles: [
-        {
-          source: "/",
-          missing: [
-            ...FILTER_PARAMS.map((key) => ({ type: /** @type {const} */ ("query"), key })),
-            SESSION_COOKIE,
-          ],
-          destination: "/home/all",
-        },
-        // The site's feed, cached like the lists (app/feeds/[scope]).
-        { source: "/feed.xml", destination: "/feeds/all" },
-        {
-          source: "/events/:slug",
-          has: [SESSION_COOKIE],
-          destination: "/events/:slug/filtered",
-        },
-        ...CACHED_VIEWS.map(({ has, missing, view }) => ({
-          source: "/events/:slug",
-          has,
-          missing: [...missing, ...UNCACHED_VIEW],
-          destination: `/events/:slug/view/${view}`,
-        })),
-        ...[
-          ...CACHED_VIEWS,
-          { has: [], missing: [query("status"), query("sort")], view: "all/name" },
-        ].map(({ has, missing, view }) => ({
-          source: "/api/events/:slug/attendance",
-          has,
-          missing: [...missing, ...UNCACHED_API],
-          destination: `/api/events/:slug/attendance/view/${view}`,
-        })),
-        ...FILTER_PARAMS.map((key) => ({
-          source: "/events/:slug",
-          has: [{ type: /** @type {const} */ ("query"), key }],
-          destination: "/events/:slug/filtered",
-        })),
-      ],
-    };
+    return { beforeFiles: pageCacheRewrites() };
   },
   experimental: {
     // A source's text may have 500,000 characters (lib/validation/source.ts), up to 3 bytes

@@ -1,31 +1,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
+import { eventListPaths } from "@/lib/cache/cached-routes.mjs";
 import { getFeaturedEvent } from "@/lib/data/events";
 import { getEventReach, getLeaderReach, listSourceTextVersions } from "@/lib/data/page-reach";
-
-/**
- * Every cached route that shows an event's list: the page, its views by status and sort
- * (app/events/[slug]/view, which next.config.js rewrites `?status=` and `?sort=` to) and the
- * JSON API's (app/api/events/[slug]/attendance/view) and its Atom feed, each by the path it is cached under (the
- * page cache tags a route handler's answer with it too: Next tags it with the path asked for).
- */
-export function eventListPaths(slug: string): string[] {
-  const views = ["all", ...ATTENDANCE_STATUSES].flatMap((status) =>
-    SORT_KEYS.map((sort) => `${status}/${sort}`),
-  );
-  return [
-    `/events/${slug}`,
-    ...views.map((view) => `/events/${slug}/view/${view}`),
-    ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
-    `/events/${slug}/feed.xml`,
-    // Its searches and days, by the one tag the page cache gives them all.
-    `/events/${slug}/query`,
-    // The pictures a shared link to it previews with: its counts.
-    `/events/${slug}/opengraph-image`,
-    `/events/${slug}/twitter-image`,
-  ];
-}
 
 const revalidateEventList = (slug: string) =>
   eventListPaths(slug).forEach((p) => revalidatePath(p));

@@ -1,9 +1,129 @@
 // @ts-check
 /**
- * Which cached routes are which, by the path that ends their cache key. Next's keys look like
- * `/route-cache/APP_PAGE/<hash>/$/events/<slug>`; the path is the route's, decoded, as Next
- * rendered it (after next.config.js's rewrites).
+ * The one place for the rules about the cached pages (docs/architecture.md, "Caching"):
+ *
+ * - how a request reaches a cached page: the rewrites next.config.js installs
+ *   (pageCacheRewrites), and which requests the proxy leaves without a nonce
+ *   (isCachedPageRequest); proxy.ts rewrites a reader's search or day with
+ *   lib/validation/query-view.ts, and its matcher, which Next reads as written, lists the same
+ *   paths again (tests/reliability/csp.spec.ts and floods.spec.ts fail when they disagree);
+ * - which paths an edit of an event revalidates (eventListPaths);
+ * - which stored entries are which, by the path that ends their cache key. Next's keys look
+ *   like `/route-cache/APP_PAGE/<hash>/$/events/<slug>`; the path is the route's, decoded, as
+ *   Next rendered it (after the rewrites).
  */
+
+/** The list's statuses and orders (lib/attendance/status.ts; a unit test keeps them equal). */
+export const LIST_STATUSES = /** @type {const} */ (["confirmed", "reported", "declined"]);
+export const LIST_SORTS = /** @type {const} */ (["name", "status", "country"]);
+
+/**
+ * The list's parameters (lib/validation/attendance-query.ts). A list page without them, or by a
+ * status or a sort alone, is the same for every reader and is served from the cache. A reader's
+ * search or day never reaches the rewrites: proxy.ts rewrites it first to its own cached page
+ * (app/events/[slug]/query/[query]), since its values are too many for a rule. What is left (a
+ * signed-in editor, a value the list does not know, a search too long to cache) is rendered per
+ * request (app/events/[slug]/filtered). Routing the status and the sort in rewrites, rather than
+ * in the proxy, keeps any code off the path of the most-read cached pages.
+ */
+const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
+
+/**
+ * A request carrying a session cookie (Better Auth's `…session_token`, with or without its
+ * `__Secure-` prefix), as a rewrite's condition: a signed-in editor's lists are rendered per
+ * request, so that they can offer editing ("Add a leader to this event"). The page checks the
+ * session itself; the cookie only routes, and a reader without one keeps the cached page.
+ */
+const SESSION_COOKIE_HEADER = /** @type {const} */ ({
+  type: "header",
+  key: "cookie",
+  value: ".*session_token=.*",
+});
+
+/** @param {string} key */
+const query = (key) => ({ type: /** @type {const} */ ("query"), key });
+const STATUS = { ...query("status"), value: `(?<status>${LIST_STATUSES.join("|")})` };
+const SORT = { ...query("sort"), value: `(?<sort>${LIST_SORTS.join("|")})` };
+
+/**
+ * A list filtered by a status or sorted (no search, no day) is the same for every reader: it is
+ * cached like the unfiltered list, one page per status and sort (app/events/[slug]/view). An
+ * empty value counts as none, for Next as for the list. Any other value (which the list reads as
+ * the default) or a session cookie goes on to the page rendered per request, which proxy.ts
+ * gives a nonce. Of a repeated parameter Next matches the last value, and so does the list.
+ */
+const CACHED_VIEWS = [
+  { has: [STATUS, SORT], missing: [], view: ":status/:sort" },
+  { has: [STATUS], missing: [query("sort")], view: ":status/name" },
+  { has: [SORT], missing: [query("status")], view: "all/:sort" },
+];
+const UNCACHED_VIEW = [query("q"), query("asOf"), SESSION_COOKIE_HEADER];
+/** The API's first page is cached the same way (app/api/events/[slug]/attendance/view). */
+const UNCACHED_API = [query("q"), query("asOf"), query("limit"), query("cursor")];
+
+/** The rewrites that route requests to the cached pages, for next.config.js. */
+export function pageCacheRewrites() {
+  return [
+    {
+      source: "/",
+      missing: [
+        ...FILTER_PARAMS.map((key) => ({ type: /** @type {const} */ ("query"), key })),
+        SESSION_COOKIE_HEADER,
+      ],
+      destination: "/home/all",
+    },
+    // The site's feed, cached like the lists (app/feeds/[scope]).
+    { source: "/feed.xml", destination: "/feeds/all" },
+    {
+      source: "/events/:slug",
+      has: [SESSION_COOKIE_HEADER],
+      destination: "/events/:slug/filtered",
+    },
+    ...CACHED_VIEWS.map(({ has, missing, view }) => ({
+      source: "/events/:slug",
+      has,
+      missing: [...missing, ...UNCACHED_VIEW],
+      destination: `/events/:slug/view/${view}`,
+    })),
+    ...[
+      ...CACHED_VIEWS,
+      { has: [], missing: [query("status"), query("sort")], view: "all/name" },
+    ].map(({ has, missing, view }) => ({
+      source: "/api/events/:slug/attendance",
+      has,
+      missing: [...missing, ...UNCACHED_API],
+      destination: `/api/events/:slug/attendance/view/${view}`,
+    })),
+    ...FILTER_PARAMS.map((key) => ({
+      source: "/events/:slug",
+      has: [{ type: /** @type {const} */ ("query"), key }],
+      destination: "/events/:slug/filtered",
+    })),
+  ];
+}
+
+/**
+ * Every cached route that shows an event's list, each by the path it is cached under (the page
+ * cache tags a route handler's answer with it too, as Next tags it with the path asked for), for
+ * an edit of the event to revalidate (lib/actions/revalidate.ts).
+ * @param {string} slug
+ */
+export function eventListPaths(slug) {
+  const views = ["all", ...LIST_STATUSES].flatMap((status) =>
+    LIST_SORTS.map((sort) => `${status}/${sort}`),
+  );
+  return [
+    `/events/${slug}`,
+    ...views.map((view) => `/events/${slug}/view/${view}`),
+    ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
+    `/events/${slug}/feed.xml`,
+    // Its searches and days, by the one tag the page cache gives them all.
+    `/events/${slug}/query`,
+    // The pictures a shared link to it previews with: its counts.
+    `/events/${slug}/opengraph-image`,
+    `/events/${slug}/twitter-image`,
+  ];
+}
 
 /** The path a cache key ends with, or the key itself when it has no `/$` part. @param {string} key */
 export function cacheKeyPath(key) {
@@ -41,8 +161,8 @@ export const isSharedRoute = (path) => API_VIEW.test(path) || FEED.test(path);
 
 /** A session cookie (Better Auth's `…session_token`): a signed-in editor's pages are rendered per request. */
 export const SESSION_COOKIE = /session_token=/;
-const OWN_STATUS = /^(?:confirmed|reported|declined)$/;
-const OWN_SORT = /^(?:name|status|country)$/;
+const OWN_STATUS = new RegExp(`^(?:${LIST_STATUSES.join("|")})$`);
+const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
 /**
  * Paths whose pages are cached whatever the query and the cookies: the lists as the rewrites in
  * next.config.js and proxy.ts route them (a search or a day to events/<slug>/query), and the
@@ -57,8 +177,7 @@ const CACHED_PAGE =
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
- * the cached pages above, and the same rules as next.config.js's rewrites for `/` and an
- * event's list (without a search, a day or a session cookie, by no status or sort or one of
+ * the cached pages above, and the same rules as pageCacheRewrites for `/` and an event's list (without a search, a day or a session cookie, by no status or sort or one of
  * the list's own), so proxy.ts can tell the two apart. Of a repeated parameter Next matches
  * the last value.
  * @param {URL} url
@@ -71,10 +190,14 @@ export function isCachedPageRequest(url, cookie) {
   const event = /^\/events\/[^/]+$/.test(path);
   if (!home && !event) return false;
   if (cookie && SESSION_COOKIE.test(cookie)) return false;
-  const query = url.searchParams;
-  const last = (/** @type {string} */ key) => query.getAll(key).at(-1);
-  if (query.has("q") || query.has("asOf")) return false;
-  if (home) return !query.has("status") && !query.has("sort");
+  // As Next reads a rewrite's query condition: a parameter given once and empty is none; given
+  // more than once it is there, and its last value is the one matched.
+  const values = (/** @type {string} */ key) => url.searchParams.getAll(key);
+  const given = (/** @type {string} */ key) =>
+    values(key).length > 1 || (values(key).length === 1 && values(key)[0] !== "");
+  const last = (/** @type {string} */ key) => (given(key) ? values(key).at(-1) : undefined);
+  if (given("q") || given("asOf")) return false;
+  if (home) return !given("status") && !given("sort");
   const status = last("status");
   const sort = last("sort");
   return (

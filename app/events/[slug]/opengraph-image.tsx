@@ -10,7 +10,7 @@ export const contentType = "image/png";
 
 /**
  * Served from the page cache like the event's list, and revalidated with it by every edit of
- * the event or its entries (lib/actions/revalidate.ts, eventListPaths): rendered on first
+ * the event or its entries (eventListPaths in lib/cache/cached-routes.mjs): rendered on first
  * request, not at build (the build has no database).
  */
 export async function generateStaticParams() {

@@ -9,7 +9,7 @@ type Params = { params: Promise<{ slug: string }> };
 /**
  * An event's story as an Atom feed: the same for every reader, so rendered once and kept in
  * the page cache like the event's list, until an edit of the event revalidates it
- * (eventListPaths in lib/actions/revalidate.ts).
+ * (eventListPaths in lib/cache/cached-routes.mjs).
  */
 export const dynamic = "force-static";
 

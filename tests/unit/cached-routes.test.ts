@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
+import {
+  LIST_SORTS,
+  LIST_STATUSES,
+  isCachedPageRequest,
+  pageCacheRewrites,
+} from "@/lib/cache/cached-routes.mjs";
+import { queryViewOf } from "@/lib/validation/query-view";
+
+type Condition = { type: "query" | "header"; key: string; value?: string };
+type Rule = { source: string; has?: Condition[]; missing?: Condition[]; destination: string };
+
+/**
+ * Next's matching of these rewrites, for the shapes they use: a source with `:slug`, and query
+ * or cookie conditions (a query value that is empty counts as none, the last of a repeated one
+ * is matched, a value is a whole-value regex).
+ */
+function rewrite(url: URL, cookie: string | null): string | null {
+  for (const rule of pageCacheRewrites() as Rule[]) {
+    const pattern = new RegExp(`^${rule.source.replace(":slug", "(?<slug>[^/]+)")}$`);
+    const match = pattern.exec(url.pathname);
+    if (!match) continue;
+    const values: Record<string, string> = { ...match.groups };
+    const test = (c: Condition) => {
+      const given = url.searchParams.getAll(c.key);
+      // Once and empty is none; more than once is there, and the last value is matched.
+      const value =
+        c.type === "header"
+          ? (cookie ?? undefined)
+          : given.length > 1 || given[0]
+            ? given.at(-1)
+            : undefined;
+      if (value === undefined) return false;
+      if (!c.value) return true;
+      const found = new RegExp(`^(?:${c.value})$`).exec(value);
+      if (found?.groups) Object.assign(values, found.groups);
+      return Boolean(found);
+    };
+    if (!(rule.has ?? []).every(test) || (rule.missing ?? []).some(test)) continue;
+    return rule.destination.replace(/:(\w+)/g, (_, name: string) => values[name]!);
+  }
+  return null;
+}
+
+/** The cached routes a list request is served by: the home page's, an event's own, its views. */
+const CACHED = /^\/(?:home\/all|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
+
+describe("the cached pages' rules", () => {
+  it("know the list's own statuses and orders", () => {
+    expect(LIST_STATUSES).toEqual(ATTENDANCE_STATUSES);
+    expect(LIST_SORTS).toEqual(SORT_KEYS);
+  });
+
+  it("rewrite only to routes that exist", () => {
+    const routes = (pageCacheRewrites() as Rule[]).map((r) =>
+      r.destination
+        .split("/")
+        .filter(Boolean)
+        .map((part) => (part.startsWith(":") || /^(?:all|name)$/.test(part) ? "*" : part)),
+    );
+    for (const parts of routes) {
+      const found = parts.reduce<string[]>(
+        (dirs, part) =>
+          dirs.flatMap((dir) =>
+            fs
+              .readdirSync(dir, { withFileTypes: true })
+              .filter(
+                (d) => d.isDirectory() && (part === "*" ? d.name.startsWith("[") : d.name === part),
+              )
+              .map((d) => path.join(dir, d.name)),
+          ),
+        [path.resolve("app")],
+      );
+      expect(
+        found.some((dir) => ["page.tsx", "route.ts"].some((f) => fs.existsSync(path.join(dir, f)))),
+        parts.join("/"),
+      ).toBe(true);
+    }
+  });
+
+  it("agree with the proxy on which list requests are served from the cache", () => {
+    const values = {
+      status: [undefined, "confirmed", "bogus", ""],
+      sort: [undefined, "country", "bogus", ""],
+      q: [undefined, "", "xi"],
+      asOf: [undefined, "", "2025-05-01"],
+    };
+    let checked = 0;
+    for (const pathname of ["/", "/events/victory-day-parade-2025"])
+      for (const status of values.status)
+        for (const sort of values.sort)
+          for (const q of values.q)
+            for (const asOf of values.asOf)
+              for (const cookie of [null, "other=1", "__Secure-better-auth.session_token=x"]) {
+                const url = new URL(pathname, "http://localhost");
+                for (const [key, value] of Object.entries({ status, sort, q, asOf }))
+                  if (value !== undefined) url.searchParams.set(key, value);
+                // A repeated parameter too: its last value counts, even after an empty one.
+                if (status === "confirmed") url.searchParams.append("status", "declined");
+                const reader = !cookie?.includes("session_token");
+                // A reader's search or day of an event is the proxy's own rewrite.
+                if (pathname !== "/" && reader && queryViewOf(url.searchParams)) continue;
+                const served = rewrite(url, cookie) ?? url.pathname;
+                expect(isCachedPageRequest(url, cookie), `${url} ${cookie}`).toBe(
+                  CACHED.test(served),
+                );
+                checked++;
+              }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
