@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cachedPageCacheControl } from "@/lib/cache/cache-control.mjs";
 import { isCachedPageRequest, SESSION_COOKIE } from "@/lib/cache/cached-routes.mjs";
-import { queryViewOf } from "@/lib/validation/query-view";
+import { embedViewOf, queryViewOf } from "@/lib/validation/query-view";
 import {
   embedPagePolicy,
   isEmbedPath,
@@ -49,8 +49,9 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const cookie = request.headers.get("cookie");
-  // A reader's search or day of an event's list goes to the page that keeps it in the cache,
-  // under the query's one spelling (app/events/[slug]/query/[query]).
+  // A reader's search or day of an event's list, and an embed, go to the page that keeps it in
+  // the cache, under its state's one spelling (app/events/[slug]/query/[query],
+  // app/embed/events/[slug]/view/[view]).
   const queryView = post ? null : queryViewPath(request.nextUrl, cookie);
   if (queryView) {
     const response = NextResponse.rewrite(new URL(queryView, request.url));
@@ -76,10 +77,13 @@ export function proxy(request: NextRequest) {
 
 /**
  * The cached page of a search or a day of an event's list (`/events/<slug>?q=…` or `?asOf=…`)
- * for a reader without a session, or null: a signed-in editor's list is rendered per request,
- * with its editing (next.config.js's rewrites).
+ * for a reader without a session, or of an embed in any state, or null: a signed-in editor's
+ * list is rendered per request, with its editing (the rewrites in cached-routes.mjs).
  */
 function queryViewPath(url: URL, cookie: string | null): string | null {
+  // An embed shows nothing of a session: every request for it has its cached page.
+  const embed = /^\/embed\/events\/([^/]+)$/.exec(url.pathname);
+  if (embed) return `/embed/events/${embed[1]}/view/${embedViewOf(url.searchParams)}`;
   const event = /^\/events\/([^/]+)$/.exec(url.pathname);
   if (!event || (cookie && SESSION_COOKIE.test(cookie))) return null;
   const segment = queryViewOf(url.searchParams);

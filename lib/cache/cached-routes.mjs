@@ -117,8 +117,9 @@ export function eventListPaths(slug) {
     ...views.map((view) => `/events/${slug}/view/${view}`),
     ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
     `/events/${slug}/feed.xml`,
-    // Its searches and days, by the one tag the page cache gives them all.
+    // Its searches and days, and its embeds, by the one tag the page cache gives each kind.
     `/events/${slug}/query`,
+    `/embed/events/${slug}/view`,
     // The pictures a shared link to it previews with: its counts.
     `/events/${slug}/opengraph-image`,
     `/events/${slug}/twitter-image`,
@@ -135,13 +136,14 @@ export function cacheKeyPath(key) {
  * The cached lists that are documents (static-page.mjs): home, an event's list, its views and
  * its searches and days.
  */
-const DOCUMENT = /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?)$/;
+const DOCUMENT =
+  /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+)$/;
 /**
  * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
  * and its searches and days (app/events/[slug]/query).
  */
 const LIST_VIEW =
-  /^\/(?:(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+)$/;
+  /^\/(?:(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+|embed\/events\/[^/]+\/view\/[^/]+)$/;
 const API_VIEW = /^\/api\/events\/[^/]+\/attendance\/view\/[^/]+\/[^/]+$/;
 /** The Atom feeds: an event's (app/events/[slug]/feed.xml) and the site's (app/feeds/[scope]). */
 const FEED = /^\/(?:events\/[^/]+\/feed\.xml|feeds\/[^/]+)$/;
@@ -173,7 +175,7 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * prefetch as the app's do.
  */
 const CACHED_PAGE =
-  /^\/(?:home\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:home\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
@@ -205,13 +207,17 @@ export function isCachedPageRequest(url, cookie) {
   );
 }
 
-/** A search or a day of an event's list (app/events/[slug]/query/[query], which proxy.ts rewrites to). */
-const QUERY_VIEW = /^\/events\/[^/]+\/query\/[^/]+$/;
+/**
+ * A search or a day of an event's list (app/events/[slug]/query/[query]) or an embed's state
+ * (app/embed/events/[slug]/view/[view]), which proxy.ts rewrites to.
+ */
+const QUERY_VIEW = /^\/(?:events\/[^/]+\/query|embed\/events\/[^/]+\/view)\/[^/]+$/;
 
 /**
- * Whether a path is a search or a day: cached like the lists, but so many can be asked for
- * that they are bounded apart (page-cache.mjs, `maxQueryEntries`), so a flood of searches
- * never pushes the lists themselves out of the store.
+ * Whether a path is a search, a day or an embed's state: cached like the lists, but so many can
+ * be asked for that they are bounded apart (page-cache.mjs, `maxQueryEntries`), so a flood of
+ * searches never pushes the lists themselves out of the store. An event's are all revalidated
+ * by one tag, their parent's path (`/events/<slug>/query`, `/embed/events/<slug>/view`).
  * @param {string} path
  */
 export const isQueryView = (path) => QUERY_VIEW.test(path);

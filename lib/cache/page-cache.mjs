@@ -37,7 +37,12 @@ import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
 import { withoutFrameworkScripts } from "./static-page.mjs";
 import { cacheKeyPath, isListView, isQueryView, isSharedRoute } from "./cached-routes.mjs";
-import { inlineScriptHashes, pagePolicy } from "../security/content-security-policy.mjs";
+import {
+  embedPagePolicy,
+  inlineScriptHashes,
+  isEmbedPath,
+  pagePolicy,
+} from "../security/content-security-policy.mjs";
 
 /**
  * How long after a revalidation a page with that tag is not stored: longer than a render of a
@@ -185,10 +190,13 @@ const withoutStamp = (/** @type {unknown} */ headers) => {
  * configured Cache-Control.
  * @param {Buffer | string} html
  * @param {PageCacheConfig} config
+ * @param {string} [path] the page's, as its cache key ends
  */
-export function pageHeaders(html, config) {
+export function pageHeaders(html, config, path = "") {
+  // An embed may be framed by any site; every other page by none.
+  const policy = isEmbedPath(path) ? embedPagePolicy : pagePolicy;
   return {
-    "content-security-policy": pagePolicy(inlineScriptHashes(html)),
+    "content-security-policy": policy(inlineScriptHashes(html)),
     "cache-control": config.cacheControl,
   };
 }
@@ -216,7 +224,10 @@ function servePage(key, entryId, stored, config) {
     html: { identity: stored.html },
     rsc: Buffer.isBuffer(stored.rscData) ? { identity: stored.rscData } : null,
   };
-  const headers = { ...withoutStamp(stored.headers), ...pageHeaders(stored.html, config) };
+  const headers = {
+    ...withoutStamp(stored.headers),
+    ...pageHeaders(stored.html, config, cacheKeyPath(key)),
+  };
   /** The coding the current request gets, if its bytes are ready. */
   const chosen = () => {
     const request = currentRequest();
@@ -341,7 +352,11 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
         data.headers ??= {};
         Object.assign(
           data.headers,
-          pageHeaders(data.html, config ?? { namespace: "", cacheControl: "private, no-store" }),
+          pageHeaders(
+            data.html,
+            config ?? { namespace: "", cacheControl: "private, no-store" },
+            cacheKeyPath(key),
+          ),
         );
       }
       const path = cacheKeyPath(key);
@@ -372,8 +387,8 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       if ((data.status ?? 200) >= 400) return;
       const value = storedValues.get(data) ?? data;
       if (value.kind === "APP_PAGE" && isQueryView(path)) {
-        // One tag for all the searches and days of an event, which an edit of it revalidates
-        // (lib/actions/revalidate.ts): their paths are too many to name.
+        // One tag for all the searches and days of an event (and one for its embeds), which an
+        // edit of it revalidates (eventListPaths): their paths are too many to name.
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "")
           .split(",")
           .filter(Boolean);

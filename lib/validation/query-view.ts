@@ -39,3 +39,35 @@ export function parseQueryView(segment: string): AttendanceQuery | null {
   if (!query.q && !query.day) return null;
   return queryViewSegment(query) === segment ? query : null;
 }
+
+/** An embed's state: a status and a day (it keeps the list's default order, and no search). */
+export type EmbedView = { status?: AttendanceQuery["status"]; day?: string };
+
+/**
+ * An embed's state as one path segment, for the page that serves it from the cache
+ * (app/embed/events/[slug]/view/[view]): `all` for none, else as queryViewSegment.
+ */
+export function embedViewSegment({ status, day }: EmbedView): string {
+  const search = attendanceQueryToSearchParams({ sort: "name", status, day }).toString();
+  return search ? Buffer.from(search, "utf8").toString("base64url") : "all";
+}
+
+/** The embed's state a request asks for: its status and its day, as the embed reads them. */
+export function embedViewOf(search: URLSearchParams): string {
+  const { status, day } = parseAttendanceQuery({
+    status: search.getAll("status"),
+    asOf: search.getAll("asOf"),
+  });
+  return embedViewSegment({ status, day });
+}
+
+/** The state a segment names, or null when it is not one embedViewSegment makes. */
+export function parseEmbedView(segment: string): EmbedView | null {
+  if (segment === "all") return {};
+  if (segment.length > MAX_SEGMENT || !/^[A-Za-z0-9_-]+$/.test(segment)) return null;
+  const search = new URLSearchParams(Buffer.from(segment, "base64url").toString("utf8"));
+  const view = embedViewOf(search);
+  if (view !== segment || search.has("q") || search.has("sort")) return null;
+  const { status, day } = parseAttendanceQuery(search);
+  return { ...(status ? { status } : {}), ...(day ? { day } : {}) };
+}

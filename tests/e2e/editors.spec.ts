@@ -254,6 +254,11 @@ test("a list by status or sorted, and the API's first page, come from the cache 
   expect(annaRow(await read(`${list}?q=anna`))).toContain(">Confirmed<");
   expect(annaRow(await read(`${list}?asOf=2000-05-25&q=anna&status=`))).toContain(">Confirmed<");
   expect(await statusOf(api)).toBe("confirmed");
+  // The embed, in any state, is cached as the list is.
+  const embed = `/embed/events/${testEvent.slug}`;
+  const noneWithStatus = /No leaders (?:<!-- -->)?with this status/;
+  expect(await read(`${embed}?status=confirmed`)).not.toMatch(noneWithStatus);
+  expect(await read(`${embed}?status=declined`)).toMatch(noneWithStatus);
   // The picture a shared link previews with shows the counts: cached, as the list is.
   const image = `${list}/opengraph-image`;
   await read(image);
@@ -277,6 +282,8 @@ test("a list by status or sorted, and the API's first page, come from the cache 
   expect(await statusOf(`${api}?sort=country`)).toBe("declined");
   expect(await statusOf(`${api}?status=confirmed`)).toBeUndefined();
   expect(await statusOf(`${api}?status=declined`)).toBe("declined");
+  expect(await read(`${embed}?status=confirmed`)).toMatch(noneWithStatus);
+  expect(await read(`${embed}?asOf=&status=declined`)).not.toMatch(noneWithStatus);
   const imageAfter = await request.get(image);
   expect(imageAfter.headers()["content-type"]).toBe("image/png");
   expect((await imageAfter.body()).equals(imageBefore), "the picture after the edit").toBe(false);

@@ -34,8 +34,6 @@ test.beforeAll(async () => {
       `/sources/${source}`,
       `/leaders/${leader}`,
       "/changes",
-      // The one page another site may frame; rendered per request, with a nonce.
-      "/embed/events/victory-day-parade-2025",
       "/sign-in",
       "/admin",
       `/admin/entries/${entry}`,
@@ -103,6 +101,25 @@ test("cached pages stay cached, without the framework's scripts, and no inline s
     expect(second.headers.get("content-security-policy")).toBe(
       first.headers.get("content-security-policy"),
     );
+  }
+});
+
+test("an embed is a cached document any site may frame, with no inline script", async () => {
+  for (const query of ["", "?status=confirmed", "?asOf=2025-05-01&status=declined"]) {
+    const url = `${server.url}/embed/events/victory-day-parade-2025${query}`;
+    await fetch(url).then((r) => r.arrayBuffer());
+    const response = await fetch(url);
+    const html = await response.text();
+    expect(response.headers.get("x-nextjs-cache"), query).toBe("HIT");
+    expect(response.headers.get("x-frame-options"), query).toBeNull();
+    // Its one script is the file that tells the framing page its height.
+    expect(html.match(/<script\b[^>]*>/g), query).toEqual([
+      '<script src="/embed-frame.js" async="">',
+    ]);
+    const policies = response.headers.get("content-security-policy")!.split(/,\s*(?=default-src)/);
+    for (const policy of policies) expect(policy, query).toContain("frame-ancestors *");
+    const own = policies.find((p) => !/script-src[^;]*'unsafe-inline'/.test(p));
+    expect(own, query).toMatch(/script-src 'self'\s*;/);
   }
 });
 

@@ -786,7 +786,7 @@ export const READ_DOORS: ReadDoor[] = [
   },
   {
     name: "embed",
-    file: "app/embed/events/[slug]/page.tsx",
+    file: "app/embed/events/[slug]/view/[view]/page.tsx",
     path: (slug) => `/embed/events/${encodeURIComponent(slug)}`,
     type: "text/html",
     framable: true,
@@ -834,5 +834,20 @@ export const READ_DOOR_INPUTS: { name: string; path: (slug: string, origin: stri
     {
       name: "embed slug",
       path: () => `/embed/events/${encodeURIComponent("<img src=x onerror=alert(1)>")}`,
+    },
+    {
+      name: "embed state made up",
+      path: (slug: string) =>
+        `/embed/events/${slug}/view/${Buffer.from("status=<script>alert(1)</script>").toString("base64url")}`,
+    },
+    {
+      name: "event search and day",
+      path: (slug: string) =>
+        `/events/${slug}?q=${encodeURIComponent("<script>alert(1)</script>")}&asOf=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`,
+    },
+    {
+      name: "event search made up",
+      path: (slug: string) =>
+        `/events/${slug}/query/${Buffer.from("q=<img src=x onerror=alert(1)>&sort=name").toString("base64url")}`,
     },
   ];

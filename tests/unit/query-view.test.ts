@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseQueryView, queryViewOf, queryViewSegment } from "@/lib/validation/query-view";
+import {
+  embedViewOf,
+  parseEmbedView,
+  parseQueryView,
+  queryViewOf,
+  queryViewSegment,
+} from "@/lib/validation/query-view";
 
 const of = (search: string) => queryViewOf(new URLSearchParams(search));
 
@@ -39,5 +45,28 @@ describe("a search or a day as one path segment", () => {
     expect(parseQueryView(Buffer.from("sort=country").toString("base64url"))).toBeNull();
     expect(parseQueryView("cT14aQ==")).toBeNull();
     expect(parseQueryView("../etc")).toBeNull();
+  });
+});
+
+describe("an embed's state as one path segment", () => {
+  it("is `all` for none, and one segment for every spelling of a status and a day", () => {
+    const embedOf = (search: string) => embedViewOf(new URLSearchParams(search));
+    expect(embedOf("")).toBe("all");
+    expect(embedOf("status=&asOf=&q=xi&sort=country")).toBe("all");
+    const segment = embedOf("asOf=2025-05-01&status=declined");
+    expect(embedOf("status=bogus&status=declined&asOf=2025-05-01")).toBe(segment);
+    expect(parseEmbedView(segment)).toEqual({ status: "declined", day: "2025-05-01" });
+    expect(parseEmbedView("all")).toEqual({});
+  });
+
+  it("refuses a segment it did not make", () => {
+    expect(
+      parseEmbedView(Buffer.from("asOf=2025-05-01&status=declined").toString("base64url")),
+    ).toBeNull();
+    expect(parseEmbedView(Buffer.from("q=xi").toString("base64url"))).toBeNull();
+    expect(
+      parseEmbedView(Buffer.from("status=confirmed&sort=country").toString("base64url")),
+    ).toBeNull();
+    expect(parseEmbedView("All")).toBeNull();
   });
 });

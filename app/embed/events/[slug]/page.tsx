@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { EventEmbed } from "@/components/event-embed";
-import { getEventView } from "@/lib/data/attendance";
-import { getEventBySlug, getRenamedEventSlug } from "@/lib/data/events";
-import { embedPath } from "@/lib/embed/embed-code";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
+import { EmbedList, embedMetadata } from "./embed-list";
 
 type EmbedPageProps = {
   params: Promise<{ slug: string }>;
@@ -12,42 +8,17 @@ type EmbedPageProps = {
 };
 
 export async function generateMetadata({ params }: EmbedPageProps): Promise<Metadata> {
-  const event = await getEventBySlug((await params).slug);
-  return {
-    title: event ? `${event.name}: who attends` : "Event not found",
-    // The embed stands for the event's page, which search engines should find instead.
-    robots: { index: false, follow: true },
-    alternates: event ? { canonical: `/events/${event.slug}` } : undefined,
-  };
+  return embedMetadata((await params).slug);
 }
 
 /**
- * An event's list for an iframe on another site: its state (a status, a day) in its address,
- * rendered per request. Only this route may be framed (next.config.js, proxy.ts).
+ * An event's list for an iframe on another site, its state (a status, a day) in its address.
+ * A reader's request is rewritten by proxy.ts to the cached page of that state (./view/[view]);
+ * this one renders per request what the proxy does not rewrite (a POST). Only the embeds may be
+ * framed (next.config.js, proxy.ts).
  */
 export default async function EmbedPage({ params, searchParams }: EmbedPageProps) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  // An embed filters by status and day only; it keeps the list's default order.
   const { status, day } = parseAttendanceQuery({ status: raw.status, asOf: raw.asOf });
-  const query = { sort: "name" as const, ...(status ? { status } : {}), ...(day ? { day } : {}) };
-  const view = await getEventView(slug, query);
-  if (!view) {
-    const renamed = await getRenamedEventSlug(slug);
-    if (renamed) permanentRedirect(embedPath(renamed, { status, day }));
-    notFound();
-  }
-  return (
-    <>
-      <EventEmbed
-        event={view.event}
-        counts={view.counts}
-        entries={view.entries}
-        mapEntries={view.mapEntries}
-        phase={view.phase}
-        query={{ status, day }}
-      />
-      {/* Tells the framing page the embed's height (public/embed.js sizes the iframe). */}
-      <script src="/embed-frame.js" async />
-    </>
-  );
+  return <EmbedList slug={slug} status={status} day={day} />;
 }
