@@ -173,3 +173,24 @@ test("an entry's bytes travel apart from its JSON and come back as they were", (
   expect(blobs).toHaveLength(2);
   expect(decodeValue(JSON.parse(JSON.stringify(json)), blobs)).toEqual(value);
 });
+
+test("searches and days are bounded apart: a flood of them never pushes a list out", async () => {
+  configurePageCache({
+    namespace: namespace(),
+    cacheControl: "public, max-age=0",
+    maxEntries: 3,
+    maxQueryEntries: 2,
+  });
+  const [a, b] = [server(), server()];
+  for (let i = 0; i < 3; i++) await a.set(`/events/list-${i}`, page(`list-${i}`), {});
+  const query = (i: number) => `/events/list-0/query/cT1${i}`;
+  for (let i = 0; i < 6; i++) await a.set(query(i), page("list-0", `search ${i}`), {});
+  for (let i = 0; i < 3; i++)
+    expect(await read(b, `/events/list-${i}`), `list ${i}`).not.toBeNull();
+  expect(await read(b, query(3)), "an older search").toBeNull();
+  expect(await read(b, query(5)), "the newest search").not.toBeNull();
+  // Lists push out lists, not the searches.
+  await a.set("/events/list-3", page("list-3"), {});
+  expect(await read(b, "/events/list-0")).toBeNull();
+  expect(await read(b, query(4))).not.toBeNull();
+});
