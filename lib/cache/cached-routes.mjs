@@ -23,7 +23,7 @@ export const LIST_SORTS = /** @type {const} */ (["name", "status", "country"]);
  * search or day never reaches the rewrites: proxy.ts rewrites it first to its own cached page
  * (app/events/[slug]/query/[query]), since its values are too many for a rule. What is left (a
  * signed-in editor, a value the list does not know, a search too long to cache) is rendered per
- * request (app/events/[slug]/filtered). Routing the status and the sort in rewrites, rather than
+ * request (app/events/[slug]/per-request). Routing the status and the sort in rewrites, rather than
  * in the proxy, keeps any code off the path of the most-read cached pages.
  */
 const FILTER_PARAMS = ["status", "q", "sort", "asOf"];
@@ -77,7 +77,7 @@ export function pageCacheRewrites() {
     {
       source: "/events/:slug",
       has: [SESSION_COOKIE_HEADER],
-      destination: "/events/:slug/filtered",
+      destination: "/events/:slug/per-request",
     },
     ...CACHED_VIEWS.map(({ has, missing, view }) => ({
       source: "/events/:slug",
@@ -97,7 +97,7 @@ export function pageCacheRewrites() {
     ...FILTER_PARAMS.map((key) => ({
       source: "/events/:slug",
       has: [{ type: /** @type {const} */ ("query"), key }],
-      destination: "/events/:slug/filtered",
+      destination: "/events/:slug/per-request",
     })),
   ];
 }

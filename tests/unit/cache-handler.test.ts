@@ -110,7 +110,7 @@ describe("the page cache handler", () => {
       ["/events/x", HTML],
       ["/events/x/view/all/country", HTML],
       ["/_not-found", PAGE_HTML],
-      ["/events/x/filtered", PAGE_HTML],
+      ["/events/x/per-request", PAGE_HTML],
     ]) {
       await set(key(path!), page("k"));
       expect((await get(key(path!)))!.value.html.toString("utf8"), path).toBe(served);

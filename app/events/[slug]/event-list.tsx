@@ -6,7 +6,7 @@ import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 
 /**
  * An event's list as a query asks, for the pages that show it filtered or sorted: the cached
- * views (./view, one per status and sort) and the page rendered per request (./filtered).
+ * views (./view, one per status and sort) and the page rendered per request (./per-request).
  * `search` is the query string a former address keeps when it redirects to the current one.
  */
 export async function EventList({

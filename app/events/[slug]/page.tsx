@@ -11,7 +11,7 @@ type EventPageProps = { params: Promise<{ slug: string }> };
 
 // The unfiltered list: rendered on first request, then served from the cache until an edit
 // revalidates it (lib/actions/revalidate.ts). A request with filters is rewritten to
-// ./filtered (next.config.js), which renders per request.
+// ./per-request (lib/cache/cached-routes.mjs), which renders per request.
 // Once the event's first day comes the list leads with outcomes, and once its last day has
 // passed a plan reads in the past tense: the page is rendered again at least hourly, edits or
 // not, as the home page is.
