@@ -218,6 +218,23 @@ function columnConversion(declaredType: string | null): ((value: unknown) => unk
   }
 }
 
+/**
+ * The function that makes a statement's row objects from the driver's arrays of cells,
+ * compiled from its columns. An object given its properties one computed name at a time
+ * becomes a dictionary in V8, slow to make and slow to read, and an export makes one for every
+ * row; an object literal gets a fixed shape. The names are the statement's own column names,
+ * written as string literals (JSON), so no name can be read as code.
+ */
+function rowMaker(columns: Database.ColumnDefinition[]): (cells: unknown[]) => unknown {
+  const conversions = columns.map((column) => columnConversion(column.type));
+  const properties = columns.map(
+    (column, i) =>
+      `${JSON.stringify(column.name)}: ${conversions[i] ? `convert[${i}](cells[${i}])` : `cells[${i}]`}`,
+  );
+  const make = new Function("convert", `return (cells) => ({ ${properties.join(", ")} });`);
+  return make(conversions) as (cells: unknown[]) => unknown;
+}
+
 /** A bound value as the driver adapter would bind it. */
 function bindValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
@@ -243,32 +260,28 @@ export function createSqliteBulkReader(url?: string): BulkReader {
     });
     return connection;
   };
-  // An export runs the same statement for every batch: it is prepared once, not per batch.
-  const statements = new Map<string, Database.Statement<unknown[], unknown[]>>();
+  // An export runs the same statement for every batch: it is prepared once, not per batch,
+  // with the function that makes its rows.
+  type Prepared = {
+    statement: Database.Statement<unknown[], unknown[]>;
+    makeRow: (cells: unknown[]) => unknown;
+  };
+  const statements = new Map<string, Prepared>();
   const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
+    let prepared = statements.get(sql);
+    if (!prepared) {
       if (statements.size >= 32) statements.clear();
-      // Arrays from the driver, made objects below: better-sqlite3 builds objects slowly.
-      statement = open().prepare<unknown[], unknown[]>(sql).raw();
-      statements.set(sql, statement);
+      // Arrays from the driver, made objects by rowMaker: better-sqlite3 builds objects slowly.
+      const statement = open().prepare<unknown[], unknown[]>(sql).raw();
+      prepared = { statement, makeRow: rowMaker(statement.columns()) };
+      statements.set(sql, prepared);
     }
-    return statement;
+    return prepared;
   };
   return {
     async all<T>(query: Prisma.Sql): Promise<T[]> {
-      const statement = prepare(query.sql);
-      const columns = statement.columns();
-      const names = columns.map((column) => column.name);
-      const conversions = columns.map((column) => columnConversion(column.type));
-      return statement.all(...query.values.map(bindValue)).map((cells) => {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < names.length; i++) {
-          const convert = conversions[i];
-          row[names[i]!] = convert ? convert(cells[i]) : cells[i];
-        }
-        return row as T;
-      });
+      const { statement, makeRow } = prepare(query.sql);
+      return statement.all(...query.values.map(bindValue)).map(makeRow) as T[];
     },
     close() {
       statements.clear();
