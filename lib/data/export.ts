@@ -16,12 +16,13 @@ export type ExportEntryDTO = AttendanceDTO & { event: Pick<EventDTO, "slug" | "d
 export type ExportQuery = Pick<AttendanceQuery, "status" | "q" | "day"> & { story?: boolean };
 
 /**
- * Entries read per batch, in two queries (the entries with their leader and event, then their
- * citations with their sources; for asOf a third, their steps), the later ones binding the
- * batch's ids. A batch stays in memory until it is written: what it allocates meanwhile must
- * stay well below V8's young generation, or its rows are moved to the old generation and the
- * server grows. Smaller batches mean more queries, each a fixed cost: this size keeps both
- * small (docs/benchmark.md has the export's time and peak memory).
+ * Entries read per batch, in a few queries (the entries with their leader, then their events
+ * and any representatives, then their citations with their sources; for asOf also their
+ * steps), the later ones binding the batch's ids. A batch stays in memory until it is
+ * written: what it allocates meanwhile must stay well below V8's young generation, or its rows
+ * are moved to the old generation and the server grows. Smaller batches mean more queries,
+ * each a fixed cost: this size keeps both small (docs/benchmark.md has the export's time and
+ * peak memory).
  */
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -171,9 +172,6 @@ type EntryRow = {
   outcome: AttendanceOutcome | null;
   stepNote: string | null;
   representativeId: number | null;
-  representativeName: string | null;
-  representativeOffice: string | null;
-  representativePolity: string | null;
   /** ISO text, as all of this row's dates (ISO_DATES). */
   asOf: string | null;
   currentStepId: number | null;
@@ -181,9 +179,6 @@ type EntryRow = {
   note: string;
   updatedAt: string;
   version: number;
-  eventSlug: string;
-  eventDate: string;
-  eventEndDate: string;
   leaderId: number;
   leaderName: string;
   leaderOffice: string;
@@ -246,32 +241,41 @@ function entryBatchReader(
     : Prisma.empty;
   /** Where the next batch starts; null when there is none. */
   let afterId: number | null = 0;
-  return async () => {
-    if (afterId === null) return null;
-    const rows = await bulk.all<EntryRow>(
+  const readRows = (after: number) =>
+    bulk.all<EntryRow>(
       Prisma.sql`
       SELECT "Attendance"."id", "Attendance"."eventId", "Attendance"."status",
         "Attendance"."outcome", "Current"."note" AS "stepNote",
-        "Attendance"."representativeId", "Rep"."name" AS "representativeName",
-        "Rep"."office" AS "representativeOffice", "Rep"."polity" AS "representativePolity",
-        "Attendance"."asOf", "Attendance"."currentStepId", "Attendance"."sourcesDisagree",
-        "Attendance"."note", "Attendance"."updatedAt",
-        "Attendance"."version", "Event"."slug" AS "eventSlug",
-        "Event"."date" AS "eventDate", "Event"."endDate" AS "eventEndDate", "Leader"."id" AS "leaderId",
+        "Attendance"."representativeId", "Attendance"."asOf", "Attendance"."currentStepId",
+        "Attendance"."sourcesDisagree", "Attendance"."note", "Attendance"."updatedAt",
+        "Attendance"."version", "Leader"."id" AS "leaderId",
         "Leader"."name" AS "leaderName", "Leader"."office" AS "leaderOffice",
         "Leader"."polity" AS "leaderPolity", "Leader"."countryCode" AS "leaderCountryCode"
       FROM "Attendance"
-        JOIN "Event" ON "Event"."id" = "Attendance"."eventId"
         JOIN "Leader" ON "Leader"."id" = "Attendance"."leaderId"
-        LEFT JOIN "Leader" "Rep" ON "Rep"."id" = "Attendance"."representativeId"
         LEFT JOIN "StatusStep" "Current" ON "Current"."id" = "Attendance"."currentStepId"
-      WHERE "Attendance"."id" > ${afterId} ${status} ${search}
+      WHERE "Attendance"."id" > ${after} ${status} ${search}
       ORDER BY "Attendance"."id"
       LIMIT ${batchSize}`,
       ISO_DATES,
     );
+  return async () => {
+    if (afterId === null) return null;
+    let rows = await readRows(afterId);
+    // The events and the representatives are read apart, once a batch rather than once an
+    // entry: most of a read's time goes into handing over its values one by one. An entry
+    // whose event is not found changed between the two reads (moved to another event, or
+    // deleted, and its event deleted after it): the batch is read again. An entry whose event
+    // is still not found is left out, as a join would leave it out.
+    let events = await readEvents(rows);
+    if (rows.some((row) => !events.has(row.eventId))) {
+      rows = await readRows(afterId);
+      events = await readEvents(rows);
+    }
     afterId = rows.length < batchSize ? null : rows.at(-1)!.id;
     if (rows.length === 0) return null;
+    rows = rows.filter((row) => events.has(row.eventId));
+    const representatives = await readRepresentatives(rows);
     const citations = withCitations
       ? await readStepCitations(rows.flatMap((e) => (e.currentStepId ? [e.currentStepId] : [])))
       : new Map<number, CitationDTO[]>();
@@ -293,9 +297,7 @@ function entryBatchReader(
           ? null
           : {
               id: row.representativeId,
-              name: row.representativeName ?? "",
-              office: row.representativeOffice ?? "",
-              polity: row.representativePolity ?? "",
+              ...(representatives.get(row.representativeId) ?? NO_REPRESENTATIVE),
             },
       asOf: row.asOf === null ? null : isoDay(row.asOf),
       sourcesDisagree: Boolean(row.sourcesDisagree),
@@ -304,14 +306,38 @@ function entryBatchReader(
       updatedAt: row.updatedAt,
       version: row.version,
       citations: (row.currentStepId && citations.get(row.currentStepId)) || [],
-      event: {
-        slug: row.eventSlug,
-        date: isoDay(row.eventDate),
-        endDate: isoDay(row.eventEndDate),
-      },
+      event: events.get(row.eventId)!,
     }));
     return { entries, currentStepIds: rows.map((row) => row.currentStepId) };
   };
+}
+
+/** The events of `rows`, by id: a batch's entries of one event share its object. */
+async function readEvents(rows: EntryRow[]): Promise<Map<number, ExportEntryDTO["event"]>> {
+  const ids = [...new Set(rows.map((row) => row.eventId))];
+  if (ids.length === 0) return new Map();
+  const events = await bulk.all<{ id: number; slug: string; date: string; endDate: string }>(
+    Prisma.sql`
+      SELECT "id", "slug", "date", "endDate" FROM "Event" WHERE "id" IN (${Prisma.join(ids)})`,
+    ISO_DATES,
+  );
+  return new Map(
+    events.map((e) => [e.id, { slug: e.slug, date: isoDay(e.date), endDate: isoDay(e.endDate) }]),
+  );
+}
+
+/** A representative not found (deleted since the entry was read), as a left join gives it. */
+const NO_REPRESENTATIVE = { name: "", office: "", polity: "" };
+
+/** The leaders who represent someone in `rows`, by id: most entries name nobody. */
+async function readRepresentatives(
+  rows: EntryRow[],
+): Promise<Map<number, Omit<RepresentativeDTO, "id">>> {
+  const ids = [...new Set(rows.flatMap((row) => row.representativeId ?? []))];
+  if (ids.length === 0) return new Map();
+  const leaders = await bulk.all<RepresentativeDTO>(Prisma.sql`
+    SELECT "id", "name", "office", "polity" FROM "Leader" WHERE "id" IN (${Prisma.join(ids)})`);
+  return new Map(leaders.map((l) => [l.id, { name: l.name, office: l.office, polity: l.polity }]));
 }
 
 /** The citations of the steps `ids`, by step, each step's in its citation order. */
