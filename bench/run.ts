@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --seconds <n>] [-- --reuse-db] [-- --no-build] [-- --wait-quiet]
- *                [-- --postgres] [-- --instances <n>] [-- --export-only [--rounds <n>] [--cpu-prof]]
+ *                [-- --postgres] [-- --instances <n>]
+ *                [-- --export-only [--rounds <n>] [--cpu-prof]]
  *
  * Generates a scale database in bench/.work/, builds and starts the production server on it,
  * loads it with autocannon from a second process beside the baselines that set this machine's
@@ -174,6 +175,8 @@ type ExportResult =
       seconds: number;
       /** The server's CPU time (user + system) over the export: steadier than the seconds. */
       serverCpuSeconds: number;
+      /** The response's Content-Encoding (the client asks for gzip, as browsers do). */
+      encoding: string;
       bytes: number;
       rows: number;
       rssBeforeMiB: number;
@@ -230,6 +233,7 @@ async function timeHttpExport(serverPid: number): Promise<ExportResult> {
     return {
       seconds: round(secondsTaken, 2),
       serverCpuSeconds: round((cpuMs(serverPid) - cpuBefore) / 1000, 2),
+      encoding: response.headers.get("content-encoding") ?? "identity",
       bytes,
       rows,
       rssBeforeMiB: round(rssBeforeMiB),
