@@ -14,6 +14,7 @@ const DATA_LAYER = [
   "tests/unit/export-data.test.ts",
   "tests/unit/export-route.test.ts",
   "tests/unit/export-stream.test.ts",
+  "tests/unit/export-batches.test.ts",
   "tests/unit/large-event.test.ts",
   "tests/unit/seed.test.ts",
   "tests/unit/bulk-reader.test.ts",

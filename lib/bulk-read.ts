@@ -15,10 +15,21 @@ export type BulkReader = {
    * The rows of `query` (built with `Prisma.sql`), as objects keyed by column name, with
    * DateTime columns as Dates and Boolean columns as booleans, as `$queryRaw` gives them.
    * Integer columns are numbers; a computed column (no declared type) comes as the driver
-   * gives it.
+   * gives it. With `isoDates`, DateTime columns come as the text `Date#toISOString` would
+   * write for them instead (see BulkReadOptions).
    */
-  all<T>(query: Prisma.Sql): Promise<T[]>;
+  all<T>(query: Prisma.Sql, options?: BulkReadOptions): Promise<T[]>;
   close(): void;
+};
+
+export type BulkReadOptions = {
+  /**
+   * DateTime columns as ISO 8601 text in UTC with milliseconds ("2026-11-01T09:30:00.000Z"),
+   * exactly as `Date#toISOString` writes them: for reads that only write their dates out, as
+   * the CSV export does, a Date made and turned back into text for every value of every row
+   * is most of the reading's own work.
+   */
+  isoDates?: boolean;
 };
 
 const EPOCH = new Date(0);
@@ -26,9 +37,9 @@ const EPOCH = new Date(0);
 /**
  * `new Date(value)`, but made by copying a Date. In a Next server the global Date is Next's
  * wrapper (one of its Node environment extensions), and V8 gives each Date
- * constructed through it a map of its own in the old generation: an export makes a Date for
- * every date of every row, and the server grew by all their maps (docs/benchmark.md has the
- * export's peak memory).
+ * constructed through it a map of its own in the old generation: a read of many rows makes a
+ * Date for every date of every row, and the server grew by all their maps (docs/benchmark.md
+ * has the export's peak memory).
  */
 export function toDate(value: string | number): Date {
   const date = structuredClone(EPOCH);

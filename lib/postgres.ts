@@ -6,7 +6,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { toDate, type BulkReader } from "./bulk-read";
+import { toDate, type BulkReader, type BulkReadOptions } from "./bulk-read";
 import { redactUrl } from "./database-url.mjs";
 import type { PrismaClient as SqliteShapedClient, Prisma } from "./generated/prisma/client";
 import { PrismaClient } from "./generated/prisma-pg/client";
@@ -184,6 +184,16 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** The same, with the date and time types as `Date#toISOString` text (BulkReadOptions). */
+const isoTypes = {
+  getTypeParser(oid: number, format?: string) {
+    const parse = TYPE_PARSERS[oid];
+    return parse
+      ? (value: string) => (parse(value) as Date).toISOString()
+      : pg.types.getTypeParser(oid, format as "text");
+  },
+} as pg.CustomTypesConfig;
+
 /** A bound value as the adapter binds it: Dates as UTC text (the session is in UTC). */
 function bindValue(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
@@ -205,10 +215,11 @@ export function createPostgresBulkReader(url: string): BulkReader {
     return pool;
   };
   return {
-    async all<T>(query: Prisma.Sql): Promise<T[]> {
+    async all<T>(query: Prisma.Sql, options: BulkReadOptions = {}): Promise<T[]> {
       const result = await open().query({
         text: query.text,
         values: query.values.map(bindValue),
+        ...(options.isoDates ? { types: isoTypes } : {}),
       });
       return result.rows as T[];
     },

@@ -13,7 +13,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import { createPrivateDatabaseFile, resolveSqliteFile } from "./database-url.mjs";
-import { toDate, type BulkReader } from "./bulk-read";
+import { toDate, type BulkReader, type BulkReadOptions } from "./bulk-read";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
@@ -205,17 +205,72 @@ export function createSqliteClient(url?: string) {
 }
 
 /** How a column of the declared SQLite type is converted, if it is. */
-function columnConversion(declaredType: string | null): ((value: unknown) => unknown) | null {
+function columnConversion(
+  declaredType: string | null,
+  { isoDates = false }: BulkReadOptions,
+): ((value: unknown) => unknown) | null {
   switch (declaredType?.toUpperCase()) {
     case "DATETIME":
     case "TIMESTAMP":
       // Prisma stores ISO text (or milliseconds, with timestampFormat unixepoch-ms).
-      return (value) => (value === null ? null : toDate(value as string | number));
+      return isoDates
+        ? (value) => (value === null ? null : isoDateTimeText(value as string | number))
+        : (value) => (value === null ? null : toDate(value as string | number));
     case "BOOLEAN":
       return (value) => (value === null ? null : value !== 0);
     default:
       return null;
   }
+}
+
+/** A DateTime as Prisma writes it on SQLite ("2026-11-01T09:30:00.123+00:00"), or with Z. */
+const PRISMA_DATETIME = /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}(?:\+00:00|Z)$/;
+
+/**
+ * `toDate(value).toISOString()`, without the Date for the text Prisma writes: that is the same
+ * instant in UTC, so its ISO text is the stored text with `Z` for `+00:00`, provided its day
+ * exists (Date.parse reads 30 February as 2 March). Anything else goes through a Date.
+ */
+function isoDateTimeText(value: string | number): string {
+  if (typeof value === "string" && PRISMA_DATETIME.test(value) && isCalendarDay(value)) {
+    return value.length === 24 ? value : `${value.slice(0, 23)}Z`;
+  }
+  return toDate(value).toISOString();
+}
+
+/** Whether the YYYY-MM-DD at the start of `text` is a day of the (proleptic) Gregorian calendar. */
+function isCalendarDay(text: string): boolean {
+  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  if (month !== 2)
+    return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  const year =
+    digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+const digitAt = (text: string, at: number) => text.charCodeAt(at) - 48;
+
+/**
+ * The function that makes a statement's row objects from the driver's arrays of cells,
+ * compiled from its columns. An object given its properties one computed name at a time
+ * becomes a dictionary in V8, slow to make and slow to read, and an export makes one for every
+ * row; an object literal gets a fixed shape. The names are the statement's own column names,
+ * written as string literals (JSON), so no name can be read as code.
+ */
+function rowMaker(
+  columns: Database.ColumnDefinition[],
+  options: BulkReadOptions,
+): (cells: unknown[]) => unknown {
+  const conversions = columns.map((column) => columnConversion(column.type, options));
+  const properties = columns.map(
+    (column, i) =>
+      `${JSON.stringify(column.name)}: ${conversions[i] ? `convert[${i}](cells[${i}])` : `cells[${i}]`}`,
+  );
+  const make = new Function("convert", `return (cells) => ({ ${properties.join(", ")} });`);
+  return make(conversions) as (cells: unknown[]) => unknown;
 }
 
 /** A bound value as the driver adapter would bind it. */
@@ -243,32 +298,29 @@ export function createSqliteBulkReader(url?: string): BulkReader {
     });
     return connection;
   };
-  // An export runs the same statement for every batch: it is prepared once, not per batch.
-  const statements = new Map<string, Database.Statement<unknown[], unknown[]>>();
+  // An export runs the same statement for every batch: it is prepared once, not per batch,
+  // with the function that makes its rows (one for Dates, one for ISO text).
+  type Prepared = {
+    statement: Database.Statement<unknown[], unknown[]>;
+    makeRow: { dates?: (cells: unknown[]) => unknown; iso?: (cells: unknown[]) => unknown };
+  };
+  const statements = new Map<string, Prepared>();
   const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
+    let prepared = statements.get(sql);
+    if (!prepared) {
       if (statements.size >= 32) statements.clear();
-      // Arrays from the driver, made objects below: better-sqlite3 builds objects slowly.
-      statement = open().prepare<unknown[], unknown[]>(sql).raw();
-      statements.set(sql, statement);
+      // Arrays from the driver, made objects by rowMaker: better-sqlite3 builds objects slowly.
+      prepared = { statement: open().prepare<unknown[], unknown[]>(sql).raw(), makeRow: {} };
+      statements.set(sql, prepared);
     }
-    return statement;
+    return prepared;
   };
   return {
-    async all<T>(query: Prisma.Sql): Promise<T[]> {
-      const statement = prepare(query.sql);
-      const columns = statement.columns();
-      const names = columns.map((column) => column.name);
-      const conversions = columns.map((column) => columnConversion(column.type));
-      return statement.all(...query.values.map(bindValue)).map((cells) => {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < names.length; i++) {
-          const convert = conversions[i];
-          row[names[i]!] = convert ? convert(cells[i]) : cells[i];
-        }
-        return row as T;
-      });
+    async all<T>(query: Prisma.Sql, options: BulkReadOptions = {}): Promise<T[]> {
+      const { statement, makeRow } = prepare(query.sql);
+      const kind = options.isoDates ? "iso" : "dates";
+      const make = (makeRow[kind] ??= rowMaker(statement.columns(), options));
+      return statement.all(...query.values.map(bindValue)).map(make) as T[];
     },
     close() {
       statements.clear();

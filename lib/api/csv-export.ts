@@ -37,7 +37,11 @@ export function attendanceCsvResponse(
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFilename([name, ...exportNameParts(query, { format, bom })].join("-"), new Date())}"`,
       // Live data, and the entries' URLs follow the Host the reader used: never cache it.
-      "Cache-Control": "no-store",
+      // no-transform: Next sends it as written. Its compression flushes zlib after every chunk
+      // it writes, so zlib and the reads take turns, and a whole-site export took longer to
+      // compress than to write (docs/benchmark.md); nginx in front gzips it in its own
+      // processes (deploy/nginx.conf, docs/operations.md).
+      "Cache-Control": "no-store, no-transform",
     },
   });
 }

@@ -65,8 +65,10 @@ export type CsvRow = string[];
  * origin (e.g. `https://rollcall.example.org`), for the absolute URL of the entry's page.
  */
 export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
+  const { citations } = entry;
+  // Most entries have one citation: its line is the cell, no array needed.
   const lines = (pick: (citation: CitationDTO) => string) =>
-    entry.citations.map(pick).join(CELL_LINE_BREAK);
+    citations.length === 1 ? pick(citations[0]!) : citations.map(pick).join(CELL_LINE_BREAK);
   return [
     entry.event.slug,
     entry.event.date,
@@ -85,10 +87,24 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
     lines((c) => c.quote),
     lines((c) => c.source.title),
     lines((c) => c.source.url),
-    reviewLines(entry.citations),
+    reviewLines(citations),
     entry.updatedAt,
-    new URL(`/attendance/${entry.id}`, origin).href,
+    entryUrl(entry.id, origin),
   ];
+}
+
+/** The origin entryUrl saw last, and the address of its entry pages. */
+let entryPages = { origin: "", base: "" };
+
+/**
+ * `new URL(`/attendance/${id}`, origin).href`, with the URL of `/attendance/` parsed once per
+ * origin rather than once per row: an id is digits, which a URL takes as they are.
+ */
+function entryUrl(id: number, origin: string): string {
+  if (entryPages.origin !== origin) {
+    entryPages = { origin, base: new URL("/attendance/", origin).href };
+  }
+  return entryPages.base + id;
 }
 
 /**
@@ -97,8 +113,8 @@ export function wideRow(entry: ExportEntryDTO, origin: string): CsvRow {
  * with a line break, which a spreadsheet-safe cell must not).
  */
 function reviewLines(citations: CitationDTO[]): string {
-  const marks = citations.map((c) => citationStanding(c));
-  return marks.some(Boolean) ? marks.map((m) => m ?? "none").join(CELL_LINE_BREAK) : "";
+  if (citations.every((c) => citationStanding(c) === null)) return "";
+  return citations.map((c) => citationStanding(c) ?? "none").join(CELL_LINE_BREAK);
 }
 
 /**

@@ -13,6 +13,8 @@ export type CsvStreamOptions = {
 
 /** A cell as RFC 4180 writes it, after `neutraliseCell`. */
 function csvCell(value: string): string {
+  // Many cells are empty (no outcome, no representative, no citation under review).
+  if (value === "") return value;
   const text = neutraliseCell(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

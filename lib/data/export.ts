@@ -7,7 +7,7 @@ import { searchKey } from "@/lib/text/search-key";
 import type { AttendanceQuery } from "@/lib/validation/attendance-query";
 import type { AttendanceDTO, CitationDTO, EventDTO, RepresentativeDTO, StepDTO } from "./dto";
 import { entryOnDay, pickStepsOnDay, storyInForce, type StepRow as DayStepRow } from "./attendance";
-import { toAttendanceDTO, toIsoDate } from "./mappers";
+import { toIsoDate } from "./mappers";
 
 /** An entry with the event it belongs to, as the exports write it. */
 export type ExportEntryDTO = AttendanceDTO & { event: Pick<EventDTO, "slug" | "date" | "endDate"> };
@@ -16,12 +16,13 @@ export type ExportEntryDTO = AttendanceDTO & { event: Pick<EventDTO, "slug" | "d
 export type ExportQuery = Pick<AttendanceQuery, "status" | "q" | "day"> & { story?: boolean };
 
 /**
- * Entries read per batch, in two queries (the entries with their leader and event, then their
- * citations with their sources; for asOf a third, their steps), the later ones binding the
- * batch's ids. A batch stays in memory until it is written: what it allocates meanwhile must
- * stay well below V8's young generation, or its rows are moved to the old generation and the
- * server grows. Smaller batches mean more queries, each a fixed cost: this size keeps both
- * small (docs/benchmark.md has the export's time and peak memory).
+ * Entries read per batch, in a few queries (the entries with their leader, then their events
+ * and any representatives, then their citations with their sources; for asOf also their
+ * steps), the later ones binding the batch's ids. A batch stays in memory until it is
+ * written: what it allocates meanwhile must stay well below V8's young generation, or its rows
+ * are moved to the old generation and the server grows. Smaller batches mean more queries,
+ * each a fixed cost: this size keeps both small (docs/benchmark.md has the export's time and
+ * peak memory).
  */
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -45,11 +46,10 @@ export function listAllAttendanceForExport(
   if (query.day) return listAllAttendanceOnDayForExport({ ...query, day: query.day }, batchSize);
   const readBatch = entryBatchReader(query, batchSize, !query.story);
   return batchesOf(async () => {
-    const rows = await readBatch();
-    if (!rows) return null;
-    const entries = rows.map(toExportEntryDTO);
-    if (query.story) await attachStories(entries, rows);
-    return entries;
+    const batch = await readBatch();
+    if (!batch) return null;
+    if (query.story) await attachStories(batch.entries, batch.currentStepIds);
+    return batch.entries;
   });
 }
 
@@ -64,22 +64,25 @@ function listAllAttendanceOnDayForExport(
 ): AsyncIterable<ExportEntryDTO[]> {
   const readBatch = entryBatchReader({ q: query.q }, batchSize, false);
   return batchesOf(async () => {
-    const rows = await readBatch();
-    if (!rows) return null;
-    const steps = await readSteps(rows.map((row) => row.id));
+    const batch = await readBatch();
+    if (!batch) return null;
+    const steps = await readSteps(batch.entries.map((entry) => entry.id));
     const picked = pickStepsOnDay(
-      rows.map((row) => ({ row, steps: steps.get(row.id) ?? [] })),
+      batch.entries.map((entry, i) => ({
+        entry,
+        currentStepId: batch.currentStepIds[i] ?? null,
+        steps: steps.get(entry.id) ?? [],
+      })),
       query.day,
     ).filter((p) => !query.status || p.step.status === query.status);
     const citations = await readStepCitations(picked.map((p) => p.step.id));
     await quoteCitationsOnDay([...citations.values()].flat(), () => query.day);
-    const entries = picked.map((p) =>
-      entryOnDay(toExportEntryDTO(p.row.row), p, citations.get(p.step.id) ?? []),
-    );
+    // Each entry is picked once at most: it is made the entry as of the day in place.
+    const entries = picked.map((p) => entryOnDay(p.row.entry, p, citations.get(p.step.id) ?? []));
     if (query.story) {
       await attachStories(
         entries,
-        picked.map((p) => p.row.row),
+        picked.map((p) => p.row.currentStepId),
         query.day,
       );
     }
@@ -89,15 +92,20 @@ function listAllAttendanceOnDayForExport(
 
 /**
  * Gives each entry its story (every step with its citations, in story order); with `day`, the
- * steps in force by then, the one in force marked current.
+ * steps in force by then, the one in force marked current. `currentStepIds[i]` is the current
+ * step of `entries[i]`.
  */
-async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?: string) {
-  const steps = await readSteps(rows.map((row) => row.id));
+async function attachStories(
+  entries: ExportEntryDTO[],
+  currentStepIds: (number | null)[],
+  day?: string,
+) {
+  const steps = await readSteps(entries.map((entry) => entry.id));
   const all = [...steps.values()].flat();
   const citations = await readStepCitations(all.map((s) => s.id));
   entries.forEach((entry, i) => {
-    const row = rows[i]!;
-    const story: StepDTO[] = (steps.get(row.id) ?? []).map((s) => ({
+    const currentStepId = currentStepIds[i];
+    const story: StepDTO[] = (steps.get(entry.id) ?? []).map((s) => ({
       id: s.id,
       status: s.status,
       outcome: s.outcome,
@@ -107,7 +115,7 @@ async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?:
       recordedAt: s.recordedAt.toISOString(),
       recordedBy: s.recordedBy,
       version: s.version,
-      current: s.id === row.currentStepId,
+      current: s.id === currentStepId,
       citations: (citations.get(s.id) ?? []) as StepDTO["citations"],
     }));
     entry.story = storyInForce(story, day);
@@ -118,15 +126,6 @@ async function attachStories(entries: ExportEntryDTO[], rows: ExportRow[], day?:
       () => day,
     );
   }
-}
-
-/**
- * The entry's DTO with its event. Not `{ ...toAttendanceDTO(row), event }`: in V8 (Node 20)
- * that spread leaves garbage in the old generation for every entry, so the server grows over a
- * whole-site export, and it is slower (docs/benchmark.md).
- */
-function toExportEntryDTO(row: ExportRow): ExportEntryDTO {
-  return Object.assign(toAttendanceDTO(row), { event: row.event });
 }
 
 /**
@@ -156,8 +155,15 @@ function batchesOf<T>(read: () => Promise<T[] | null>): AsyncIterable<T[]> {
 // The reads below are plain SQL: Prisma's findMany with includes spends most of an export's
 // time building and converting the rows of five queries per batch. They go through `bulk`,
 // not $queryRaw, so that rows die young (see BulkReader). The SQL stays portable (quoted
-// identifiers, standard joins, no SQLite functions), and `bulk` gives DateTime
-// columns as Dates and Int columns as numbers, as $queryRaw does on SQLite and PostgreSQL.
+// identifiers, standard joins, no SQLite functions), and `bulk` gives Int columns as numbers
+// and DateTime columns as Dates, as $queryRaw does on SQLite and PostgreSQL, or, for the
+// entries, which only write their dates out, as ISO text (ISO_DATES).
+
+/** DateTime columns as `Date#toISOString` text (see BulkReadOptions). */
+const ISO_DATES = { isoDates: true } as const;
+
+/** The day of an ISO date and time ("2026-11-01T09:30:00.000Z"): what toIsoDate gives. */
+const isoDay = (isoDateTime: string) => isoDateTime.slice(0, 10);
 
 type EntryRow = {
   id: number;
@@ -166,18 +172,13 @@ type EntryRow = {
   outcome: AttendanceOutcome | null;
   stepNote: string | null;
   representativeId: number | null;
-  representativeName: string | null;
-  representativeOffice: string | null;
-  representativePolity: string | null;
-  asOf: Date | null;
+  /** ISO text, as all of this row's dates (ISO_DATES). */
+  asOf: string | null;
   currentStepId: number | null;
   sourcesDisagree: boolean | number;
   note: string;
-  updatedAt: Date;
+  updatedAt: string;
   version: number;
-  eventSlug: string;
-  eventDate: Date;
-  eventEndDate: Date;
   leaderId: number;
   leaderName: string;
   leaderOffice: string;
@@ -215,21 +216,19 @@ type StepRow = {
   version: number;
 };
 
-/** An entry as toAttendanceDTO takes it, with its event's slug and current step. */
-type ExportRow = Parameters<typeof toAttendanceDTO>[0] & {
-  event: Pick<EventDTO, "slug" | "date" | "endDate">;
-  currentStepId: number | null;
-};
+/** A batch of entries, and the current step of each (`currentStepIds[i]` is `entries[i]`'s). */
+type EntryBatch = { entries: ExportEntryDTO[]; currentStepIds: (number | null)[] };
 
 /**
  * A function that reads the next batch of the entries matching `query` in id order, each with
- * its citations, each time it is called; null once they have all been read.
+ * its citations (with `withCitations`; else none), each time it is called; null once they have
+ * all been read. The entries are made as toAttendanceDTO makes them, straight from the rows.
  */
 function entryBatchReader(
   query: Pick<AttendanceQuery, "status" | "q">,
   batchSize: number,
   withCitations: boolean,
-): () => Promise<ExportRow[] | null> {
+): () => Promise<EntryBatch | null> {
   // The status is compared as text: PostgreSQL has no `=` between its enum type and a bound
   // text parameter. Entries are read in id order either way, so no index is lost that matters.
   const status = query.status
@@ -242,68 +241,103 @@ function entryBatchReader(
     : Prisma.empty;
   /** Where the next batch starts; null when there is none. */
   let afterId: number | null = 0;
-  return async () => {
-    if (afterId === null) return null;
-    const entries = await bulk.all<EntryRow>(Prisma.sql`
+  const readRows = (after: number) =>
+    bulk.all<EntryRow>(
+      Prisma.sql`
       SELECT "Attendance"."id", "Attendance"."eventId", "Attendance"."status",
         "Attendance"."outcome", "Current"."note" AS "stepNote",
-        "Attendance"."representativeId", "Rep"."name" AS "representativeName",
-        "Rep"."office" AS "representativeOffice", "Rep"."polity" AS "representativePolity",
-        "Attendance"."asOf", "Attendance"."currentStepId", "Attendance"."sourcesDisagree",
-        "Attendance"."note", "Attendance"."updatedAt",
-        "Attendance"."version", "Event"."slug" AS "eventSlug",
-        "Event"."date" AS "eventDate", "Event"."endDate" AS "eventEndDate", "Leader"."id" AS "leaderId",
+        "Attendance"."representativeId", "Attendance"."asOf", "Attendance"."currentStepId",
+        "Attendance"."sourcesDisagree", "Attendance"."note", "Attendance"."updatedAt",
+        "Attendance"."version", "Leader"."id" AS "leaderId",
         "Leader"."name" AS "leaderName", "Leader"."office" AS "leaderOffice",
         "Leader"."polity" AS "leaderPolity", "Leader"."countryCode" AS "leaderCountryCode"
       FROM "Attendance"
-        JOIN "Event" ON "Event"."id" = "Attendance"."eventId"
         JOIN "Leader" ON "Leader"."id" = "Attendance"."leaderId"
-        LEFT JOIN "Leader" "Rep" ON "Rep"."id" = "Attendance"."representativeId"
         LEFT JOIN "StatusStep" "Current" ON "Current"."id" = "Attendance"."currentStepId"
-      WHERE "Attendance"."id" > ${afterId} ${status} ${search}
+      WHERE "Attendance"."id" > ${after} ${status} ${search}
       ORDER BY "Attendance"."id"
-      LIMIT ${batchSize}`);
-    afterId = entries.length < batchSize ? null : entries.at(-1)!.id;
-    if (entries.length === 0) return null;
+      LIMIT ${batchSize}`,
+      ISO_DATES,
+    );
+  return async () => {
+    if (afterId === null) return null;
+    let rows = await readRows(afterId);
+    // The events and the representatives are read apart, once a batch rather than once an
+    // entry: most of a read's time goes into handing over its values one by one. An entry
+    // whose event is not found changed between the two reads (moved to another event, or
+    // deleted, and its event deleted after it): the batch is read again. An entry whose event
+    // is still not found is left out, as a join would leave it out.
+    let events = await readEvents(rows);
+    if (rows.some((row) => !events.has(row.eventId))) {
+      rows = await readRows(afterId);
+      events = await readEvents(rows);
+    }
+    afterId = rows.length < batchSize ? null : rows.at(-1)!.id;
+    if (rows.length === 0) return null;
+    rows = rows.filter((row) => events.has(row.eventId));
+    const representatives = await readRepresentatives(rows);
     const citations = withCitations
-      ? await readStepCitations(entries.flatMap((e) => (e.currentStepId ? [e.currentStepId] : [])))
+      ? await readStepCitations(rows.flatMap((e) => (e.currentStepId ? [e.currentStepId] : [])))
       : new Map<number, CitationDTO[]>();
-    return entries.map((entry) => ({
-      id: entry.id,
-      eventId: entry.eventId,
-      status: entry.status,
-      outcome: entry.outcome,
+    // Properties in toAttendanceDTO's order, then the event's, so that every entry has one shape.
+    const entries = rows.map((row): ExportEntryDTO => ({
+      id: row.id,
+      eventId: row.eventId,
+      leader: {
+        id: row.leaderId,
+        name: row.leaderName,
+        office: row.leaderOffice,
+        polity: row.leaderPolity,
+        countryCode: row.leaderCountryCode,
+      },
+      status: row.status,
+      outcome: row.outcome,
       representative:
-        entry.representativeId === null
+        row.representativeId === null
           ? null
           : {
-              id: entry.representativeId,
-              name: entry.representativeName ?? "",
-              office: entry.representativeOffice ?? "",
-              polity: entry.representativePolity ?? "",
+              id: row.representativeId,
+              ...(representatives.get(row.representativeId) ?? NO_REPRESENTATIVE),
             },
-      asOf: entry.asOf,
-      currentStepId: entry.currentStepId,
-      sourcesDisagree: Boolean(entry.sourcesDisagree),
-      stepNote: entry.stepNote ?? "",
-      note: entry.note,
-      updatedAt: entry.updatedAt,
-      version: entry.version,
-      event: {
-        slug: entry.eventSlug,
-        date: toIsoDate(entry.eventDate),
-        endDate: toIsoDate(entry.eventEndDate),
-      },
-      leader: {
-        id: entry.leaderId,
-        name: entry.leaderName,
-        office: entry.leaderOffice,
-        polity: entry.leaderPolity,
-        countryCode: entry.leaderCountryCode,
-      },
-      citations: (entry.currentStepId && citations.get(entry.currentStepId)) || [],
+      asOf: row.asOf === null ? null : isoDay(row.asOf),
+      sourcesDisagree: Boolean(row.sourcesDisagree),
+      stepNote: row.stepNote ?? "",
+      note: row.note,
+      updatedAt: row.updatedAt,
+      version: row.version,
+      citations: (row.currentStepId && citations.get(row.currentStepId)) || [],
+      event: events.get(row.eventId)!,
     }));
+    return { entries, currentStepIds: rows.map((row) => row.currentStepId) };
   };
+}
+
+/** The events of `rows`, by id: a batch's entries of one event share its object. */
+async function readEvents(rows: EntryRow[]): Promise<Map<number, ExportEntryDTO["event"]>> {
+  const ids = [...new Set(rows.map((row) => row.eventId))];
+  if (ids.length === 0) return new Map();
+  const events = await bulk.all<{ id: number; slug: string; date: string; endDate: string }>(
+    Prisma.sql`
+      SELECT "id", "slug", "date", "endDate" FROM "Event" WHERE "id" IN (${Prisma.join(ids)})`,
+    ISO_DATES,
+  );
+  return new Map(
+    events.map((e) => [e.id, { slug: e.slug, date: isoDay(e.date), endDate: isoDay(e.endDate) }]),
+  );
+}
+
+/** A representative not found (deleted since the entry was read), as a left join gives it. */
+const NO_REPRESENTATIVE = { name: "", office: "", polity: "" };
+
+/** The leaders who represent someone in `rows`, by id: most entries name nobody. */
+async function readRepresentatives(
+  rows: EntryRow[],
+): Promise<Map<number, Omit<RepresentativeDTO, "id">>> {
+  const ids = [...new Set(rows.flatMap((row) => row.representativeId ?? []))];
+  if (ids.length === 0) return new Map();
+  const leaders = await bulk.all<RepresentativeDTO>(Prisma.sql`
+    SELECT "id", "name", "office", "polity" FROM "Leader" WHERE "id" IN (${Prisma.join(ids)})`);
+  return new Map(leaders.map((l) => [l.id, { name: l.name, office: l.office, polity: l.polity }]));
 }
 
 /** The citations of the steps `ids`, by step, each step's in its citation order. */

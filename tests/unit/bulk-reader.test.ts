@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toDate, type BulkReader } from "@/lib/bulk-read";
 import { createBulkReader } from "@/lib/database";
-import { createTestDatabase } from "./helpers/test-db";
+import { createTestDatabase, testProvider } from "./helpers/test-db";
 
 /**
  * The exports read through the bulk reader instead of $queryRaw: the rows must come out the
@@ -70,6 +70,52 @@ describe("the bulk reader", () => {
     expect(expected.map((row) => row.id)).toEqual([1]);
     expect(await reader.all(probe(where))).toEqual(expected);
   });
+
+  it("with isoDates, gives each DateTime as the text its Date's toISOString gives", async () => {
+    const expected = (await t.db.$queryRaw<{ at: Date | null }[]>(probe())).map((row) => ({
+      ...row,
+      at: row.at === null ? null : row.at.toISOString(),
+    }));
+    expect(expected.filter((row) => row.at !== null)).toHaveLength(5);
+    expect(await reader.all(probe(), { isoDates: true })).toEqual(expected);
+    // The same statement without the option still gives Dates.
+    expect(await reader.all(probe())).toEqual(await t.db.$queryRaw<unknown[]>(probe()));
+  });
+
+  it.skipIf(testProvider() === "postgresql")(
+    "with isoDates, reads text that names no real day or time as a Date does",
+    async () => {
+      // SQLite keeps whatever text it is given; Date.parse carries 30 February over into March
+      // and 24:00 into the next day. The text in Prisma's own form is given without a Date.
+      const stamps = [
+        "2026-11-01T09:30:00.123+00:00",
+        "2026-11-01T09:30:00.123Z",
+        "2026-02-28T23:59:59.999+00:00",
+        "2026-02-29T00:00:00.000+00:00",
+        "2026-02-30T00:00:00.000+00:00",
+        "2024-02-29T12:00:00.000+00:00",
+        "2000-02-29T00:00:00.000+00:00",
+        "2100-02-29T00:00:00.000+00:00",
+        "2026-04-31T00:00:00.000+00:00",
+        "2026-06-30T00:00:00.000+00:00",
+        "2026-12-31T23:59:59.999+00:00",
+        "2026-01-01T24:00:00.000+00:00",
+        "0000-01-01T00:00:00.000+00:00",
+        "2026-11-01T09:30:00.123+02:00",
+      ];
+      await t.db.$executeRawUnsafe(
+        `CREATE TABLE "Stamp" ("id" INTEGER PRIMARY KEY, "at" DATETIME)`,
+      );
+      for (const [i, at] of stamps.entries()) {
+        await t.db.$executeRaw`INSERT INTO "Stamp" VALUES (${i}, ${at})`;
+      }
+      const rows = await reader.all<{ at: string }>(
+        Prisma.sql`SELECT "at" FROM "Stamp" ORDER BY "id"`,
+        { isoDates: true },
+      );
+      expect(rows.map((row) => row.at)).toEqual(stamps.map((at) => toDate(at).toISOString()));
+    },
+  );
 
   it("runs the same statement again with other values, and many statements", async () => {
     const ids = async (min: number) =>

@@ -136,6 +136,48 @@ describe("wideRow", () => {
     expect(row[WIDE_COLUMNS.indexOf("quotes")]).toBe("");
     expect(row[WIDE_COLUMNS.indexOf("url")]).toBe("http://localhost:3000/attendance/42");
   });
+
+  it("gives each entry's page URL as new URL gives it, for any origin, one after another", () => {
+    const origins = [
+      "https://rollcall.example.org",
+      "http://localhost:3000",
+      "https://rollcall.example.org",
+      "http://127.0.0.1:3502/",
+      "https://EXAMPLE.org:443",
+      "http://[::1]:8080",
+      "https://example.org/base/path?q=1#top",
+    ];
+    for (const origin of origins) {
+      for (const id of [1, 42, 500_000, 2 ** 31]) {
+        const row = wideRow(entry({ id }), origin);
+        expect(row[WIDE_COLUMNS.indexOf("url")], `${origin} ${id}`).toBe(
+          new URL(`/attendance/${id}`, origin).href,
+        );
+      }
+    }
+  });
+
+  it("lists one line per citation, and review marks only when one is under review", () => {
+    const [first, second] = entry().citations;
+    const cells = (citations: ExportEntryDTO["citations"]) => {
+      const row = wideRow(entry({ citations }), "https://x.example");
+      return ["quotes", "sources", "quote_reviews"].map(
+        (c) => row[WIDE_COLUMNS.indexOf(c as never)],
+      );
+    };
+    expect(cells([first!])).toEqual([first!.quote, first!.source.title, ""]);
+    expect(cells([])).toEqual(["", "", ""]);
+    expect(cells([first!, { ...second!, review: "check" }])).toEqual([
+      `${first!.quote}\r\n${second!.quote}`,
+      `${first!.source.title}\r\n${second!.source.title}`,
+      "none\r\nwording-changed",
+    ]);
+    expect(cells([{ ...first!, lost: true }])).toEqual([
+      first!.quote,
+      first!.source.title,
+      "orphaned",
+    ]);
+  });
 });
 
 describe("longRows", () => {

@@ -245,6 +245,15 @@ describe("GET /attendance.csv", () => {
     expect(rows).toHaveLength(PAYLOADS.length);
     expect(new Set(rows.map((row) => cell(row, "status")))).toEqual(new Set(["reported"]));
   });
+
+  it("is never cached, and marked no-transform so that Next sends it as written", async () => {
+    // Next's compression leaves no-transform responses alone (next-compression-contract).
+    for (const path of ["/attendance.csv", `/events/${SLUG}/attendance.csv`]) {
+      const { response } = await get(path);
+      expect(response.headers.get("cache-control"), path).toBe("no-store, no-transform");
+      expect(response.headers.get("content-encoding"), path).toBeNull();
+    }
+  });
 });
 
 describe("listAllAttendanceForExport", () => {
