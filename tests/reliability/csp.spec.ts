@@ -28,8 +28,8 @@ test.beforeAll(async () => {
       "/events/victory-day-parade-2025", // cached
       "/?status=confirmed",
       "/events/victory-day-parade-2025?q=lula&sort=country",
-      "/events",
       // Cached, with the framework's scripts named by hash (lib/cache/cached-routes.mjs).
+      "/events",
       `/attendance/${entry}`,
       `/sources/${source}`,
       `/leaders/${leader}`,
@@ -188,4 +188,38 @@ test("no page script can read the session token: get-session leaves it out", asy
   const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
   expect(JSON.stringify(body)).not.toContain(token);
   expect(body.session).not.toHaveProperty("token");
+});
+
+test("the index of events is a cached page, named by hash, and an event's new name shows on it at once", async ({
+  page,
+}) => {
+  const read = async () => {
+    const response = await fetch(`${server.url}/events`);
+    return { response, html: await response.text() };
+  };
+  await read();
+  const before = await read();
+  expect(before.response.headers.get("x-nextjs-cache")).toBe("HIT");
+  expect(before.response.headers.get("content-security-policy")).toMatch(/'sha256-/);
+  expect(before.response.headers.get("content-security-policy")).not.toMatch(/'nonce-/);
+  expect(before.html).toContain("Victory Day Parade");
+
+  // Last in this file: the seeded event keeps its address, and only its name changes.
+  const name = `Victory Day Parade, renamed ${Date.now()}`;
+  await signedInPage(page);
+  const db = openDatabase(server.dbFile, { readonly: true });
+  const event = db.prepare("SELECT id FROM Event ORDER BY id LIMIT 1").pluck().get();
+  db.close();
+  await page.goto(`${server.url}/admin/events/${event}`);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  const after = await read();
+  expect(after.html).toContain(name);
+  expect(after.response.headers.get("x-nextjs-cache")).not.toBe("HIT");
+  // Stored again once the edit is a few seconds old (lib/cache/page-cache.mjs).
+  await expect
+    .poll(async () => (await read()).response.headers.get("x-nextjs-cache"), { timeout: 30_000 })
+    .toBe("HIT");
 });
