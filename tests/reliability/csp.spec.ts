@@ -203,6 +203,12 @@ test("the index of events is a cached page, named by hash, and an event's new na
   expect(before.response.headers.get("content-security-policy")).toMatch(/'sha256-/);
   expect(before.response.headers.get("content-security-policy")).not.toMatch(/'nonce-/);
   expect(before.html).toContain("Victory Day Parade");
+  // A page past the last (the seed has one event) is not found, and nothing is kept for it.
+  for (let i = 0; i < 2; i++) {
+    const past = await fetch(`${server.url}/events?page=2`);
+    expect(past.status).toBe(404);
+    expect(past.headers.get("x-nextjs-cache")).not.toBe("HIT");
+  }
 
   // Last in this file: the seeded event keeps its address, and only its name changes.
   const name = `Victory Day Parade, renamed ${Date.now()}`;
