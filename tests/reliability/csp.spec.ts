@@ -63,7 +63,9 @@ test("on every page, Next's inline scripts run and an injected one does not", as
   });
   for (const path of paths) {
     violations.length = 0;
-    await page.goto(server.url + path, { waitUntil: "networkidle" });
+    // Not "networkidle": a signed-in page's links prefetch, and a prefetch can keep the network
+    // busy for many seconds. The inline scripts ran by "load"; the router is waited for below.
+    await page.goto(server.url + path, { waitUntil: "load" });
     // Next's router exists only once its inline bootstrap and payload scripts have run.
     await expect
       .poll(() => page.evaluate(() => "next" in window && "__next_f" in window), {
