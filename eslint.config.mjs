@@ -41,7 +41,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "bench/.work/**",
-    // Databases, logs and the reliability suite's dev build (tests/reliability/paths.ts).
+    // Databases and logs of the test runs.
     "data/**",
   ]),
 ]);

@@ -106,23 +106,23 @@ function fromThisSite(request: NextRequest): boolean {
 /**
  * Deny by default: the first entry brings every path here but /api (route handlers check the
  * Origin themselves; Better Auth answers 403 too), Next's files, the cached pages (the lists,
- * and the pages of entries, leaders, sources and sources' texts) and the files that are not
- * pages (icons, images, robots.txt, the CSV exports, the feeds, the embed scripts, the map's
- * land). So a new page gets its nonce without anyone listing it. The exempt lists come back
- * when they are rendered per request (next.config.js's rewrites): `/` and `/events/:slug` with a
- * session cookie, a search, a day, or a status or sort the list does not know. Any request
- * with an Origin (for the POST check) or a segment prefetch (for its Cache-Control) comes too;
- * the proxy tells a cached page from the others by the one rule (isCachedPageRequest), so a
- * cached page listed here only spares the proxy's run (and its second Cache-Control header):
- * one left out is still never given a nonce. tests/reliability/csp.spec.ts fails for a page
- * rendered per request left out. Next reads this list as it is written: it cannot be built
- * from a constant.
+ * the index of events, and the pages of entries, leaders, sources and sources' texts) and the
+ * files that are not pages (icons, images, robots.txt, the CSV exports, the feeds, the embed
+ * scripts, the map's land). So a new page gets its nonce without anyone listing it. The exempt
+ * lists come back when they are rendered per request (next.config.js's rewrites): `/` and
+ * `/events/:slug` with a session cookie, a search, a day, or a status or sort the list does not
+ * know. Any request with an Origin (for the POST check) or a segment prefetch (for its
+ * Cache-Control) comes too; the proxy tells a cached page from the others by the one rule
+ * (isCachedPageRequest), so a cached page listed here only spares the proxy's run (and its
+ * second Cache-Control header): one left out is still never given a nonce.
+ * tests/reliability/csp.spec.ts fails for a page rendered per request left out. Next reads this
+ * list as it is written: it cannot be built from a constant.
  */
 export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/|$|home/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|attendance/[^/]+$|leaders/[^/]+$|sources/[^/]+$|sources/[^/]+/versions/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv|feed\\.xml$)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|feed\\.xml$|feeds/[^/]+$|embed\\.js$|embed-frame\\.js$|map/land\\.svg$).*)",
+        "/((?!api/|_next/|$|home/[^/]+$|events$|events-index/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|attendance/[^/]+$|leaders/[^/]+$|sources/[^/]+$|sources/[^/]+/versions/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv|feed\\.xml$)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|feed\\.xml$|feeds/[^/]+$|embed\\.js$|embed-frame\\.js$|map/land\\.svg$).*)",
     },
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
     {

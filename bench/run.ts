@@ -620,6 +620,7 @@ async function main() {
       { name: "entry page", url: `${origin}/attendance/${pages.entry}` },
       { name: "leader page", url: `${origin}/leaders/${pages.leader}` },
       { name: "source page", url: `${origin}/sources/${pages.source}` },
+      { name: "events index", url: `${origin}/events` },
       { name: "Open Graph image", url: `${origin}${eventPath}/opengraph-image` },
       { name: "JSON API", url: `${origin}/api/events/${data.sampleEventSlug}/attendance` },
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
@@ -882,6 +883,7 @@ async function main() {
     "entry page / event page": ratio(cpu("entry page"), cpu("event page")),
     "leader page / event page": ratio(cpu("leader page"), cpu("event page")),
     "source page / event page": ratio(cpu("source page"), cpu("event page")),
+    "events index / event page": ratio(cpu("events index"), cpu("event page")),
     "Open Graph image / event page": ratio(cpu("Open Graph image"), cpu("event page")),
     // Its two figures took turns (see cpuRounds): the median round's ratio.
     "admin list / dynamic floor": medianRatio(
@@ -910,6 +912,7 @@ async function main() {
     "CPU: entry page / cached event page": atMost("entry page / event page", 1.5),
     "CPU: leader page / cached event page": atMost("leader page / event page", 1.5),
     "CPU: source page / cached event page": atMost("source page / event page", 1.5),
+    "CPU: events index / cached event page": atMost("events index / event page", 1.5),
     "CPU: Open Graph image / cached event page": atMost("Open Graph image / event page", 1.5),
     "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 3),
     "CPU: event page through nginx's cache / node:http (b)": atMost(

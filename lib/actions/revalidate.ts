@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { eventListPaths } from "@/lib/cache/cached-routes.mjs";
+import { EVENTS_INDEX, eventListPaths } from "@/lib/cache/cached-routes.mjs";
 import { getFeaturedEvent } from "@/lib/data/events";
 import { getEventReach, getLeaderReach, listSourceTextVersions } from "@/lib/data/page-reach";
 
@@ -60,6 +60,8 @@ export async function revalidatePublicPages(changed: ChangedRecords) {
   const featured = await getFeaturedEvent();
   if (featured && eventSlugs.has(featured.slug)) revalidatePath("/home/all");
   for (const slug of eventSlugs) revalidateEventList(slug);
+  // The index of events shows each event's counts, on one page or another.
+  if (eventSlugs.size) revalidatePath(EVENTS_INDEX);
   // The site's feed (/feed.xml, cached as /feeds/all) tells every event's story.
   revalidatePath("/feeds/all");
   await revalidateRecordPages(changed);
@@ -99,6 +101,7 @@ export async function revalidateEventPages(
 ) {
   for (const slug of new Set(slugs)) revalidateEventList(slug);
   revalidatePath("/home/all");
+  revalidatePath(EVENTS_INDEX);
   revalidatePath("/feeds/all");
   revalidatePath("/changes");
   if (!edited) return;

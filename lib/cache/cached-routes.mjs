@@ -40,6 +40,23 @@ const SESSION_COOKIE_HEADER = /** @type {const} */ ({
   value: ".*session_token=.*",
 });
 
+/**
+ * The pages of the index of events (`/events?page=N`, app/events-index/[page]) that are cached:
+ * any other value of `page` shows the first, as the index always has.
+ */
+const EVENTS_INDEX_PAGE = "[1-9][0-9]{0,3}";
+/** The one tag of every page of the index of events, which an edit of any event revalidates. */
+export const EVENTS_INDEX = "/events-index";
+
+/**
+ * The page number of a segment of app/events-index/[page], or null for one the rewrites never
+ * make (a reader may still type it).
+ * @param {string} segment
+ */
+export function eventsIndexPage(segment) {
+  return new RegExp(`^${EVENTS_INDEX_PAGE}$`).test(segment) ? Number(segment) : null;
+}
+
 /** @param {string} key */
 const query = (key) => ({ type: /** @type {const} */ ("query"), key });
 const STATUS = { ...query("status"), value: `(?<status>${LIST_STATUSES.join("|")})` };
@@ -72,6 +89,12 @@ export function pageCacheRewrites() {
       ],
       destination: "/home/all",
     },
+    {
+      source: "/events",
+      has: [{ ...query("page"), value: `(?<page>${EVENTS_INDEX_PAGE})` }],
+      destination: `${EVENTS_INDEX}/:page`,
+    },
+    { source: "/events", destination: `${EVENTS_INDEX}/1` },
     // The site's feed, cached like the lists (app/feeds/[scope]).
     { source: "/feed.xml", destination: "/feeds/all" },
     {
@@ -167,7 +190,8 @@ const OWN_STATUS = new RegExp(`^(?:${LIST_STATUSES.join("|")})$`);
 const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
 /**
  * Paths whose pages are cached whatever the query and the cookies: the lists as the rewrites in
- * next.config.js and proxy.ts route them (a search or a day to events/<slug>/query), and the
+ * next.config.js and proxy.ts route them (a search or a day to events/<slug>/query), the index
+ * of events (`/events` by any page, app/events-index/[page]), and the
  * pages of an entry, a leader, a source and a source's text (app/attendance/[id],
  * app/leaders/[id], app/sources/[id] and its versions/[number]), which read neither and show
  * nothing of the reader's own, a signed-in editor's session included. Those four are not
@@ -175,7 +199,7 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * prefetch as the app's do.
  */
 const CACHED_PAGE =
-  /^\/(?:home\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:home\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
@@ -221,3 +245,18 @@ const QUERY_VIEW = /^\/(?:events\/[^/]+\/query|embed\/events\/[^/]+\/view)\/[^/]
  * @param {string} path
  */
 export const isQueryView = (path) => QUERY_VIEW.test(path);
+
+const EVENTS_INDEX_VIEW = /^\/events-index\/[^/]+$/;
+
+/**
+ * The one tag a cached page is revalidated by beside its own path, when its own paths are too
+ * many to name: an event's searches and days (`/events/<slug>/query`), its embeds
+ * (`/embed/events/<slug>/view`), and the pages of the index of events (EVENTS_INDEX). Undefined
+ * for any other page.
+ * @param {string} path
+ */
+export function groupTagPath(path) {
+  if (isQueryView(path)) return path.slice(0, path.lastIndexOf("/"));
+  if (EVENTS_INDEX_VIEW.test(path)) return EVENTS_INDEX;
+  return undefined;
+}

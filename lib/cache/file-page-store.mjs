@@ -197,9 +197,17 @@ function drop(dir, key) {
   if (indexed) fs.rmSync(indexed.file, { force: true });
 }
 
-/** Whether one of the tags was revalidated at or after `at`. @param {Directory} dir @param {string[]} tags @param {number} at */
-function revalidatedSince(dir, tags, at) {
-  return tags.some((tag) => (dir.revalidatedAt.get(tag) ?? -Infinity) >= at);
+/**
+ * Whether one of the tags was revalidated at or after `at`. Every read of a page asks this of
+ * its own tags and the ones it comes with, so it reads the lists as they are.
+ * @param {Directory} dir @param {number} at @param {(string[] | undefined)[]} lists
+ */
+function revalidatedSince(dir, at, ...lists) {
+  if (dir.revalidatedAt.size === 0) return false;
+  for (const tags of lists) {
+    for (const tag of tags ?? []) if ((dir.revalidatedAt.get(tag) ?? -Infinity) >= at) return true;
+  }
+  return false;
 }
 
 export default class FilePageStore {
@@ -243,8 +251,7 @@ export default class FilePageStore {
       // A revalidation or a newer store may have come while the file was read.
       if (dir.index.get(key) !== indexed) return null;
     }
-    const asked = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
-    if (revalidatedSince(dir, [...item.tags, ...asked], item.entry.lastModified)) {
+    if (revalidatedSince(dir, item.entry.lastModified, item.tags, ctx?.tags, ctx?.softTags)) {
       drop(dir, key);
       return null;
     }

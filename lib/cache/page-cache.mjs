@@ -36,7 +36,13 @@ import { randomBytes } from "node:crypto";
 import { compress, negotiateEncoding } from "./encodings.mjs";
 import { currentRequest, listenForRequests } from "./request-context.mjs";
 import { withoutFrameworkScripts } from "./static-page.mjs";
-import { cacheKeyPath, isListView, isQueryView, isSharedRoute } from "./cached-routes.mjs";
+import {
+  cacheKeyPath,
+  groupTagPath,
+  isListView,
+  isQueryView,
+  isSharedRoute,
+} from "./cached-routes.mjs";
 import {
   embedPagePolicy,
   inlineScriptHashes,
@@ -176,6 +182,22 @@ const latin1Path = (path) => (/^[\x20-\x7e]*$/.test(path) ? path : encodeURI(pat
 
 /** @param {unknown} headers @returns {Record<string, any>} */
 const headersOf = (headers) => /** @type {Record<string, any>} */ (headers ?? {});
+
+/**
+ * An entry's headers with the implicit tag of `path` (`_N_T_<path>`, what revalidatePath of it
+ * revalidates) among its tags.
+ * @param {unknown} headers
+ * @param {string} path
+ */
+function withPathTag(headers, path) {
+  const own = headersOf(headers);
+  const tags = String(own[CACHE_TAGS_HEADER] ?? "")
+    .split(",")
+    .filter(Boolean);
+  const tag = `_N_T_${latin1Path(path)}`;
+  if (!tags.includes(tag)) tags.push(tag);
+  return { ...own, [CACHE_TAGS_HEADER]: tags.join(",") };
+}
 
 /** The headers without the stamp, which stays between the page cache and its backend. */
 const withoutStamp = (/** @type {unknown} */ headers) => {
@@ -361,18 +383,10 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       }
       const path = cacheKeyPath(key);
       if (data?.kind === "APP_ROUTE") {
-        const headers = headersOf(data.headers);
         // Next tags a route handler's answer with the path as it was asked for (encoded, or
         // before a rewrite), not the path it is cached under: the latter is added, so that
         // revalidatePath of that path reaches every request that shares the entry.
-        const tags = String(headers[CACHE_TAGS_HEADER] ?? "")
-          .split(",")
-          .filter(Boolean);
-        // A header holds Latin-1 only: a path with other characters (no slug has any) is
-        // tagged as it would be sent, so the answer is not a 500 for it.
-        const tag = `_N_T_${latin1Path(path)}`;
-        if (!tags.includes(tag)) tags.push(tag);
-        data.headers = { ...headers, [CACHE_TAGS_HEADER]: tags.join(",") };
+        data.headers = withPathTag(data.headers, path);
         if (isSharedRoute(path)) {
           data.headers["cache-control"] = config?.cacheControl ?? "private, no-store";
         }
@@ -386,16 +400,10 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       // render each, never room in the store.
       if ((data.status ?? 200) >= 400) return;
       const value = storedValues.get(data) ?? data;
-      if (value.kind === "APP_PAGE" && isQueryView(path)) {
-        // One tag for all the searches and days of an event (and one for its embeds), which an
-        // edit of it revalidates (eventListPaths): their paths are too many to name.
-        const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "")
-          .split(",")
-          .filter(Boolean);
-        const tag = `_N_T_${latin1Path(path.slice(0, path.lastIndexOf("/")))}`;
-        if (!tags.includes(tag)) tags.push(tag);
-        value.headers = { ...headersOf(value.headers), [CACHE_TAGS_HEADER]: tags.join(",") };
-      }
+      // One tag for all the searches and days of an event, one for its embeds, one for the
+      // pages of the index of events, which edits revalidate: their paths are too many to name.
+      const group = value.kind === "APP_PAGE" ? groupTagPath(path) : undefined;
+      if (group) value.headers = withPathTag(value.headers, group);
       if (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") {
         const tags = String(headersOf(value.headers)[CACHE_TAGS_HEADER] ?? "").split(",");
         if (Date.now() - (await revalidations.latest(tags)) < RACE_WINDOW_MS) return;

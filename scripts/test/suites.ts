@@ -21,7 +21,8 @@ export interface Suite {
   env?: (earlier: ReadonlyMap<string, SuiteResult>) => Record<string, string>;
   /**
    * Suites next to each other with the same group run side by side, their output printed whole
-   * as each ends: for single-threaded checks, which leave the second core idle otherwise.
+   * as each ends: for suites that leave a core idle much of the time (the single-threaded checks,
+   * the PostgreSQL suite, which waits on its server).
    */
   together?: string;
 }
@@ -31,12 +32,19 @@ const sameBuild = (earlier: ReadonlyMap<string, SuiteResult>): Record<string, st
   earlier.get("e2e")?.status === "passed" ? { E2E_SKIP_BUILD: "1" } : {};
 
 export const suites: Suite[] = [
-  { name: "lint", script: "lint", together: "static checks" },
-  { name: "typecheck", script: "typecheck", together: "static checks" },
+  { name: "lint", script: "lint", together: "first" },
+  { name: "typecheck", script: "typecheck", together: "first" },
+  // The data-layer suite again, on PostgreSQL (each file in a database of its own). It waits
+  // on PostgreSQL for much of its time, so it runs beside the single-threaded static checks;
+  // its deadlock test waits for PostgreSQL to report the lock, however busy the machine.
+  {
+    name: "postgres",
+    script: "test:postgres",
+    report: "vitest",
+    needs: ["postgresql"],
+    together: "first",
+  },
   { name: "unit", script: "test:unit", report: "vitest" },
-  // The data-layer suite again, on PostgreSQL (each file in a database of its own). Not beside
-  // the unit suite: its deadlock test needs its save to reach PostgreSQL within a moment.
-  { name: "postgres", script: "test:postgres", report: "vitest", needs: ["postgresql"] },
   {
     name: "e2e",
     script: "test:e2e",

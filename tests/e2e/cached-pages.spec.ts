@@ -9,6 +9,7 @@ import {
   unique,
 } from "../factories";
 import { expect, test as base, type TestEvent } from "../fixtures";
+import { cacheStateOf, untilCached } from "./helpers/page-cache";
 import { addDeclinedStep } from "./helpers/steps";
 
 /**
@@ -94,25 +95,9 @@ async function world(db: Parameters<typeof createEntry>[0], testEvent: TestEvent
   };
 }
 
-/** Whether the page cache answered a reader's request for `path`. */
-async function cacheOf(request: APIRequestContext, path: string) {
-  const response = await request.get(path, { maxRedirects: 0 });
-  return response.headers()["x-nextjs-cache"];
-}
-
-/**
- * Reads each page until the page cache answers it: the first read renders and stores it, but
- * none is stored for a few seconds after an edit that touched it (lib/cache/page-cache.mjs).
- */
-async function cached(request: APIRequestContext, paths: string[]) {
-  for (const path of paths) {
-    await expect.poll(() => cacheOf(request, path), { message: path, timeout: 20_000 }).toBe("HIT");
-  }
-}
-
 /** The edit did not touch these: the first read after it is still the stored page. */
 async function stillCached(request: APIRequestContext, paths: string[]) {
-  for (const path of paths) expect(await cacheOf(request, path), path).toBe("HIT");
+  for (const path of paths) expect(await cacheStateOf(request, path), path).toBe("HIT");
 }
 
 test("an entry's, a leader's, a source's and an older text's pages come from the cache from the second read on", async ({
@@ -184,7 +169,7 @@ test("a new step shows at once on the entry's, the leader's and the source's pag
   reader,
 }) => {
   const w = await world(db, testEvent);
-  await cached(request, [...Object.values(w.annaPages), w.kinbotePage, ...w.otherPages]);
+  await untilCached(request, [...Object.values(w.annaPages), w.kinbotePage, ...w.otherPages]);
 
   await page.goto(`/admin/entries/${w.anna.id}`);
   await addDeclinedStep(page, testEvent);
@@ -213,7 +198,7 @@ test("a leader's new name shows at once wherever it is shown, a representative's
   reader,
 }) => {
   const w = await world(db, testEvent);
-  await cached(request, [...Object.values(w.annaPages), w.kinbotePage, ...w.otherPages]);
+  await untilCached(request, [...Object.values(w.annaPages), w.kinbotePage, ...w.otherPages]);
 
   const renamed = `Anna Renamed ${w.id}`;
   await page.goto(`/admin/leaders/${w.anna.leaderId}`);
@@ -243,7 +228,7 @@ test("a source's new title and text show at once on its pages and its citing ent
   const w = await world(db, testEvent);
   // Its one text's address: cached as the redirect to the source's page.
   const olderText = `/sources/${testEvent.sourceId}/versions/1`;
-  await cached(request, [...Object.values(w.annaPages), olderText, ...w.otherPages]);
+  await untilCached(request, [...Object.values(w.annaPages), olderText, ...w.otherPages]);
 
   const title = `Harbour Summit report, updated ${w.id}`;
   await page.goto(`/admin/sources/${testEvent.sourceId}`);
@@ -275,7 +260,7 @@ test("an event's new name shows at once on its entries' and their leaders' pages
   reader,
 }) => {
   const w = await world(db, testEvent);
-  await cached(request, [...Object.values(w.annaPages), ...w.otherPages]);
+  await untilCached(request, [...Object.values(w.annaPages), ...w.otherPages]);
 
   const name = `Harbour Summit renamed ${w.id}`;
   await page.goto(`/admin/events/${testEvent.id}`);
@@ -305,7 +290,7 @@ test("a deleted leader's and source's pages, and the source's older text, answer
     `/sources/${source.id}`,
     `/sources/${source.id}/versions/1`,
   ];
-  await cached(request, paths);
+  await untilCached(request, paths);
 
   await page.goto(`/admin/leaders/${leader.id}`);
   await page.getByRole("link", { name: `Delete ${leader.name}` }).click();

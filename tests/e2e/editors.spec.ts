@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { BASE_URL, E2E_DATABASE_URL } from "../../playwright.config";
 import { expect, signIn, test, type TestEvent } from "../fixtures";
+import { untilCached } from "./helpers/page-cache";
 import { addDeclinedStep, chooseSource } from "./helpers/steps";
 import type { Page } from "@playwright/test";
 
@@ -226,12 +227,7 @@ test("a list by status or sorted, and the API's first page, come from the cache 
     const response = await request.get(url);
     expect(response.status(), url).toBe(200);
     if (!cached) return response.text();
-    await expect
-      .poll(async () => (await request.get(url)).headers()["x-nextjs-cache"], {
-        message: url,
-        timeout: 20_000,
-      })
-      .toBe("HIT");
+    await untilCached(request, [url]);
     return (await request.get(url)).text();
   };
   const statusOf = async (url: string) => {

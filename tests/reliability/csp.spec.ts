@@ -28,8 +28,8 @@ test.beforeAll(async () => {
       "/events/victory-day-parade-2025", // cached
       "/?status=confirmed",
       "/events/victory-day-parade-2025?q=lula&sort=country",
-      "/events",
       // Cached, with the framework's scripts named by hash (lib/cache/cached-routes.mjs).
+      "/events",
       `/attendance/${entry}`,
       `/sources/${source}`,
       `/leaders/${leader}`,
@@ -63,7 +63,9 @@ test("on every page, Next's inline scripts run and an injected one does not", as
   });
   for (const path of paths) {
     violations.length = 0;
-    await page.goto(server.url + path, { waitUntil: "networkidle" });
+    // Not "networkidle": a signed-in page's links prefetch, and a prefetch can keep the network
+    // busy for many seconds. The inline scripts ran by "load"; the router is waited for below.
+    await page.goto(server.url + path, { waitUntil: "load" });
     // Next's router exists only once its inline bootstrap and payload scripts have run.
     await expect
       .poll(() => page.evaluate(() => "next" in window && "__next_f" in window), {
@@ -188,4 +190,44 @@ test("no page script can read the session token: get-session leaves it out", asy
   const token = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
   expect(JSON.stringify(body)).not.toContain(token);
   expect(body.session).not.toHaveProperty("token");
+});
+
+test("the index of events is a cached page, named by hash, and an event's new name shows on it at once", async ({
+  page,
+}) => {
+  const read = async () => {
+    const response = await fetch(`${server.url}/events`);
+    return { response, html: await response.text() };
+  };
+  await read();
+  const before = await read();
+  expect(before.response.headers.get("x-nextjs-cache")).toBe("HIT");
+  expect(before.response.headers.get("content-security-policy")).toMatch(/'sha256-/);
+  expect(before.response.headers.get("content-security-policy")).not.toMatch(/'nonce-/);
+  expect(before.html).toContain("Victory Day Parade");
+  // A page past the last (the seed has one event) is not found, and nothing is kept for it.
+  for (let i = 0; i < 2; i++) {
+    const past = await fetch(`${server.url}/events?page=2`);
+    expect(past.status).toBe(404);
+    expect(past.headers.get("x-nextjs-cache")).not.toBe("HIT");
+  }
+
+  // Last in this file: the seeded event keeps its address, and only its name changes.
+  const name = `Victory Day Parade, renamed ${Date.now()}`;
+  await signedInPage(page);
+  const db = openDatabase(server.dbFile, { readonly: true });
+  const event = db.prepare("SELECT id FROM Event ORDER BY id LIMIT 1").pluck().get();
+  db.close();
+  await page.goto(`${server.url}/admin/events/${event}`);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  const after = await read();
+  expect(after.html).toContain(name);
+  expect(after.response.headers.get("x-nextjs-cache")).not.toBe("HIT");
+  // Stored again once the edit is a few seconds old (lib/cache/page-cache.mjs).
+  await expect
+    .poll(async () => (await read()).response.headers.get("x-nextjs-cache"), { timeout: 30_000 })
+    .toBe("HIT");
 });

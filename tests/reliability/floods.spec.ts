@@ -233,7 +233,6 @@ test("every page rendered per request carries a nonce policy, with or without an
   const source = query<number>("SELECT id FROM Source ORDER BY id LIMIT 1");
   const leader = query<number>("SELECT id FROM Leader ORDER BY id LIMIT 1");
   const pages = [
-    "/events",
     "/changes",
     "/sign-in",
     "/?q=lula",
@@ -258,9 +257,11 @@ test("every page rendered per request carries a nonce policy, with or without an
     }
   }
   // A cached page stays cached, with no nonce, an Origin or not (a reader's search and day
-  // too); the pages of an entry, a source (its one text's address redirects to it) and a
-  // leader show nothing of a session, and stay cached for an editor too.
+  // too); the index of events and the pages of an entry, a source (its one text's address
+  // redirects to it) and a leader show nothing of a session, and stay cached for an editor too.
   const records = [
+    "/events",
+    "/events?page=1",
     `/attendance/${entry}`,
     `/sources/${source}`,
     `/sources/${source}/versions/1`,

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { DEV_DIST_DIR, RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
+import { RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
 export async function freePort(): Promise<number> {
   // Two specs run at a time: each worker takes ports from a range of its own, below the
@@ -58,8 +58,6 @@ export class AppServer {
     readonly dbFile: string,
     private readonly env: Record<string, string>,
     logDir: string,
-    /** `next dev` on every interface, as `npm run dev` runs it, instead of the build. */
-    private readonly dev = false,
   ) {
     this.logFile = path.join(logDir, `${name}.log`);
   }
@@ -74,7 +72,6 @@ export class AppServer {
       dbFile?: string | null;
       env?: Record<string, string>;
       logDir?: string;
-      dev?: boolean;
     } = {},
   ): Promise<AppServer> {
     const dbFile = options.dbFile ?? path.join(RELIABILITY_DIR, `${name}.db`);
@@ -84,7 +81,6 @@ export class AppServer {
       dbFile,
       options.env ?? {},
       options.logDir ?? RELIABILITY_DIR,
-      options.dev,
     );
     await server.launch();
     return server;
@@ -139,30 +135,20 @@ export class AppServer {
     return kib / 1024;
   }
 
-  /** next-env.d.ts as it was before a dev server rewrote it (null: there was none). */
-  #nextEnv: string | null | undefined;
-
   async launch() {
     this.port ||= await freePort();
-    if (this.dev && this.#nextEnv === undefined) {
-      const file = path.join(ROOT, "next-env.d.ts");
-      this.#nextEnv = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
-    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: this.dev ? "development" : "production",
+      NODE_ENV: "production",
       PORT: String(this.port),
       DATABASE_URL: `file:${this.dbFile}`,
       BETTER_AUTH_URL: this.url,
       BETTER_AUTH_SECRET: this.secret,
-      ...(this.dev ? { NEXT_DIST_DIR: DEV_DIST_DIR } : {}),
       ...this.env,
     };
     delete env.TEST; // Better Auth skips its origin checks when TEST is set
     const log = fs.openSync(this.logFile, "a");
-    const args = this.dev
-      ? ["dev", "-p", String(this.port)]
-      : ["start", "-p", String(this.port), "-H", "127.0.0.1"];
+    const args = ["start", "-p", String(this.port), "-H", "127.0.0.1"];
     const child = spawn(bin("next"), args, {
       cwd: ROOT,
       env,
@@ -180,8 +166,7 @@ export class AppServer {
     );
     let exited = false;
     void this.#exited.then(() => (exited = true));
-    // A dev server compiles the health route on its first request.
-    const deadline = Date.now() + (this.dev ? 180_000 : 90_000);
+    const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (exited) throw new Error(`${this.name} exited while starting:\n${this.logTail()}`);
       const ok = await fetch(`${this.url}/api/health`)
@@ -214,13 +199,6 @@ export class AppServer {
     const timer = setTimeout(() => this.#signal("SIGKILL"), 10_000);
     await this.#exited;
     clearTimeout(timer);
-    // `next dev` points next-env.d.ts at its own build's route types: put it back, so the
-    // checkout's typecheck reads what the developer's last build or dev server wrote.
-    if (this.#nextEnv !== undefined) {
-      const file = path.join(ROOT, "next-env.d.ts");
-      if (this.#nextEnv === null) fs.rmSync(file, { force: true });
-      else fs.writeFileSync(file, this.#nextEnv);
-    }
   }
 
   async restart() {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEV_DIST_DIR, ROOT } from "./paths";
+import { ROOT } from "./paths";
 import { countReloads, freePort } from "./server";
 
 /**
@@ -13,7 +13,8 @@ import { countReloads, freePort } from "./server";
  * `npm run dev` as a new user would, from its own terminal. Its pages must load once and stay
  * put, the form must sign in with the editor `npm run dev` printed, and no tracked file may
  * have changed. Runs after the other specs of this suite that write into the checkout
- * (the config runs it last), the sign-in spec's dev server among them.
+ * (the config runs it last). It is also where sign-in is checked at every address `next dev`
+ * answers on, the one dev server of the test run.
  */
 
 /** What the test run writes into the checkout (all of it ignored by git). */
@@ -25,8 +26,9 @@ function run(cmd: string, args: string[], cwd: string) {
   return result.stdout;
 }
 
-test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in works", async ({
+test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in works at every address it answers on", async ({
   page,
+  browser,
 }) => {
   test.slow(); // a cold `next dev` compiles each page on its first request
   const clone = fs.mkdtempSync(path.join(os.tmpdir(), "rollcall-test-then-dev-"));
@@ -39,15 +41,14 @@ test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in wo
     const linked = spawnSync("cp", ["-al", `${ROOT}/node_modules`, clone]);
     if (linked.status !== 0) run("cp", ["-a", `${ROOT}/node_modules`, clone], ROOT);
     run("cp", ["-a", `${ROOT}/lib/generated`, `${clone}/lib/`], ROOT);
-    // What `npm test` left, copied (not linked: the dev server may write to it), but for the
-    // suite's own dev build, which nothing reads but the suite, and what a developer's own
-    // `npm run dev` left before the test run, which is theirs, not the test run's:
+    // What `npm test` left, copied (not linked: the dev server may write to it), but for what
+    // a developer's own `npm run dev` left before the test run, which is theirs, not the test
+    // run's:
     // - the development database holds that run's editor, whose password was printed then;
     // - `.next/dev` is that dev server's cache, which names this checkout's folder: copied to
     //   another folder, `next dev` rebuilt in a loop (in place it does not; docs/testing.md).
     const devDatabase = path.join(ROOT, "data", "rollcall.db");
     const skipped = [
-      path.join(ROOT, DEV_DIST_DIR),
       path.join(ROOT, ".next", "dev"),
       ...["", "-wal", "-shm", "-journal"].map((suffix) => devDatabase + suffix),
     ];
@@ -109,10 +110,43 @@ test("after `npm test`, `npm run dev` serves pages that stay put, and sign-in wo
       page.removeAllListeners("console");
     }
 
-    await page.getByLabel("Email address").fill(email!);
-    await page.getByLabel("Password").fill(password!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByText(/Signed in as/)).toBeVisible({ timeout: 120_000 });
+    // Sign-in works at every address the dev server answers on (it prints the network one),
+    // though BETTER_AUTH_URL is left at its default, localhost; from another site it is refused.
+    const network = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+    const origins = [`http://127.0.0.1:${port}`, url];
+    if (network) origins.push(`http://${network}:${port}`);
+    const signIn = (origin: string, headers: Record<string, string> = {}) =>
+      fetch(`${origin}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { origin, "content-type": "application/json", ...headers },
+        body: JSON.stringify({ email, password }),
+      });
+    for (const origin of origins) {
+      const response = await signIn(origin);
+      expect(response.status, `${origin}: ${await response.text()}`).toBe(200);
+    }
+    const forged = await signIn(url, { origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+
+    // The form, at localhost and at 127.0.0.1: the page hydrates (Next serves its development
+    // scripts at both) and signs in through the server action.
+    for (const origin of [url, `http://127.0.0.1:${port}`]) {
+      const context = await browser.newContext();
+      const form = await context.newPage();
+      const actions: string[] = [];
+      form.on("request", (r) => {
+        if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+      });
+      await form.goto(`${origin}/sign-in`);
+      await form.getByLabel("Email address").fill(email!);
+      await form.getByLabel("Password").fill(password!);
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await expect(form.getByText(/Signed in as/), origin).toBeVisible({ timeout: 120_000 });
+      expect(actions, `${origin}: the form was sent by the hydrated page`).toHaveLength(1);
+      await context.close();
+    }
 
     expect(run("git", ["status", "--porcelain"], clone), "no tracked file changed").toBe(tracked);
   } finally {

@@ -5,6 +5,8 @@ import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
 import {
   LIST_SORTS,
   LIST_STATUSES,
+  eventsIndexPage,
+  groupTagPath,
   isCachedPageRequest,
   pageCacheRewrites,
 } from "@/lib/cache/cached-routes.mjs";
@@ -59,7 +61,7 @@ describe("the cached pages' rules", () => {
       r.destination
         .split("/")
         .filter(Boolean)
-        .map((part) => (part.startsWith(":") || /^(?:all|name)$/.test(part) ? "*" : part)),
+        .map((part) => (part.startsWith(":") || /^(?:all|name|\d+)$/.test(part) ? "*" : part)),
     );
     for (const parts of routes) {
       const found = parts.reduce<string[]>(
@@ -110,5 +112,44 @@ describe("the cached pages' rules", () => {
                 checked++;
               }
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it("serve the index of events from the cache on every page, whatever its query or cookie", () => {
+    const pages: [string[], number][] = [
+      [[], 1],
+      [[""], 1],
+      [["1"], 1],
+      [["2"], 2],
+      [["9999"], 9999],
+      // What the index never links to shows its first page, as it always has.
+      [["0"], 1],
+      [["02"], 1],
+      [["10000"], 1],
+      [["two"], 1],
+      [["2", "3"], 3],
+    ];
+    for (const [values, page] of pages)
+      for (const cookie of [null, "__Secure-better-auth.session_token=x"]) {
+        const url = new URL("/events", "http://localhost");
+        for (const value of values) url.searchParams.append("page", value);
+        url.searchParams.set("q", "ignored");
+        expect(rewrite(url, cookie), `${url}`).toBe(`/events-index/${page}`);
+        expect(isCachedPageRequest(url, cookie), `${url}`).toBe(true);
+        expect(isCachedPageRequest(new URL(`/events-index/${page}`, url), cookie)).toBe(true);
+      }
+    expect(eventsIndexPage("12")).toBe(12);
+    for (const made of ["0", "01", "10000", "1.5", "x"]) expect(eventsIndexPage(made)).toBeNull();
+  });
+
+  it("give the pages too many to name one tag each group, which edits revalidate", () => {
+    expect(groupTagPath("/events-index/3")).toBe("/events-index");
+    expect(groupTagPath("/events/victory-day-parade-2025/query/cT14aQ")).toBe(
+      "/events/victory-day-parade-2025/query",
+    );
+    expect(groupTagPath("/embed/events/victory-day-parade-2025/view/YWxs")).toBe(
+      "/embed/events/victory-day-parade-2025/view",
+    );
+    for (const path of ["/events/victory-day-parade-2025", "/attendance/1", "/home/all"])
+      expect(groupTagPath(path), path).toBeUndefined();
   });
 });

@@ -258,8 +258,8 @@ describe("npm test", () => {
     expect(suites.map((s) => s.name)).toEqual([
       "lint",
       "typecheck",
-      "unit",
       "postgres",
+      "unit",
       "e2e",
       "reliability",
       "scaleout",

@@ -1,13 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { formatDayRange } from "@/components/format";
 import { StatusIcon } from "@/components/status-badge";
 import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
 import { listEvents, type EventListItem } from "@/lib/data/events";
 import { countOf } from "@/lib/text/plural";
+import { eventsIndexPage } from "@/lib/cache/cached-routes.mjs";
 
 export const metadata: Metadata = { title: "Events" };
+
+type EventsIndexPageProps = { params: Promise<{ page: string }> };
+
+/**
+ * The index of events, `/events` and `/events?page=N`, rewritten here (lib/cache/cached-routes.mjs)
+ * so it is cached like the lists: rendered on first request rather than at build (the build has
+ * no database), then served from the page cache until an edit of any event or of its counts
+ * revalidates every page of it (`/events-index`, lib/actions/revalidate.ts). A page past the
+ * last answers 404, which is never stored.
+ */
+export async function generateStaticParams() {
+  return [];
+}
+
+// Which events are upcoming follows the date (until an event's last day is over): rendered
+// again at least hourly, edits or not.
+export const revalidate = 3600;
 
 function EventItem({ event }: { event: EventListItem }) {
   const { counts } = event;
@@ -37,15 +55,11 @@ function EventItem({ event }: { event: EventListItem }) {
   );
 }
 
-export default async function EventsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  await connection();
-  const raw = (await searchParams).page;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(String(raw ?? "1"), 10) || 1));
+export default async function EventsIndexPage({ params }: EventsIndexPageProps) {
+  const page = eventsIndexPage((await params).page);
+  if (page === null) notFound();
   const { events, hasMore } = await listEvents(page);
+  if (page > 1 && events.length === 0) notFound();
   // Newest first, so the upcoming events (the later dates) come before the past ones. An event
   // is upcoming until its last day has passed.
   const groups = [
@@ -56,7 +70,7 @@ export default async function EventsPage({
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Events</h1>
       {events.length === 0 ? (
-        <p>{page === 1 ? "No events yet." : "No events on this page."}</p>
+        <p>No events yet.</p>
       ) : (
         groups.map((group) => (
           <section key={group.id} aria-labelledby={`${group.id}-heading`} className="space-y-2">
