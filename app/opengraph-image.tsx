@@ -1,18 +1,18 @@
 import { connection } from "next/server";
-import { eventShareImage, shareImageAlt, shareImageSize } from "@/components/event-share-image";
-import { emptyCounts } from "@/lib/attendance/counts";
-import { countAttendanceByStatus } from "@/lib/data/attendance";
-import { pageCacheControl } from "@/lib/env";
-import { getFeaturedEvent } from "@/lib/data/events";
+import { shareImageAlt, shareImageSize } from "@/components/event-share-image";
+import { featuredEventShareImage } from "./home/[view]/share-image/featured-image";
 
 export const alt = shareImageAlt;
 export const size = shareImageSize;
 export const contentType = "image/png";
 
-/** The home page's preview (and the site's default): the featured event. */
+/**
+ * The home page's preview and the site's default, named in every page's metadata: the featured
+ * event. Requests for it are rewritten to its cached route (app/home/[view]/share-image, see
+ * lib/cache/cached-routes.mjs) before they reach this file, which draws the same picture if
+ * one ever does.
+ */
 export default async function Image() {
   await connection();
-  const event = await getFeaturedEvent();
-  const counts = event ? await countAttendanceByStatus(event.id) : emptyCounts();
-  return eventShareImage({ event, counts }, pageCacheControl());
+  return featuredEventShareImage();
 }

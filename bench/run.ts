@@ -626,6 +626,7 @@ async function main() {
       { name: "source page", url: `${origin}/sources/${pages.source}` },
       { name: "events index", url: `${origin}/events` },
       { name: "Open Graph image", url: `${origin}${eventPath}/opengraph-image` },
+      { name: "site's Open Graph image", url: `${origin}/opengraph-image` },
       { name: "JSON API", url: `${origin}/api/events/${data.sampleEventSlug}/attendance` },
       { name: "admin list", url: `${origin}/admin`, headers: cookieHeader },
       { name: "admin search", url: adminSearch, headers: cookieHeader },
@@ -889,6 +890,10 @@ async function main() {
     "source page / event page": ratio(cpu("source page"), cpu("event page")),
     "events index / event page": ratio(cpu("events index"), cpu("event page")),
     "Open Graph image / event page": ratio(cpu("Open Graph image"), cpu("event page")),
+    "site's Open Graph image / event page": ratio(
+      cpu("site's Open Graph image"),
+      cpu("event page"),
+    ),
     // Its two figures took turns (see cpuRounds): the median round's ratio.
     "admin list / dynamic floor": medianRatio(
       results.cpuRounds?.["admin list"],
@@ -918,6 +923,10 @@ async function main() {
     "CPU: source page / cached event page": atMost("source page / event page", 1.5),
     "CPU: events index / cached event page": atMost("events index / event page", 1.5),
     "CPU: Open Graph image / cached event page": atMost("Open Graph image / event page", 1.5),
+    "CPU: site's Open Graph image / cached event page": atMost(
+      "site's Open Graph image / event page",
+      1.5,
+    ),
     "CPU: admin list / dynamic floor": atMost("admin list / dynamic floor", 3),
     "CPU: event page through nginx's cache / node:http (b)": atMost(
       "event page through nginx / node:http (b)",

@@ -1,17 +1,27 @@
 import { ImageResponse } from "next/og";
 import { ATTENDANCE_STATUSES, STATUS_LABELS } from "@/lib/attendance/status";
 import type { EventDTO, StatusCounts } from "@/lib/data/dto";
+import { shareImageSize } from "@/lib/seo";
 import { formatDay } from "./format";
 
-export const shareImageSize = { width: 1200, height: 630 };
-export const shareImageAlt =
-  "The event's name, date and place, and how many leaders are confirmed, reported and declined";
+export { shareImageAlt, shareImageSize } from "@/lib/seo";
 
 export type EventShareImageProps = { event: EventDTO | null; counts: StatusCounts };
 
 /** Pictures drawn, by what they show, most recently used last. */
 const drawn = new Map<string, ArrayBuffer>();
 const DRAWN_LIMIT = 64;
+
+/**
+ * The answer for a picture of nothing (an unknown event, say): a 404 that no cache keeps, so an
+ * address asked for before its event exists is not kept as missing by a cache in front (nginx
+ * keeps what the app marks shareable).
+ */
+export const noShareImage = () =>
+  new Response("No such picture.\n", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 
 /**
  * The picture a shared link previews with, as a response: drawn once for what it shows (the

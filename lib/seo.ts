@@ -4,6 +4,19 @@ import { siteUrl } from "./env";
 const description =
   "Which world leaders attend the featured event, with the passage of the news report behind every status.";
 
+/** The share pictures' size and description (components/event-share-image.tsx draws them). */
+export const shareImageSize = { width: 1200, height: 630 };
+export const shareImageAlt =
+  "The event's name, date and place, and how many leaders are confirmed, reported and declined";
+
+/**
+ * The site's picture (app/opengraph-image.tsx), named outright where a page sets its own Open
+ * Graph and Twitter fields: those replace the fields a page inherits, pictures included.
+ */
+const sitePicture = (url: string) => [
+  { url, ...shareImageSize, alt: shareImageAlt, type: "image/png" },
+];
+
 /** The site's Atom feed, offered on the home page (app/feeds/[scope]). */
 const siteFeed = { url: "/feed.xml", title: "Rollcall: every event's changes (Atom)" };
 
@@ -38,6 +51,12 @@ export const homeMetadata: Metadata = {
     siteName: "Rollcall",
     title: "Who attends · Rollcall",
     description,
+    images: sitePicture("/opengraph-image"),
   },
-  twitter: { card: "summary_large_image", title: "Who attends · Rollcall", description },
+  twitter: {
+    card: "summary_large_image",
+    title: "Who attends · Rollcall",
+    description,
+    images: sitePicture("/twitter-image"),
+  },
 };

@@ -1,11 +1,13 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { EVENTS_INDEX, eventListPaths } from "@/lib/cache/cached-routes.mjs";
+import { EVENTS_INDEX, HOME_PATHS, eventListPaths } from "@/lib/cache/cached-routes.mjs";
 import { getFeaturedEvent } from "@/lib/data/events";
 import { getEventReach, getLeaderReach, listSourceTextVersions } from "@/lib/data/page-reach";
 
 const revalidateEventList = (slug: string) =>
   eventListPaths(slug).forEach((p) => revalidatePath(p));
+/** The home page and the site's share picture, which show the featured event. */
+const revalidateHome = () => HOME_PATHS.forEach((p) => revalidatePath(p));
 
 /**
  * A source's cached pages: its own, and one for each of its texts
@@ -49,8 +51,8 @@ export type ChangedRecords = {
 
 /**
  * Makes the public pages of the records a write changed show it at once, and nothing else: the
- * list pages of the events involved (with their searches and days), the home page only when one
- * of them is the featured event, and the pages of the entries, leaders and sources that show
+ * list pages of the events involved (with their searches and days), the home page and the
+ * site's share picture only when one of them is the featured event, and the pages of the entries, leaders and sources that show
  * what changed (a source's with the pages of its older texts, whose highlights may name the
  * entry too). The paths are the cached routes' own (next.config.js rewrites "/" to /home/all),
  * an event's lists under every view (eventListPaths).
@@ -58,7 +60,7 @@ export type ChangedRecords = {
 export async function revalidatePublicPages(changed: ChangedRecords) {
   const eventSlugs = new Set(changed.eventSlugs?.filter((slug) => slug !== undefined));
   const featured = await getFeaturedEvent();
-  if (featured && eventSlugs.has(featured.slug)) revalidatePath("/home/all");
+  if (featured && eventSlugs.has(featured.slug)) revalidateHome();
   for (const slug of eventSlugs) revalidateEventList(slug);
   // The index of events shows each event's counts, on one page or another.
   if (eventSlugs.size) revalidatePath(EVENTS_INDEX);
@@ -100,7 +102,7 @@ export async function revalidateEventPages(
   edited?: { eventId: number; readdressed: boolean },
 ) {
   for (const slug of new Set(slugs)) revalidateEventList(slug);
-  revalidatePath("/home/all");
+  revalidateHome();
   revalidatePath(EVENTS_INDEX);
   revalidatePath("/feeds/all");
   revalidatePath("/changes");

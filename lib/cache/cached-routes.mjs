@@ -57,6 +57,13 @@ export function eventsIndexPage(segment) {
   return new RegExp(`^${EVENTS_INDEX_PAGE}$`).test(segment) ? Number(segment) : null;
 }
 
+/**
+ * The home page's cached route, and that of the site's share picture (the featured event's,
+ * app/home/[view]/share-image, which `/opengraph-image` and `/twitter-image` are rewritten to):
+ * the edits that change the featured event revalidate both.
+ */
+export const HOME_PATHS = /** @type {const} */ (["/home/all", "/home/all/share-image"]);
+
 /** @param {string} key */
 const query = (key) => ({ type: /** @type {const} */ ("query"), key });
 const STATUS = { ...query("status"), value: `(?<status>${LIST_STATUSES.join("|")})` };
@@ -89,6 +96,9 @@ export function pageCacheRewrites() {
       ],
       destination: "/home/all",
     },
+    // The site's share picture, whatever its query (Next names it with a hash of its file).
+    { source: "/opengraph-image", destination: HOME_PATHS[1] },
+    { source: "/twitter-image", destination: HOME_PATHS[1] },
     {
       source: "/events",
       has: [{ ...query("page"), value: `(?<page>${EVENTS_INDEX_PAGE})` }],

@@ -103,5 +103,32 @@ test("the event page has Open Graph and Twitter cards with a generated image", a
     expect(body.readUInt32BE(16)).toBe(1200); // IHDR width
     expect(body.readUInt32BE(20)).toBe(630);
   }
-  expect((await request.get("/events/no-such-event/opengraph-image")).status()).toBe(404);
+  // An unknown event's picture is missing, and no cache in front keeps it missing: the event
+  // may be created at that address later.
+  const missing = await request.get("/events/no-such-event/opengraph-image");
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()["cache-control"]).toBe("no-store");
+});
+
+test("every other page is shared with the site's picture, the featured event's", async ({
+  page,
+  request,
+}) => {
+  for (const path of ["/", "/events", "/changes"]) {
+    await page.goto(path);
+    const images = [
+      await page.locator('meta[property="og:image"]').getAttribute("content"),
+      await page.locator('meta[name="twitter:image"]').getAttribute("content"),
+    ];
+    for (const image of images) {
+      const url = new URL(image!);
+      expect(url.pathname, path).toMatch(/^\/(opengraph|twitter)-image$/);
+      const response = await request.get(url.pathname + url.search);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"]).toBe("image/png");
+      const body = await response.body();
+      expect(body.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+      expect(body.readUInt32BE(16)).toBe(1200);
+    }
+  }
 });

@@ -192,13 +192,30 @@ test("no page script can read the session token: get-session leaves it out", asy
   expect(body.session).not.toHaveProperty("token");
 });
 
-test("the index of events is a cached page, named by hash, and an event's new name shows on it at once", async ({
+test("the index of events and the site's share picture are cached, and an event's new name shows on them at once", async ({
   page,
 }) => {
   const read = async () => {
     const response = await fetch(`${server.url}/events`);
     return { response, html: await response.text() };
   };
+  // The site's share picture (the featured event's, the seed's one event), under both names
+  // and the query Next gives it in a page's metadata: one stored picture.
+  const picture = async (name = "/opengraph-image?0123456789abcdef") => {
+    const response = await fetch(`${server.url}${name}`);
+    expect(response.status, name).toBe(200);
+    expect(response.headers.get("content-type"), name).toBe("image/png");
+    return {
+      state: response.headers.get("x-nextjs-cache"),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+  await picture();
+  const drawn = await picture();
+  expect(drawn.state).toBe("HIT");
+  const twitter = await picture("/twitter-image");
+  expect(twitter.state).toBe("HIT");
+  expect(twitter.bytes.equals(drawn.bytes)).toBe(true);
   await read();
   const before = await read();
   expect(before.response.headers.get("x-nextjs-cache")).toBe("HIT");
@@ -226,6 +243,9 @@ test("the index of events is a cached page, named by hash, and an event's new na
   const after = await read();
   expect(after.html).toContain(name);
   expect(after.response.headers.get("x-nextjs-cache")).not.toBe("HIT");
+  const redrawn = await picture();
+  expect(redrawn.state, "the share picture after the rename").not.toBe("HIT");
+  expect(redrawn.bytes.equals(drawn.bytes), "the share picture shows the new name").toBe(false);
   // Stored again once the edit is a few seconds old (lib/cache/page-cache.mjs).
   await expect
     .poll(async () => (await read()).response.headers.get("x-nextjs-cache"), { timeout: 30_000 })

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
 import {
+  HOME_PATHS,
   LIST_SORTS,
   LIST_STATUSES,
   eventsIndexPage,
@@ -139,6 +140,17 @@ describe("the cached pages' rules", () => {
       }
     expect(eventsIndexPage("12")).toBe(12);
     for (const made of ["0", "01", "10000", "1.5", "x"]) expect(eventsIndexPage(made)).toBeNull();
+  });
+
+  it("serve the site's share picture from the route the home page's edits revalidate", () => {
+    for (const name of ["/opengraph-image", "/twitter-image"])
+      for (const search of ["", "?4fa2c1d9e0b3a7f6", "?status=confirmed"])
+        for (const cookie of [null, "__Secure-better-auth.session_token=x"]) {
+          const url = new URL(`${name}${search}`, "http://localhost");
+          expect(rewrite(url, cookie), `${url}`).toBe("/home/all/share-image");
+        }
+    expect(HOME_PATHS).toContain("/home/all/share-image");
+    expect(HOME_PATHS).toContain(rewrite(new URL("http://localhost/"), null));
   });
 
   it("give the pages too many to name one tag each group, which edits revalidate", () => {

@@ -1,5 +1,9 @@
-import { notFound } from "next/navigation";
-import { eventShareImage, shareImageAlt, shareImageSize } from "@/components/event-share-image";
+import {
+  eventShareImage,
+  noShareImage,
+  shareImageAlt,
+  shareImageSize,
+} from "@/components/event-share-image";
 import { countAttendanceByStatus } from "@/lib/data/attendance";
 import { pageCacheControl } from "@/lib/env";
 import { getEventBySlug } from "@/lib/data/events";
@@ -22,7 +26,7 @@ export const revalidate = 3600;
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const event = await getEventBySlug((await params).slug);
-  if (!event) notFound();
+  if (!event) return noShareImage();
   const counts = await countAttendanceByStatus(event.id);
   return eventShareImage({ event, counts }, pageCacheControl());
 }
