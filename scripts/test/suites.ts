@@ -54,12 +54,16 @@ export const suites: Suite[] = [
     env: (earlier): Record<string, string> =>
       earlier.get("typecheck")?.status === "passed" ? { ROLLCALL_TYPES_CHECKED: "1" } : {},
   },
+  // The scale-out suite runs beside the reliability suite, which does not keep both cores busy
+  // (its servers start and stop, its specs wait on them): it fits, under a minute long, in what
+  // that leaves, with ports of its own (docs/testing.md).
   {
     name: "reliability",
     script: "test:reliability",
     report: "playwright",
     needs: ["chromium"],
     env: sameBuild,
+    together: "servers",
   },
   {
     name: "scaleout",
@@ -67,5 +71,6 @@ export const suites: Suite[] = [
     report: "playwright",
     needs: ["postgresql", "redis", "nginx"],
     env: sameBuild,
+    together: "servers",
   },
 ];

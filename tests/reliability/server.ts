@@ -6,14 +6,22 @@ import net from "node:net";
 import path from "node:path";
 import { RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
 
-export async function freePort(): Promise<number> {
-  // Two specs run at a time: each worker takes ports from a range of its own, below the
-  // system's ephemeral ports, so neither can be given a port the other (or an outgoing
-  // connection) was just given and has not bound yet.
+/**
+ * The ports a process's servers take, below the system's ephemeral ports (32768 on), so that
+ * none is given a port another (or an outgoing connection) was just given and has not bound
+ * yet: each of the reliability suite's two workers has a range of its own, and the scale-out
+ * suite, which runs beside it, has a third (TEST_PORT_LANE=scaleout, set by its config).
+ */
+function portRange(): { first: number; count: number } {
+  if (process.env.TEST_PORT_LANE === "scaleout") return { first: 30_000, count: 2_768 };
   const lane = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % 2;
-  const first = 10_000 + lane * 10_000;
+  return { first: 10_000 + lane * 10_000, count: 10_000 };
+}
+
+export async function freePort(): Promise<number> {
+  const { first, count } = portRange();
   for (let attempt = 0; attempt < 200; attempt++) {
-    const port = first + Math.floor(Math.random() * 10_000);
+    const port = first + Math.floor(Math.random() * count);
     const probe = net.createServer();
     const free = await new Promise<boolean>((resolve) => {
       probe.once("error", () => resolve(false));
@@ -24,7 +32,7 @@ export async function freePort(): Promise<number> {
       return port;
     }
   }
-  throw new Error(`No free port between ${first} and ${first + 9_999}.`);
+  throw new Error(`No free port between ${first} and ${first + count - 1}.`);
 }
 
 export function removeDatabase(file: string) {

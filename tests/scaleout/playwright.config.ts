@@ -8,6 +8,10 @@ import { withJsonReport } from "../../playwright.config";
  * (scripts/test/suites.ts); see global-setup.ts. The specs talk HTTP, as a browser's requests
  * would, and need no browser.
  */
+// Its servers' ports, apart from the reliability suite's, which runs at the same time
+// (tests/reliability/server.ts): read in this process and in its worker, which loads this file.
+process.env.TEST_PORT_LANE = "scaleout";
+
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
