@@ -42,10 +42,11 @@ export const test = base.extend<Fixtures>({
     await use(await createEditor(db));
   },
   /**
-   * The editor signed in, on the admin's first page. Through the sign-in endpoint the form
-   * posts to, which sets the session cookie in the page's browser: the form itself is tested
-   * where sign-in is the subject (accounts, editors, passkeys and trust specs), and skipping
-   * its page here spares every other editing test a page load.
+   * The editor signed in, on the admin's first page: through Better Auth's sign-in endpoint
+   * (what the form's action calls on the server), which sets the session cookie in the page's
+   * browser. The form itself is tested where sign-in is the subject (accounts, editors,
+   * passkeys and trust specs); skipping its page here spares every other editing test a page
+   * load.
    */
   signedIn: async ({ page, editor }, use) => {
     const response = await page.request.post("/api/auth/sign-in/email", {
