@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { siteUrl } from "@/lib/env";
+import { SITE_PICTURES } from "@/lib/seo";
 import "./globals.css";
 
 const description =
@@ -10,8 +11,19 @@ export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: "Rollcall", template: "%s · Rollcall" },
   description,
-  openGraph: { type: "website", siteName: "Rollcall", title: "Rollcall", description },
-  twitter: { card: "summary_large_image", title: "Rollcall", description },
+  openGraph: {
+    type: "website",
+    siteName: "Rollcall",
+    title: "Rollcall",
+    description,
+    images: SITE_PICTURES.openGraph,
+  },
+  twitter: {
+    card: "summary_large_image",
+    title: "Rollcall",
+    description,
+    images: SITE_PICTURES.twitter,
+  },
 };
 
 export const viewport: Viewport = {

@@ -9,13 +9,20 @@ export const shareImageSize = { width: 1200, height: 630 };
 export const shareImageAlt =
   "The event's name, date and place, and how many leaders are confirmed, reported and declined";
 
-/**
- * The site's picture (app/opengraph-image.tsx), named outright where a page sets its own Open
- * Graph and Twitter fields: those replace the fields a page inherits, pictures included.
- */
 const sitePicture = (url: string) => [
   { url, ...shareImageSize, alt: shareImageAlt, type: "image/png" },
 ];
+
+/**
+ * The site's share picture, the featured event's (app/home/[view]/share-image, which these
+ * addresses are rewritten to): named by the root layout for every page, and again by any page
+ * that sets its own Open Graph or Twitter fields, as those replace the inherited ones, pictures
+ * included. An event's pages name their own (app/events/[slug]/opengraph-image.tsx).
+ */
+export const SITE_PICTURES = {
+  openGraph: sitePicture("/opengraph-image"),
+  twitter: sitePicture("/twitter-image"),
+};
 
 /** The site's Atom feed, offered on the home page (app/feeds/[scope]). */
 const siteFeed = { url: "/feed.xml", title: "Rollcall: every event's changes (Atom)" };
@@ -51,12 +58,12 @@ export const homeMetadata: Metadata = {
     siteName: "Rollcall",
     title: "Who attends · Rollcall",
     description,
-    images: sitePicture("/opengraph-image"),
+    images: SITE_PICTURES.openGraph,
   },
   twitter: {
     card: "summary_large_image",
     title: "Who attends · Rollcall",
     description,
-    images: sitePicture("/twitter-image"),
+    images: SITE_PICTURES.twitter,
   },
 };

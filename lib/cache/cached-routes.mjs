@@ -96,7 +96,7 @@ export function pageCacheRewrites() {
       ],
       destination: "/home/all",
     },
-    // The site's share picture, whatever its query (Next names it with a hash of its file).
+    // The site's share picture (SITE_PICTURES in lib/seo.ts), whatever its query.
     { source: "/opengraph-image", destination: HOME_PATHS[1] },
     { source: "/twitter-image", destination: HOME_PATHS[1] },
     {

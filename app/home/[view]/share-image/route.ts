@@ -1,14 +1,18 @@
-import { noShareImage } from "@/components/event-share-image";
-import { featuredEventShareImage } from "./featured-image";
+import { eventShareImage, noShareImage } from "@/components/event-share-image";
+import { emptyCounts } from "@/lib/attendance/counts";
+import { countAttendanceByStatus } from "@/lib/data/attendance";
+import { getFeaturedEvent } from "@/lib/data/events";
+import { pageCacheControl } from "@/lib/env";
 
 type Params = { params: Promise<{ view: string }> };
 
 /**
- * The site's share picture, `/opengraph-image` and `/twitter-image` (the picture of every page
- * without one of its own, app/opengraph-image.tsx), rewritten here (lib/cache/cached-routes.mjs)
- * so that it is served from the page cache like the home page whose event it shows: rendered on
- * first request rather than at build (the build has no database), and revalidated with the home
- * page (HOME_PATHS). `all` is the only view.
+ * The site's share picture: the featured event's, as the home page shows it, with its counts.
+ * Every page without a picture of its own names `/opengraph-image` and `/twitter-image`
+ * (SITE_PICTURES in lib/seo.ts), which are rewritten here (lib/cache/cached-routes.mjs) so that
+ * it is served from the page cache like the home page: rendered on first request rather than at
+ * build (the build has no database), and revalidated with the home page (HOME_PATHS). `all` is
+ * the only view.
  */
 export const dynamic = "force-static";
 
@@ -21,5 +25,7 @@ export const revalidate = 3600;
 
 export async function GET(_request: Request, { params }: Params) {
   if ((await params).view !== "all") return noShareImage();
-  return featuredEventShareImage();
+  const event = await getFeaturedEvent();
+  const counts = event ? await countAttendanceByStatus(event.id) : emptyCounts();
+  return eventShareImage({ event, counts }, pageCacheControl());
 }
