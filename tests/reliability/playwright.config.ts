@@ -5,6 +5,12 @@ import { launchOptions, withJsonReport } from "../../playwright.config";
 const ALONE = ["crash.spec.ts", "floods.spec.ts", "load.spec.ts", "sign-in-load.spec.ts"];
 /** The Quick start in the order test-then-dev: it copies what every other spec left behind. */
 const LAST = ["test-then-dev.spec.ts"];
+/**
+ * The longest spec, whose tests run in order (each form starts from what the ones before it
+ * stored): a project of its own, listed first, so that one worker starts it at once while the
+ * other takes the rest, and neither waits alone for it at the end.
+ */
+const LONGEST = ["inputs.spec.ts"];
 
 /**
  * The reliability suite: every door, bad input, scripts, load, crashes, backups,
@@ -29,8 +35,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   use: { trace: "retain-on-failure", launchOptions, ...devices["Desktop Chrome"] },
   projects: [
-    { name: "reliability", testIgnore: [...ALONE, ...LAST] },
-    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["reliability"] },
+    { name: "longest", testMatch: LONGEST },
+    { name: "reliability", testIgnore: [...LONGEST, ...ALONE, ...LAST] },
+    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["longest", "reliability"] },
     { name: "last", testMatch: LAST, workers: 1, dependencies: ["alone"] },
   ],
 });
