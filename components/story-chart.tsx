@@ -294,6 +294,38 @@ function Legend() {
   );
 }
 
+type Point = [x: number, y: number];
+
+/**
+ * The corners of a line through `points`: a point equal to the one before it, or in the middle
+ * of a straight horizontal or vertical run, draws nothing of its own (a step line of a count
+ * that holds for days is mostly such points).
+ */
+function corners(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const point of points) {
+    const last = out.at(-1);
+    const before = out.at(-2);
+    if (last && last[0] === point[0] && last[1] === point[1]) continue;
+    if (last && before && (onRun(before, last, point, 0) || onRun(before, last, point, 1))) {
+      out[out.length - 1] = point;
+    } else {
+      out.push(point);
+    }
+  }
+  return out;
+}
+
+/** `b` lies between `a` and `c` on a straight run along which coordinate `fixed` stays put. */
+function onRun(a: Point, b: Point, c: Point, fixed: 0 | 1) {
+  const along = fixed === 0 ? 1 : 0;
+  return (
+    a[fixed] === b[fixed] &&
+    b[fixed] === c[fixed] &&
+    (b[along] - a[along]) * (c[along] - b[along]) >= 0
+  );
+}
+
 /** The days on which a count changed (and the first): the table need not repeat the others. */
 function changes(chart: Chart) {
   return chart.counts.filter((c, i) => {
@@ -342,14 +374,23 @@ function CountsChart({
           </text>
           {ATTENDANCE_STATUSES.map((status) => {
             // A step line: each day's count holds from its start to its end.
-            const points = chart.counts.flatMap((c) => {
-              const from = x(c.day);
-              return [`${from},${y(c[status])}`, `${from + dw},${y(c[status])}`];
-            });
+            const points = corners(
+              chart.counts.flatMap((c): Point[] => {
+                const from = x(c.day);
+                return [
+                  [from, y(c[status])],
+                  [from + dw, y(c[status])],
+                ];
+              }),
+            );
             const lastCount = chart.counts.at(-1)?.[status] ?? 0;
             return (
               <g key={status} data-status={status}>
-                <polyline points={points.join(" ")} fill="none" strokeWidth="2" />
+                <polyline
+                  points={points.map(([px, py]) => `${px},${py}`).join(" ")}
+                  fill="none"
+                  strokeWidth="2"
+                />
                 <use
                   href={`#${id}-icon-${status}`}
                   x={width - 8 - ICON}
