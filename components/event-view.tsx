@@ -10,6 +10,7 @@ import { AttendanceFilters } from "./attendance-filters";
 import { AttendanceList } from "./attendance-list";
 import { EmbedDisclosure } from "./embed-disclosure";
 import { ExportLinks } from "./export-links";
+import { FlagSymbols } from "./flag";
 import { formatDay, formatDayRange } from "./format";
 import { PrintFootnotes } from "./print-footnotes";
 import { StatusCounts } from "./status-counts";
@@ -186,6 +187,7 @@ export function EventView({
           )}
         </p>
         {query.day && <UnreportedEntries entries={unreported} day={query.day} />}
+        <FlagSymbols codes={entries.map((entry) => entry.leader.countryCode)} />
         {entries.length > 0 && phase.started ? (
           // Once the event has started the list leads with what happened: a heading per
           // outcome, then the plans no source has reported on yet.

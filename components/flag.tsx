@@ -5,9 +5,9 @@ const symbolId = (code: string) => `flag-${code.toUpperCase()}`;
 export type FlagSymbolsProps = { codes: readonly (string | null)[] };
 
 /**
- * Each flag's drawing once per page, as SVG symbols that `Flag` refers to: a list shows each
- * flag twice (table and cards), and the page's markup is also sent as React's payload.
- * Render it on every page that renders a `Flag`.
+ * Each flag's drawing once per page, as SVG symbols that `Flag` refers to: a list shows a
+ * country's flag on each of its leaders' rows, and a symbol's id must be unique in the page.
+ * Render it once on every page that renders a `Flag`.
  */
 export function FlagSymbols({ codes }: FlagSymbolsProps) {
   const unique = [...new Set(codes.flatMap((code) => (code ? [code.toUpperCase()] : [])))];

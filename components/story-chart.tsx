@@ -6,6 +6,7 @@ import {
   type AttendanceStatus,
 } from "@/lib/attendance/status";
 import { addDays, daysBetween, type StoryChart as Chart } from "@/lib/attendance/story-chart";
+import { Fragment } from "react";
 import { formatDay } from "./format";
 import { ClaimBadge, StatusIcon } from "./status-badge";
 
@@ -65,33 +66,6 @@ const ICON_PATHS: Record<Claim, React.ReactNode> = {
   ),
 };
 
-/** Each claim's bar: the badge's colours (app/globals.css), as fill and outline. */
-const BAR_CLASS: Record<Claim, string> = {
-  confirmed: "fill-emerald-100 stroke-emerald-700 dark:fill-emerald-900 dark:stroke-emerald-400",
-  reported:
-    "fill-amber-100 stroke-amber-700 [stroke-dasharray:4_3] dark:fill-amber-900 dark:stroke-amber-400",
-  declined: "fill-slate-200 stroke-slate-600 dark:fill-slate-700 dark:stroke-slate-400",
-  attended: "fill-emerald-300 stroke-emerald-800 dark:fill-emerald-700 dark:stroke-emerald-300",
-  partly_attended: "fill-teal-100 stroke-teal-700 dark:fill-teal-900 dark:stroke-teal-300",
-  did_not_attend: "fill-rose-100 stroke-rose-800 dark:fill-rose-950 dark:stroke-rose-300",
-};
-
-const ICON_CLASS: Record<Claim, string> = {
-  confirmed: "text-emerald-900 dark:text-emerald-100",
-  reported: "text-amber-900 dark:text-amber-100",
-  declined: "text-slate-900 dark:text-slate-100",
-  attended: "text-emerald-950 dark:text-emerald-50",
-  partly_attended: "text-teal-950 dark:text-teal-50",
-  did_not_attend: "text-rose-950 dark:text-rose-50",
-};
-
-/** The counts' lines: a colour and a dash of their own, and the status's icon at each end. */
-const LINE_CLASS: Record<AttendanceStatus, string> = {
-  confirmed: "stroke-emerald-700 dark:stroke-emerald-400",
-  reported: "stroke-amber-700 [stroke-dasharray:6_4] dark:stroke-amber-400",
-  declined: "stroke-slate-600 [stroke-dasharray:2_3] dark:stroke-slate-400",
-};
-
 const LABEL_WIDTH = 180;
 const ROW_HEIGHT = 26;
 const AXIS_HEIGHT = 34;
@@ -128,6 +102,9 @@ const lastDay = (to: string) => addDays(to, -1);
  * leaders each status held day by day. Drawn on the server, no script. The drawing is hidden
  * from screen readers, whose users get the same data in the tables below it (with the same
  * links to the sources), so its links are left out of the tab order too.
+ * Its colours are the `story-chart` classes of app/globals.css, keyed on the `data-claim` and
+ * `data-status` of each drawn group: a bar and an icon per step, each with a class string of
+ * its own, made most of the drawing's markup.
  */
 export function StoryChart({ chart, title, id, withCounts = false }: StoryChartProps) {
   const days = daysBetween(chart.start, chart.end);
@@ -141,7 +118,7 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
   const captionId = `${id}-caption`;
 
   const axis = (top: number, bottom: number) => (
-    <g>
+    <g className="story-chart-axis">
       <rect
         x={eventFrom}
         y={top}
@@ -150,22 +127,12 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
         className="fill-blue-100/60 dark:fill-blue-900/40"
       />
       {ticks(chart.start, days, dw).map((day) => (
-        <g key={day}>
-          <line
-            x1={x(day)}
-            x2={x(day)}
-            y1={top}
-            y2={bottom}
-            className="stroke-slate-300 dark:stroke-slate-700"
-          />
-          <text
-            x={x(day) + 2}
-            y={top - 4}
-            className="fill-slate-700 text-[11px] dark:fill-slate-300"
-          >
+        <Fragment key={day}>
+          <line x1={x(day)} x2={x(day)} y1={top} y2={bottom} />
+          <text x={x(day) + 2} y={top - 4}>
             {short(day)}
           </text>
-        </g>
+        </Fragment>
       ))}
       {shownDay && (
         <line
@@ -222,7 +189,7 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
             const y = AXIS_HEIGHT + i * ROW_HEIGHT;
             return (
               <g key={row.id} data-leader={row.leader}>
-                <text x={4} y={y + ROW_HEIGHT / 2 + 4} className="fill-current text-[12px]">
+                <text x={4} y={y + ROW_HEIGHT / 2 + 4}>
                   {row.leader.length > 26 ? `${row.leader.slice(0, 25)}…` : row.leader}
                 </text>
                 {row.segments.map((s) => {
@@ -235,7 +202,6 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
                       y={y + (ROW_HEIGHT - ICON) / 2}
                       width={ICON}
                       height={ICON}
-                      className={ICON_CLASS[claim]}
                     />
                   );
                   return (
@@ -252,7 +218,6 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
                         width={Math.max(x(s.to) - from - 1, 1)}
                         height={ROW_HEIGHT - 8}
                         rx="3"
-                        className={BAR_CLASS[claim]}
                       />
                       {s.source ? (
                         <a href={s.source.url} tabIndex={-1}>
@@ -280,42 +245,28 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
             </caption>
             <thead>
               <tr>
-                <th scope="col" className="pr-3">
-                  Leader
-                </th>
-                <th scope="col" className="pr-3">
-                  Claim
-                </th>
-                <th scope="col" className="pr-3">
-                  From
-                </th>
-                <th scope="col" className="pr-3">
-                  To
-                </th>
+                <th scope="col">Leader</th>
+                <th scope="col">Claim</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
                 <th scope="col">Source</th>
               </tr>
             </thead>
             <tbody>
               {chart.rows.flatMap((row) =>
                 row.segments.map((s) => (
-                  <tr
-                    key={s.stepId}
-                    data-step={s.stepId}
-                    className="border-t border-slate-200 dark:border-slate-800"
-                  >
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      {row.leader}
-                    </th>
-                    <td className="py-1 pr-3">
+                  <tr key={s.stepId} data-step={s.stepId}>
+                    <th scope="row">{row.leader}</th>
+                    <td>
                       <ClaimBadge status={s.status} outcome={s.outcome} />
                     </td>
-                    <td className="py-1 pr-3">
+                    <td>
                       <time dateTime={s.from}>{formatDay(s.from)}</time>
                     </td>
-                    <td className="py-1 pr-3">
+                    <td>
                       <time dateTime={lastDay(s.to)}>{formatDay(lastDay(s.to))}</time>
                     </td>
-                    <td className="py-1">
+                    <td>
                       {s.source ? <a href={s.source.url}>{s.source.title}</a> : "No source cited"}
                     </td>
                   </tr>
@@ -340,6 +291,38 @@ function Legend() {
         </li>
       ))}
     </ul>
+  );
+}
+
+type Point = [x: number, y: number];
+
+/**
+ * The corners of a line through `points`: a point equal to the one before it, or in the middle
+ * of a straight horizontal or vertical run, draws nothing of its own (a step line of a count
+ * that holds for days is mostly such points).
+ */
+function corners(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const point of points) {
+    const last = out.at(-1);
+    const before = out.at(-2);
+    if (last && last[0] === point[0] && last[1] === point[1]) continue;
+    if (last && before && (onRun(before, last, point, 0) || onRun(before, last, point, 1))) {
+      out[out.length - 1] = point;
+    } else {
+      out.push(point);
+    }
+  }
+  return out;
+}
+
+/** `b` lies between `a` and `c` on a straight run along which coordinate `fixed` stays put. */
+function onRun(a: Point, b: Point, c: Point, fixed: 0 | 1) {
+  const along = fixed === 0 ? 1 : 0;
+  return (
+    a[fixed] === b[fixed] &&
+    b[fixed] === c[fixed] &&
+    (b[along] - a[along]) * (c[along] - b[along]) >= 0
   );
 }
 
@@ -391,18 +374,22 @@ function CountsChart({
           </text>
           {ATTENDANCE_STATUSES.map((status) => {
             // A step line: each day's count holds from its start to its end.
-            const points = chart.counts.flatMap((c) => {
-              const from = x(c.day);
-              return [`${from},${y(c[status])}`, `${from + dw},${y(c[status])}`];
-            });
+            const points = corners(
+              chart.counts.flatMap((c): Point[] => {
+                const from = x(c.day);
+                return [
+                  [from, y(c[status])],
+                  [from + dw, y(c[status])],
+                ];
+              }),
+            );
             const lastCount = chart.counts.at(-1)?.[status] ?? 0;
             return (
               <g key={status} data-status={status}>
                 <polyline
-                  points={points.join(" ")}
+                  points={points.map(([px, py]) => `${px},${py}`).join(" ")}
                   fill="none"
                   strokeWidth="2"
-                  className={LINE_CLASS[status]}
                 />
                 <use
                   href={`#${id}-icon-${status}`}
@@ -410,7 +397,6 @@ function CountsChart({
                   y={y(lastCount) - ICON / 2}
                   width={ICON}
                   height={ICON}
-                  className={ICON_CLASS[status]}
                 />
               </g>
             );
@@ -429,11 +415,9 @@ function CountsTable({ chart }: { chart: Chart }) {
       </caption>
       <thead>
         <tr>
-          <th scope="col" className="pr-3">
-            Day
-          </th>
+          <th scope="col">Day</th>
           {ATTENDANCE_STATUSES.map((s) => (
-            <th key={s} scope="col" className="pr-3">
+            <th key={s} scope="col">
               {STATUS_LABELS[s]}
             </th>
           ))}
@@ -441,14 +425,12 @@ function CountsTable({ chart }: { chart: Chart }) {
       </thead>
       <tbody>
         {changes(chart).map((c) => (
-          <tr key={c.day} className="border-t border-slate-200 dark:border-slate-800">
-            <th scope="row" className="py-1 pr-3 font-normal">
+          <tr key={c.day}>
+            <th scope="row">
               <time dateTime={c.day}>{formatDay(c.day)}</time>
             </th>
             {ATTENDANCE_STATUSES.map((s) => (
-              <td key={s} className="py-1 pr-3 tabular-nums">
-                {c[s]}
-              </td>
+              <td key={s}>{c[s]}</td>
             ))}
           </tr>
         ))}

@@ -46,9 +46,11 @@ export function WorldMap({ entries, afterEvent = false, linkTarget }: WorldMapPr
           aria-hidden="true"
         />
         <g className="stroke-white stroke-[0.75] dark:stroke-slate-950">
-          {map.sharedShapes.map((shape) => (
-            <path key={shape.key} d={shape.d} fill={fillOf(shape.shade)} aria-hidden="true" />
-          ))}
+          <g aria-hidden="true">
+            {map.sharedShapes.map((shape) => (
+              <path key={shape.key} d={shape.d} fill={fillOf(shape.shade)} />
+            ))}
+          </g>
           {map.links.map(({ entry, shade, title, shape, marker }) => (
             <a
               key={entry.id}
@@ -123,7 +125,8 @@ function Patterns() {
 /** A circle, a dashed circle or a square, as in the status icons; filled with the status. */
 function Marker({ shade, x, y }: { shade: Shade; x: number; y: number }) {
   const r = MARKER_RADIUS;
-  const outline = "map-shape map-marker stroke-slate-900 stroke-[1.5] dark:stroke-slate-100";
+  // Its outline is the `map-marker` class of app/globals.css: markers are many on a map.
+  const outline = "map-shape map-marker";
   return shade === "declined" || shade === "did_not_attend" ? (
     <rect
       x={x - r}
