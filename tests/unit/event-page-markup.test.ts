@@ -2,7 +2,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { EventView } from "@/components/event-view";
+import { StoryChart } from "@/components/story-chart";
 import { countEntries } from "@/lib/attendance/counts";
+import { buildStoryChart, type ChartStep } from "@/lib/attendance/story-chart";
 import type { AttendanceDTO, CitationDTO, EventDTO } from "@/lib/data/dto";
 import { UNFILTERED_QUERY } from "@/lib/validation/attendance-query";
 
@@ -76,5 +78,66 @@ describe("the event page", () => {
     expect(html.match(/<use href="#flag-CN"/g)).toHaveLength(1);
     expect(html.match(/<symbol id="flag-BR"/g)).toHaveLength(1);
     expect(html.match(/<symbol id="flag-CN"/g)).toHaveLength(1);
+  });
+});
+
+describe("the story chart's counts", () => {
+  const steps = (id: number, ...claims: [ChartStep["status"], string][]): ChartStep[] =>
+    claims.map(([status, asOf], i) => ({
+      id: id * 10 + i,
+      status,
+      outcome: null,
+      asOf,
+      recordedAt: `${asOf}T10:00:00Z`,
+      source: { title: "Wire", url: "https://example.org/a" },
+    }));
+  const chart = buildStoryChart(
+    [
+      {
+        id: 1,
+        leader: "Anna",
+        steps: steps(1, ["reported", "2000-05-01"], ["confirmed", "2000-05-10"]),
+      },
+    ],
+    { date: "2000-06-01", endDate: "2000-06-01" },
+    { today: "2001-01-01" },
+  );
+  const html = renderToStaticMarkup(
+    createElement(StoryChart, { chart, title: "The story", id: "c", withCounts: true }),
+  );
+  const line = (status: string) =>
+    new RegExp(`<g data-status="${status}"><polyline points="([^"]*)"`)
+      .exec(html)![1]!
+      .split(" ")
+      .map((point) => point.split(",").map(Number));
+
+  it("draws each status's count as a step line: flat, one step where it changed, flat again", () => {
+    const reported = line("reported");
+    const confirmed = line("confirmed");
+    // Reported held Anna until 10 May, then confirmed did: each line is two flat runs joined by
+    // one vertical step, at the same day.
+    for (const points of [reported, confirmed]) {
+      expect(points).toHaveLength(4);
+      const [a, b, c, d] = points as [number[], number[], number[], number[]];
+      expect(a[1]).toBe(b[1]);
+      expect(b[0]).toBe(c[0]);
+      expect(c[1]).toBe(d[1]);
+      expect(a[0]).toBeLessThan(b[0]!);
+      expect(c[0]).toBeLessThan(d[0]!);
+    }
+    expect(reported[1]![0]).toBe(confirmed[1]![0]);
+    // Reported starts at one and falls to none; confirmed the other way (y grows downwards).
+    expect(reported[0]![1]).toBeLessThan(reported[3]![1]!);
+    expect(confirmed[0]![1]).toBeGreaterThan(confirmed[3]![1]!);
+    expect(reported[0]![1]).toBe(confirmed[3]![1]);
+    // Both run from the chart's first day to its last.
+    expect(reported[0]![0]).toBe(confirmed[0]![0]);
+    expect(reported[3]![0]).toBe(confirmed[3]![0]);
+    // A count that never changed is one flat run.
+    const declined = line("declined");
+    expect(declined).toHaveLength(2);
+    expect(declined[0]![1]).toBe(declined[1]![1]);
+    expect(declined[0]![0]).toBe(reported[0]![0]);
+    expect(declined[1]![0]).toBe(reported[3]![0]);
   });
 });
