@@ -6,7 +6,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 /**
  * A host name, not 127.0.0.1: browsers refuse passkeys (WebAuthn) at an IP address, and the
  * site's address is where passkeys are bound (tests/e2e/passkeys.spec.ts). The server listens
- * on 127.0.0.1, which is what localhost resolves to.
+ * on the same name (scripts/loopback.mjs).
  */
 export const BASE_URL = `http://localhost:${PORT}`;
 /**
@@ -59,7 +59,7 @@ export default defineConfig({
   webServer: {
     // Production build on a fresh database (see scripts/e2e-server.mjs).
     command: "node scripts/e2e-server.mjs",
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    url: `${BASE_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

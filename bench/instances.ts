@@ -6,6 +6,7 @@
  * conditions.
  */
 import path from "node:path";
+import { LOOPBACK_HOST, loopbackIp } from "../scripts/loopback.mjs";
 import { startNginx } from "../scripts/nginx";
 import { runLoad, type LoadResult } from "./load";
 import { startServer, stopServer, waitForHttp, type Server } from "./processes";
@@ -48,14 +49,19 @@ export async function measureInstances(options: {
       for (let i = 0; i < count; i++) {
         const port = options.firstPort + i;
         servers.push(
-          startServer(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+          startServer(nextBin, ["start", "-p", String(port), "-H", LOOPBACK_HOST], {
             cwd: options.root,
-            env: { ...options.env, REDIS_URL: options.redisUrl, TRUSTED_PROXIES: "127.0.0.1" },
+            env: {
+              ...options.env,
+              REDIS_URL: options.redisUrl,
+              TRUSTED_PROXIES: await loopbackIp(),
+            },
             port,
           }),
         );
       }
-      for (const server of servers) await waitForHttp(`http://127.0.0.1:${server.port}/api/health`);
+      for (const server of servers)
+        await waitForHttp(`http://${LOOPBACK_HOST}:${server.port}/api/health`);
       nginx = await startNginx({
         nginx: options.nginx,
         dir: path.join(options.work, "nginx"),

@@ -43,6 +43,7 @@ import { redactUrl } from "../lib/database-url.mjs";
 import { FULL_SCALE, QUICK_SCALE, generateScaleDatabase, type ScaleSummary } from "./generate";
 import { instancesSetup, measureInstances } from "./instances";
 import { runLoad, type LoadResult } from "./load";
+import { LOOPBACK_HOST } from "../scripts/loopback.mjs";
 import { startNginx } from "../scripts/nginx";
 import { timeSuggestions, type SuggestionsResult } from "./suggestions";
 import {
@@ -110,7 +111,7 @@ const resultsFile = onPostgres
   : quick
     ? path.join(WORK, "results-quick.json")
     : path.join(ROOT, "bench", "results.json");
-const origin = `http://127.0.0.1:${NEXT_PORT}`;
+const origin = `http://${LOOPBACK_HOST}:${NEXT_PORT}`;
 
 const log = (message: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -535,15 +536,15 @@ async function main() {
     fs.mkdirSync(PUBLIC_DIR, { recursive: true });
     fs.writeFileSync(staticFile, "placeholder");
     // Another server on the port would be measured in this one's place.
-    for (const port of [NEXT_PORT, NODE_PORT]) {
-      const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    for (const url of [origin, `http://127.0.0.1:${NODE_PORT}`]) {
+      const taken = await fetch(`${url}/`).then(
         () => true,
         () => false,
       );
-      if (taken) throw new Error(`port ${port} is in use: stop that server or set BENCH_PORT`);
+      if (taken) throw new Error(`${url} is in use: stop that server or set BENCH_PORT`);
     }
     const nextBin = path.join(ROOT, "node_modules", ".bin", "next");
-    const nextArgs = ["start", "-p", String(NEXT_PORT), "-H", "127.0.0.1"];
+    const nextArgs = ["start", "-p", String(NEXT_PORT), "-H", LOOPBACK_HOST];
     // Node refuses --cpu-prof in NODE_OPTIONS: it goes to the node that runs next itself.
     next = args.includes("--cpu-prof")
       ? startServer(

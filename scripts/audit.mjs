@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runLighthouse } from "./lighthouse-run.mjs";
+import { LOOPBACK_HOST } from "./loopback.mjs";
 
 const MINIMUM = { performance: 0.95, accessibility: 1, "best-practices": 0.95, seo: 0.95 };
 const CATEGORIES = Object.keys(MINIMUM);
@@ -19,7 +20,7 @@ const desktop = process.argv.includes("--desktop");
 
 async function startServer() {
   const port = process.env.AUDIT_PORT ?? "3200";
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${LOOPBACK_HOST}:${port}`;
   const server = spawn("node", ["scripts/e2e-server.mjs"], {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { databaseProvider, resolveSqliteFile } from "../lib/database-url.mjs";
+import { LOOPBACK_HOST } from "./loopback.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -25,10 +26,14 @@ function run(cmd, args) {
 if (process.env.E2E_SKIP_BUILD !== "1") run(bin("next"), ["build"]);
 run(bin("tsx"), ["scripts/prepare-db.ts"]);
 
-const server = spawn(bin("next"), ["start", "-p", process.env.PORT ?? "3100", "-H", "127.0.0.1"], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
+const server = spawn(
+  bin("next"),
+  ["start", "-p", process.env.PORT ?? "3100", "-H", LOOPBACK_HOST],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loopbackAddress } from "./loopback.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_CONFIG = path.join(ROOT, "deploy", "nginx.conf");
@@ -29,7 +30,7 @@ export async function startNginx(options: {
   /** A folder of the caller's own; emptied. */
   dir: string;
   port: number;
-  /** The instances' ports on 127.0.0.1. */
+  /** The instances' ports on the loopback (scripts/loopback.mjs). */
   upstreams: number[];
 }): Promise<Nginx> {
   const { dir, port } = options;
@@ -39,9 +40,12 @@ export async function startNginx(options: {
   for (const sub of [conf, path.join(prefix, "logs"), path.join(prefix, "temp")])
     fs.mkdirSync(sub, { recursive: true });
   fs.symlinkSync(SAMPLE_CONFIG, path.join(conf, "nginx.conf"));
+  const loopback = await loopbackAddress();
   fs.writeFileSync(
     path.join(conf, "rollcall-upstream.conf"),
-    options.upstreams.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;\n`).join(""),
+    options.upstreams
+      .map((p) => `server ${loopback}:${p} max_fails=1 fail_timeout=10s;\n`)
+      .join(""),
   );
   fs.writeFileSync(path.join(conf, "rollcall-listen.conf"), `listen 127.0.0.1:${port};\n`);
   const errorLog = path.join(prefix, "logs", "error.log");

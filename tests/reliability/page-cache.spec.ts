@@ -156,6 +156,23 @@ test.describe("a server's cached pages", () => {
     }
   });
 
+  test("behind a proxy that ends TLS, a search, a day and an embed are answered, not proxied", async () => {
+    // What deploy/nginx.conf sends on for a reader who came over https. These are the pages
+    // proxy.ts rewrites; were the server started at a loopback address, Next would send each
+    // on to itself over HTTP, as https, and answer 500 (scripts/loopback.mjs).
+    const headers = { "x-forwarded-proto": "https", "x-forwarded-host": "rollcall.example" };
+    for (const path of [
+      "/events/victory-day-parade-2025?q=xi",
+      "/events/victory-day-parade-2025?asOf=2025-05-09",
+      "/embed/events/victory-day-parade-2025?status=confirmed",
+    ]) {
+      const response = await fetch(server.url + path, { headers });
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toContain("Xi Jinping");
+    }
+    expect(server.logTail(200)).not.toContain("Failed to proxy");
+  });
+
   test("they leave compressed in the coding asked for, the same page in each", async () => {
     const url = `${server.url}/events/victory-day-parade-2025`;
     // Node's fetch would decode the body itself; node:http's raw bytes are what was sent.

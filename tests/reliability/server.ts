@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { RELIABILITY_DIR, ROOT, TEMPLATE_DB, bin } from "./paths";
+import { LOOPBACK_HOST } from "../../scripts/loopback.mjs";
 
 /**
  * The ports a process's servers take, below the system's ephemeral ports (32768 on), so that
@@ -25,7 +26,7 @@ export async function freePort(): Promise<number> {
     const probe = net.createServer();
     const free = await new Promise<boolean>((resolve) => {
       probe.once("error", () => resolve(false));
-      probe.listen(port, "127.0.0.1", () => resolve(true));
+      probe.listen(port, LOOPBACK_HOST, () => resolve(true));
     });
     if (free) {
       await new Promise((resolve) => probe.close(resolve));
@@ -95,7 +96,7 @@ export class AppServer {
   }
 
   get url() {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${LOOPBACK_HOST}:${this.port}`;
   }
 
   get origin() {
@@ -156,7 +157,7 @@ export class AppServer {
     };
     delete env.TEST; // Better Auth skips its origin checks when TEST is set
     const log = fs.openSync(this.logFile, "a");
-    const args = ["start", "-p", String(this.port), "-H", "127.0.0.1"];
+    const args = ["start", "-p", String(this.port), "-H", LOOPBACK_HOST];
     const child = spawn(bin("next"), args, {
       cwd: ROOT,
       env,

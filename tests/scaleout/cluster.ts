@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { loopbackIp } from "../../scripts/loopback.mjs";
 import { startNginx, type Nginx } from "../../scripts/nginx";
 import { AppServer, freePort } from "../reliability/server";
 import { SCALEOUT_DIR, state } from "./paths";
@@ -33,7 +34,7 @@ export class Cluster {
       // X-Forwarded-For to believe.
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: `http://127.0.0.1:${nginxPort}`,
-      TRUSTED_PROXIES: "127.0.0.1",
+      TRUSTED_PROXIES: await loopbackIp(), // where nginx connects to them from
       CACHE_S_MAXAGE: String(SHARED_CACHE_SECONDS),
     };
     const [a, b] = await Promise.all(
