@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { chromiumExecutable } from "@/scripts/chromium.mjs";
 import {
   commandLine,
@@ -274,6 +276,30 @@ describe("npm test", () => {
       "redis",
       "nginx",
     ]);
+  });
+
+  it("starts the suites after the e2e suite on its build when it built one, though a test then failed", () => {
+    // They run side by side: were each to build, one build would refuse to start beside the other.
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "rollcall-dist-"));
+    vi.stubEnv("NEXT_DIST_DIR", dist);
+    try {
+      const failed = new Map<string, SuiteResult>([
+        ["e2e", { name: "e2e", status: "failed", seconds: 1 }],
+      ]);
+      for (const name of ["reliability", "scaleout"]) {
+        const env = suites.find((s) => s.name === name)!.env!;
+        expect(env(failed), `${name}, no build`).toEqual({});
+        expect(env(new Map()), `${name}, no e2e suite`).toEqual({});
+      }
+      fs.writeFileSync(path.join(dist, "BUILD_ID"), "built by this run's e2e suite");
+      for (const name of ["reliability", "scaleout"]) {
+        const env = suites.find((s) => s.name === name)!.env!;
+        expect(env(failed), name).toEqual({ E2E_SKIP_BUILD: "1" });
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   it("keeps each browser suite's artifacts in a folder of its own, none inside another's", async () => {
