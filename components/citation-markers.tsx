@@ -14,10 +14,12 @@ export type CitationMarkersProps = {
  * the source; the quote itself is on that page, on the entry's page and in the printed
  * footnotes (a `title` tooltip reaches neither keyboards nor touch screens). A citation under
  * review says so in words beside its number, and its link goes where its passage is shown.
+ * Its look is the attendee table's (app/globals.css), where it is on every row: a class of its
+ * own would be repeated in each.
  */
 export function CitationMarkers({ citations, leaderName, footnotes }: CitationMarkersProps) {
   return (
-    <ul className="citation-markers" aria-label={`Citations for ${leaderName}`}>
+    <ul aria-label={`Citations for ${leaderName}`}>
       {citations.map((citation, index) => {
         const review = standingLabel(citation);
         return (

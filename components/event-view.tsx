@@ -93,8 +93,8 @@ export function EventView({
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.name}</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          <time dateTime={event.date}>{formatDayRange(event.date, event.endDate)}</time> ·{" "}
-          {event.place}
+          <time dateTime={event.date}>{formatDayRange(event.date, event.endDate)}</time>
+          {` · ${event.place}`}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-400">{event.occasion}</p>
         {featured && (

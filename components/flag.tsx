@@ -33,16 +33,14 @@ export function FlagSymbols({ codes }: FlagSymbolsProps) {
 
 export type FlagProps = { code: string | null; className?: string };
 
-/** A country's flag, decorative: the country is always named in words nearby. */
+/**
+ * A country's flag, decorative: the country is always named in words nearby. Its size is the
+ * `flag` class's (app/globals.css), which `className` may override: a list has one on each row.
+ */
 export function Flag({ code, className = "" }: FlagProps) {
   if (!code || !flagSvg(code)) return null;
   return (
-    <svg
-      aria-hidden="true"
-      width="21"
-      height="14"
-      className={className ? `flag ${className}` : "flag"}
-    >
+    <svg aria-hidden="true" className={className ? `flag ${className}` : "flag"}>
       <use href={`#${symbolId(code)}`} />
     </svg>
   );

@@ -9,11 +9,12 @@ export type StatusBadgeProps = { status: AttendanceStatus };
 
 /**
  * A status in words with a distinct shape (tick, question mark, cross): never colour alone.
- * Its look, icon included, is the `status-badge` classes in app/globals.css: a badge is on
- * every row of a list, and an inline SVG icon would be repeated in each row's markup.
+ * Its look, icon included, is its status's `status-badge-*` class in app/globals.css, the one
+ * class it carries: a badge is on every row of a list, and what it carries is repeated in each
+ * row's markup (an inline SVG icon, a second class).
  */
 export function StatusBadge({ status }: StatusBadgeProps) {
-  return <span className={`status-badge status-badge-${status}`}>{STATUS_LABELS[status]}</span>;
+  return <span className={`status-badge-${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
 /** A step's claim: its outcome when it reports one (after the event), else its status. */
@@ -25,7 +26,7 @@ export function ClaimBadge({
   outcome: AttendanceOutcome | null;
 }) {
   return outcome ? (
-    <span className={`status-badge status-badge-${outcome}`}>{OUTCOME_LABELS[outcome]}</span>
+    <span className={`status-badge-${outcome}`}>{OUTCOME_LABELS[outcome]}</span>
   ) : (
     <StatusBadge status={status} />
   );

@@ -67,6 +67,7 @@ const ICON_PATHS: Record<Claim, React.ReactNode> = {
 };
 
 const LABEL_WIDTH = 180;
+/** A row: its bar, 18 high, has 4 above and below (the height is the bar rule's in app/globals.css). */
 const ROW_HEIGHT = 26;
 const AXIS_HEIGHT = 34;
 const COUNTS_HEIGHT = 120;
@@ -116,6 +117,10 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
   const eventTo = x(addDays(chart.event.endDate, 1));
   const shownDay = chart.day;
   const captionId = `${id}-caption`;
+  const eventDays =
+    chart.event.endDate !== chart.event.date
+      ? `${formatDay(chart.event.date)} – ${formatDay(chart.event.endDate)}`
+      : formatDay(chart.event.date);
 
   const axis = (top: number, bottom: number) => (
     <g className="story-chart-axis">
@@ -152,12 +157,8 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
       <figcaption id={captionId} className="space-y-1">
         <span className="block text-lg font-semibold">{title}</span>
         <span className="block text-sm text-slate-700 dark:text-slate-300">
-          Each bar runs from the day a source gives for a claim to the next claim, with its
-          status&apos;s icon at the start; the shaded band is the event (
-          {formatDay(chart.event.date)}
-          {chart.event.endDate !== chart.event.date ? ` – ${formatDay(chart.event.endDate)}` : ""})
-          {shownDay ? `, the dashed line the end of ${formatDay(shownDay)}, the day shown` : ""}.
-          The same data is in the tables below.
+          {/* One string: React marks each seam between two text nodes in the HTML. */}
+          {`Each bar runs from the day a source gives for a claim to the next claim, with its status's icon at the start; the shaded band is the event (${eventDays})${shownDay ? `, the dashed line the end of ${formatDay(shownDay)}, the day shown` : ""}. The same data is in the tables below.`}
         </span>
       </figcaption>
       <Legend />
@@ -174,7 +175,7 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
             {(Object.keys(ICON_PATHS) as Claim[]).map((claim) => (
               <symbol
                 key={claim}
-                id={`${id}-icon-${claim}`}
+                id={`${id}-${claim}`}
                 viewBox="0 0 16 16"
                 fill="none"
                 stroke="currentColor"
@@ -197,7 +198,7 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
                   const from = x(s.from);
                   const icon = (
                     <use
-                      href={`#${id}-icon-${claim}`}
+                      href={`#${id}-${claim}`}
                       x={from}
                       y={y + (ROW_HEIGHT - ICON) / 2}
                       width={ICON}
@@ -212,13 +213,7 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
                       data-from={s.from}
                       data-to={s.to}
                     >
-                      <rect
-                        x={from + 0.5}
-                        y={y + 4}
-                        width={Math.max(x(s.to) - from - 1, 1)}
-                        height={ROW_HEIGHT - 8}
-                        rx="3"
-                      />
+                      <rect x={from + 0.5} y={y + 4} width={Math.max(x(s.to) - from - 1, 1)} />
                       {s.source ? (
                         <a href={s.source.url} tabIndex={-1}>
                           <title>{`${row.leader}: ${claimLabel(s)} from ${formatDay(s.from)} (${s.source.title})`}</title>
@@ -241,7 +236,7 @@ export function StoryChart({ chart, title, id, withCounts = false }: StoryChartP
         <div className="mt-3 overflow-x-auto">
           <table className="w-full text-left text-sm" data-table="rows">
             <caption className="pb-2 text-left font-medium">
-              {title}: each claim and its days
+              {`${title}: each claim and its days`}
             </caption>
             <thead>
               <tr>
@@ -392,7 +387,7 @@ function CountsChart({
                   strokeWidth="2"
                 />
                 <use
-                  href={`#${id}-icon-${status}`}
+                  href={`#${id}-${status}`}
                   x={width - 8 - ICON}
                   y={y(lastCount) - ICON / 2}
                   width={ICON}

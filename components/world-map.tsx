@@ -18,7 +18,7 @@ export type WorldMapProps = {
 };
 
 /** Fill of each status or outcome: a colour and a texture, so the map reads in greyscale too. */
-const patternId = (shade: Shade) => `map-fill-${shade}`;
+const patternId = (shade: Shade) => `map-${shade}`;
 const fillOf = (shade: Shade) => `url(#${patternId(shade)})`;
 
 /**
@@ -26,7 +26,7 @@ const fillOf = (shade: Shade) => `url(#${patternId(shade)})`;
  * event, outcome), markers for entities without a shape of their own, and a diamond where the
  * leader was represented by someone else. Every shape and marker is a link to its entry with
  * the leader, status, representative and note in its title. Rendered on the server; no client
- * JavaScript.
+ * JavaScript. Its links' and markers' looks are the `world-map` rules of app/globals.css.
  */
 export function WorldMap({ entries, afterEvent = false, linkTarget }: WorldMapProps) {
   const map = buildWorldMap(worldAtlas, entries, { afterEvent });
@@ -36,7 +36,7 @@ export function WorldMap({ entries, afterEvent = false, linkTarget }: WorldMapPr
         viewBox={`0 0 ${map.width} ${map.height}`}
         role="group"
         aria-label={map.label}
-        className="h-auto w-full max-w-3xl"
+        className="world-map h-auto w-full max-w-3xl"
       >
         <Patterns />
         {/* Served by app/map/land.svg: the same for every event, so cached. */}
@@ -52,14 +52,9 @@ export function WorldMap({ entries, afterEvent = false, linkTarget }: WorldMapPr
             ))}
           </g>
           {map.links.map(({ entry, shade, title, shape, marker }) => (
-            <a
-              key={entry.id}
-              href={`/attendance/${entry.id}`}
-              target={linkTarget}
-              className="map-link"
-            >
+            <a key={entry.id} href={`/attendance/${entry.id}`} target={linkTarget}>
               <title>{title}</title>
-              {shape && <path d={shape} fill={fillOf(shade)} className="map-shape" />}
+              {shape && <path d={shape} fill={fillOf(shade)} />}
               {marker && <Marker shade={shade} {...marker} />}
             </a>
           ))}
@@ -122,27 +117,20 @@ function Patterns() {
   );
 }
 
-/** A circle, a dashed circle or a square, as in the status icons; filled with the status. */
+/**
+ * A circle, a dashed circle or a square, as in the status icons; filled with the status. Its
+ * outline is the `world-map` rules' of app/globals.css: markers are many on a map.
+ */
 function Marker({ shade, x, y }: { shade: Shade; x: number; y: number }) {
   const r = MARKER_RADIUS;
-  // Its outline is the `map-marker` class of app/globals.css: markers are many on a map.
-  const outline = "map-shape map-marker";
   return shade === "declined" || shade === "did_not_attend" ? (
-    <rect
-      x={x - r}
-      y={y - r}
-      width={2 * r}
-      height={2 * r}
-      fill={fillOf(shade)}
-      className={outline}
-    />
+    <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={fillOf(shade)} />
   ) : (
     <circle
       cx={x}
       cy={y}
       r={r}
       fill={fillOf(shade)}
-      className={outline}
       strokeDasharray={shade === "reported" ? "3 2" : undefined}
     />
   );

@@ -174,7 +174,7 @@ test("the map shades India by Modi's own status, says it was represented, and it
   await expect(india.locator("title")).toHaveText(
     `Narendra Modi ${p.tag}, India: Declined, represented by Defence Minister Rajnath Singh ${p.tag}`,
   );
-  await expect(india.locator("path")).toHaveAttribute("fill", "url(#map-fill-declined)");
+  await expect(india.locator("path")).toHaveAttribute("fill", "url(#map-declined)");
   const slovakia = map.locator("a").filter({
     has: page.locator("title", { hasText: `Robert Fico ${p.tag}` }),
   });

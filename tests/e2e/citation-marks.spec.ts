@@ -9,7 +9,8 @@ const OTTOKAR = "Syldavia's King Ottokar declined the invitation";
 async function expectEveryMarkerLands(page: Page, slug: string) {
   await page.goto(`/events/${slug}`);
   const hrefs = await page
-    .locator(".citation-markers a")
+    .getByRole("list", { name: /^Citations for / })
+    .getByRole("link")
     .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) {

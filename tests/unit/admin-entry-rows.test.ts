@@ -36,7 +36,7 @@ describe("the admin list's rows", () => {
     const plain = { ...row, leader: "Ana Silva" };
     const markup = render({ rows: [plain], open: "Edit" });
     expect(markup).toContain("<div>President &amp; Chair, Ruritania</div>");
-    expect(markup).toContain('<span class="status-badge status-badge-declined">Declined</span>');
+    expect(markup).toContain('<span class="status-badge-declined">Declined</span>');
     expect(markup).toContain("<td>—</td><td>2</td>");
     expect(markup).toContain(
       '<a href="/admin/entries/7" aria-label="Edit Ana Silva at Summit &lt;2000&gt;">Edit</a>',

@@ -141,3 +141,66 @@ describe("the story chart's counts", () => {
     expect(declined[1]![0]).toBe(reported[3]![0]);
   });
 });
+
+describe("what the event page repeats per row", () => {
+  // Each of these is styled once in app/globals.css: a class or attribute on every row, bar or
+  // marker would be repeated in the page as many times as it has leaders.
+  const entries = [entry(1, "Ana", "BR", null), entry(2, "Bea", "CN", null)];
+  const chart = buildStoryChart(
+    entries.map((e) => ({
+      id: e.id,
+      leader: e.leader.name,
+      steps: [
+        {
+          id: e.id * 10,
+          status: e.status,
+          outcome: null,
+          asOf: "2000-05-01",
+          recordedAt: "2000-05-01T10:00:00Z",
+          source: { title: "Wire report", url: "https://example.org/a" },
+        },
+      ],
+    })),
+    { date: event.date, endDate: event.endDate },
+    { today: "2000-05-05" },
+  );
+  const html = renderToStaticMarkup(
+    createElement(EventView, {
+      event,
+      counts: countEntries(entries),
+      entries,
+      mapEntries: entries,
+      phase: { day: "2000-05-05", started: false, during: false, over: false },
+      query: UNFILTERED_QUERY,
+      path: "/events/parade",
+      chart: { chart },
+    }),
+  );
+  const rows = [...html.matchAll(/<tr id="entry-\d+">[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+
+  it("gives a list row no class but its badge's one and its flag's", () => {
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.match(/class="[^"]*"/g)).toEqual([
+        'class="flag"',
+        'class="status-badge-confirmed"',
+      ]);
+      expect(row).toContain('<svg aria-hidden="true" class="flag"><use href="#flag-');
+    }
+  });
+
+  it("draws the chart's bars without their height or corners, and each mark with its tooltip", () => {
+    const drawing = /<svg aria-hidden="true" data-chart="rows"[\s\S]*?<\/svg>/.exec(html)![0];
+    const bars = [...drawing.matchAll(/<g data-step="\d+"[^>]*>(<rect [^>]*>)/g)].map((m) => m[1]);
+    expect(bars).toHaveLength(2);
+    for (const bar of bars) expect(bar).toMatch(/^<rect x="[\d.]+" y="\d+" width="[\d.]+">$/);
+    // The tooltip a mouse opens on a mark, with what the tables' row for it says.
+    expect(drawing.match(/<title>[^<]*Wire report[^<]*<\/title>/g)).toHaveLength(2);
+  });
+
+  it("gives the map's links and markers no class of their own", () => {
+    const map = /<svg [^>]*role="group"[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(map.match(/<a /g)).toHaveLength(2);
+    for (const link of map.match(/<a [^>]*>[\s\S]*?<\/a>/g)!) expect(link).not.toContain("class=");
+  });
+});
