@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "../../lib/database";
+import { LOOPBACK_HOST } from "../../scripts/loopback.mjs";
+import { SAMPLE_CONFIG } from "../../scripts/nginx";
 import { SERVER_ACTIONS } from "../reliability/registry";
 import { SAMPLE_TEXT } from "../reliability/db";
 import { callAction, sessionCookie } from "../reliability/http";
@@ -351,6 +356,29 @@ test("an edit shows through nginx's cache once the kept page is older than its s
   const after = await throughNginx(path);
   expect(after.text.includes(name)).toBe(true);
   expect(after.cacheStatus, "and nginx keeps the new page").toBe("HIT");
+});
+
+test("nginx lets go of an idle connection to a server before the server closes it, so no save is sent down a closing one", async () => {
+  // A save nginx sends down a connection the server is closing is reset, and nginx answers 502
+  // (it does not send a save twice): nginx must be the first to give up an idle connection.
+  const socket = net.connect(cluster.b.port, LOOPBACK_HOST);
+  await once(socket, "connect");
+  socket.write("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+  await once(socket, "data");
+  const answered = performance.now();
+  socket.resume();
+  await once(socket, "end");
+  const serverKeeps = performance.now() - answered;
+  socket.destroy();
+  const upstream = /upstream rollcall \{([^}]*)\}/.exec(
+    fs.readFileSync(SAMPLE_CONFIG, "utf8"),
+  )![1]!;
+  const seconds = /^\s*keepalive_timeout (\d+)s;/m.exec(upstream)?.[1];
+  const nginxKeeps = (seconds ? Number(seconds) : 60) * 1000; // nginx's default is 60 s
+  expect(
+    nginxKeeps,
+    `nginx keeps an idle connection ${nginxKeeps} ms, the server ${Math.round(serverKeeps)} ms`,
+  ).toBeLessThan(serverKeeps - 500);
 });
 
 test("kill -9 of one server during saves through nginx: no acknowledged save is lost, nginx keeps serving from the other", async () => {
