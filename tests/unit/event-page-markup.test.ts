@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { EventView } from "@/components/event-view";
@@ -52,6 +52,25 @@ const entry = (
   citations: [citation(id)],
 });
 
+/** The event page's markup for these entries, on the day and in the phase given. */
+const renderEventPage = (
+  entries: AttendanceDTO[],
+  phase: ComponentProps<typeof EventView>["phase"],
+  chart?: ComponentProps<typeof EventView>["chart"],
+) =>
+  renderToStaticMarkup(
+    createElement(EventView, {
+      event,
+      counts: countEntries(entries),
+      entries,
+      mapEntries: entries,
+      phase,
+      query: UNFILTERED_QUERY,
+      path: "/events/parade",
+      chart,
+    }),
+  );
+
 describe("the event page", () => {
   it("draws each flag once, though a started event has a list per outcome", () => {
     // Two leaders of one country, one in the "attended" list and one in "did not attend".
@@ -60,17 +79,12 @@ describe("the event page", () => {
       entry(2, "Bea", "BR", "did_not_attend"),
       entry(3, "Cal", "CN", "attended"),
     ];
-    const html = renderToStaticMarkup(
-      createElement(EventView, {
-        event,
-        counts: countEntries(entries),
-        entries,
-        mapEntries: entries,
-        phase: { day: "2000-05-10", started: true, during: false, over: true },
-        query: UNFILTERED_QUERY,
-        path: "/events/parade",
-      }),
-    );
+    const html = renderEventPage(entries, {
+      day: "2000-05-10",
+      started: true,
+      during: false,
+      over: true,
+    });
     expect(html.match(/<h3 [^>]*>Attended \(2\)<\/h3>/g)).toHaveLength(1);
     expect(html.match(/<h3 [^>]*>Did not attend \(1\)<\/h3>/g)).toHaveLength(1);
     // Every row refers to its flag, and each drawing, which the rows refer to by id, is there once.
@@ -164,17 +178,10 @@ describe("what the event page repeats per row", () => {
     { date: event.date, endDate: event.endDate },
     { today: "2000-05-05" },
   );
-  const html = renderToStaticMarkup(
-    createElement(EventView, {
-      event,
-      counts: countEntries(entries),
-      entries,
-      mapEntries: entries,
-      phase: { day: "2000-05-05", started: false, during: false, over: false },
-      query: UNFILTERED_QUERY,
-      path: "/events/parade",
-      chart: { chart },
-    }),
+  const html = renderEventPage(
+    entries,
+    { day: "2000-05-05", started: false, during: false, over: false },
+    { chart },
   );
   const rows = [...html.matchAll(/<tr id="entry-\d+">[\s\S]*?<\/tr>/g)].map((m) => m[0]);
 
