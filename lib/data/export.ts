@@ -37,18 +37,24 @@ export const EXPORT_BATCH_SIZE = 500;
  * `%` and `_` in it are characters, not wildcards.
  *
  * Batches are separate reads, not one snapshot: an entry changed during a long export shows
- * as it was when its batch was read; none is skipped or repeated.
+ * as it was when its batch was read, a leader or source as it was when the export first read
+ * it (see ExportRecords; `recordsKept` is how many of each it keeps); none is skipped or
+ * repeated.
  */
 export function listAllAttendanceForExport(
   query: ExportQuery,
   batchSize = EXPORT_BATCH_SIZE,
+  recordsKept = RECORDS_KEPT,
 ): AsyncIterable<ExportEntryDTO[]> {
-  if (query.day) return listAllAttendanceOnDayForExport({ ...query, day: query.day }, batchSize);
-  const readBatch = entryBatchReader(query, batchSize, !query.story);
+  const records = exportRecords(recordsKept);
+  if (query.day) {
+    return listAllAttendanceOnDayForExport({ ...query, day: query.day }, batchSize, records);
+  }
+  const readBatch = entryBatchReader(query, batchSize, records, !query.story);
   return batchesOf(async () => {
     const batch = await readBatch();
     if (!batch) return null;
-    if (query.story) await attachStories(batch.entries, batch.currentStepIds);
+    if (query.story) await attachStories(batch.entries, batch.currentStepIds, records);
     return batch.entries;
   });
 }
@@ -61,8 +67,9 @@ export function listAllAttendanceForExport(
 function listAllAttendanceOnDayForExport(
   query: ExportQuery & { day: string },
   batchSize: number,
+  records: ExportRecords,
 ): AsyncIterable<ExportEntryDTO[]> {
-  const readBatch = entryBatchReader({ q: query.q }, batchSize, false);
+  const readBatch = entryBatchReader({ q: query.q }, batchSize, records, false);
   return batchesOf(async () => {
     const batch = await readBatch();
     if (!batch) return null;
@@ -75,7 +82,10 @@ function listAllAttendanceOnDayForExport(
       })),
       query.day,
     ).filter((p) => !query.status || p.step.status === query.status);
-    const citations = await readStepCitations(picked.map((p) => p.step.id));
+    const citations = await readStepCitations(
+      picked.map((p) => p.step.id),
+      records.sources,
+    );
     await quoteCitationsOnDay([...citations.values()].flat(), () => query.day);
     // Each entry is picked once at most: it is made the entry as of the day in place.
     const entries = picked.map((p) => entryOnDay(p.row.entry, p, citations.get(p.step.id) ?? []));
@@ -83,6 +93,7 @@ function listAllAttendanceOnDayForExport(
       await attachStories(
         entries,
         picked.map((p) => p.row.currentStepId),
+        records,
         query.day,
       );
     }
@@ -98,11 +109,15 @@ function listAllAttendanceOnDayForExport(
 async function attachStories(
   entries: ExportEntryDTO[],
   currentStepIds: (number | null)[],
+  records: ExportRecords,
   day?: string,
 ) {
   const steps = await readSteps(entries.map((entry) => entry.id));
   const all = [...steps.values()].flat();
-  const citations = await readStepCitations(all.map((s) => s.id));
+  const citations = await readStepCitations(
+    all.map((s) => s.id),
+    records.sources,
+  );
   entries.forEach((entry, i) => {
     const currentStepId = currentStepIds[i];
     const story: StepDTO[] = (steps.get(entry.id) ?? []).map((s) => ({
@@ -180,10 +195,6 @@ type EntryRow = {
   updatedAt: string;
   version: number;
   leaderId: number;
-  leaderName: string;
-  leaderOffice: string;
-  leaderPolity: string;
-  leaderCountryCode: string | null;
 };
 
 type CitationRow = {
@@ -198,9 +209,6 @@ type CitationRow = {
   prefix: string;
   suffix: string;
   sourceId: number;
-  sourceTitle: string;
-  sourcePublisher: string;
-  sourceUrl: string;
 };
 
 type StepRow = {
@@ -220,6 +228,72 @@ type StepRow = {
 type EntryBatch = { entries: ExportEntryDTO[]; currentStepIds: (number | null)[] };
 
 /**
+ * Records an export names again and again, read once for the whole export rather than in
+ * every entry's or citation's row: a few thousand leaders and sources are named by hundreds of
+ * thousands of entries and citations, and handing over their names, titles and addresses with
+ * each row was a fifth of the export's time. A record is read when a batch first names it,
+ * and shows as it was then, as an entry shows as it was when its batch was read.
+ */
+type ExportRecords = {
+  leaders: RecordsById<AttendanceDTO["leader"]>;
+  sources: RecordsById<CitationDTO["source"]>;
+};
+
+/** Records kept by one export, of each kind, before it lets them go and reads them again. */
+const RECORDS_KEPT = 20_000;
+
+function exportRecords(kept = RECORDS_KEPT): ExportRecords {
+  return {
+    leaders: new RecordsById(kept, (ids) =>
+      bulk.all<AttendanceDTO["leader"]>(Prisma.sql`
+        SELECT "id", "name", "office", "polity", "countryCode"
+        FROM "Leader" WHERE "id" IN (${Prisma.join(ids)})`),
+    ),
+    sources: new RecordsById(kept, (ids) =>
+      bulk.all<CitationDTO["source"]>(Prisma.sql`
+        SELECT "id", "title", "publisher", "url"
+        FROM "Source" WHERE "id" IN (${Prisma.join(ids)})`),
+    ),
+  };
+}
+
+/**
+ * Records by id, read by `read` (rows with an `id`) for the ids not yet held. About `kept` are
+ * held: past that they are all let go before the next read, so a database with more leaders or
+ * sources than that costs more reads, not more memory. Whatever one `fill` asked for is held
+ * until the next.
+ */
+class RecordsById<T extends { id: number }> {
+  private readonly byId = new Map<number, T>();
+
+  constructor(
+    private readonly kept: number,
+    private readonly read: (ids: number[]) => Promise<T[]>,
+  ) {}
+
+  /** Reads the records of `ids` that are not held. One not found stays unknown. */
+  async fill(ids: Iterable<number>): Promise<void> {
+    const wanted = new Set(ids);
+    let missing = [...wanted].filter((id) => !this.byId.has(id));
+    if (missing.length === 0) return;
+    if (this.byId.size + missing.length > this.kept) {
+      this.byId.clear();
+      missing = [...wanted];
+    }
+    for (const record of await this.read(missing)) this.byId.set(record.id, record);
+  }
+
+  get(id: number): T | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Lets `ids` go, so the next `fill` reads them again. */
+  forget(ids: Iterable<number>): void {
+    for (const id of ids) this.byId.delete(id);
+  }
+}
+
+/**
  * A function that reads the next batch of the entries matching `query` in id order, each with
  * its citations (with `withCitations`; else none), each time it is called; null once they have
  * all been read. The entries are made as toAttendanceDTO makes them, straight from the rows.
@@ -227,6 +301,7 @@ type EntryBatch = { entries: ExportEntryDTO[]; currentStepIds: (number | null)[]
 function entryBatchReader(
   query: Pick<AttendanceQuery, "status" | "q">,
   batchSize: number,
+  records: ExportRecords,
   withCitations: boolean,
 ): () => Promise<EntryBatch | null> {
   // The status is compared as text: PostgreSQL has no `=` between its enum type and a bound
@@ -235,10 +310,14 @@ function entryBatchReader(
     ? Prisma.sql`AND CAST("Attendance"."status" AS TEXT) = ${query.status}`
     : Prisma.empty;
   // A search key holds no LIKE wildcard or escape (lib/text/search-key.ts): the pattern is
-  // literal, as the list's `contains` is.
+  // literal, as the list's `contains` is. Without one, the leaders are not joined: their
+  // names come from `records`.
   const search = query.q
-    ? Prisma.sql`AND "Leader"."searchText" LIKE ${`%${searchKey(query.q)}%`}`
-    : Prisma.empty;
+    ? {
+        join: Prisma.sql`JOIN "Leader" ON "Leader"."id" = "Attendance"."leaderId"`,
+        where: Prisma.sql`AND "Leader"."searchText" LIKE ${`%${searchKey(query.q)}%`}`,
+      }
+    : { join: Prisma.empty, where: Prisma.empty };
   /** Where the next batch starts; null when there is none. */
   let afterId: number | null = 0;
   const readRows = (after: number) =>
@@ -248,57 +327,60 @@ function entryBatchReader(
         "Attendance"."outcome", "Current"."note" AS "stepNote",
         "Attendance"."representativeId", "Attendance"."asOf", "Attendance"."currentStepId",
         "Attendance"."sourcesDisagree", "Attendance"."note", "Attendance"."updatedAt",
-        "Attendance"."version", "Leader"."id" AS "leaderId",
-        "Leader"."name" AS "leaderName", "Leader"."office" AS "leaderOffice",
-        "Leader"."polity" AS "leaderPolity", "Leader"."countryCode" AS "leaderCountryCode"
-      FROM "Attendance"
-        JOIN "Leader" ON "Leader"."id" = "Attendance"."leaderId"
+        "Attendance"."version", "Attendance"."leaderId"
+      FROM "Attendance" ${search.join}
         LEFT JOIN "StatusStep" "Current" ON "Current"."id" = "Attendance"."currentStepId"
-      WHERE "Attendance"."id" > ${after} ${status} ${search}
+      WHERE "Attendance"."id" > ${after} ${status} ${search.where}
       ORDER BY "Attendance"."id"
       LIMIT ${batchSize}`,
       ISO_DATES,
     );
+  const { leaders } = records;
+  /**
+   * The events of `rows`, read for this batch, after reading the leaders it names that are not
+   * kept: one fill for all of them, so that none it needs is let go by another.
+   */
+  const readNamed = async (rows: EntryRow[]) => {
+    await leaders.fill(rows.flatMap((row) => [row.leaderId, row.representativeId ?? []].flat()));
+    return readEvents(rows);
+  };
+  const named = (row: EntryRow, events: Map<number, unknown>) =>
+    events.has(row.eventId) && leaders.get(row.leaderId) !== undefined;
   return async () => {
     if (afterId === null) return null;
     let rows = await readRows(afterId);
-    // The events and the representatives are read apart, once a batch rather than once an
-    // entry: most of a read's time goes into handing over its values one by one. An entry
-    // whose event is not found changed between the two reads (moved to another event, or
-    // deleted, and its event deleted after it): the batch is read again. An entry whose event
-    // is still not found is left out, as a join would leave it out.
-    let events = await readEvents(rows);
-    if (rows.some((row) => !events.has(row.eventId))) {
+    // The events, leaders and representatives are read apart, once a batch or once an export
+    // rather than once an entry: most of a read's time goes into handing over its values one
+    // by one. An entry whose event or leader is not found changed between the reads (moved,
+    // or deleted, and its event or leader deleted after it): the batch is read again, its
+    // leaders too. An entry whose event or leader is still not found is left out, as a join
+    // would leave it out.
+    let events = await readNamed(rows);
+    if (rows.some((row) => !named(row, events))) {
+      leaders.forget(rows.map((row) => row.leaderId));
       rows = await readRows(afterId);
-      events = await readEvents(rows);
+      events = await readNamed(rows);
     }
     afterId = rows.length < batchSize ? null : rows.at(-1)!.id;
     if (rows.length === 0) return null;
-    rows = rows.filter((row) => events.has(row.eventId));
-    const representatives = await readRepresentatives(rows);
+    rows = rows.filter((row) => named(row, events));
     const citations = withCitations
-      ? await readStepCitations(rows.flatMap((e) => (e.currentStepId ? [e.currentStepId] : [])))
+      ? await readStepCitations(
+          rows.flatMap((e) => (e.currentStepId ? [e.currentStepId] : [])),
+          records.sources,
+        )
       : new Map<number, CitationDTO[]>();
     // Properties in toAttendanceDTO's order, then the event's, so that every entry has one shape.
     const entries = rows.map((row): ExportEntryDTO => ({
       id: row.id,
       eventId: row.eventId,
-      leader: {
-        id: row.leaderId,
-        name: row.leaderName,
-        office: row.leaderOffice,
-        polity: row.leaderPolity,
-        countryCode: row.leaderCountryCode,
-      },
+      leader: leaders.get(row.leaderId)!,
       status: row.status,
       outcome: row.outcome,
       representative:
         row.representativeId === null
           ? null
-          : {
-              id: row.representativeId,
-              ...(representatives.get(row.representativeId) ?? NO_REPRESENTATIVE),
-            },
+          : representative(row.representativeId, leaders.get(row.representativeId)),
       asOf: row.asOf === null ? null : isoDay(row.asOf),
       sourcesDisagree: Boolean(row.sourcesDisagree),
       stepNote: row.stepNote ?? "",
@@ -326,34 +408,35 @@ async function readEvents(rows: EntryRow[]): Promise<Map<number, ExportEntryDTO[
   );
 }
 
-/** A representative not found (deleted since the entry was read), as a left join gives it. */
-const NO_REPRESENTATIVE = { name: "", office: "", polity: "" };
-
-/** The leaders who represent someone in `rows`, by id: most entries name nobody. */
-async function readRepresentatives(
-  rows: EntryRow[],
-): Promise<Map<number, Omit<RepresentativeDTO, "id">>> {
-  const ids = [...new Set(rows.flatMap((row) => row.representativeId ?? []))];
-  if (ids.length === 0) return new Map();
-  const leaders = await bulk.all<RepresentativeDTO>(Prisma.sql`
-    SELECT "id", "name", "office", "polity" FROM "Leader" WHERE "id" IN (${Prisma.join(ids)})`);
-  return new Map(leaders.map((l) => [l.id, { name: l.name, office: l.office, polity: l.polity }]));
+/**
+ * The leader `id` as the representative an entry names; one not found (deleted since the entry
+ * was read) as a left join gives it.
+ */
+function representative(id: number, leader: AttendanceDTO["leader"] | undefined) {
+  if (!leader) return { id, name: "", office: "", polity: "" };
+  return { id, name: leader.name, office: leader.office, polity: leader.polity };
 }
 
-/** The citations of the steps `ids`, by step, each step's in its citation order. */
-async function readStepCitations(ids: number[]): Promise<Map<number, CitationDTO[]>> {
+/**
+ * The citations of the steps `ids`, by step, each step's in its citation order. A citation
+ * whose source is not found (deleted since it was read) is left out, as a join would.
+ */
+async function readStepCitations(
+  ids: number[],
+  sources: ExportRecords["sources"],
+): Promise<Map<number, CitationDTO[]>> {
   if (ids.length === 0) return new Map();
   const rows = await bulk.all<CitationRow>(Prisma.sql`
     SELECT "Citation"."stepId", "Citation"."id", "Citation"."lost", "Citation"."review",
       "Citation"."anchoredVersion", "Citation"."quote",
       "Citation"."start", "Citation"."end", "Citation"."prefix", "Citation"."suffix",
-      "Source"."id" AS "sourceId", "Source"."title" AS "sourceTitle",
-      "Source"."publisher" AS "sourcePublisher", "Source"."url" AS "sourceUrl"
-    FROM "Citation" JOIN "Source" ON "Source"."id" = "Citation"."sourceId"
+      "Citation"."sourceId"
+    FROM "Citation"
     WHERE "Citation"."stepId" IN (${Prisma.join(ids)})
     ORDER BY "Citation"."stepId", "Citation"."position", "Citation"."id"`);
+  await sources.fill(rows.map((row) => row.sourceId));
   return groupBy(
-    rows,
+    rows.filter((row) => sources.get(row.sourceId) !== undefined),
     (row) => row.stepId,
     (row) => {
       const citation: CitationDTO = {
@@ -363,12 +446,7 @@ async function readStepCitations(ids: number[]): Promise<Map<number, CitationDTO
         end: row.end,
         prefix: row.prefix,
         suffix: row.suffix,
-        source: {
-          id: row.sourceId,
-          title: row.sourceTitle,
-          publisher: row.sourcePublisher,
-          url: row.sourceUrl,
-        },
+        source: sources.get(row.sourceId)!,
         lost: Boolean(row.lost),
         review: row.review,
         anchoredVersion: Number(row.anchoredVersion),
