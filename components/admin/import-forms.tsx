@@ -43,6 +43,10 @@ function LeaderCell({ row }: { row: PlannedRow }) {
       {row.leader.name}
       <span className="block text-xs text-slate-600 dark:text-slate-400">
         New leader{row.leader.office ? `: ${row.leader.office}, ${row.leader.polity}` : ""}
+        {row.leader.polity &&
+          (row.leader.countryCode
+            ? ` (${row.leader.countryCode})`
+            : " (no country code: no flag and no place on the map)")}
       </span>
     </>
   );

@@ -4,8 +4,9 @@
  * from an older "CSV"), `,`, `;` or tab between cells, CRLF or LF, line breaks inside quoted
  * cells, and cells Rollcall's own export protected against formulas. Pure: no I/O.
  *
- * Two layouts are read (docs/import.md): the simple one (leader, country, office, status,
- * as_of, source, quote, note) and Rollcall's long export (lib/csv/attendance-rows.ts).
+ * Two layouts are read (docs/chart-and-import.md): the simple one (leader, country,
+ * country_code, office, status, as_of, source, quote, note) and Rollcall's long export
+ * (lib/csv/attendance-rows.ts).
  */
 import { parse } from "csv-parse/sync";
 import { FORMULA_TRIGGERS } from "./neutralise";
@@ -18,6 +19,8 @@ export type ImportRow = {
   row: number;
   leader: string;
   country: string;
+  /** The country's ISO 3166-1 code as written, for a new leader; empty if none. */
+  countryCode: string;
   office: string;
   status: string;
   asOf: string;
@@ -103,6 +106,7 @@ const headerKey = (cell: string) =>
 const SIMPLE_COLUMNS: Record<keyof Omit<ImportRow, "row">, string[]> = {
   leader: ["leader", "name"],
   country: ["country", "country_or_entity", "polity"],
+  countryCode: ["country_code", "iso_code"],
   office: ["office"],
   status: ["status"],
   asOf: ["as_of", "asof", "date"],
@@ -152,6 +156,7 @@ export function parseImportFile(bytes: Uint8Array): ParsedImport {
       ? {
           leader: index(["leader"]),
           country: -1,
+          countryCode: -1,
           office: -1,
           // An outcome step's claim is its outcome; its status column is the plan it carries.
           status: index(["outcome"]),
@@ -181,6 +186,7 @@ export function parseImportFile(bytes: Uint8Array): ParsedImport {
     row: i + 2,
     leader: cell(record, columns.leader),
     country: cell(record, columns.country),
+    countryCode: cell(record, columns.countryCode),
     office: cell(record, columns.office),
     status: cell(record, columns.status) || cell(record, columns.plan),
     asOf: cell(record, columns.asOf),

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { PLAN_OF_OUTCOME, isAttendanceOutcome, isAttendanceStatus } from "@/lib/attendance/status";
 import type { ImportRow } from "@/lib/csv/import-file";
+import { countryCodeOfName } from "@/lib/geo/country-names";
+import { isIsoCountryCode } from "@/lib/geo/iso-3166";
 import { anchorQuote } from "@/lib/quotes/anchor";
 import { relocateQuote } from "@/lib/quotes/relocate";
 import { searchKey } from "@/lib/text/search-key";
@@ -220,8 +222,20 @@ export async function planImport(
         via: searchKey(m.name) === key ? "name" : "alias",
       };
     } else {
-      leader = { kind: "new", name: row.leader, office: row.office, polity: row.country };
-      if (!row.office || !row.country)
+      const code = row.countryCode.toUpperCase();
+      const countryCode = code ? code : countryCodeOfName(row.country);
+      leader = {
+        kind: "new",
+        name: row.leader,
+        office: row.office,
+        polity: row.country,
+        countryCode,
+      };
+      if (code && !isIsoCountryCode(code))
+        reasons.push(
+          `“${row.countryCode}” is not a country code: use an ISO 3166-1 two-letter code such as FR or VN, or leave the cell empty.`,
+        );
+      else if (!row.office || !row.country)
         reasons.push(
           "No leader has this name or alias, and a new leader needs an office and a country: fill in both, or correct the name.",
         );
@@ -316,7 +330,12 @@ export async function planImport(
           leader:
             leader.kind === "found"
               ? { id: leader.id }
-              : { name: leader.name, office: leader.office, polity: leader.polity },
+              : {
+                  name: leader.name,
+                  office: leader.office,
+                  polity: leader.polity,
+                  countryCode: leader.countryCode,
+                },
           status: claim.status,
           outcome: claim.outcome,
           asOf: asOf ?? null,

@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
 import { ATTENDANCE_OUTCOMES, ATTENDANCE_STATUSES } from "@/lib/attendance/status";
 import { authSecret } from "@/lib/env";
+import { isIsoCountryCode } from "@/lib/geo/iso-3166";
 import type { AcceptedRow } from "./import-types";
 
 /** A dry run's rows can be applied for a day; after that the editor runs it again. */
@@ -18,6 +19,13 @@ const acceptedRowSchema = z.object({
         name: z.string().min(1).max(200),
         office: z.string().min(1).max(200),
         polity: z.string().min(1).max(200),
+        // Absent from a dry run signed before new leaders had codes.
+        countryCode: z
+          .string()
+          .refine(isIsoCountryCode)
+          .nullable()
+          .optional()
+          .transform((code) => code ?? null),
       })
       .strict(),
   ]),

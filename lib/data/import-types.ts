@@ -5,13 +5,25 @@ export type QuoteCheck = "found" | "reworded" | "not-found" | "ambiguous" | "no-
 
 export type ImportClaim = { status: AttendanceStatus; outcome: AttendanceOutcome | null };
 
+/**
+ * A leader the import creates. `countryCode` is the file's or the one its country's name gives
+ * (lib/geo/country-names.ts); null gives the leader no flag and no place on the map until an
+ * editor adds one.
+ */
+export type NewLeader = {
+  name: string;
+  office: string;
+  polity: string;
+  countryCode: string | null;
+};
+
 /** One row of the dry run, as the page shows it. */
 export type PlannedRow = {
   row: number;
   leaderName: string;
   leader:
     | { kind: "found"; id: number; name: string; via: "name" | "alias" }
-    | { kind: "new"; name: string; office: string; polity: string }
+    | ({ kind: "new" } & NewLeader)
     | null;
   claim: (ImportClaim & { asOf: string | null }) | null;
   source: { id: number; title: string } | null;
@@ -25,7 +37,7 @@ export type PlannedRow = {
 /** A row the apply writes, resolved: what the dry run showed, and nothing else. */
 export type AcceptedRow = {
   row: number;
-  leader: { id: number } | { name: string; office: string; polity: string };
+  leader: { id: number } | NewLeader;
   status: AttendanceStatus;
   outcome: AttendanceOutcome | null;
   asOf: string | null;

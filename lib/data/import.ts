@@ -6,7 +6,7 @@ import { searchKey } from "@/lib/text/search-key";
 import { describeStep } from "./steps-admin";
 import { claimKey, leadersByKey, planImport, recordedClaims } from "./import-plan";
 import { readImportToken, signImport } from "./import-token";
-import type { AcceptedRow, ImportPreview } from "./import-types";
+import type { AcceptedRow, ImportPreview, NewLeader } from "./import-types";
 import { leaderData, leaderSnapshot } from "./leaders";
 import { attendanceSnapshots, recordRevisions, WRITE_BATCH } from "./revisions";
 import type { Editor } from "./session";
@@ -128,7 +128,7 @@ export async function applyImport(
     // Which rows add a step, to which leader (a stored one's id, or a new one's key), in order.
     const adds = new Map<number | string, AcceptedRow[]>();
     const newClaims = new Map<string, Set<string>>();
-    const newLeaders = new Map<string, { name: string; office: string; polity: string }>();
+    const newLeaders = new Map<string, NewLeader>();
     let skipped = 0;
     for (const row of rows) {
       const claim = rowClaim(row);
@@ -282,14 +282,14 @@ async function sourceTexts(tx: Tx, ids: number[]) {
 async function createLeaders(
   tx: Tx,
   editor: Editor,
-  leaders: Map<string, { name: string; office: string; polity: string }>,
+  leaders: Map<string, NewLeader>,
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const list = [...leaders.values()];
   for (let i = 0; i < list.length; i += WRITE_BATCH) {
     const part = list.slice(i, i + WRITE_BATCH);
     const rows = await tx.leader.createManyAndReturn({
-      data: part.map((l) => leaderData({ ...l, countryCode: null, aliases: [], wikidataId: null })),
+      data: part.map((l) => leaderData({ ...l, aliases: [], wikidataId: null })),
     });
     // Known by name, not by place: the database may return the rows in any order.
     const byKey = new Map(rows.map((row) => [searchKey(row.name), row]));

@@ -217,7 +217,7 @@ test("a dry run of a 30-row file lists every kind of problem and writes nothing;
   expect(say(3)).toContain("Found by alias");
   expect(say(3)).toContain("Found with changed wording");
   expect(say(3)).toContain("Cited as: “Kinbote “will not travel””");
-  expect(say(4)).toContain("New leader");
+  expect(say(4)).toContain("New leader: Foreign Minister, Ruritania (no country code");
   expect(say(5)).toContain("a new leader needs an office and a country");
   expect(say(6)).toContain("“maybe” is not a status");
   expect(say(7)).toContain("“05/06/2000” is not a date");
@@ -288,10 +288,11 @@ test("an Excel UTF-16 file with semicolons imports, without JavaScript", async (
   const leader = `Zofia Wzór ${tag}`;
   const text = csv(
     [
-      ["Leader", "Country", "Office", "Status", "As of", "Source", "Quote", "Note"],
+      ["Leader", "Country", "Country code", "Office", "Status", "As of", "Source", "Quote", "Note"],
       [
         leader,
         "Syldavia",
+        "pl",
         "Président",
         "Confirmed",
         "2000-05-03",
@@ -314,6 +315,7 @@ test("an Excel UTF-16 file with semicolons imports, without JavaScript", async (
   await expect(noScript.getByRole("status").filter({ hasText: "1 row to add" })).toContainText(
     "UTF-16 LE, “;” between cells",
   );
+  await expect(noScript.getByRole("table")).toContainText("New leader: Président, Syldavia (PL)");
   await noScript.getByRole("button", { name: "Apply: add 1 row" }).click();
   await expect(noScript.getByText("Imported: 1 step added, 1 new leader")).toBeVisible();
   const entry = await db.attendance.findFirstOrThrow({
@@ -326,4 +328,7 @@ test("an Excel UTF-16 file with semicolons imports, without JavaScript", async (
 
   await page.goto(`/events/${testEvent.slug}`);
   await expect(page.getByRole("link", { name: leader, exact: true })).toBeVisible();
+  // The code the file gave is the leader's: their flag is in the list.
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: leader }) });
+  await expect(row.locator("svg.flag use")).toHaveAttribute("href", "#flag-PL");
 });

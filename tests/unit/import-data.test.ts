@@ -119,6 +119,48 @@ describe("a dry run that creates a leader, applied twice", () => {
   });
 });
 
+describe("new leaders' country codes", () => {
+  it("come from the file's country_code, else from the country's name, and a bad one is refused", async () => {
+    const source = await t.db.source.findFirstOrThrow();
+    const quote = "Robert Fico is the only EU leader";
+    const rows = [
+      ["Named Person", "France", "", "reported"],
+      ["Coded Person", "Freedonia", "vn", "reported"],
+      ["Unplaced Person", "Ruritania", "", "reported"],
+      ["Miscoded Person", "Freedonia", "XX", "reported"],
+    ];
+    const file = [
+      "leader,country,country_code,office,status,as_of,source,quote",
+      ...rows.map(([name, country, code, status]) =>
+        [name, country, code, "President", status, "2025-04-12", source.id, quote].join(","),
+      ),
+    ].join("\r\n");
+    const result = await importer.previewImport(editor, eventId, new TextEncoder().encode(file));
+    if (!result.ok) throw new Error(result.message);
+    const planned = result.preview.rows;
+    expect(
+      planned.map((row) => row.leader && "countryCode" in row.leader && row.leader.countryCode),
+    ).toEqual(["FR", "VN", null, "XX"]);
+    expect(planned.map((row) => row.verdict)).toEqual(["add", "add", "add", "refuse"]);
+    expect(planned[3]!.reasons.join(" ")).toMatch(/“XX” is not a country code/);
+
+    expect(await importer.applyImport(editor, eventId, result.preview.token)).toMatchObject({
+      ok: true,
+      leadersCreated: 3,
+    });
+    const created = await t.db.leader.findMany({
+      where: { name: { in: rows.map(([name]) => name!) } },
+      orderBy: { name: "asc" },
+      select: { name: true, polity: true, countryCode: true },
+    });
+    expect(created).toEqual([
+      { name: "Coded Person", polity: "Freedonia", countryCode: "VN" },
+      { name: "Named Person", polity: "France", countryCode: "FR" },
+      { name: "Unplaced Person", polity: "Ruritania", countryCode: null },
+    ]);
+  });
+});
+
 describe("an outcome imported twice", () => {
   it("is recorded once, though its step carries the plan in force", async () => {
     const source = await t.db.source.findFirstOrThrow();

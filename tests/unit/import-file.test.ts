@@ -81,6 +81,7 @@ describe("parsing an import file", () => {
         row: 2,
         leader: "Xi Jinping",
         country: "China",
+        countryCode: "",
         office: "President",
         status: "confirmed",
         asOf: "2025-04-12",
@@ -93,11 +94,12 @@ describe("parsing an import file", () => {
 
   it("reads an Excel UTF-16 file with semicolons and headers in other words", () => {
     const file =
-      "Leader;Country;Office;Status;As of;Source;Quote\r\nLula;Brazil;President;Reported;;https://x.example/a;Lula, too\r\n";
+      "Leader;Country;Country code;Office;Status;As of;Source;Quote\r\nLula;Brazil;br;President;Reported;;https://x.example/a;Lula, too\r\n";
     const parsed = rowsOf(utf16(file, "le"));
     expect(parsed.separator).toBe(";");
     expect(parsed.rows[0]).toMatchObject({
       leader: "Lula",
+      countryCode: "br",
       status: "Reported",
       asOf: "",
       quote: "Lula, too",

@@ -70,12 +70,13 @@ export default async function ImportPage({
           One claim per row, with a header line naming the columns: <code>leader</code>,{" "}
           <code>country</code>, <code>office</code>, <code>status</code>, <code>as_of</code>,{" "}
           <code>source</code> (the source&apos;s address or its id), <code>quote</code>, and
-          optionally <code>note</code>. Rollcall&apos;s own long CSV export is read as it is.
-          Statuses: confirmed, reported, declined, or after the event attended, partly attended, did
-          not attend. Dates as YYYY-MM-DD. The source must be stored already, and the quote must be
-          its words. UTF-8 or UTF-16 (Excel&apos;s &ldquo;Unicode text&rdquo;), with commas,
-          semicolons or tabs; up to 10 MB and 20,000 rows. An example is{" "}
-          <code>docs/import-example.csv</code> in Rollcall&apos;s repository.
+          optionally <code>note</code> and <code>country_code</code> (a new leader&apos;s two-letter
+          ISO code; without it, the code the country&apos;s English name gives). Rollcall&apos;s own
+          long CSV export is read as it is. Statuses: confirmed, reported, declined, or after the
+          event attended, partly attended, did not attend. Dates as YYYY-MM-DD. The source must be
+          stored already, and the quote must be its words. UTF-8 or UTF-16 (Excel&apos;s
+          &ldquo;Unicode text&rdquo;), with commas, semicolons or tabs; up to 10 MB and 20,000 rows.
+          An example is <code>docs/import-example.csv</code> in Rollcall&apos;s repository.
         </p>
       </section>
     </div>
