@@ -166,11 +166,12 @@ export function cacheKeyPath(key) {
 }
 
 /**
- * The cached lists that are documents (static-page.mjs): home, an event's list, its views and
- * its searches and days.
+ * The cached pages that are documents (static-page.mjs): home, an event's list, its views, its
+ * searches and days and its embeds, the index of events, and the pages of an entry, a leader,
+ * a source and a source's older text. Every public page a reader reaches by a link.
  */
 const DOCUMENT =
-  /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+)$/;
+  /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 /**
  * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
  * and its searches and days (app/events/[slug]/query).
@@ -204,9 +205,8 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * of events (`/events` by any page, app/events-index/[page]), and the
  * pages of an entry, a leader, a source and a source's text (app/attendance/[id],
  * app/leaders/[id], app/sources/[id] and its versions/[number]), which read neither and show
- * nothing of the reader's own, a signed-in editor's session included. Those four are not
- * documents (DOCUMENT): they keep the framework's scripts, and their links navigate and
- * prefetch as the app's do.
+ * nothing of the reader's own, a signed-in editor's session included. All are documents
+ * (DOCUMENT).
  */
 const CACHED_PAGE =
   /^\/(?:home\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;

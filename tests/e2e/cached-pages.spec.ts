@@ -116,11 +116,12 @@ test("an entry's, a leader's, a source's and an older text's pages come from the
     expect((await request.get(path)).status(), path).toBe(200);
     const response = await request.get(path);
     expect(response.headers()["x-nextjs-cache"], path).toBe("HIT");
-    // Named by hash, never by a nonce stored with the page; and the framework's scripts stay.
+    // A document (lib/cache/static-page.mjs): no script to load, and none allowed inline.
     const policy = response.headers()["content-security-policy"];
-    expect(policy, path).toMatch(/'sha256-/);
-    expect(policy, path).not.toMatch(/'nonce-/);
-    expect(await response.text(), path).toMatch(/<script\b/);
+    expect(policy, path).not.toMatch(/'nonce-|'sha256-/);
+    const html = await response.text();
+    expect(html, path).toContain("</h1>");
+    expect(html, path).not.toMatch(/<script\b/);
   }
 
   // An address that shows nothing answers 404 every time, and nothing is stored for it.
@@ -143,19 +144,29 @@ test("an entry's, a leader's, a source's and an older text's pages come from the
   await reader.getByRole("link", { name: "See it in the stored article (citation 1)" }).click();
   await expect(reader.locator("mark:target")).toHaveText(ANNA);
 
-  // With it, the cached page's own scripts run (allowed by their hashes) and no others.
+  // With it, the same: the page loads no script, so nothing is refused and nothing hydrates,
+  // and its links are plain links.
   const context = await browser.newContext();
   try {
     const app = await context.newPage();
     const violations: string[] = [];
+    const scripts: string[] = [];
     app.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
+    app.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(r.url());
+    });
     await app.goto(w.annaPages.leader, { waitUntil: "networkidle" });
-    await expect
-      .poll(() => app.evaluate(() => "next" in window && "__next_f" in window))
-      .toBe(true);
+    await expect(app.getByRole("heading", { level: 1 })).toHaveText(w.anna.leader.name);
+    expect(scripts).toEqual([]);
+    expect(await app.evaluate(() => "next" in window || "__next_f" in window)).toBe(false);
     expect(violations).toEqual([]);
+    // The event's link leads to the entry's page, itself a document.
+    await app.locator(`main a[href="${w.annaPages.entry}"]`).click();
+    await expect(app).toHaveURL(new RegExp(`${w.annaPages.entry}$`));
+    await expect(app.getByRole("heading", { level: 1 })).toHaveText(w.anna.leader.name);
+    expect(scripts).toEqual([]);
   } finally {
     await context.close();
   }

@@ -124,9 +124,9 @@ test("the event page loads no more JavaScript than a page without a map", async 
       .locator("script[src]")
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("src")).sort());
   };
-  // The events list is rendered per request and runs the framework; the event page, from the
+  // The sign-in page is rendered per request and runs the framework; the event page, from the
   // page cache, is a document with no script at all (lib/cache/static-page.mjs).
-  const withoutMap = await scripts("/events");
+  const withoutMap = await scripts("/sign-in");
   expect(withoutMap.length).toBeGreaterThan(0);
   await page.goto(EVENT);
   await page.goto(EVENT); // the second time from the cache

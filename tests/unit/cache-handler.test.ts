@@ -98,7 +98,8 @@ describe("the page cache handler", () => {
     await set("/events/gone", gone);
     expect(String(gone.html)).toBe(shell);
     expect(await get("/events/gone")).toBeNull();
-    // Only the lists are documents: any other page the cache keeps is served as Next made it.
+    // Only the public pages a reader reaches by a link are documents: any other page the cache
+    // keeps is served as Next made it.
     await set("/_not-found", page("nf"));
     expect((await get("/_not-found"))!.value.html.toString("utf8")).toBe(PAGE_HTML);
     await set("/events/x/view/confirmed/name", page("view"));
@@ -109,7 +110,13 @@ describe("the page cache handler", () => {
       ["/home/all", HTML],
       ["/events/x", HTML],
       ["/events/x/view/all/country", HTML],
+      ["/events-index/1", HTML],
+      ["/attendance/7", HTML],
+      ["/leaders/7", HTML],
+      ["/sources/7", HTML],
+      ["/sources/7/versions/2", HTML],
       ["/_not-found", PAGE_HTML],
+      ["/changes", PAGE_HTML],
       ["/events/x/per-request", PAGE_HTML],
     ]) {
       await set(key(path!), page("k"));
