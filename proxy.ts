@@ -122,7 +122,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/|$|home/[^/]+$|events$|events-index/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|attendance/[^/]+$|leaders/[^/]+$|sources/[^/]+$|sources/[^/]+/versions/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv|feed\\.xml$)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|feed\\.xml$|feeds/[^/]+$|embed\\.js$|embed-frame\\.js$|map/land\\.svg$).*)",
+        "/((?!api/|_next/|$|home/view/[^/]+/[^/]+$|home/share-image/[^/]+$|events$|events-index/[^/]+$|events/[^/]+$|events/[^/]+/view/[^/]+/[^/]+$|attendance/[^/]+$|leaders/[^/]+$|sources/[^/]+$|sources/[^/]+/versions/[^/]+$|events/[^/]+/(?:opengraph-image|twitter-image|attendance\\.csv|feed\\.xml$)|opengraph-image|twitter-image|icon\\.svg|robots\\.txt|favicon\\.ico|attendance\\.csv$|feed\\.xml$|feeds/[^/]+$|embed\\.js$|embed-frame\\.js$|map/land\\.svg$).*)",
     },
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] },
     {
@@ -135,12 +135,15 @@ export const config = {
       source: "/events/:slug",
       has: [{ type: "header", key: "cookie", value: ".*session_token=.*" }],
     },
-    { source: "/", has: [{ type: "query", key: "status" }] },
-    { source: "/", has: [{ type: "query", key: "q" }] },
-    { source: "/", has: [{ type: "query", key: "sort" }] },
-    { source: "/", has: [{ type: "query", key: "asOf" }] },
     // A status or sort of the list's own is a cached view (next.config.js); another value
     // (which the list reads as none) is rendered per request, so it needs a nonce.
+    {
+      source: "/",
+      has: [{ type: "query", key: "status", value: "(?!(?:confirmed|reported|declined)$).*" }],
+    },
+    { source: "/", has: [{ type: "query", key: "q" }] },
+    { source: "/", has: [{ type: "query", key: "sort", value: "(?!(?:name|status|country)$).*" }] },
+    { source: "/", has: [{ type: "query", key: "asOf" }] },
     {
       source: "/events/:slug",
       has: [{ type: "query", key: "status", value: "(?!(?:confirmed|reported|declined)$).*" }],

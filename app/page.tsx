@@ -9,8 +9,8 @@ import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
 export const metadata: Metadata = homeMetadata;
 
-// The home page with filters, or for a signed-in editor, rendered per request. Otherwise "/"
-// is rewritten to the cached app/home/[view] (next.config.js).
+// The home page with a search or a day, or for a signed-in editor, rendered per request.
+// Otherwise "/" is rewritten to the cached app/home/view/[status]/[sort] (next.config.js).
 export default async function HomePage({
   searchParams,
 }: {

@@ -14,7 +14,7 @@ const sitePicture = (url: string) => [
 ];
 
 /**
- * The site's share picture, the featured event's (app/home/[view]/share-image, which these
+ * The site's share picture, the featured event's (app/home/share-image/[variant], which these
  * addresses are rewritten to): named by the root layout for every page, and again by any page
  * that sets its own Open Graph or Twitter fields, as those replace the inherited ones, pictures
  * included. An event's pages name their own (app/events/[slug]/opengraph-image.tsx).

@@ -54,8 +54,9 @@ export type ChangedRecords = {
  * list pages of the events involved (with their searches and days), the home page and the
  * site's share picture only when one of them is the featured event, and the pages of the
  * entries, leaders and sources that show what changed (a source's with the pages of its older
- * texts, whose highlights may name the entry too). The paths are the cached routes' own (next.config.js rewrites "/" to /home/all),
- * an event's lists under every view (eventListPaths).
+ * texts, whose highlights may name the entry too). The paths are the cached routes' own: the
+ * home page's views (HOME_PATHS; next.config.js rewrites "/" to them), an event's lists under
+ * every view (eventListPaths).
  */
 export async function revalidatePublicPages(changed: ChangedRecords) {
   const eventSlugs = new Set(changed.eventSlugs?.filter((slug) => slug !== undefined));

@@ -58,11 +58,25 @@ export function eventsIndexPage(segment) {
 }
 
 /**
- * The home page's cached route, and that of the site's share picture (the featured event's,
- * app/home/[view]/share-image, which `/opengraph-image` and `/twitter-image` are rewritten to):
- * the edits that change the featured event revalidate both.
+ * The two addresses of the site's share picture, the featured event's, each rewritten to its
+ * own cached route (app/home/share-image/[variant]).
  */
-export const HOME_PATHS = /** @type {const} */ (["/home/all", "/home/all/share-image"]);
+export const HOME_SHARE_IMAGES = /** @type {const} */ (["opengraph", "twitter"]);
+
+/** Every view of a list by status (or `all`) and sort, as the cached routes name them. */
+const LIST_VIEWS = ["all", ...LIST_STATUSES].flatMap((status) =>
+  LIST_SORTS.map((sort) => `${status}/${sort}`),
+);
+
+/**
+ * The home page's cached routes: the featured event's list in each view
+ * (app/home/view/[status]/[sort], which `/` is rewritten to, with a status or a sort or neither)
+ * and the site's share pictures. The edits that change the featured event revalidate them all.
+ */
+export const HOME_PATHS = /** @type {readonly string[]} */ ([
+  ...LIST_VIEWS.map((view) => `/home/view/${view}`),
+  ...HOME_SHARE_IMAGES.map((variant) => `/home/share-image/${variant}`),
+]);
 
 /** @param {string} key */
 const query = (key) => ({ type: /** @type {const} */ ("query"), key });
@@ -88,17 +102,21 @@ const UNCACHED_API = [query("q"), query("asOf"), query("limit"), query("cursor")
 /** The rewrites that route requests to the cached pages, for next.config.js. */
 export function pageCacheRewrites() {
   return [
+    // The home page, whole or by a status or sort, for a reader (app/home/view).
     {
       source: "/",
-      missing: [
-        ...FILTER_PARAMS.map((key) => ({ type: /** @type {const} */ ("query"), key })),
-        SESSION_COOKIE_HEADER,
-      ],
-      destination: "/home/all",
+      missing: [query("status"), query("sort"), ...UNCACHED_VIEW],
+      destination: "/home/view/all/name",
     },
-    // The site's share picture (SITE_PICTURES in lib/seo.ts), whatever its query.
-    { source: "/opengraph-image", destination: HOME_PATHS[1] },
-    { source: "/twitter-image", destination: HOME_PATHS[1] },
+    ...CACHED_VIEWS.map(({ has, missing, view }) => ({
+      source: "/",
+      has,
+      missing: [...missing, ...UNCACHED_VIEW],
+      destination: `/home/view/${view}`,
+    })),
+    // The site's share pictures (SITE_PICTURES in lib/seo.ts), whatever their query.
+    { source: "/opengraph-image", destination: "/home/share-image/opengraph" },
+    { source: "/twitter-image", destination: "/home/share-image/twitter" },
     {
       source: "/events",
       has: [{ ...query("page"), value: `(?<page>${EVENTS_INDEX_PAGE})` }],
@@ -142,13 +160,10 @@ export function pageCacheRewrites() {
  * @param {string} slug
  */
 export function eventListPaths(slug) {
-  const views = ["all", ...LIST_STATUSES].flatMap((status) =>
-    LIST_SORTS.map((sort) => `${status}/${sort}`),
-  );
   return [
     `/events/${slug}`,
-    ...views.map((view) => `/events/${slug}/view/${view}`),
-    ...views.map((view) => `/api/events/${slug}/attendance/view/${view}`),
+    ...LIST_VIEWS.map((view) => `/events/${slug}/view/${view}`),
+    ...LIST_VIEWS.map((view) => `/api/events/${slug}/attendance/view/${view}`),
     `/events/${slug}/feed.xml`,
     // Its searches and days, and its embeds, by the one tag the page cache gives each kind.
     `/events/${slug}/query`,
@@ -166,18 +181,19 @@ export function cacheKeyPath(key) {
 }
 
 /**
- * The cached pages that are documents (static-page.mjs): home, an event's list, its views, its
- * searches and days and its embeds, the index of events, and the pages of an entry, a leader,
- * a source and a source's older text. Every public page a reader reaches by a link.
+ * The cached pages that are documents (static-page.mjs): the home page's views, an event's
+ * list, its views, its searches and days and its embeds, the index of events, and the pages of
+ * an entry, a leader, a source and a source's older text. Every public page a reader reaches
+ * by a link.
  */
 const DOCUMENT =
-  /^\/(?:home\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 /**
  * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
- * and its searches and days (app/events/[slug]/query).
+ * its searches and days (app/events/[slug]/query), and the home page's (app/home/view).
  */
 const LIST_VIEW =
-  /^\/(?:(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+|embed\/events\/[^/]+\/view\/[^/]+)$/;
+  /^\/(?:home\/view\/[^/]+\/[^/]+|(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+|embed\/events\/[^/]+\/view\/[^/]+)$/;
 const API_VIEW = /^\/api\/events\/[^/]+\/attendance\/view\/[^/]+\/[^/]+$/;
 /** The Atom feeds: an event's (app/events/[slug]/feed.xml) and the site's (app/feeds/[scope]). */
 const FEED = /^\/(?:events\/[^/]+\/feed\.xml|feeds\/[^/]+)$/;
@@ -209,7 +225,7 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * (DOCUMENT).
  */
 const CACHED_PAGE =
-  /^\/(?:home\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:home\/view\/[^/]+\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
@@ -233,7 +249,6 @@ export function isCachedPageRequest(url, cookie) {
     values(key).length > 1 || (values(key).length === 1 && values(key)[0] !== "");
   const last = (/** @type {string} */ key) => (given(key) ? values(key).at(-1) : undefined);
   if (given("q") || given("asOf")) return false;
-  if (home) return !given("status") && !given("sort");
   const status = last("status");
   const sort = last("sort");
   return (

@@ -29,6 +29,7 @@ test.beforeAll(async () => {
     const leader = db.prepare("SELECT id FROM Leader ORDER BY id LIMIT 1").pluck().get();
     documents = [
       "/",
+      "/?status=confirmed&sort=country",
       "/events/victory-day-parade-2025",
       "/events/victory-day-parade-2025?status=confirmed",
       "/events",
@@ -37,7 +38,7 @@ test.beforeAll(async () => {
       `/leaders/${leader}`,
     ];
     paths = [
-      "/?status=confirmed",
+      "/?status=bogus",
       "/events/victory-day-parade-2025?q=lula&sort=country",
       "/changes",
       "/sign-in",
@@ -202,7 +203,7 @@ test("the index of events and the site's share picture are cached, and an event'
     return { response, html: await response.text() };
   };
   // The site's share picture (the featured event's, the seed's one event), under both names
-  // and the query Next gives it in a page's metadata: one stored picture.
+  // (each stored apart) and whatever query Next gives it in a page's metadata.
   const picture = async (name = "/opengraph-image?0123456789abcdef") => {
     const response = await fetch(`${server.url}${name}`);
     expect(response.status, name).toBe(200);
@@ -215,6 +216,7 @@ test("the index of events and the site's share picture are cached, and an event'
   await picture();
   const drawn = await picture();
   expect(drawn.state).toBe("HIT");
+  await picture("/twitter-image?fedcba9876543210");
   const twitter = await picture("/twitter-image");
   expect(twitter.state).toBe("HIT");
   expect(twitter.bytes.equals(drawn.bytes)).toBe(true);

@@ -137,7 +137,7 @@ test("unknown addresses cost nothing lasting: no 404 is cached, odd slugs leave 
   const suffix = Date.now().toString(36);
   const paths = [
     ...Array.from({ length: 400 }, (_, i) => `/events/no-such-event-${suffix}-${i}`),
-    ...Array.from({ length: 100 }, (_, i) => `/home/no-such-view-${suffix}-${i}`),
+    ...Array.from({ length: 100 }, (_, i) => `/home/view/no-such-view-${suffix}-${i}/name`),
     // Searches' pages by a segment the proxy never makes (lib/validation/query-view.ts).
     ...Array.from({ length: 100 }, (_, i) => `/events/${EVENT}/query/${suffix}${i}`),
     ...Array.from(
@@ -163,7 +163,7 @@ test("unknown addresses cost nothing lasting: no 404 is cached, odd slugs leave 
     `/events/${"a".repeat(300)}`,
     `/events/${"é".repeat(200)}`,
     "/events/a%00b",
-    "/home/a%00b",
+    "/home/view/a%00b/name",
     `/api/events/${"a".repeat(300)}/attendance`,
   ]) {
     const response = await fetch(server.url + odd);
@@ -236,6 +236,7 @@ test("every page rendered per request carries a nonce policy, with or without an
     "/changes",
     "/sign-in",
     "/?q=lula",
+    "/?status=bogus",
     // A search too long to keep under one path segment (lib/validation/query-view.ts).
     `/events/${EVENT}?q=${"lula ".repeat(40)}`,
     `/events/${EVENT}?status=bogus`,
@@ -267,7 +268,13 @@ test("every page rendered per request carries a nonce policy, with or without an
     `/sources/${source}/versions/1`,
     `/leaders/${leader}`,
   ];
-  const lists = [`/events/${EVENT}`, `/events/${EVENT}?q=lula`, `/events/${EVENT}?asOf=2025-05-01`];
+  const lists = [
+    "/",
+    "/?status=declined&sort=status",
+    `/events/${EVENT}`,
+    `/events/${EVENT}?q=lula`,
+    `/events/${EVENT}?asOf=2025-05-01`,
+  ];
   for (const page of [...lists, ...records]) {
     await fetch(server.url + page, { redirect: "manual" }).then((r) => r.text());
     for (const origin of origins) {
@@ -287,6 +294,7 @@ test("prefetches and their 404s carry the configured Cache-Control, never a year
   const leader = query<number>("SELECT id FROM Leader ORDER BY id LIMIT 1");
   for (const page of [
     "/",
+    "/?sort=country",
     `/events/${EVENT}`,
     `/events/${EVENT}?status=confirmed`,
     // An entry's page, and a leader's, which only an edit renews (Next's own Cache-Control

@@ -107,7 +107,8 @@ describe("the page cache handler", () => {
     // Next's keys as a server makes them.
     const key = (path: string) => `/route-cache/APP_PAGE/5f093b58ce473bb2/$${path}`;
     for (const [path, served] of [
-      ["/home/all", HTML],
+      ["/home/view/all/name", HTML],
+      ["/home/view/confirmed/country", HTML],
       ["/events/x", HTML],
       ["/events/x/view/all/country", HTML],
       ["/events-index/1", HTML],

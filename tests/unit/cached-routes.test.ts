@@ -49,7 +49,7 @@ function rewrite(url: URL, cookie: string | null): string | null {
 }
 
 /** The cached routes a list request is served by: the home page's, an event's own, its views. */
-const CACHED = /^\/(?:home\/all|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
+const CACHED = /^\/(?:home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+)?)$/;
 
 describe("the cached pages' rules", () => {
   it("know the list's own statuses and orders", () => {
@@ -62,7 +62,9 @@ describe("the cached pages' rules", () => {
       r.destination
         .split("/")
         .filter(Boolean)
-        .map((part) => (part.startsWith(":") || /^(?:all|name|\d+)$/.test(part) ? "*" : part)),
+        .map((part) =>
+          part.startsWith(":") || /^(?:all|name|opengraph|twitter|\d+)$/.test(part) ? "*" : part,
+        ),
     );
     for (const parts of routes) {
       const found = parts.reduce<string[]>(
@@ -142,15 +144,35 @@ describe("the cached pages' rules", () => {
     for (const made of ["0", "01", "10000", "1.5", "x"]) expect(eventsIndexPage(made)).toBeNull();
   });
 
-  it("serve the site's share picture from the route the home page's edits revalidate", () => {
-    for (const name of ["/opengraph-image", "/twitter-image"])
+  it("serve the site's share pictures from the routes the home page's edits revalidate", () => {
+    for (const [name, variant] of [
+      ["/opengraph-image", "opengraph"],
+      ["/twitter-image", "twitter"],
+    ])
       for (const search of ["", "?4fa2c1d9e0b3a7f6", "?status=confirmed"])
         for (const cookie of [null, "__Secure-better-auth.session_token=x"]) {
           const url = new URL(`${name}${search}`, "http://localhost");
-          expect(rewrite(url, cookie), `${url}`).toBe("/home/all/share-image");
+          expect(rewrite(url, cookie), `${url}`).toBe(`/home/share-image/${variant}`);
         }
-    expect(HOME_PATHS).toContain("/home/all/share-image");
-    expect(HOME_PATHS).toContain(rewrite(new URL("http://localhost/"), null));
+    expect(HOME_PATHS).toContain("/home/share-image/opengraph");
+    expect(HOME_PATHS).toContain("/home/share-image/twitter");
+  });
+
+  it("serve the home page in every status and order from routes the home page's edits revalidate", () => {
+    const served = new Set<string>();
+    for (const status of [undefined, "", ...LIST_STATUSES])
+      for (const sort of [undefined, "", ...LIST_SORTS]) {
+        const url = new URL("/", "http://localhost");
+        if (status !== undefined) url.searchParams.set("status", status);
+        if (sort !== undefined) url.searchParams.set("sort", sort);
+        const path = rewrite(url, null);
+        expect(path, `${url}`).toBe(`/home/view/${status || "all"}/${sort || "name"}`);
+        expect(HOME_PATHS, `${url}`).toContain(path);
+        served.add(path!);
+        // A signed-in editor's home page is rendered per request, with its editing.
+        expect(rewrite(url, "__Secure-better-auth.session_token=x"), `${url}`).toBeNull();
+      }
+    expect(served.size).toBe(12);
   });
 
   it("give the pages too many to name one tag each group, which edits revalidate", () => {
@@ -161,7 +183,7 @@ describe("the cached pages' rules", () => {
     expect(groupTagPath("/embed/events/victory-day-parade-2025/view/YWxs")).toBe(
       "/embed/events/victory-day-parade-2025/view",
     );
-    for (const path of ["/events/victory-day-parade-2025", "/attendance/1", "/home/all"])
+    for (const path of ["/events/victory-day-parade-2025", "/attendance/1", "/home/view/all/name"])
       expect(groupTagPath(path), path).toBeUndefined();
   });
 });
