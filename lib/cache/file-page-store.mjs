@@ -23,7 +23,13 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { decodeValue, encodeValue, tagsOf } from "./cache-entry.mjs";
-import { DEFAULT_MAX_BYTES, boundOf, pageCacheConfig } from "./page-cache.mjs";
+import {
+  DEFAULT_MAX_BYTES,
+  FORGET_AFTER_MS,
+  KEPT_REVALIDATIONS,
+  boundOf,
+  pageCacheConfig,
+} from "./page-cache.mjs";
 
 export const STORE_DIRECTORY = "page-cache";
 /** The entries a server keeps in memory, by their bytes. */
@@ -31,7 +37,7 @@ const MEMORY_LIMIT = 64 * 2 ** 20;
 
 /**
  * @typedef {{ lastModified: number, cacheControl?: unknown, value: any }} Entry what Next gets
- * @typedef {{ file: string, tags: string[], bytes: number }} Indexed
+ * @typedef {{ file: string, tags: string[], bytes: number, at: number }} Indexed `at`: when stored
  * @typedef {object} Directory
  * @property {string} root
  * @property {boolean} flushes whether entries go to disk (Next's `flushToDisk`)
@@ -39,7 +45,8 @@ const MEMORY_LIMIT = 64 * 2 ** 20;
  * @property {Set<string>} queries the keys of searches and days, oldest stored first
  * @property {number} bytes of the indexed entries
  * @property {Map<string, Set<string>>} byTag the keys stored with each tag
- * @property {Map<string, number>} revalidatedAt when each tag was last revalidated
+ * @property {Map<string, number>} revalidatedAt when each tag was last revalidated, oldest first
+ * @property {number} forgottenUpTo the latest revalidation time forgotten (forgetRevalidations)
  * @property {Map<string, { entry: Entry, tags: string[], bytes: number }>} memory least recently used first
  * @property {number} memoryBytes
  */
@@ -114,7 +121,7 @@ function scan(root) {
       found.push({
         key: header.key,
         at: header.lastModified,
-        indexed: { file, tags: header.tags ?? [], bytes: bytes.length },
+        indexed: { file, tags: header.tags ?? [], bytes: bytes.length, at: header.lastModified },
       });
     } catch {
       fs.rmSync(file, { force: true });
@@ -135,6 +142,7 @@ function directoryOf(root, flushes) {
     bytes: 0,
     byTag: new Map(),
     revalidatedAt: new Map(),
+    forgottenUpTo: -Infinity,
     memory: new Map(),
     memoryBytes: 0,
   };
@@ -198,6 +206,49 @@ function drop(dir, key) {
 }
 
 /**
+ * Forgets the revalidations older than FORGET_AFTER_MS (page-cache.mjs), so that a server
+ * edited for months does not hold a time for every tag ever revalidated. A time is kept only to
+ * refuse an entry stored before it that a revalidation could not delete: one whose write began
+ * before it and ended after (and so was indexed after it), or one held in memory only. Such
+ * entries are dropped here, with the time they would have been refused by.
+ * @param {Directory} dir @param {number} now
+ */
+function forgetRevalidations(dir, now) {
+  /** @type {Map<string, number>} */
+  const forgotten = new Map();
+  for (const [tag, when] of dir.revalidatedAt) {
+    if (now - when < FORGET_AFTER_MS) break; // oldest first: the rest are newer
+    forgotten.set(tag, when);
+  }
+  if (forgotten.size === 0) return;
+  const storedBefore = (/** @type {string[]} */ tags, /** @type {number} */ at) =>
+    tags.some((tag) => (forgotten.get(tag) ?? -Infinity) >= at);
+  for (const [key, indexed] of [...dir.index]) {
+    if (storedBefore(indexed.tags, indexed.at)) drop(dir, key);
+  }
+  for (const [key, item] of [...dir.memory]) {
+    if (storedBefore(item.tags, item.entry.lastModified)) drop(dir, key);
+  }
+  for (const [tag, when] of forgotten) {
+    dir.revalidatedAt.delete(tag);
+    dir.forgottenUpTo = Math.max(dir.forgottenUpTo, when);
+  }
+}
+
+/**
+ * Whether an entry may predate a revalidation that has been forgotten: stored no later than
+ * the latest one forgotten, and read with a tag it was not stored with (which that
+ * revalidation could not have deleted it by). Next reads a page with its path's implicit tags,
+ * which its entry carries, so this refuses nothing but such an odd entry.
+ * @param {Directory} dir @param {{ entry: Entry, tags: string[] }} item @param {any} ctx
+ */
+function mayPredateForgotten(dir, item, ctx) {
+  if (item.entry.lastModified > dir.forgottenUpTo) return false;
+  const own = new Set(item.tags);
+  return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])].some((tag) => !own.has(tag));
+}
+
+/**
  * Whether one of the tags was revalidated at or after `at`. Every read of a page asks this of
  * its own tags and the ones it comes with, so it reads the lists as they are.
  * @param {Directory} dir @param {number} at @param {(string[] | undefined)[]} lists
@@ -251,7 +302,10 @@ export default class FilePageStore {
       // A revalidation or a newer store may have come while the file was read.
       if (dir.index.get(key) !== indexed) return null;
     }
-    if (revalidatedSince(dir, item.entry.lastModified, item.tags, ctx?.tags, ctx?.softTags)) {
+    if (
+      revalidatedSince(dir, item.entry.lastModified, item.tags, ctx?.tags, ctx?.softTags) ||
+      mayPredateForgotten(dir, item, ctx)
+    ) {
       drop(dir, key);
       return null;
     }
@@ -292,7 +346,7 @@ export default class FilePageStore {
       console.error(`Page cache: could not store ${key}:`, /** @type {Error} */ (error)?.message);
       return;
     }
-    addToIndex(dir, key, { file, tags, bytes: bytes.length });
+    addToIndex(dir, key, { file, tags, bytes: bytes.length, at: lastModified });
     remember(dir, key, { entry, tags, bytes: bytes.length });
     // Past its bound, the oldest entries of the same kind go (searches and days apart from
     // every other page); past the bytes, the oldest of any kind.
@@ -308,6 +362,11 @@ export default class FilePageStore {
     }
   }
 
+  /** How many tags' revalidation times the store holds: about KEPT_REVALIDATIONS at most. */
+  get revalidationsKept() {
+    return this.directory.revalidatedAt.size;
+  }
+
   /**
    * Deletes the entries stored with any of the tags. Called without lifetimes (as
    * `revalidatePath` and `updateTag` do), or with them: either way the entries are gone at once,
@@ -318,8 +377,10 @@ export default class FilePageStore {
     const dir = this.directory;
     const now = Date.now();
     for (const tag of [tags].flat().filter(Boolean)) {
+      dir.revalidatedAt.delete(tag); // the newest last, for forgetRevalidations
       dir.revalidatedAt.set(tag, now);
       for (const key of [...(dir.byTag.get(tag) ?? [])]) drop(dir, key);
     }
+    if (dir.revalidatedAt.size > KEPT_REVALIDATIONS) forgetRevalidations(dir, now);
   }
 }

@@ -56,6 +56,14 @@ import {
  */
 export const RACE_WINDOW_MS = 10_000;
 
+/**
+ * How many tags' revalidation times are kept (here and in each store) before those older than
+ * FORGET_AFTER_MS are forgotten, so that a server edited for months does not hold a time for
+ * every tag ever revalidated.
+ */
+export const KEPT_REVALIDATIONS = 10_000;
+export const FORGET_AFTER_MS = 60_000;
+
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
 /** `<namespace>:<entry id>`, stored with the entry's headers and never sent. */
 const STAMP_HEADER = "x-rollcall-page-cache-stamp";
@@ -132,7 +140,7 @@ export const processRevalidations = (() => {
   return {
     record(tags, at) {
       for (const tag of tags) revalidatedAt.set(tag, at);
-      if (revalidatedAt.size > 10_000) {
+      if (revalidatedAt.size > KEPT_REVALIDATIONS) {
         for (const [tag, when] of revalidatedAt)
           if (at - when >= RACE_WINDOW_MS) revalidatedAt.delete(tag);
       }

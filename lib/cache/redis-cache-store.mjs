@@ -21,7 +21,10 @@
  *                                       b0, b1, … (HTML, RSC payload, segments); a new build
  *                                       never serves an old build's pages (their assets differ)
  *   tag:<tag>                           the set of page keys stored with that tag
- *   revalidated                         a hash: tag → when it was last revalidated (ms)
+ *   revalidated                         a hash: tag → when it was last revalidated (ms); past
+ *                                       KEPT_REVALIDATIONS tags, those older than
+ *                                       FORGET_AFTER_MS are forgotten
+ *   forgotten                           the latest time forgotten from `revalidated`
  *   index                               a sorted set: page keys by when they were stored;
  *                                       past PAGE_CACHE_MAX_ENTRIES the oldest are deleted
  *   queries                             the same for searches and days, bounded apart
@@ -41,7 +44,13 @@ import path from "node:path";
 import { RESP_TYPES, createClient } from "@redis/client";
 import { redactUrl } from "../database-url.mjs";
 import { decodeValue, encodeValue, tagsOf } from "./cache-entry.mjs";
-import { RACE_WINDOW_MS, boundOf, pageCacheConfig } from "./page-cache.mjs";
+import {
+  FORGET_AFTER_MS,
+  KEPT_REVALIDATIONS,
+  RACE_WINDOW_MS,
+  boundOf,
+  pageCacheConfig,
+} from "./page-cache.mjs";
 
 /** Redis forgets a page not stored again for this long (an old build's or epoch's). */
 const ENTRY_TTL_S = 7 * 24 * 3600;
@@ -99,18 +108,37 @@ end
 return at
 `;
 
-/** ARGV: prefix, tags. Deletes their pages; returns how many. */
+/**
+ * ARGV: prefix, the most revalidation times to keep, how old one must be to be forgotten (ms),
+ * then the tags. Deletes their pages; returns how many. A page stored before a revalidation of
+ * one of its tags is deleted by it (both are one script), so a time is needed only for the
+ * race window and for a read with a tag the page was not stored with (READ_VERSION): past the
+ * bound, the old times are forgotten and the latest of them kept in `forgotten`.
+ */
 const REVALIDATE = `${PAGE_KEY}
 local prefix = ARGV[1]
 local at = now()
 local deleted = 0
-for i = 2, #ARGV do
-  redis.call('HSET', prefix .. 'revalidated', ARGV[i], at)
+local revalidated = prefix .. 'revalidated'
+for i = 4, #ARGV do
+  redis.call('HSET', revalidated, ARGV[i], at)
   local tagKey = prefix .. 'tag:' .. ARGV[i]
   for _, page in ipairs(redis.call('SMEMBERS', tagKey)) do
     deleted = deleted + redis.call('DEL', page)
   end
   redis.call('DEL', tagKey)
+end
+if redis.call('HLEN', revalidated) > tonumber(ARGV[2]) then
+  local upTo = tonumber(redis.call('GET', prefix .. 'forgotten') or '-1')
+  local all = redis.call('HGETALL', revalidated)
+  for i = 1, #all, 2 do
+    local when = tonumber(all[i + 1])
+    if at - when >= tonumber(ARGV[3]) then
+      redis.call('HDEL', revalidated, all[i])
+      if when > upTo then upTo = when end
+    end
+  end
+  redis.call('SET', prefix .. 'forgotten', upTo)
 end
 return deleted
 `;
@@ -118,7 +146,9 @@ return deleted
 /**
  * ARGV: prefix, page key's rest, then tags to check (the request's implicit tags). The
  * page's key, version and time, or nil when it is absent or one of the tags was revalidated
- * since it was stored.
+ * since it was stored. A page stored no later than a forgotten time (REVALIDATE) is served
+ * only if it was stored with every tag asked (and so would have been deleted by any
+ * revalidation of them).
  */
 const READ_VERSION = `${PAGE_KEY}
 local prefix = ARGV[1]
@@ -129,6 +159,12 @@ if #ARGV > 2 then
   local times = redis.call('HMGET', prefix .. 'revalidated', unpack(ARGV, 3))
   for _, at in ipairs(times) do
     if at and tonumber(at) >= tonumber(found[2]) then return false end
+  end
+  local forgotten = tonumber(redis.call('GET', prefix .. 'forgotten') or '-1')
+  if tonumber(found[2]) <= forgotten then
+    for i = 3, #ARGV do
+      if redis.call('SISMEMBER', prefix .. 'tag:' .. ARGV[i], key) == 0 then return false end
+    end
   end
 end
 return { key, found[1], found[2] }
@@ -429,7 +465,12 @@ export default class RedisCacheStore {
     const prefix = keyPrefix();
     if (list.length === 0 || !prefix) return;
     try {
-      await runScript(REVALIDATE, SHA.revalidate, [prefix, ...list]);
+      await runScript(REVALIDATE, SHA.revalidate, [
+        prefix,
+        String(KEPT_REVALIDATIONS),
+        String(FORGET_AFTER_MS),
+        ...list,
+      ]);
     } catch (error) {
       const found = connection();
       found.lost = true;

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
-import { configurePageCache } from "../../lib/cache/page-cache.mjs";
+import { createClient } from "@redis/client";
+import { KEPT_REVALIDATIONS, configurePageCache } from "../../lib/cache/page-cache.mjs";
 import { decodeValue, encodeValue } from "../../lib/cache/cache-entry.mjs";
 import RedisCacheStore, { closeRedisPageCache } from "../../lib/cache/redis-cache-store.mjs";
 import { state } from "./paths";
@@ -13,10 +14,13 @@ import { state } from "./paths";
  * revalidation is refused; databases sharing a Redis never see each other's pages.
  */
 const namespace = () => `test-${randomBytes(6).toString("hex")}`;
+/** The namespace of the test under way (its keys are `rollcall:<namespace>:…`). */
+let current = "";
 
 test.beforeEach(() => {
   process.env.REDIS_URL = state().redisUrl;
-  configurePageCache({ namespace: namespace(), cacheControl: "public, max-age=0" });
+  current = namespace();
+  configurePageCache({ namespace: current, cacheControl: "public, max-age=0" });
 });
 test.afterAll(async () => {
   await closeRedisPageCache();
@@ -85,6 +89,37 @@ test("a page is not served once one of the request's implicit tags was revalidat
   expect(await read(a, "/events/e", ["_N_T_/events/e/layout"])).not.toBeNull();
   await a.revalidateTag("_N_T_/events/e/layout");
   expect(await read(a, "/events/e", ["_N_T_/events/e/layout"])).toBeNull();
+});
+
+test("old revalidation times are forgotten past their bound, and no page stored before one is served for it", async () => {
+  const a = server();
+  const redis = createClient({ url: state().redisUrl });
+  await redis.connect();
+  try {
+    const prefix = `rollcall:${current}:`;
+    const [seconds, micros] = await redis.time();
+    const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    await a.set("/events/g", page("g"), {});
+    const [key] = await redis.keys(`${prefix}page:*`);
+    // As if the page had been stored minutes ago, and then a tag it was not stored with (an
+    // implicit tag of its path, asked with the read) revalidated, long enough ago to forget.
+    await redis.hSet(key!, "t", String(now - 200_000));
+    await redis.hSet(`${prefix}revalidated`, "_N_T_/events/g/odd", String(now - 150_000));
+    expect(await read(a, "/events/g", ["_N_T_/events/g/odd"])).toBeNull();
+    // Months of edits: more old times than Redis keeps.
+    const filler = Object.fromEntries(
+      Array.from({ length: KEPT_REVALIDATIONS }, (_, i) => [`_N_T_/leaders/${i}`, now - 100_000]),
+    );
+    await redis.hSet(`${prefix}revalidated`, filler);
+    await a.revalidateTag("_N_T_/leaders/new");
+    expect(await redis.hLen(`${prefix}revalidated`)).toBe(1);
+    // The forgotten time no longer says the page predates it; the page is still not served.
+    expect(await read(a, "/events/g", ["_N_T_/events/g/odd"])).toBeNull();
+    // With the tags it was stored with (which delete it when revalidated), it is.
+    expect(await read(a, "/events/g", ["_N_T_/layout", "_N_T_/events/g"])).not.toBeNull();
+  } finally {
+    await redis.quit();
+  }
 });
 
 test("servers on another database sharing the Redis see none of these pages", async () => {

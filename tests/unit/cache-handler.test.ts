@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import PageCacheHandler from "@/lib/cache/file-page-cache-handler.mjs";
 import FilePageStore, { STORE_DIRECTORY } from "@/lib/cache/file-page-store.mjs";
-import { RACE_WINDOW_MS, configurePageCache } from "@/lib/cache/page-cache.mjs";
+import { KEPT_REVALIDATIONS, RACE_WINDOW_MS, configurePageCache } from "@/lib/cache/page-cache.mjs";
 import { withRequest } from "@/lib/cache/request-context.mjs";
 import { negotiateEncoding } from "@/lib/cache/encodings.mjs";
 import { inlineScriptHashes } from "@/lib/security/content-security-policy.mjs";
@@ -403,6 +403,38 @@ describe("the file store", () => {
     fs.cpSync(root, path.join(copy, STORE_DIRECTORY), { recursive: true });
     expect(await storeIn(copy).get("/events/whole", read)).not.toBeNull();
     expect(fs.readdirSync(path.join(copy, STORE_DIRECTORY))).toEqual([name]);
+  });
+
+  it("forgets old revalidations past its bound, and still serves no entry stored before one", async () => {
+    const at = fresh();
+    const store = storeIn(at);
+    vi.useFakeTimers({ now: Date.now(), toFake: ["Date"] });
+    // A store whose write to disk began before a revalidation of its tag and ended after it:
+    // the revalidation found nothing to delete, so only its time keeps the entry from a reader.
+    const racing = store.set("/events/racing", value("racing"), stored);
+    await store.revalidateTag("_N_T_/events/racing");
+    await racing;
+    // A soft tag the entry was not stored with, revalidated after it was stored.
+    await store.set("/events/odd", value("odd"), stored);
+    vi.advanceTimersByTime(1);
+    await store.revalidateTag("_N_T_/events/odd-layout");
+    vi.advanceTimersByTime(1);
+    await store.set("/events/later", value("later"), stored);
+    const oddRead = { ...read, softTags: ["_N_T_/events/odd-layout"] };
+
+    // Months of edits later: many more tags revalidated than the store keeps times for.
+    vi.advanceTimersByTime(5 * 60_000);
+    for (let i = 0; i <= KEPT_REVALIDATIONS; i++) await store.revalidateTag(`_N_T_/leaders/${i}`);
+    expect(store.revalidationsKept).toBeLessThanOrEqual(KEPT_REVALIDATIONS + 1);
+    expect(store.revalidationsKept).toBeGreaterThan(0);
+
+    const restarted = storeIn(at);
+    expect(await restarted.get("/events/racing", read)).toBeNull();
+    expect(await store.get("/events/odd", oddRead)).toBeNull();
+    expect(await store.get("/events/later", read)).not.toBeNull();
+    expect(
+      await store.get("/events/later", { ...read, softTags: ["_N_T_/events/later"] }),
+    ).not.toBe(null);
   });
 
   it("keeps entries in memory only when Next asks it not to write to disk", async () => {
