@@ -80,6 +80,15 @@ export const HOME_PATHS = /** @type {readonly string[]} */ ([
 
 /** @param {string} key */
 const query = (key) => ({ type: /** @type {const} */ ("query"), key });
+
+/**
+ * The recent changes a reader reaches by a link, cached (app/changes/by-event/[event]): the
+ * whole list (`all`) and one event's. Any other filter (an editor, one record's history, an
+ * older page) or a session cookie goes on to app/changes, rendered per request.
+ */
+const CHANGES_FILTERS = ["editor", "about", "before"].map(query);
+/** The one tag of every cached page of the changes, which every edit revalidates. */
+export const CHANGES = "/changes";
 const STATUS = { ...query("status"), value: `(?<status>${LIST_STATUSES.join("|")})` };
 const SORT = { ...query("sort"), value: `(?<sort>${LIST_SORTS.join("|")})` };
 
@@ -123,6 +132,17 @@ export function pageCacheRewrites() {
       destination: `${EVENTS_INDEX}/:page`,
     },
     { source: "/events", destination: `${EVENTS_INDEX}/1` },
+    {
+      source: "/changes",
+      has: [{ ...query("event"), value: "(?<event>[a-z0-9]+(?:-[a-z0-9]+)*)" }],
+      missing: [...CHANGES_FILTERS, SESSION_COOKIE_HEADER],
+      destination: "/changes/by-event/:event",
+    },
+    {
+      source: "/changes",
+      missing: [query("event"), ...CHANGES_FILTERS, SESSION_COOKIE_HEADER],
+      destination: "/changes/by-event/all",
+    },
     // The site's feed, cached like the lists (app/feeds/[scope]).
     { source: "/feed.xml", destination: "/feeds/all" },
     {
@@ -187,7 +207,7 @@ export function cacheKeyPath(key) {
  * by a link.
  */
 const DOCUMENT =
-  /^\/(?:home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 /**
  * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
  * its searches and days (app/events/[slug]/query), and the home page's (app/home/view).
@@ -225,7 +245,19 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * (DOCUMENT).
  */
 const CACHED_PAGE =
-  /^\/(?:home\/view\/[^/]+\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+
+/**
+ * Whether a query parameter counts, as Next reads a rewrite's query condition: given once and
+ * empty it is none; given more than once it is there, and its last value is the one matched.
+ * @param {URL} url @param {string} key
+ */
+function given(url, key) {
+  const values = url.searchParams.getAll(key);
+  return values.length > 1 || (values.length === 1 && values[0] !== "");
+}
+/** The value Next matches a parameter's condition against. @param {URL} url @param {string} key */
+const lastGiven = (url, key) => (given(url, key) ? url.searchParams.getAll(key).at(-1) : undefined);
 
 /**
  * Whether a request for a page is answered from the page cache rather than rendered for it:
@@ -238,19 +270,14 @@ const CACHED_PAGE =
 export function isCachedPageRequest(url, cookie) {
   const path = url.pathname;
   if (CACHED_PAGE.test(path)) return true;
+  if (path === CHANGES) return isCachedChangesRequest(url, cookie);
   const home = path === "/";
   const event = /^\/events\/[^/]+$/.test(path);
   if (!home && !event) return false;
   if (cookie && SESSION_COOKIE.test(cookie)) return false;
-  // As Next reads a rewrite's query condition: a parameter given once and empty is none; given
-  // more than once it is there, and its last value is the one matched.
-  const values = (/** @type {string} */ key) => url.searchParams.getAll(key);
-  const given = (/** @type {string} */ key) =>
-    values(key).length > 1 || (values(key).length === 1 && values(key)[0] !== "");
-  const last = (/** @type {string} */ key) => (given(key) ? values(key).at(-1) : undefined);
-  if (given("q") || given("asOf")) return false;
-  const status = last("status");
-  const sort = last("sort");
+  if (given(url, "q") || given(url, "asOf")) return false;
+  const status = lastGiven(url, "status");
+  const sort = lastGiven(url, "sort");
   return (
     (status === undefined || OWN_STATUS.test(status)) && (sort === undefined || OWN_SORT.test(sort))
   );
@@ -272,6 +299,7 @@ const QUERY_VIEW = /^\/(?:events\/[^/]+\/query|embed\/events\/[^/]+\/view)\/[^/]
 export const isQueryView = (path) => QUERY_VIEW.test(path);
 
 const EVENTS_INDEX_VIEW = /^\/events-index\/[^/]+$/;
+const CHANGES_VIEW = /^\/changes\/by-event\/[^/]+$/;
 
 /**
  * The one tag a cached page is revalidated by beside its own path, when its own paths are too
@@ -283,5 +311,21 @@ const EVENTS_INDEX_VIEW = /^\/events-index\/[^/]+$/;
 export function groupTagPath(path) {
   if (isQueryView(path)) return path.slice(0, path.lastIndexOf("/"));
   if (EVENTS_INDEX_VIEW.test(path)) return EVENTS_INDEX;
+  if (CHANGES_VIEW.test(path)) return CHANGES;
   return undefined;
+}
+
+const EVENT_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The rewrites' rule for `/changes` (pageCacheRewrites): cached for a reader by no filter or by
+ * an event alone.
+ * @param {URL} url
+ * @param {string | null} cookie
+ */
+function isCachedChangesRequest(url, cookie) {
+  if (cookie && SESSION_COOKIE.test(cookie)) return false;
+  if (["editor", "about", "before"].some((key) => given(url, key))) return false;
+  const event = lastGiven(url, "event");
+  return event === undefined || EVENT_SLUG.test(event);
 }

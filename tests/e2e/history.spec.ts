@@ -42,6 +42,7 @@ test("the list as of a date shows a banner and leaves out entries with no status
 test("an editor reverts an entry to an earlier version; the revert is itself recorded", async ({
   signedIn: page,
   testEvent,
+  browser,
 }) => {
   test.slow();
   await page.goto("/admin/entries/new");
@@ -61,6 +62,10 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   await expect(page.getByRole("status").filter({ hasText: "Entry created" })).toBeVisible();
 
   await addDeclinedStep(page, testEvent);
+  // A reader's changes of the event (a cached page): the two so far.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/changes?event=${testEvent.slug}`);
+  await expect(reader.getByRole("main").getByRole("listitem")).toHaveCount(2);
 
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(2);
@@ -90,4 +95,9 @@ test("an editor reverts an entry to an earlier version; the revert is itself rec
   await expect(changes.first()).toContainText("Anna Example");
   await expect(changes.first()).toContainText("reverted by");
   await expect(changes.first().getByRole("row", { name: /Status/ })).toContainText("declined");
+  // The reader's, at once.
+  await reader.goto(`/changes?event=${testEvent.slug}`);
+  await expect(reader.getByRole("main").getByRole("listitem")).toHaveCount(3);
+  await expect(reader.getByRole("main").getByRole("listitem").first()).toContainText("reverted by");
+  await reader.context().close();
 });

@@ -33,6 +33,8 @@ test.beforeAll(async () => {
       "/events/victory-day-parade-2025",
       "/events/victory-day-parade-2025?status=confirmed",
       "/events",
+      "/changes",
+      "/changes?event=victory-day-parade-2025",
       `/attendance/${entry}`,
       `/sources/${source}`,
       `/leaders/${leader}`,

@@ -117,6 +117,7 @@ describe("the page cache handler", () => {
       ["/events/x", HTML],
       ["/events/x/view/all/country", HTML],
       ["/events-index/1", HTML],
+      ["/changes/by-event/all", HTML],
       ["/attendance/7", HTML],
       ["/leaders/7", HTML],
       ["/sources/7", HTML],

@@ -175,6 +175,30 @@ describe("the cached pages' rules", () => {
     expect(served.size).toBe(12);
   });
 
+  it("serve a reader's recent changes, whole or by an event, from the cache, and agree with the proxy", () => {
+    let checked = 0;
+    for (const event of [undefined, "", "victory-day-parade-2025", "Not A Slug"])
+      for (const editor of [undefined, "", "u1"])
+        for (const before of [undefined, "", "25"])
+          for (const about of [undefined, "attendance:1"])
+            for (const cookie of [null, "other=1", "__Secure-better-auth.session_token=x"]) {
+              const url = new URL("/changes", "http://localhost");
+              for (const [key, value] of Object.entries({ event, editor, before, about }))
+                if (value !== undefined) url.searchParams.set(key, value);
+              const served = rewrite(url, cookie) ?? url.pathname;
+              const cached = served.startsWith("/changes/by-event/");
+              expect(isCachedPageRequest(url, cookie), `${url} ${cookie}`).toBe(cached);
+              const reader = !cookie?.includes("session_token");
+              if (reader && !editor && !before && !about && event !== "Not A Slug")
+                expect(served, `${url}`).toBe(`/changes/by-event/${event || "all"}`);
+              else expect(served, `${url} ${cookie}`).toBe("/changes");
+              checked++;
+            }
+    expect(checked).toBe(4 * 3 * 3 * 2 * 3);
+    expect(groupTagPath("/changes/by-event/all")).toBe("/changes");
+    expect(groupTagPath("/changes/by-event/victory-day-parade-2025")).toBe("/changes");
+  });
+
   it("give the pages too many to name one tag each group, which edits revalidate", () => {
     expect(groupTagPath("/events-index/3")).toBe("/events-index");
     expect(groupTagPath("/events/victory-day-parade-2025/query/cT14aQ")).toBe(
