@@ -49,9 +49,9 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const cookie = request.headers.get("cookie");
-  // A reader's search or day of an event's list, and an embed, go to the page that keeps it in
-  // the cache, under its state's one spelling (app/events/[slug]/query/[query],
-  // app/embed/events/[slug]/view/[view]).
+  // A reader's search or day of an event's list or of the home page, and an embed, go to the
+  // page that keeps it in the cache, under its state's one spelling
+  // (app/events/[slug]/query/[query], app/home/query/[query], app/embed/events/[slug]/view/[view]).
   const queryView = post ? null : queryViewPath(request.nextUrl, cookie);
   if (queryView) {
     const response = NextResponse.rewrite(new URL(queryView, request.url));
@@ -77,17 +77,20 @@ export function proxy(request: NextRequest) {
 
 /**
  * The cached page of a search or a day of an event's list (`/events/<slug>?q=…` or `?asOf=…`)
- * for a reader without a session, or of an embed in any state, or null: a signed-in editor's
- * list is rendered per request, with its editing (the rewrites in cached-routes.mjs).
+ * or of the home page (`/?q=…`, app/home/query) for a reader without a session, or of an embed
+ * in any state, or null: a signed-in editor's list is rendered per request, with its editing
+ * (the rewrites in cached-routes.mjs).
  */
 function queryViewPath(url: URL, cookie: string | null): string | null {
   // An embed shows nothing of a session: every request for it has its cached page.
   const embed = /^\/embed\/events\/([^/]+)$/.exec(url.pathname);
   if (embed) return `/embed/events/${embed[1]}/view/${embedViewOf(url.searchParams)}`;
+  const home = url.pathname === "/";
   const event = /^\/events\/([^/]+)$/.exec(url.pathname);
-  if (!event || (cookie && SESSION_COOKIE.test(cookie))) return null;
+  if ((!home && !event) || (cookie && SESSION_COOKIE.test(cookie))) return null;
   const segment = queryViewOf(url.searchParams);
-  return segment ? `/events/${event[1]}/query/${segment}` : null;
+  if (!segment) return null;
+  return event ? `/events/${event[1]}/query/${segment}` : `/home/query/${segment}`;
 }
 
 function fromThisSite(request: NextRequest): boolean {

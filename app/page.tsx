@@ -9,8 +9,9 @@ import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
 
 export const metadata: Metadata = homeMetadata;
 
-// The home page with a search or a day, or for a signed-in editor, rendered per request.
-// Otherwise "/" is rewritten to the cached app/home/view/[status]/[sort] (next.config.js).
+// The home page for a signed-in editor, or with a search too long to cache or a status or sort
+// the list does not know, rendered per request. Otherwise "/" is rewritten to the cached
+// app/home/view/[status]/[sort] (next.config.js), or app/home/query/[query] (proxy.ts).
 export default async function HomePage({
   searchParams,
 }: {

@@ -70,11 +70,13 @@ const LIST_VIEWS = ["all", ...LIST_STATUSES].flatMap((status) =>
 
 /**
  * The home page's cached routes: the featured event's list in each view
- * (app/home/view/[status]/[sort], which `/` is rewritten to, with a status or a sort or neither)
- * and the site's share pictures. The edits that change the featured event revalidate them all.
+ * (app/home/view/[status]/[sort], which `/` is rewritten to, with a status or a sort or neither),
+ * its searches and days by their one tag (app/home/query, which proxy.ts rewrites them to), and
+ * the site's share pictures. The edits that change the featured event revalidate them all.
  */
 export const HOME_PATHS = /** @type {readonly string[]} */ ([
   ...LIST_VIEWS.map((view) => `/home/view/${view}`),
+  "/home/query",
   ...HOME_SHARE_IMAGES.map((variant) => `/home/share-image/${variant}`),
 ]);
 
@@ -207,13 +209,13 @@ export function cacheKeyPath(key) {
  * by a link.
  */
 const DOCUMENT =
-  /^\/(?:changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:home\/query\/[^/]+|changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 /**
  * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
  * its searches and days (app/events/[slug]/query), and the home page's (app/home/view).
  */
 const LIST_VIEW =
-  /^\/(?:home\/view\/[^/]+\/[^/]+|(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+|embed\/events\/[^/]+\/view\/[^/]+)$/;
+  /^\/(?:home\/query\/[^/]+|home\/view\/[^/]+\/[^/]+|(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+|embed\/events\/[^/]+\/view\/[^/]+)$/;
 const API_VIEW = /^\/api\/events\/[^/]+\/attendance\/view\/[^/]+\/[^/]+$/;
 /** The Atom feeds: an event's (app/events/[slug]/feed.xml) and the site's (app/feeds/[scope]). */
 const FEED = /^\/(?:events\/[^/]+\/feed\.xml|feeds\/[^/]+)$/;
@@ -245,7 +247,7 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * (DOCUMENT).
  */
 const CACHED_PAGE =
-  /^\/(?:changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+  /^\/(?:home\/query\/[^/]+|changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
 
 /**
  * Whether a query parameter counts, as Next reads a rewrite's query condition: given once and
@@ -284,10 +286,11 @@ export function isCachedPageRequest(url, cookie) {
 }
 
 /**
- * A search or a day of an event's list (app/events/[slug]/query/[query]) or an embed's state
- * (app/embed/events/[slug]/view/[view]), which proxy.ts rewrites to.
+ * A search or a day of an event's list (app/events/[slug]/query/[query]) or of the home page
+ * (app/home/query/[query]), or an embed's state (app/embed/events/[slug]/view/[view]), which
+ * proxy.ts rewrites to.
  */
-const QUERY_VIEW = /^\/(?:events\/[^/]+\/query|embed\/events\/[^/]+\/view)\/[^/]+$/;
+const QUERY_VIEW = /^\/(?:home\/query|events\/[^/]+\/query|embed\/events\/[^/]+\/view)\/[^/]+$/;
 
 /**
  * Whether a path is a search, a day or an embed's state: cached like the lists, but so many can

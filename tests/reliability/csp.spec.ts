@@ -30,6 +30,8 @@ test.beforeAll(async () => {
     documents = [
       "/",
       "/?status=confirmed&sort=country",
+      "/?q=lula",
+      "/?asOf=2025-05-01&q=xi",
       "/events/victory-day-parade-2025",
       "/events/victory-day-parade-2025?status=confirmed",
       "/events",

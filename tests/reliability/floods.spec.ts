@@ -140,6 +140,7 @@ test("unknown addresses cost nothing lasting: no 404 is cached, odd slugs leave 
     ...Array.from({ length: 100 }, (_, i) => `/home/view/no-such-view-${suffix}-${i}/name`),
     // Searches' pages by a segment the proxy never makes (lib/validation/query-view.ts).
     ...Array.from({ length: 100 }, (_, i) => `/events/${EVENT}/query/${suffix}${i}`),
+    ...Array.from({ length: 50 }, (_, i) => `/home/query/${suffix}${i}`),
     ...Array.from(
       { length: 50 },
       (_, i) => `/events/${EVENT}/query/${Buffer.from(`sort=name&q=${i}`).toString("base64url")}`,
@@ -235,7 +236,8 @@ test("every page rendered per request carries a nonce policy, with or without an
   const pages = [
     "/changes?before=999999",
     "/sign-in",
-    "/?q=lula",
+    // A search too long to keep under one path segment (lib/validation/query-view.ts).
+    `/?q=${"lula ".repeat(40)}`,
     "/?status=bogus",
     // A search too long to keep under one path segment (lib/validation/query-view.ts).
     `/events/${EVENT}?q=${"lula ".repeat(40)}`,
@@ -273,6 +275,8 @@ test("every page rendered per request carries a nonce policy, with or without an
     "/changes?event=victory-day-parade-2025",
     "/",
     "/?status=declined&sort=status",
+    "/?q=lula",
+    "/?asOf=2025-05-01",
     `/events/${EVENT}`,
     `/events/${EVENT}?q=lula`,
     `/events/${EVENT}?asOf=2025-05-01`,

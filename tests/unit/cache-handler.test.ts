@@ -325,9 +325,13 @@ describe("the page cache's bounds", () => {
       maxQueryEntries: 2,
     });
     for (let i = 0; i < 3; i++) await set(key(`/events/list-${i}`), page(`list-${i}`));
-    const query = (i: number) => key(`/events/list-0/query/cT1${i}`);
+    // An event's searches and the home page's, bounded together.
+    const query = (i: number) =>
+      key(i % 2 ? `/home/query/cT1${i}` : `/events/list-0/query/cT1${i}`);
     for (let i = 0; i < 6; i++) await set(query(i), page(`query-${i}`));
     expect(files()).toBe(5);
+    // Served as documents, as the lists are.
+    expect((await get(query(5)))!.value.html.toString("utf8")).toBe(HTML);
     for (let i = 0; i < 3; i++) expect(await get(key(`/events/list-${i}`))).not.toBeNull();
     expect(await get(query(3))).toBeNull();
     expect(await get(query(4))).not.toBeNull();

@@ -9,6 +9,7 @@ import {
   eventsIndexPage,
   groupTagPath,
   isCachedPageRequest,
+  isQueryView,
   pageCacheRewrites,
 } from "@/lib/cache/cached-routes.mjs";
 import { queryViewOf } from "@/lib/validation/query-view";
@@ -106,8 +107,8 @@ describe("the cached pages' rules", () => {
                 // A repeated parameter too: its last value counts, even after an empty one.
                 if (status === "confirmed") url.searchParams.append("status", "declined");
                 const reader = !cookie?.includes("session_token");
-                // A reader's search or day of an event is the proxy's own rewrite.
-                if (pathname !== "/" && reader && queryViewOf(url.searchParams)) continue;
+                // A reader's search or day is the proxy's own rewrite.
+                if (reader && queryViewOf(url.searchParams)) continue;
                 const served = rewrite(url, cookie) ?? url.pathname;
                 expect(isCachedPageRequest(url, cookie), `${url} ${cookie}`).toBe(
                   CACHED.test(served),
@@ -201,6 +202,10 @@ describe("the cached pages' rules", () => {
 
   it("give the pages too many to name one tag each group, which edits revalidate", () => {
     expect(groupTagPath("/events-index/3")).toBe("/events-index");
+    // The home page's searches and days: bounded with the others, revalidated with the home page.
+    expect(isQueryView("/home/query/cT14aQ")).toBe(true);
+    expect(groupTagPath("/home/query/cT14aQ")).toBe("/home/query");
+    expect(HOME_PATHS).toContain("/home/query");
     expect(groupTagPath("/events/victory-day-parade-2025/query/cT14aQ")).toBe(
       "/events/victory-day-parade-2025/query",
     );
