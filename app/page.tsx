@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { EventView } from "@/components/event-view";
-import { NoEvents } from "@/components/no-events";
-import { getEventView } from "@/lib/data/attendance";
-import { getFeaturedChoice } from "@/lib/data/events";
 import { getEditor } from "@/lib/data/session";
 import { homeMetadata } from "@/lib/seo";
 import { parseAttendanceQuery } from "@/lib/validation/attendance-query";
+import { FeaturedList } from "./home/featured-list";
 
 export const metadata: Metadata = homeMetadata;
 
@@ -18,10 +15,5 @@ export default async function HomePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const query = parseAttendanceQuery(await searchParams);
-  const [featured, editor] = await Promise.all([getFeaturedChoice(), getEditor()]);
-  const view = featured ? await getEventView(featured.event.slug, query) : null;
-  if (!view || !featured) return <NoEvents />;
-  return (
-    <EventView {...view} query={query} path="/" featured={featured.rule} editor={editor !== null} />
-  );
+  return <FeaturedList query={query} editor={(await getEditor()) !== null} />;
 }

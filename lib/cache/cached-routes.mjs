@@ -89,6 +89,9 @@ const query = (key) => ({ type: /** @type {const} */ ("query"), key });
  * older page) or a session cookie goes on to app/changes, rendered per request.
  */
 const CHANGES_FILTERS = ["editor", "about", "before"].map(query);
+/** An event's slug (lib/text/slug.ts, SLUG_PATTERN; a unit test keeps them equal). */
+const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+export const EVENT_SLUG = new RegExp(`^${SLUG}$`);
 /** The one tag of every cached page of the changes, which every edit revalidates. */
 export const CHANGES = "/changes";
 const STATUS = { ...query("status"), value: `(?<status>${LIST_STATUSES.join("|")})` };
@@ -136,7 +139,7 @@ export function pageCacheRewrites() {
     { source: "/events", destination: `${EVENTS_INDEX}/1` },
     {
       source: "/changes",
-      has: [{ ...query("event"), value: "(?<event>[a-z0-9]+(?:-[a-z0-9]+)*)" }],
+      has: [{ ...query("event"), value: `(?<event>${SLUG})` }],
       missing: [...CHANGES_FILTERS, SESSION_COOKIE_HEADER],
       destination: "/changes/by-event/:event",
     },
@@ -203,20 +206,49 @@ export function cacheKeyPath(key) {
 }
 
 /**
- * The cached pages that are documents (static-page.mjs): the home page's views, an event's
- * list, its views, its searches and days and its embeds, the index of events, and the pages of
- * an entry, a leader, a source and a source's older text. Every public page a reader reaches
- * by a link.
+ * The cached routes' paths, as regex sources, each a route under app/ as its cache key ends
+ * (cacheKeyPath); the tests below are made of them.
  */
-const DOCUMENT =
-  /^\/(?:home\/query\/[^/]+|changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events\/[^/]+(?:\/view\/[^/]+\/[^/]+|\/query\/[^/]+)?|embed\/events\/[^/]+\/view\/[^/]+|events-index\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+const ROUTE = {
+  homeView: "home\\/view\\/[^/]+\\/[^/]+",
+  homeQuery: "home\\/query\\/[^/]+",
+  event: "events\\/[^/]+",
+  eventView: "events\\/[^/]+\\/view\\/[^/]+\\/[^/]+",
+  eventQuery: "events\\/[^/]+\\/query\\/[^/]+",
+  embedView: "embed\\/events\\/[^/]+\\/view\\/[^/]+",
+  apiView: "api\\/events\\/[^/]+\\/attendance\\/view\\/[^/]+\\/[^/]+",
+  changes: "changes\\/by-event\\/[^/]+",
+  eventsIndex: "events-index\\/[^/]+",
+  records: "attendance\\/[^/]+|leaders\\/[^/]+|sources\\/[^/]+(?:\\/versions\\/[^/]+)?",
+};
+/** A whole path matching one of the sources. @param {string[]} sources */
+const pathOf = (...sources) => new RegExp(`^\\/(?:${sources.join("|")})$`);
+
 /**
- * The cached views of an event's list, pages and API (app/events/[slug]/view, app/api/…/view),
- * its searches and days (app/events/[slug]/query), and the home page's (app/home/view).
+ * The views of a list that are pages: the home page's and an event's by status and sort, their
+ * searches and days, and an event's embeds.
  */
-const LIST_VIEW =
-  /^\/(?:home\/query\/[^/]+|home\/view\/[^/]+\/[^/]+|(?:api\/)?events\/[^/]+(?:\/attendance)?\/view\/[^/]+\/[^/]+|events\/[^/]+\/query\/[^/]+|embed\/events\/[^/]+\/view\/[^/]+)$/;
-const API_VIEW = /^\/api\/events\/[^/]+\/attendance\/view\/[^/]+\/[^/]+$/;
+const PAGE_VIEWS = [
+  ROUTE.homeView,
+  ROUTE.homeQuery,
+  ROUTE.eventView,
+  ROUTE.eventQuery,
+  ROUTE.embedView,
+];
+/**
+ * The other cached pages, the same for every reader: the recent changes, the index of events,
+ * and the pages of an entry, a leader, a source and a source's older text.
+ */
+const SHARED_PAGES = [ROUTE.changes, ROUTE.eventsIndex, ROUTE.records];
+
+/**
+ * The cached pages that are documents (static-page.mjs): an event's list and every page above.
+ * Every public page a reader reaches by a link.
+ */
+const DOCUMENT = pathOf(ROUTE.event, ...PAGE_VIEWS, ...SHARED_PAGES);
+/** The cached views of a list, pages and the API's (app/api/events/[slug]/attendance/view). */
+const LIST_VIEW = pathOf(...PAGE_VIEWS, ROUTE.apiView);
+const API_VIEW = pathOf(ROUTE.apiView);
 /** The Atom feeds: an event's (app/events/[slug]/feed.xml) and the site's (app/feeds/[scope]). */
 const FEED = /^\/(?:events\/[^/]+\/feed\.xml|feeds\/[^/]+)$/;
 
@@ -246,8 +278,7 @@ const OWN_SORT = new RegExp(`^(?:${LIST_SORTS.join("|")})$`);
  * nothing of the reader's own, a signed-in editor's session included. All are documents
  * (DOCUMENT).
  */
-const CACHED_PAGE =
-  /^\/(?:home\/query\/[^/]+|changes\/by-event\/[^/]+|home\/view\/[^/]+\/[^/]+|events|events-index\/[^/]+|events\/[^/]+\/(?:view\/[^/]+\/[^/]+|query\/[^/]+)|embed\/events\/[^/]+\/view\/[^/]+|attendance\/[^/]+|leaders\/[^/]+|sources\/[^/]+(?:\/versions\/[^/]+)?)$/;
+const CACHED_PAGE = pathOf("events", ...PAGE_VIEWS, ...SHARED_PAGES);
 
 /**
  * Whether a query parameter counts, as Next reads a rewrite's query condition: given once and
@@ -290,7 +321,7 @@ export function isCachedPageRequest(url, cookie) {
  * (app/home/query/[query]), or an embed's state (app/embed/events/[slug]/view/[view]), which
  * proxy.ts rewrites to.
  */
-const QUERY_VIEW = /^\/(?:home\/query|events\/[^/]+\/query|embed\/events\/[^/]+\/view)\/[^/]+$/;
+const QUERY_VIEW = pathOf(ROUTE.homeQuery, ROUTE.eventQuery, ROUTE.embedView);
 
 /**
  * Whether a path is a search, a day or an embed's state: cached like the lists, but so many can
@@ -301,8 +332,8 @@ const QUERY_VIEW = /^\/(?:home\/query|events\/[^/]+\/query|embed\/events\/[^/]+\
  */
 export const isQueryView = (path) => QUERY_VIEW.test(path);
 
-const EVENTS_INDEX_VIEW = /^\/events-index\/[^/]+$/;
-const CHANGES_VIEW = /^\/changes\/by-event\/[^/]+$/;
+const EVENTS_INDEX_VIEW = pathOf(ROUTE.eventsIndex);
+const CHANGES_VIEW = pathOf(ROUTE.changes);
 
 /**
  * The one tag a cached page is revalidated by beside its own path, when its own paths are too
@@ -317,8 +348,6 @@ export function groupTagPath(path) {
   if (CHANGES_VIEW.test(path)) return CHANGES;
   return undefined;
 }
-
-const EVENT_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The rewrites' rule for `/changes` (pageCacheRewrites): cached for a reader by no filter or by

@@ -255,12 +255,9 @@ function servePage(key, entryId, stored, config) {
     html: { identity: stored.html },
     rsc: Buffer.isBuffer(stored.rscData) ? { identity: stored.rscData } : null,
   };
-  const path = cacheKeyPath(key);
-  // A cached route's page goes with its own policy and the configured Cache-Control; any other
-  // (Next's 404 for an unknown address) with the headers Next gave it.
   const headers = {
     ...withoutStamp(stored.headers),
-    ...(isDocumentRoute(path) ? pageHeaders(stored.html, config, path) : {}),
+    ...pageHeaders(stored.html, config, cacheKeyPath(key)),
   };
   /** The coding the current request gets, if its bytes are ready. */
   const chosen = () => {
@@ -377,29 +374,28 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
     /** @param {string} key @param {any} data @param {any} ctx */
     async set(key, data, ctx) {
       const config = pageCacheConfig();
-      if (
-        data?.kind === "APP_PAGE" &&
-        !storedValues.has(data) &&
-        isDocumentRoute(cacheKeyPath(key))
-      ) {
-        // A fresh render of a cached route, which Next sends to the reader who asked for it
-        // once this returns (Next shares this object with that response): it gets the page's
-        // own headers even when it is not kept below. Without the database's identity nothing
-        // is kept, so no shared cache may keep it either. Any other page (Next's own 404 for
-        // an unknown address, prerendered at build) keeps Next's headers and the proxy's
-        // policy: the proxy treated its request as rendered for it.
-        data.html = withoutFrameworkScripts(cacheKeyPath(key), data.html, data.status);
+      const path = cacheKeyPath(key);
+      // Only the cached routes' pages are the page cache's. Any other (Next's own 404 for an
+      // unknown address, prerendered at build) is neither labelled nor kept: it keeps Next's
+      // headers and is rendered for each reader with the nonce the proxy gave its request, which
+      // a kept copy would not carry, so its scripts would be refused.
+      if (data?.kind === "APP_PAGE" && !isDocumentRoute(path)) return;
+      if (data?.kind === "APP_PAGE" && !storedValues.has(data)) {
+        // A fresh render, which Next sends to the reader who asked for it once this returns
+        // (Next shares this object with that response): it gets the page's own headers even
+        // when it is not kept below. Without the database's identity nothing is kept, so no
+        // shared cache may keep it either.
+        data.html = withoutFrameworkScripts(path, data.html, data.status);
         data.headers ??= {};
         Object.assign(
           data.headers,
           pageHeaders(
             data.html,
             config ?? { namespace: "", cacheControl: "private, no-store" },
-            cacheKeyPath(key),
+            path,
           ),
         );
       }
-      const path = cacheKeyPath(key);
       if (data?.kind === "APP_ROUTE") {
         // Next tags a route handler's answer with the path as it was asked for (encoded, or
         // before a rewrite), not the path it is cached under: the latter is added, so that
@@ -417,9 +413,6 @@ export function createPageCacheHandler(Backend, { revalidations = processRevalid
       // No page keeps an error (a 404 for an unknown slug, say): made-up addresses cost a
       // render each, never room in the store.
       if ((data.status ?? 200) >= 400) return;
-      // Nor a page that is not a cached route's: Next's 404 for an unknown address, whose
-      // request the proxy gave a nonce, is rendered with it, or its scripts could not run.
-      if (data.kind === "APP_PAGE" && !isDocumentRoute(path)) return;
       const value = storedValues.get(data) ?? data;
       // One tag for all the searches and days of an event, one for its embeds, one for the
       // pages of the index of events, which edits revalidate: their paths are too many to name.

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ATTENDANCE_STATUSES, SORT_KEYS } from "@/lib/attendance/status";
 import {
+  EVENT_SLUG,
   HOME_PATHS,
   LIST_SORTS,
   LIST_STATUSES,
@@ -12,6 +13,7 @@ import {
   isQueryView,
   pageCacheRewrites,
 } from "@/lib/cache/cached-routes.mjs";
+import { SLUG_PATTERN } from "@/lib/text/slug";
 import { queryViewOf } from "@/lib/validation/query-view";
 
 type Condition = { type: "query" | "header"; key: string; value?: string };
@@ -56,6 +58,7 @@ describe("the cached pages' rules", () => {
   it("know the list's own statuses and orders", () => {
     expect(LIST_STATUSES).toEqual(ATTENDANCE_STATUSES);
     expect(LIST_SORTS).toEqual(SORT_KEYS);
+    expect(EVENT_SLUG.source).toBe(SLUG_PATTERN.source);
   });
 
   it("rewrite only to routes that exist", () => {

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EventView } from "@/components/event-view";
-import { NoEvents } from "@/components/no-events";
-import { getEventView } from "@/lib/data/attendance";
-import { getFeaturedChoice } from "@/lib/data/events";
 import { homeMetadata } from "@/lib/seo";
 import { parseQueryView } from "@/lib/validation/query-view";
+import { FeaturedList } from "../../featured-list";
 
 export const metadata: Metadata = homeMetadata;
 
@@ -29,8 +26,5 @@ export async function generateStaticParams() {
 export default async function HomeQueryPage({ params }: HomeQueryPageProps) {
   const query = parseQueryView((await params).query);
   if (!query) notFound();
-  const featured = await getFeaturedChoice();
-  const view = featured ? await getEventView(featured.event.slug, query) : null;
-  if (!view || !featured) return <NoEvents />;
-  return <EventView {...view} query={query} path="/" featured={featured.rule} />;
+  return <FeaturedList query={query} />;
 }

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EventView } from "@/components/event-view";
-import { NoEvents } from "@/components/no-events";
-import { getEventView } from "@/lib/data/attendance";
-import { getFeaturedChoice } from "@/lib/data/events";
 import { homeMetadata } from "@/lib/seo";
 import { parseListView } from "@/lib/validation/attendance-query";
+import { FeaturedList } from "../../../featured-list";
 
 export const metadata: Metadata = homeMetadata;
 
@@ -30,8 +27,5 @@ export default async function HomeListView({ params }: HomeListViewProps) {
   const { status, sort } = await params;
   const query = parseListView(status, sort);
   if (!query) notFound();
-  const featured = await getFeaturedChoice();
-  const view = featured ? await getEventView(featured.event.slug, query) : null;
-  if (!view || !featured) return <NoEvents />;
-  return <EventView {...view} query={query} path="/" featured={featured.rule} />;
+  return <FeaturedList query={query} />;
 }
